@@ -1,0 +1,13 @@
+const anon = function () {};
+const arrow = () => {};
+const named = function inner() {};
+const obj = {
+  method() {},
+  prop: function () {},
+  ['comp' + 'uted']: () => {},
+  get g() { return 1; },
+};
+const desc = Object.getOwnPropertyDescriptor(obj, 'g');
+let later;
+later = () => {};
+[anon.name, arrow.name, named.name, obj.method.name, obj.prop.name, obj.computed.name, desc.get.name, later.name]
