@@ -5,4 +5,4 @@ function sumTo(n, acc = 0) {
   if (n === 0) return acc;
   return sumTo(n - 1, acc + n);
 }
-[depth(500), sumTo(1000)]
+[depth(200), sumTo(300)]

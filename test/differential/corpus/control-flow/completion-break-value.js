@@ -1,0 +1,5 @@
+outer: {
+  'kept';
+  if (true) break outer;
+  'skipped';
+}

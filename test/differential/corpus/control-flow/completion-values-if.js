@@ -1,0 +1,6 @@
+let x = 5;
+if (x > 3) {
+  'big';
+} else {
+  'small';
+}

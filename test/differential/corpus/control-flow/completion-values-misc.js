@@ -1,0 +1,8 @@
+const arr = [];
+switch (arr.length) {
+  case 0:
+    'empty';
+    break;
+  default:
+    'nonempty';
+}

@@ -1,0 +1,7 @@
+// diff: throws
+const config = { db: null };
+function connect(c) {
+  return c.db.host;
+}
+console.log('connecting');
+connect(config)
