@@ -1,0 +1,18 @@
+const temp = {
+  _c: 25,
+  get fahrenheit() { return this._c * 9 / 5 + 32; },
+  set fahrenheit(f) { this._c = (f - 32) * 5 / 9; },
+  get celsius() { return this._c; },
+};
+const r = [temp.fahrenheit];
+temp.fahrenheit = 212;
+r.push(temp.celsius, temp.fahrenheit);
+try {
+  temp.celsius = 0;
+} catch (e) {
+  r.push(e.name);
+}
+r.push(temp.celsius);
+const d = Object.getOwnPropertyDescriptor(temp, 'fahrenheit');
+r.push(typeof d.get, typeof d.set, d.enumerable, d.configurable, 'value' in d);
+r
