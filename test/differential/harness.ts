@@ -344,6 +344,10 @@ export interface V8Outcome {
   outcome: Outcome;
   /** Guest promises rejected with no handler (informational; not compared). */
   unhandledRejections: number;
+  /** False if the result value changed between the moment it was produced (the script
+   * completed or the result promise settled) and the end of the microtask drain. Corpus
+   * programs must be stable so that it does not matter when core copies the result out. */
+  resultStable: boolean;
 }
 
 function normalizeV8Thrown(t: unknown): GuestError {
@@ -397,16 +401,18 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
       value = script.runInContext(context, { timeout: options.timeoutMs ?? 5000 });
     } catch (e) {
       await drainMicrotasks();
-      return { outcome: { error: normalizeV8Thrown(e), console: lines }, unhandledRejections: unhandled };
+      return { outcome: { error: normalizeV8Thrown(e), console: lines }, unhandledRejections: unhandled, resultStable: true };
     }
     if (isThenable(value)) {
       let state: 'pending' | 'fulfilled' | 'rejected' = 'pending';
       let settled: unknown;
+      let atSettle = '';
       try {
         value.then(
           (v) => {
             state = 'fulfilled';
             settled = v;
+            atSettle = canonical(v);
           },
           (e) => {
             state = 'rejected';
@@ -423,16 +429,21 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
         return {
           outcome: { error: { name: 'Pending', message: 'the result promise never settled' }, console: lines },
           unhandledRejections: unhandled,
+          resultStable: true,
         };
       }
       if (final === 'rejected') {
-        return { outcome: { error: normalizeV8Thrown(settled), console: lines }, unhandledRejections: unhandled };
+        return { outcome: { error: normalizeV8Thrown(settled), console: lines }, unhandledRejections: unhandled, resultStable: true };
       }
-      value = settled;
-    } else {
-      await drainMicrotasks();
+      return {
+        outcome: { value: settled, console: lines },
+        unhandledRejections: unhandled,
+        resultStable: atSettle === canonical(settled),
+      };
     }
-    return { outcome: { value, console: lines }, unhandledRejections: unhandled };
+    const atCompletion = canonical(value);
+    await drainMicrotasks();
+    return { outcome: { value, console: lines }, unhandledRejections: unhandled, resultStable: atCompletion === canonical(value) };
   } finally {
     rejectionSink = previousSink;
     endRun();

@@ -27,6 +27,7 @@ export async function checkProgram(program: CorpusProgram, checkTimeZone = false
   const second = await runInV8Detailed(program.source);
   const o = first.outcome;
   if (key(o) !== key(second.outcome)) problems.push('nondeterministic: two runs differ');
+  if (!first.resultStable) problems.push('the result value is still mutated after it was produced');
   if (checkTimeZone) {
     const saved = process.env.TZ;
     process.env.TZ = 'Asia/Kolkata';

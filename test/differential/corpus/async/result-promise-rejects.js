@@ -1,0 +1,7 @@
+// diff: throws
+async function main() {
+  console.log('main start');
+  await null;
+  null.boom;
+}
+main()
