@@ -1,0 +1,132 @@
+/**
+ * Capsule's own regular-expression engine: ECMAScript (V8-exact) semantics, run by a
+ * backtracking VM with an explicit stack and a step budget, so a guest pattern can
+ * never hang or crash the host. See docs/REGEX.md.
+ */
+import { compile } from './compiler';
+import { RegexBudgetError, RegexSyntaxError } from './errors';
+import { MatcherState, runAt, type StepBudget } from './matcher';
+import { parseFlags, parsePattern } from './parser';
+import type { Program } from './program';
+
+export { RegexBudgetError, RegexSyntaxError };
+export type { StepBudget };
+
+export interface CompiledRegex {
+  /** The pattern text exactly as given. */
+  readonly source: string;
+  /** The flags in canonical order ("dgimsuvy"). */
+  readonly flags: string;
+  readonly groupCount: number;
+  /** Index 1..groupCount (index 0 is always undefined). */
+  readonly groupNames: readonly (string | undefined)[];
+}
+
+export interface RegexMatch {
+  index: number;
+  end: number;
+  /** [start0, end0, start1, end1, ...]; -1 for groups that did not participate. */
+  captures: Int32Array;
+}
+
+class Compiled implements CompiledRegex {
+  readonly state: MatcherState;
+  readonly sticky: boolean;
+  constructor(
+    readonly source: string,
+    readonly flags: string,
+    readonly groupCount: number,
+    readonly groupNames: readonly (string | undefined)[],
+    readonly program: Program,
+  ) {
+    this.state = new MatcherState(program);
+    this.sticky = flags.includes('y');
+  }
+}
+
+/** Parses and compiles a pattern. Throws {@link RegexSyntaxError} with V8's message. */
+export function compileRegex(source: string, flags: string): CompiledRegex {
+  const f = parseFlags(flags);
+  let parsed;
+  try {
+    parsed = parsePattern(source, f.flags);
+  } catch (e) {
+    if (e instanceof RegexSyntaxError) {
+      throw new RegexSyntaxError(`Invalid regular expression: /${source}/${f.canonical}: ${e.message}`);
+    }
+    throw e;
+  }
+  const program = compile(parsed, f.flags);
+  return new Compiled(source, f.canonical, parsed.groupCount, Object.freeze(parsed.groupNames), program);
+}
+
+function charge(budget: StepBudget): void {
+  if (budget.remaining <= 0) {
+    budget.remaining = 0;
+    throw new RegexBudgetError();
+  }
+  budget.remaining--;
+}
+
+/**
+ * Finds the first match starting at or after `lastIndex` (only at `lastIndex` for
+ * sticky regexes). The caller decides what lastIndex to pass (0 for non-global,
+ * non-sticky use) and how to update it. In unicode mode a lastIndex inside a surrogate
+ * pair starts at the pair, and the scan advances by code point.
+ */
+export function execRegex(
+  re: CompiledRegex,
+  input: string,
+  lastIndex: number,
+  budget: StepBudget,
+): RegexMatch | null {
+  if (!(re instanceof Compiled)) throw new TypeError('execRegex: not a compiled regex');
+  const prog = re.program;
+  const len = input.length;
+  let p = Math.max(0, Math.floor(lastIndex));
+  if (p > len) return null;
+  const unicode = prog.unicode;
+  const isPairAt = (i: number): boolean => {
+    if (i < 0 || i + 1 >= len) return false;
+    const c = input.charCodeAt(i);
+    const d = input.charCodeAt(i + 1);
+    return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
+  };
+  if (unicode && p > 0 && p < len && isPairAt(p - 1)) p--;
+
+  const attempt = (at: number): RegexMatch | null => {
+    charge(budget);
+    if (!runAt(re.state, input, at, budget)) return null;
+    const captures = new Int32Array(2 * (prog.groupCount + 1));
+    const regs = re.state.regs;
+    captures[0] = regs[0];
+    captures[1] = regs[1];
+    for (let g = 1; g <= prog.groupCount; g++) {
+      const st = regs[2 * g];
+      const en = regs[2 * g + 1];
+      if (st >= 0 && en >= 0) {
+        captures[2 * g] = st;
+        captures[2 * g + 1] = en;
+      } else {
+        captures[2 * g] = -1;
+        captures[2 * g + 1] = -1;
+      }
+    }
+    return { index: captures[0], end: captures[1], captures };
+  };
+
+  if (re.sticky) return attempt(p);
+  if (prog.anchoredStart) return p === 0 ? attempt(0) : null;
+  const prefix = prog.prefix;
+  for (;;) {
+    if (prefix.length > 0) {
+      const at = input.indexOf(prefix, p);
+      if (at < 0) return null;
+      p = at;
+    }
+    const m = attempt(p);
+    if (m) return m;
+    if (p >= len) return null;
+    p += unicode && isPairAt(p) ? 2 : 1;
+  }
+}
