@@ -1,0 +1,6 @@
+// diff: throws
+console.log('never printed');
+function f() {
+  break;
+}
+f()

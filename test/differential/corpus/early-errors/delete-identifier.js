@@ -1,0 +1,5 @@
+// diff: throws
+let x = 1;
+console.log('never printed');
+delete x;
+x

@@ -1,0 +1,5 @@
+// diff: throws
+// strict code rejects legacy octal literals before anything runs: no console output
+console.log('never printed');
+const mode = 0755;
+mode
