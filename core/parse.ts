@@ -105,6 +105,9 @@ export function spanOf(node: ESTree.Node, source?: string): Span {
 
 type MeriyahError = { description: string; start: number; end: number };
 
+/** meriyah's many ways of saying "`let` is reserved in strict mode". */
+const LET_MISUSE = /^(`let` declaration not allowed here|Can not use `let` as variable name|Let is disallowed as a lexically bound name|Identifier "let" disallowed|The identifier 'let' must not be|Cannot have `let\[\.\.\.\]`)/;
+
 /**
  * meriyah messages that V8 words differently (`$1` refers to the pattern's first group).
  * Messages about "the token that did not fit" are rebuilt from the offending token instead
@@ -122,6 +125,7 @@ const REWORDED: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Private identifier #(.*) is not defined$/, "Private field '#$1' must be declared in an enclosing class"],
   [/^(Can not use `await` as identifier|cannot use "await" as identifier)/, 'Unexpected reserved word'],
   [/^'yield' may not be used as an identifier/, 'Unexpected strict mode reserved word'],
+  [LET_MISUSE, 'Unexpected strict mode reserved word'],
   [/^Duplicate constructor method in class$/, 'A class may only have one constructor'],
   [/^(Calls to super must be|Member access on super must be)/, "'super' keyword unexpected here"],
   [/^new\.target only allowed/, 'new.target expression is not allowed here'],
@@ -134,6 +138,7 @@ const REWORDED: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Getter functions must have exactly/, 'Getter must not have any formal parameters.'],
   [/^Setter functions must have exactly/, 'Setter must have exactly one formal parameter.'],
   [/^Unicode codepoint must not be greater than/, 'Undefined Unicode code-point'],
+  [/^Property name __proto__ appears more than once/, 'Duplicate __proto__ fields are not allowed in object literals'],
 ];
 
 /** meriyah messages that only say "this token did not fit here". */
@@ -161,22 +166,47 @@ function translateSyntaxError(source: string, error: MeriyahError): Diagnostic {
   }
   if (description === 'Octal escape sequences are not allowed in strict mode' && /[0-9]/.test(source[error.start] ?? '')) {
     // meriyah reuses this message for numeric literals with a leading zero.
-    const literal = source.slice(error.start, scanToken(source, error.start));
+    const end = scanToken(source, error.start);
+    const literal = source.slice(error.start, end);
     const message = /n$/.test(literal)
       ? 'Invalid or unexpected token'
       : /^0[0-7]+$/.test(literal)
         ? 'Octal literals are not allowed in strict mode.'
         : 'Decimals with leading zeros are not allowed in strict mode.';
-    return diagnostic(message, error.start, error.end);
+    return diagnostic(message, error.start, end);
   }
   if (description === 'Octal escape sequences are not allowed in strict mode') {
     return diagnostic('Octal escape sequences are not allowed in strict mode.', error.start, error.end);
   }
+  const [start, end] = anchor(source, description, error.start, error.end);
   for (const [pattern, replacement] of REWORDED) {
     const match = pattern.exec(description);
-    if (match) return diagnostic(replacement.replace('$1', match[1] ?? ''), error.start, error.end);
+    if (match) return diagnostic(replacement.replace('$1', match[1] ?? ''), start, end);
   }
-  return diagnostic(description, error.start, error.end);
+  return diagnostic(description, start, end);
+}
+
+/**
+ * Moves meriyah's error range onto the construct V8 would point at, for errors where
+ * meriyah reports the token *after* it (`delete v;` → `v`, `with (o)` → `with`).
+ */
+function anchor(source: string, description: string, start: number, end: number): [number, number] {
+  const keyword = (word: string): [number, number] => {
+    const at = source.lastIndexOf(word, start);
+    return at < 0 ? [start, end] : [at, at + word.length];
+  };
+  const identifierBefore = (): [number, number] => {
+    const match = /[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*(?=\s*$)/u.exec(source.slice(0, start));
+    return match ? [match.index, match.index + match[0].length] : [start, end];
+  };
+  if (description.startsWith('Strict mode code may not include a with statement')) return keyword('with');
+  if (description === 'Illegal break statement') return keyword('break');
+  if (LET_MISUSE.test(description)) return keyword('let');
+  if (/^(Calls to super|Member access on super)/.test(description)) return keyword('super');
+  if (/^Property name __proto__ appears more than once/.test(description)) return keyword('__proto__');
+  if (/^(Private identifier|Duplicate private identifier)/.test(description) && source[start - 1] === '#') return [start - 1, end];
+  if (/^(Calling delete on expression|Missing initializer in)/.test(description)) return identifierBefore();
+  return [start, end];
 }
 
 /**

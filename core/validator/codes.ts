@@ -46,14 +46,12 @@ export const Code = {
 
   /** The `arguments` object. */
   Arguments: 'CAP1030',
-  /** `new.target`. */
-  NewTarget: 'CAP1031',
   /** `this` outside any function or class (it would be `undefined`). */
-  TopLevelThis: 'CAP1032',
+  TopLevelThis: 'CAP1031',
   /** `using` / `await using` declarations. */
-  UsingDeclaration: 'CAP1033',
+  UsingDeclaration: 'CAP1032',
   /** A labelled function declaration (only reachable for ASTs not produced by parseProgram). */
-  LabelledFunction: 'CAP1034',
+  LabelledFunction: 'CAP1033',
 
   /** A syntax node outside the supported subset (JSX, decorators, unknown node types). */
   UnsupportedSyntax: 'CAP1090',

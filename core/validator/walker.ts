@@ -80,8 +80,8 @@ export class Walker {
     this.diagnostics.push({ code, message, severity: 'error', span: spanOf(node, this.source) });
   }
 
-  private unsupported(node: ESTree.Node, what: string): void {
-    this.report(Code.UnsupportedSyntax, `${what} is not supported in Capsule.`, node);
+  private unsupported(node: ESTree.Node, message: string): void {
+    this.report(Code.UnsupportedSyntax, message, node);
   }
 
   /** Source text of a node for messages, whitespace-collapsed and shortened. */
@@ -330,11 +330,11 @@ export class Walker {
         return;
       case 'MetaProperty':
         if (node.meta.name === 'new' && node.property.name === 'target') {
-          this.report(Code.NewTarget, "'new.target' is not supported. Give the constructor an explicit parameter, or use a class (which must be called with new).", node);
+          // Supported; the parser already rejects it outside functions and static blocks.
         } else if (node.meta.name === 'import' && node.property.name === 'meta') {
           this.report(Code.ImportMeta, "'import.meta' is not supported: a Capsule program is not a module. Information about the run comes from host inputs.", node);
         } else {
-          this.unsupported(node, `'${node.meta.name}.${node.property.name}'`);
+          this.unsupported(node, `'${node.meta.name}.${node.property.name}' is not supported in Capsule.`);
         }
         return;
       case 'YieldExpression':
@@ -363,7 +363,7 @@ export class Walker {
 
       // ----- never supported
       case 'Decorator':
-        this.unsupported(node, 'A decorator');
+        this.unsupported(node, 'Decorators are not supported in Capsule. Call the decorating function explicitly instead, e.g. const C = decorate(class { ... }).');
         return;
       case 'JSXElement':
       case 'JSXFragment':
@@ -380,15 +380,15 @@ export class Walker {
       case 'JSXSpreadChild':
       case 'JSXMemberExpression':
       case 'JSXText':
-        this.unsupported(node, 'JSX');
+        this.unsupported(node, 'JSX is not supported in Capsule. Build strings or plain objects instead.');
         return;
       case 'Program':
-        this.unsupported(node, 'A nested Program node');
+        this.unsupported(node, 'A nested Program node is not supported in Capsule.');
         return;
       default: {
         // Fail closed on node types this walker does not know (e.g. from a newer parser).
         const unknown: never = node;
-        this.unsupported(unknown as ESTree.Node, `The syntax '${String((unknown as { type?: unknown }).type)}'`);
+        this.unsupported(unknown as ESTree.Node, `The syntax '${String((unknown as { type?: unknown }).type)}' is not supported in Capsule.`);
       }
     }
   }
@@ -436,6 +436,7 @@ export class Walker {
 
   /** Classes: the class name is bound inside the class (heritage and body) for both forms. */
   private cls(node: ESTree.ClassDeclaration | ESTree.ClassExpression): void {
+    this.visitAll(node.decorators ?? []);
     const scope = new Scope(this.scope);
     if (node.id) scope.declare(node.id.name);
     this.withScope(scope, () => {
@@ -445,6 +446,7 @@ export class Walker {
   }
 
   private classElement(node: ClassElement): void {
+    if ('decorators' in node) this.visitAll(node.decorators ?? []);
     switch (node.type) {
       case 'MethodDefinition':
         if (node.computed && node.key) this.visit(node.key); // evaluated with the outer `this`
@@ -462,7 +464,7 @@ export class Walker {
         this.withThis(true, () => this.functionBody(node.body));
         return;
       case 'AccessorProperty':
-        this.unsupported(node, "An 'accessor' field");
+        this.unsupported(node, "'accessor' fields are not supported in Capsule. Use a private field with a get/set pair instead.");
         return;
       case 'FunctionExpression':
         this.func(node);
