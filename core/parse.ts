@@ -138,6 +138,7 @@ const REWORDED: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Getter functions must have exactly/, 'Getter must not have any formal parameters.'],
   [/^Setter functions must have exactly/, 'Setter must have exactly one formal parameter.'],
   [/^Unicode codepoint must not be greater than/, 'Undefined Unicode code-point'],
+  [/^HTML comments are only allowed with web compatibility/, 'HTML-like comments are not allowed; use // or /* */ comments'],
   [/^Property name __proto__ appears more than once/, 'Duplicate __proto__ fields are not allowed in object literals'],
 ];
 

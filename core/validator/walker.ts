@@ -69,6 +69,7 @@ export class Walker {
     private readonly hostGlobals: ReadonlySet<string>,
   ) {}
 
+  /** Walks the whole program; returns every finding sorted by position. */
   run(program: ESTree.Program): Diagnostic[] {
     hoistVarDeclarations(program.body, this.scope);
     hoistLexicalDeclarations(program.body, this.scope);
@@ -457,7 +458,7 @@ export class Walker {
         // An initializer behaves like a method body: `this` is the instance (or the class).
         if (node.value) {
           const value = node.value;
-          this.withThis(true, () => this.withScope(new Scope(this.scope), () => this.visit(value)));
+          this.withThis(true, () => this.visit(value));
         }
         return;
       case 'StaticBlock':
