@@ -70,9 +70,6 @@ export const SET_PROTOTYPE_MESSAGE =
 export const PROTO_ACCESS_MESSAGE =
   "'__proto__' is not supported. Use Object.getPrototypeOf(obj) to read a prototype, and Object.create(proto) or a class with extends to set one.";
 
-export const PROTO_LITERAL_MESSAGE =
-  "'__proto__' in an object literal is not supported. Use Object.create(proto) and then assign the properties, or a class with extends.";
-
 /** Annex B accessor helpers on Object.prototype. */
 export const LEGACY_ACCESSORS: ReadonlySet<string> = new Set(['__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 

@@ -39,7 +39,7 @@ export const Code = {
 
   /** Writing to a built-in object, its prototype, or a built-in global binding. */
   BuiltinMutation: 'CAP1020',
-  /** Changing an object's prototype: `Object.setPrototypeOf`, `__proto__`. */
+  /** Changing an object's prototype: `Object.setPrototypeOf`, the `__proto__` accessor. */
   PrototypeChange: 'CAP1021',
   /** Legacy accessor APIs: `__defineGetter__`, `__lookupSetter__`, ... */
   LegacyAccessor: 'CAP1022',

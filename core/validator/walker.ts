@@ -13,7 +13,6 @@ import {
   LEGACY_ACCESSORS,
   OBJECT_WRITERS,
   PROTO_ACCESS_MESSAGE,
-  PROTO_LITERAL_MESSAGE,
   SET_PROTOTYPE_MESSAGE,
   builtinDefineMessage,
   builtinRebindMessage,
@@ -616,18 +615,11 @@ export class Walker {
     }
   }
 
+  /** `{ __proto__: p }` is allowed: it sets the prototype at creation, like Object.create. */
   private objectProperty(node: ESTree.Property): void {
-    if (node.computed) {
-      this.visit(node.key);
-    } else if (!node.shorthand && !node.method && node.kind === 'init' && isProtoKey(node.key)) {
-      this.report(Code.PrototypeChange, PROTO_LITERAL_MESSAGE, node);
-    }
+    if (node.computed) this.visit(node.key);
     const value = node.value;
     if ((node.method || node.kind !== 'init') && value.type === 'FunctionExpression') this.func(value);
     else this.visit(value);
   }
-}
-
-function isProtoKey(key: ESTree.Node): boolean {
-  return (key.type === 'Identifier' && key.name === '__proto__') || (key.type === 'Literal' && key.value === '__proto__');
 }

@@ -65,6 +65,7 @@ const programs: Array<[title: string, source: string]> = [
     'reading built-ins and their prototypes',
     "Object.keys({});\nObject.getPrototypeOf([]) === Array.prototype;\nArray.prototype.slice.call([1], 0);\nObject.prototype.hasOwnProperty.call({}, 'x');\nObject.freeze(Array.prototype);\nconst o = {};\nObject.defineProperty(o, 'x', { value: 1 });\nObject.assign(o, { y: 2 });\nObject.create(null);\nglobalThis.Math.max(1);\nconsole.log(Math.PI);",
   ],
+  ['__proto__ in object literals (prototype set at creation)', "const base = { greet() { return 1; } };\nconst child = { __proto__: base, own: 1 };\nconst dict = { '__proto__': null };\nconst plain = { ['__proto__']: 'key' };"],
   ['subclassing built-ins', 'class MyMap extends Map { getOr(k, d) { return this.has(k) ? this.get(k) : d; } }\nclass MyArr extends Array {}'],
   ['mutating own objects', 'const o = { prototype: {} };\no.prototype.x = 1;\nclass C {}\nC.prototype.m = function () {};\nC.staticThing = 1;\ndelete o.prototype;'],
   ['Symbol and well-known symbols', "const s = Symbol('d');\ns.description;\nconst it = { *[Symbol.iterator]() { yield 1; } };\nSymbol.asyncIterator; Symbol.for('x');"],

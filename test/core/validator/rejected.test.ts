@@ -598,20 +598,6 @@ const cases: Case[] = [
     ],
   ],
   [
-    "__proto__ in an object literal",
-    "const o = { __proto__: null };",
-    [
-      { code: 'CAP1021', message: "'__proto__' in an object literal is not supported. Use Object.create(proto) and then assign the properties, or a class with extends.", at: [1, 13, 1, 28] },
-    ],
-  ],
-  [
-    "quoted __proto__ in an object literal",
-    "const o = { '__proto__': null };",
-    [
-      { code: 'CAP1021', message: "'__proto__' in an object literal is not supported. Use Object.create(proto) and then assign the properties, or a class with extends.", at: [1, 13, 1, 30] },
-    ],
-  ],
-  [
     "__defineGetter__",
     "const o = {};\no.__defineGetter__('x', () => 1);",
     [
