@@ -96,9 +96,15 @@ export function mkEmpty(): EmptyNode {
 export function mkChar(cp: number): CharNode {
   return { type: 'char', cp, nullable: false, zeroWidth: false, ...NO_CAPS };
 }
-export function mkClass(ranges: Ranges, negated: boolean, strings?: string[]): ClassNode {
+/**
+ * `zeroWidth` may be forced for v-mode classes: Node 20's V8 computes a zero maximum
+ * match length for classes built only from empty operands (`[]`, `[^]`, `[^[]]`), which
+ * makes it drop (min 0) or apply once (min > 0) any quantifier on them.
+ */
+export function mkClass(ranges: Ranges, negated: boolean, strings?: string[], forceZeroWidth = false): ClassNode {
   const nullable = strings !== undefined && strings.includes('');
-  const zeroWidth = nullable && ranges.length === 0 && !negated && strings!.length === 1;
+  const zeroWidth =
+    forceZeroWidth || (nullable && ranges.length === 0 && !negated && strings!.length === 1);
   return { type: 'class', ranges, negated, strings, nullable, zeroWidth, ...NO_CAPS };
 }
 export function mkAssert(kind: AssertKind): AssertNode {

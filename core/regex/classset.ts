@@ -16,6 +16,8 @@ interface ClassValue {
   /** Strings that are not exactly one code point (key: folded form when `i`). */
   strings: Map<string, string>;
   mayContainStrings: boolean;
+  /** V8 (Node 20) considers the maximum match length of this operand to be 0. */
+  v8Zero: boolean;
 }
 
 const enum OperandType {
@@ -89,7 +91,8 @@ function parseStringDisjunction(p: Parser): ClassValue {
   flush();
   if (!p.hasMore()) p.error(Msg.UnterminatedCharacterClass);
   p.advance();
-  return { ranges: leafChars(p, chars), strings, mayContainStrings: strings.size > 0 };
+  const zero = chars.length === 0 && [...strings.keys()].every((k) => k === '');
+  return { ranges: leafChars(p, chars), strings, mayContainStrings: strings.size > 0, v8Zero: zero };
 }
 
 function parseOperand(p: Parser): { type: OperandType; value: ClassValue; char: number } {
@@ -108,7 +111,7 @@ function parseOperand(p: Parser): { type: OperandType; value: ClassValue; char: 
     if (p.tryParseCharacterClassEscape(n, true, out)) {
       return {
         type: OperandType.ClassEscape,
-        value: { ranges: leafChars(p, out), strings: new Map(), mayContainStrings: false },
+        value: { ranges: leafChars(p, out), strings: new Map(), mayContainStrings: false, v8Zero: false },
         char: -1,
       };
     }
@@ -125,13 +128,14 @@ function parseOperand(p: Parser): { type: OperandType; value: ClassValue; char: 
 }
 
 function charValue(p: Parser, c: number): ClassValue {
-  return { ranges: leafChars(p, [c, c]), strings: new Map(), mayContainStrings: false };
+  return { ranges: leafChars(p, [c, c]), strings: new Map(), mayContainStrings: false, v8Zero: false };
 }
 
 function unionInto(acc: ClassValue, v: ClassValue): void {
   acc.ranges = union(acc.ranges, v.ranges);
   for (const [k, s] of v.strings) acc.strings.set(k, s);
   acc.mayContainStrings ||= v.mayContainStrings;
+  acc.v8Zero &&= v.v8Zero;
 }
 
 /** At `[`: parses a whole (possibly nested) class and returns its value. */
@@ -144,7 +148,7 @@ function parseNestedClass(p: Parser): ClassValue {
   }
   if (p.cur === 0x5d) {
     p.advance();
-    return finish(p, { ranges: [], strings: new Map(), mayContainStrings: false }, negated);
+    return finish(p, { ranges: [], strings: new Map(), mayContainStrings: false, v8Zero: true }, negated);
   }
   const first = parseOperand(p);
   if (p.cur === 0x2d && p.next() === 0x2d) return parseSubtraction(p, negated, first.value);
@@ -155,7 +159,7 @@ function parseNestedClass(p: Parser): ClassValue {
 function finish(p: Parser, v: ClassValue, negated: boolean): ClassValue {
   if (negated) {
     if (v.mayContainStrings) p.error(Msg.NegatedCharacterClassWithStrings);
-    return { ranges: complement(v.ranges), strings: new Map(), mayContainStrings: false };
+    return { ranges: complement(v.ranges), strings: new Map(), mayContainStrings: false, v8Zero: v.v8Zero };
   }
   return v;
 }
@@ -165,7 +169,7 @@ function parseUnion(
   negated: boolean,
   first: { type: OperandType; value: ClassValue; char: number },
 ): ClassValue {
-  const acc: ClassValue = { ranges: [], strings: new Map(), mayContainStrings: false };
+  const acc: ClassValue = { ranges: [], strings: new Map(), mayContainStrings: false, v8Zero: true };
   let lastType = first.type;
   let lastChar = first.char;
   let pending: ClassValue | null = first.value;
@@ -183,6 +187,7 @@ function parseUnion(
         ranges: leafChars(p, [lastChar, rhs.char]),
         strings: new Map(),
         mayContainStrings: false,
+        v8Zero: false,
       };
       lastType = OperandType.Range;
       lastChar = -1;
@@ -205,6 +210,7 @@ function parseIntersection(p: Parser, negated: boolean, first: ClassValue): Clas
     ranges: first.ranges,
     strings: new Map(first.strings),
     mayContainStrings: first.mayContainStrings,
+    v8Zero: first.v8Zero,
   };
   while (p.hasMore() && p.cur !== 0x5d) {
     if (p.cur !== 0x26 || p.next() !== 0x26) p.error(Msg.InvalidClassSetOperation);
@@ -214,6 +220,7 @@ function parseIntersection(p: Parser, negated: boolean, first: ClassValue): Clas
     acc.ranges = intersect(acc.ranges, op.ranges);
     for (const k of [...acc.strings.keys()]) if (!op.strings.has(k)) acc.strings.delete(k);
     acc.mayContainStrings &&= op.mayContainStrings;
+    acc.v8Zero &&= op.v8Zero;
   }
   if (!p.hasMore()) p.error(Msg.UnterminatedCharacterClass);
   p.advance();
@@ -225,6 +232,7 @@ function parseSubtraction(p: Parser, negated: boolean, first: ClassValue): Class
     ranges: first.ranges,
     strings: new Map(first.strings),
     mayContainStrings: first.mayContainStrings,
+    v8Zero: first.v8Zero,
   };
   while (p.hasMore() && p.cur !== 0x5d) {
     if (p.cur !== 0x2d || p.next() !== 0x2d) p.error(Msg.InvalidClassSetOperation);
@@ -232,6 +240,7 @@ function parseSubtraction(p: Parser, negated: boolean, first: ClassValue): Class
     const op = parseOperand(p).value;
     acc.ranges = subtract(acc.ranges, op.ranges);
     for (const k of op.strings.keys()) acc.strings.delete(k);
+    acc.v8Zero &&= op.v8Zero;
   }
   if (!p.hasMore()) p.error(Msg.UnterminatedCharacterClass);
   p.advance();
@@ -242,5 +251,5 @@ function parseSubtraction(p: Parser, negated: boolean, first: ClassValue): Class
 export function parseClassSetExpression(p: Parser): Node {
   const v = parseNestedClass(p);
   const strings = [...v.strings.values()];
-  return mkClass(v.ranges, false, strings.length ? strings : undefined);
+  return mkClass(v.ranges, false, strings.length ? strings : undefined, v.v8Zero);
 }

@@ -345,6 +345,7 @@ export function compile(parsed: ParsedRegex, flags: Flags): Program {
     wordUnicodeIgnoreCase: unicode && icase,
     prefix: icase ? '' : literalPrefix(parsed.root, unicode),
     anchoredStart: isAnchoredStart(parsed.root),
+    literalAstralAtom: unicode && !icase && parsed.root.type === 'char' && parsed.root.cp > 0xffff,
   };
 }
 

@@ -92,7 +92,15 @@ export function execRegex(
     const d = input.charCodeAt(i + 1);
     return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
   };
-  if (unicode && p > 0 && p < len && isPairAt(p - 1)) p--;
+  // V8: with u/v and g/y, a start inside a surrogate pair first tries from the pair's
+  // start, then from the given position. Scanning then advances by code unit (a
+  // consuming pattern cannot match inside a pair anyway).
+  const stepBack =
+    unicode &&
+    (re.sticky || (re.flags.includes('g') && !prog.literalAstralAtom)) &&
+    p > 0 &&
+    p < len &&
+    isPairAt(p - 1);
 
   const attempt = (at: number): RegexMatch | null => {
     charge(budget);
@@ -115,6 +123,10 @@ export function execRegex(
     return { index: captures[0], end: captures[1], captures };
   };
 
+  if (stepBack) {
+    const m = attempt(p - 1);
+    if (m) return m;
+  }
   if (re.sticky) return attempt(p);
   if (prog.anchoredStart) return p === 0 ? attempt(0) : null;
   const prefix = prog.prefix;
@@ -127,6 +139,6 @@ export function execRegex(
     const m = attempt(p);
     if (m) return m;
     if (p >= len) return null;
-    p += unicode && isPairAt(p) ? 2 : 1;
+    p++;
   }
 }

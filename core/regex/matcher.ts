@@ -88,23 +88,36 @@ export function runAt(state: MatcherState, s: string, start: number, budget: Ste
     push(Bt.UNDO, r, regs[r], 0);
     regs[r] = v;
   };
-  /** Character at p (forward): code point in unicode mode. -1 at end. */
+  /**
+   * Character at p (forward): code point in unicode mode. -1 at the end, and (like
+   * V8) in unicode mode when p is inside a surrogate pair.
+   */
   const charAt = (p: number): number => {
     if (p >= len) return -1;
     const c = s.charCodeAt(p);
-    if (unicode && c >= 0xd800 && c <= 0xdbff && p + 1 < len) {
-      const d = s.charCodeAt(p + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+    if (unicode) {
+      if (c >= 0xd800 && c <= 0xdbff && p + 1 < len) {
+        const d = s.charCodeAt(p + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      } else if (c >= 0xdc00 && c <= 0xdfff && p > 0) {
+        const b = s.charCodeAt(p - 1);
+        if (b >= 0xd800 && b <= 0xdbff) return -1;
+      }
     }
     return c;
   };
-  /** Character ending at p (backward). -1 at start. */
+  /** Character ending at p (backward). -1 at the start or inside a pair (unicode). */
   const charBefore = (p: number): number => {
     if (p <= 0) return -1;
     const c = s.charCodeAt(p - 1);
-    if (unicode && c >= 0xdc00 && c <= 0xdfff && p - 2 >= 0) {
-      const d = s.charCodeAt(p - 2);
-      if (d >= 0xd800 && d <= 0xdbff) return ((d - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+    if (unicode) {
+      if (c >= 0xdc00 && c <= 0xdfff && p - 2 >= 0) {
+        const d = s.charCodeAt(p - 2);
+        if (d >= 0xd800 && d <= 0xdbff) return ((d - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+      } else if (c >= 0xd800 && c <= 0xdbff && p < len) {
+        const a = s.charCodeAt(p);
+        if (a >= 0xdc00 && a <= 0xdfff) return -1;
+      }
     }
     return c;
   };

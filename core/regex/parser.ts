@@ -123,8 +123,11 @@ class Builder {
   alts: Node[] = [];
   terms: Node[] = [];
   pendingEmpty = false;
-  addAtom(n: Node): void {
+  /** The last atom is a bare lookaround (not wrapped in a group): affects quantifiers. */
+  lastIsLookaround = false;
+  addAtom(n: Node, isLookaround = false): void {
     this.pendingEmpty = false;
+    this.lastIsLookaround = isLookaround;
     this.terms.push(n);
   }
   addAssertion(n: Node): void {
@@ -299,6 +302,7 @@ export class Parser {
           this.advance();
           let body = builder.toNode();
           const endCaptureIndex = this.capturesStarted;
+          const isLook = state.type === GroupType.PositiveLook || state.type === GroupType.NegativeLook;
           if (state.type === GroupType.Capture) {
             if (state.name !== undefined) {
               if (this.namedCaptures.has(state.name)) this.error(Msg.DuplicateCaptureGroupName);
@@ -314,7 +318,7 @@ export class Parser {
           }
           state = state.prev;
           builder = state.builder;
-          builder.addAtom(body);
+          builder.addAtom(body, isLook);
           break;
         }
         case 0x7c /* | */:
@@ -418,7 +422,7 @@ export class Parser {
       return true;
     }
     const atom = builder.terms.pop()!;
-    if (atom.type === 'look') {
+    if (atom.type === 'look' && builder.lastIsLookaround) {
       if (this.unicode) return false;
       if (atom.behind) return false;
     }

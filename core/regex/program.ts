@@ -111,6 +111,11 @@ export interface Program {
   wordUnicodeIgnoreCase: boolean;
   /** Literal code-unit prefix every match must start with ('' if none). */
   prefix: string;
+  /**
+   * V8 runs a pattern that is a single literal astral character as a plain string
+   * search, so (unlike other u/v patterns) it never steps back into a surrogate pair.
+   */
+  literalAstralAtom: boolean;
   /** Only position 0 can match (pattern starts with a non-multiline ^ in every alternative). */
   anchoredStart: boolean;
 }
