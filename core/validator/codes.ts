@@ -46,8 +46,7 @@ export const Code = {
 
   /** The `arguments` object. */
   Arguments: 'CAP1030',
-  /** `this` outside any function or class (it would be `undefined`). */
-  TopLevelThis: 'CAP1031',
+  // CAP1031 is retired (top-level `this` is allowed: it is globalThis, as in a V8 script).
   /** `using` / `await using` declarations. */
   UsingDeclaration: 'CAP1032',
   /** A labelled function declaration (only reachable for ASTs not produced by parseProgram). */

@@ -1,13 +1,13 @@
 /**
  * The validation walk: visits every node of a guest program once, tracking lexical scopes
- * (to tell local bindings from free references) and whether `this` is bound, and reports
+ * (to tell local bindings from free references), and reports
  * each use of a feature outside the supported subset.
  *
  * Every ESTree node type meriyah can produce has a case in {@link Walker.visit}; anything
  * else fails closed with CAP1090.
  */
 import type { Diagnostic } from '../diagnostics';
-import { BUILTIN_GLOBALS, FORBIDDEN_GLOBALS, type ForbiddenCategory } from '../globals';
+import { BUILTIN_GLOBALS, FORBIDDEN_GLOBALS, PRIMITIVE_GLOBALS, type ForbiddenCategory } from '../globals';
 import { spanOf, type ESTree } from '../parse';
 import {
   LEGACY_ACCESSORS,
@@ -57,8 +57,6 @@ type ClassElement = ESTree.ClassBody['body'][number];
 export class Walker {
   private readonly diagnostics: Diagnostic[] = [];
   private scope = new Scope(undefined);
-  /** False at top level (and in arrows there): `this` would be `undefined`. */
-  private thisBound = false;
   private depth = 0;
   private tooDeep = false;
   private readonly isLocal = (name: string): boolean => this.scope.has(name);
@@ -100,16 +98,6 @@ export class Walker {
       body();
     } finally {
       this.scope = outer;
-    }
-  }
-
-  private withThis(bound: boolean, body: () => void): void {
-    const outer = this.thisBound;
-    this.thisBound = bound;
-    try {
-      body();
-    } finally {
-      this.thisBound = outer;
     }
   }
 
@@ -250,13 +238,9 @@ export class Walker {
         return;
       case 'PrivateIdentifier':
       case 'Super':
+      case 'ThisExpression': // at top level it is globalThis, as in a V8 script
       case 'Literal': // regex literal syntax is checked by Capsule's regex engine at compile time
       case 'TemplateElement':
-        return;
-      case 'ThisExpression':
-        if (!this.thisBound) {
-          this.report(Code.TopLevelThis, "'this' at the top level of a program is undefined. Use 'globalThis' for the global object, or move the code into a method or function.", node);
-        }
         return;
       case 'TemplateLiteral':
         this.visitAll(node.expressions);
@@ -415,15 +399,13 @@ export class Walker {
     }
     const params = new Scope(outer);
     for (const p of node.params) declarePattern(p, params);
-    this.withThis(node.type === 'ArrowFunctionExpression' ? this.thisBound : true, () =>
-      this.withScope(params, () => {
-        for (const p of node.params) this.bindingPattern(p);
-        const body = node.body;
-        if (!body) return;
-        if (body.type === 'BlockStatement') this.functionBody(body.body);
-        else this.visit(body);
-      }),
-    );
+    this.withScope(params, () => {
+      for (const p of node.params) this.bindingPattern(p);
+      const body = node.body;
+      if (!body) return;
+      if (body.type === 'BlockStatement') this.functionBody(body.body);
+      else this.visit(body);
+    });
   }
 
   /** A function body or class static block: the var scope of everything inside it. */
@@ -454,14 +436,10 @@ export class Walker {
         return;
       case 'PropertyDefinition':
         if (node.computed) this.visit(node.key);
-        // An initializer behaves like a method body: `this` is the instance (or the class).
-        if (node.value) {
-          const value = node.value;
-          this.withThis(true, () => this.visit(value));
-        }
+        if (node.value) this.visit(node.value);
         return;
       case 'StaticBlock':
-        this.withThis(true, () => this.functionBody(node.body));
+        this.functionBody(node.body);
         return;
       case 'AccessorProperty':
         this.unsupported(node, "'accessor' fields are not supported in Capsule. Use a private field with a get/set pair instead.");
@@ -492,7 +470,8 @@ export class Walker {
       return;
     }
     if (BUILTIN_GLOBALS.has(name)) {
-      if (use === 'write') this.report(Code.BuiltinMutation, builtinRebindMessage(name), id);
+      // `undefined = 1` is a run-time TypeError in V8 (non-writable), so it stays one here.
+      if (use === 'write' && !PRIMITIVE_GLOBALS.has(name)) this.report(Code.BuiltinMutation, builtinRebindMessage(name), id);
       return;
     }
     if (this.hostGlobals.has(name) || use === 'typeof') return; // typeof of an absent name is 'undefined', as in V8

@@ -57,6 +57,7 @@ const programs: Array<[title: string, source: string]> = [
   ['debugger statement (a breakpoint)', 'function f() { debugger; return 1; }\ndebugger;'],
   ['getters and setters', 'const o = { _v: 0, get v() { return this._v; }, set v(x) { this._v = x; } };\no.v = 1;'],
   ['this in functions, methods and class bodies', "function f() { return this; }\nconst o = { m() { return () => this; } };\nclass C { f = this; static s = this; static { this.t = 1; } m() { return this; } }"],
+  ['top-level this (globalThis, as in a V8 script)', "const g = this;\nconst f = () => this;\nclass A extends Object { [this === globalThis ? 'yes' : 'no']() {} }"],
   [
     'the built-in globals',
     "globalThis; Object; Array; String; Number; Boolean; Math; JSON; Map; Set; Symbol;\nError; TypeError; RangeError; SyntaxError; ReferenceError; EvalError; URIError; AggregateError;\nPromise; RegExp; Date; BigInt; console; parseInt; parseFloat; isNaN; isFinite; NaN; Infinity; undefined;\nencodeURIComponent; decodeURIComponent; encodeURI; decodeURI; Intl;",

@@ -153,6 +153,10 @@ describe('run-time errors stay run-time errors', () => {
     expect(flagged('const c = 1;\nc = 2;\nc++;')).toEqual([]);
   });
 
+  it('assigning to undefined, NaN or Infinity is not a static error (V8 throws a TypeError at run time)', () => {
+    expect(flagged('undefined = 1;\nNaN = 1;\nInfinity++;')).toEqual([]);
+  });
+
   it('calling a non-function is not a static error', () => {
     expect(flagged('const n = 1;\nn();')).toEqual([]);
   });
