@@ -1,10 +1,10 @@
 /**
  * The validation walk: visits every node of a guest program once, tracking lexical scopes
- * (to tell local bindings from free references), and reports
- * each use of a feature outside the supported subset.
+ * (to tell local bindings from free references), and reports each use of a feature outside
+ * the supported subset.
  *
- * Every ESTree node type meriyah can produce has a case in {@link Walker.visit}; anything
- * else fails closed with CAP1090.
+ * Every ESTree node type meriyah can produce has a case in `Walker.dispatch` (checked for
+ * exhaustiveness by the compiler); anything else fails closed with CAP1090.
  */
 import type { Diagnostic } from '../diagnostics';
 import { BUILTIN_GLOBALS, FORBIDDEN_GLOBALS, PRIMITIVE_GLOBALS, type ForbiddenCategory } from '../globals';
