@@ -3,11 +3,12 @@ const o = {
   plain: 1,
   get computed() { return 2; },
   set onlySet(v) {},
-  [Symbol('key')]: 'sym',
 };
+const withSymbol = { a: 1, [Symbol('key')]: 'sym' };
 const both = { get both() { return 3; }, set both(v) {} };
 console.log(o);
 console.log(both);
+console.log(withSymbol);
 console.log({ [Symbol.iterator]: 1 });
 console.log([Symbol('in array')]);
 'ok'
