@@ -312,7 +312,10 @@ export class Parser {
             body = mkGroup(state.captureIndex, body);
             body.capHi = Math.max(body.capHi, endCaptureIndex + 1);
           } else if (state.type === GroupType.Grouping) {
-            // plain group: the body itself
+            // A plain group is its body, except that a lone character stays wrapped so
+            // the compiler can tell `(?:x)` from a bare literal (V8 treats only the
+            // latter as a string-search "atom").
+            if (body.type === 'char') body = { ...body, type: 'seq', items: [body] } as Node;
           } else {
             body = mkLook(state.behind, state.type === GroupType.NegativeLook, body);
           }
