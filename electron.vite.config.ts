@@ -1,0 +1,48 @@
+/**
+ * electron-vite builds the three parts from their own top-level folders into out/:
+ * main/ (the Electron shell plus the browser-mode server entry), preload/ and renderer/.
+ */
+import { resolve } from 'node:path';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './main/csp';
+
+const root = import.meta.dirname;
+
+/** Puts the one CSP (main/csp.ts) into index.html, so the meta tag and the server header cannot drift. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'capsule:csp',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        // web.ts is browser mode's entry, run by plain Node; it shares ./services with index.ts.
+        input: { index: resolve(root, 'main/index.ts'), web: resolve(root, 'main/web.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rolldownOptions: {
+        input: { index: resolve(root, 'preload/index.ts') },
+        // Sandboxed preloads cannot be ES modules: one self-contained CommonJS file.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [vue(), contentSecurityPolicy()],
+    build: {
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,63 @@
+/**
+ * The main-process services behind the bridge, with no Electron import: the Electron shell
+ * (main/index.ts), browser mode (main/web.ts) and the tests all run this same code.
+ */
+import type { HostMode, Reply, RequestName, RequestResult } from '../../preload/api';
+import { appInfo } from './app-info';
+import { EventHub } from './events';
+
+/**
+ * One handler per method in the contract; a method added to `Requests` fails to compile until it
+ * is handled here. `params` arrives unchecked from the renderer: each handler validates its own.
+ */
+type Handlers = { [M in RequestName]: (params: unknown) => RequestResult<M> | Promise<RequestResult<M>> };
+
+/** What the shells need: answer requests and forward events. */
+export interface Services {
+  /** Answers one request from the renderer. Never rejects: failures come back as `{ ok: false }`. */
+  handle(method: unknown, params: unknown): Promise<Reply>;
+  readonly events: EventHub;
+}
+
+/** Options for {@link createServices}. */
+export interface ServicesOptions {
+  /** Which shell hosts the services; reported to the renderer through `app.info`. */
+  mode: HostMode;
+}
+
+/** Raised by handlers for requests the renderer got wrong; its message goes back to the renderer. */
+export class RequestError extends Error {}
+
+function expectNoParams(params: unknown): void {
+  if (params !== undefined && params !== null) throw new RequestError('This method takes no parameters');
+}
+
+/** Creates the services for one shell. */
+export function createServices(options: ServicesOptions): Services {
+  const events = new EventHub();
+  const handlers: Handlers = {
+    'app.info': (params) => {
+      expectNoParams(params);
+      return appInfo(options.mode);
+    },
+  };
+
+  return {
+    events,
+    async handle(method, params) {
+      // Own-property check: a method name like "constructor" or "__proto__" must not reach a handler.
+      if (typeof method !== 'string' || !Object.hasOwn(handlers, method)) {
+        return { ok: false, error: { message: `Unknown method: ${String(method).slice(0, 100)}` } };
+      }
+      try {
+        const result: unknown = await handlers[method as RequestName](params);
+        return { ok: true, result };
+      } catch (error) {
+        if (error instanceof RequestError) return { ok: false, error: { message: error.message } };
+        // Internal failures are logged here, not sent: their messages may carry paths and stack details.
+        console.error(`capsule: ${method} failed`, error);
+        return { ok: false, error: { message: `Internal error in ${method}` } };
+      }
+    },
+  };
+}

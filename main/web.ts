@@ -1,0 +1,39 @@
+/**
+ * Browser mode: `npm run start:web [-- --port N]` builds the app, then runs this file with plain
+ * Node. It serves the renderer and the same services as the Electron shell, and prints the URL.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServices } from './services';
+import { startWebServer } from './web-server';
+
+function fail(message: string): never {
+  console.error(`capsule: ${message}`);
+  process.exit(1);
+}
+
+const { values } = parseArgs({ options: { port: { type: 'string' } } });
+const port = values.port === undefined ? 0 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, not ${values.port}`);
+
+const rendererDir = join(import.meta.dirname, '../renderer');
+if (!existsSync(join(rendererDir, 'index.html'))) fail(`no built renderer in ${rendererDir}: run npm run build first`);
+
+const services = createServices({ mode: 'browser' });
+const server = await startWebServer({ rendererDir, services, port }).catch((error: unknown) =>
+  fail(`could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`),
+);
+console.log(`Capsule Studio (browser mode): ${server.url}`);
+console.log('Open that address in Chromium or another browser; the token in it is required. Ctrl+C stops.');
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  services.events.emit('app.notice', { level: 'warning', message: 'The browser-mode server has stopped' });
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

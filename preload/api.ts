@@ -1,0 +1,82 @@
+/**
+ * The bridge contract between the renderer and the main-process services.
+ *
+ * This is the one place that says what the renderer may ask for and what it may be told. The
+ * Electron preload, the main-process router and the browser-mode socket all implement it, so a
+ * method added here is a compile error until main handles it. Everything here is plain data and
+ * types: no Electron, DOM or Node imports, because all three sides include this file.
+ */
+
+/** Where the renderer is running: inside the Electron shell or in a browser tab served by browser mode. */
+export type HostMode = 'electron' | 'browser';
+
+/** Versions and host facts shown in the status bar and the About view. */
+export interface AppInfo {
+  /** Capsule Studio's version, from package.json. */
+  readonly appVersion: string;
+  /** The interpreter core's version (`CORE_VERSION`), as the main process sees it. */
+  readonly coreVersion: string;
+  /** `process.platform` of the machine running the services (e.g. `linux`, `darwin`, `win32`). */
+  readonly platform: string;
+  readonly mode: HostMode;
+}
+
+/**
+ * Request/response methods, by name. `params` is `void` for methods that take none; every value
+ * must survive structured clone and JSON (plain objects, arrays, strings, numbers, booleans, null).
+ */
+export interface Requests {
+  /** Versions and host facts. */
+  'app.info': { params: void; result: AppInfo };
+}
+
+/** Events the main process pushes to the renderer, by name, with their payloads. */
+export interface Events {
+  /** A short message for the user, e.g. that the browser-mode server is shutting down. */
+  'app.notice': { level: 'info' | 'warning' | 'error'; message: string };
+}
+
+export type RequestName = keyof Requests;
+export type RequestParams<M extends RequestName> = Requests[M]['params'];
+export type RequestResult<M extends RequestName> = Requests[M]['result'];
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = Events[E];
+
+/** Arguments after the method name: none for `void` params, else exactly one. */
+export type ParamsArgs<M extends RequestName> = RequestParams<M> extends void ? [] : [params: RequestParams<M>];
+
+/** The API object the renderer sees as `window.capsule`, under Electron and in browser mode alike. */
+export interface CapsuleApi {
+  /** Calls a main-process method; rejects with an `Error` carrying the service's message on failure. */
+  invoke<M extends RequestName>(method: M, ...params: ParamsArgs<M>): Promise<RequestResult<M>>;
+  /** Subscribes to an event; returns a function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** A service's answer to one request. Failures are data, not exceptions, so both transports report them alike. */
+export type Reply = { ok: true; result: unknown } | { ok: false; error: { message: string } };
+
+/** One pushed event as it crosses a transport. */
+export interface EventMessage {
+  event: EventName;
+  payload: unknown;
+}
+
+/** Electron IPC channel for requests (`ipcRenderer.invoke`); answered with a {@link Reply}. */
+export const REQUEST_CHANNEL = 'capsule:request';
+/** Electron IPC channel for pushed events; carries an {@link EventMessage}. */
+export const EVENT_CHANNEL = 'capsule:event';
+
+/** Browser mode: path of the loopback WebSocket; the token goes in the `token` query parameter. */
+export const SOCKET_PATH = '/bridge';
+
+/** Browser mode: client-to-server frame. `id` pairs the request with its response. */
+export interface SocketRequest {
+  type: 'request';
+  id: number;
+  method: string;
+  params?: unknown;
+}
+
+/** Browser mode: server-to-client frames. */
+export type SocketServerMessage = ({ type: 'response'; id: number } & Reply) | ({ type: 'event' } & EventMessage);

@@ -1,0 +1,42 @@
+/**
+ * The editor's look: colours come from the workbench's CSS variables (which follow the OS
+ * light/dark preference), and the editor's own dark flag follows the same media query.
+ */
+import { Compartment, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+
+/** Structural theme; every colour is a `--cs-*` variable defined in styles.css. */
+export const studioTheme: Extension = EditorView.theme({
+  '&': { height: '100%', color: 'var(--cs-editor-fg)', backgroundColor: 'var(--cs-editor-bg)' },
+  '.cm-scroller': { fontFamily: 'var(--cs-mono-font)', fontSize: '13px', lineHeight: '1.55' },
+  '.cm-content': { caretColor: 'var(--cs-editor-cursor)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--cs-editor-cursor)' },
+  '.cm-gutters': { backgroundColor: 'var(--cs-editor-bg)', color: 'var(--cs-editor-gutter-fg)', border: 'none' },
+  '.cm-activeLineGutter': { backgroundColor: 'transparent', color: 'var(--cs-editor-fg)' },
+  '.cm-activeLine': { backgroundColor: 'var(--cs-editor-active-line)' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+    backgroundColor: 'var(--cs-editor-selection)',
+  },
+  '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--cs-editor-bracket)', outline: 'none' },
+  '.cm-foldPlaceholder': { backgroundColor: 'transparent', border: 'none', color: 'var(--cs-editor-gutter-fg)' },
+});
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+/**
+ * Keeps `EditorView.darkTheme` (which picks CodeMirror's built-in panel and tooltip colours) in
+ * step with the OS preference, for the lifetime of `view`. Returns the initial extension and a
+ * function that starts following; call the returned `stop` when the view is destroyed.
+ */
+export function followColorScheme(): { extension: Extension; follow(view: EditorView): () => void } {
+  const compartment = new Compartment();
+  const query = window.matchMedia(DARK_QUERY);
+  return {
+    extension: compartment.of(EditorView.darkTheme.of(query.matches)),
+    follow(view) {
+      const update = () => view.dispatch({ effects: compartment.reconfigure(EditorView.darkTheme.of(query.matches)) });
+      query.addEventListener('change', update);
+      return () => query.removeEventListener('change', update);
+    },
+  };
+}
