@@ -1,0 +1,79 @@
+/** Shared e2e fixtures: a browser-mode server per worker, and what every workbench must show. */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { CORE_VERSION } from '../../core/version';
+import { chromiumPath } from './playwright.config';
+
+export const root = resolve(import.meta.dirname, '../..');
+export { expect };
+
+/** A running `node out/main/web.js`, as `npm run start:web` starts it. */
+export interface StudioServer {
+  /** The printed URL, token included. */
+  url: string;
+  origin: string;
+}
+
+export const test = base.extend<{ consoleErrors: string[] }, { studio: StudioServer }>({
+  studio: [
+    async ({}, use) => {
+      if (!existsSync(chromiumPath)) {
+        throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CAPSULE_CHROMIUM`);
+      }
+      const entry = resolve(root, 'out/main/web.js');
+      if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
+      const child = spawn(process.execPath, [entry, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        const timer = setTimeout(() => reject(new Error(`browser mode printed no URL:\n${output}`)), 15_000);
+        const read = (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /Capsule Studio \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolveUrl(match[1]);
+          }
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+        child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
+      });
+      await use({ url, origin: new URL(url).origin });
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    },
+    { scope: 'worker' },
+  ],
+  // Console errors and uncaught exceptions on the page; tests assert there are none.
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+  },
+});
+
+/** Asserts the workbench regions, the example in a highlighted editor, and the bridged core version. */
+export async function expectWorkbench(page: Page, hostLabel: 'Browser mode' | 'Electron'): Promise<void> {
+  await expect(page.getByRole('navigation', { name: 'Activity Bar' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Side Bar' })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: 'incident-triage.js' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Panel' })).toBeVisible();
+
+  const editor = page.getByRole('textbox', { name: 'Editor: incident-triage.js' });
+  await expect(editor).toBeVisible();
+  await expect(editor).toContainText('searchLogs({ service');
+  await expect(editor).toContainText('await Promise.all(');
+  // Highlighted, not plain text: a capability call and a keyword carry token classes.
+  await expect(editor.locator('.tok-function', { hasText: 'searchLogs' })).toBeVisible();
+  await expect(editor.locator('.tok-keyword', { hasText: 'const' }).first()).toBeVisible();
+
+  const status = page.getByRole('contentinfo', { name: 'Status Bar' });
+  await expect(status).toContainText(`Capsule core ${CORE_VERSION}`);
+  await expect(status).toContainText(hostLabel);
+}

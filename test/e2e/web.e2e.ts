@@ -1,0 +1,90 @@
+/** Browser mode end to end: `node out/main/web.js` served to real Chromium. */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CORE_VERSION } from '../../core/version';
+import type { AppInfo, CapsuleApi } from '../../preload/api';
+import { expect, expectWorkbench, root, test } from './fixtures';
+
+/** With CAPSULE_UPDATE_SCREENSHOTS=1 the README's screenshots in docs/screenshots/ are refreshed too. */
+function publish(file: string, name: string): void {
+  if (process.env['CAPSULE_UPDATE_SCREENSHOTS'] !== '1') return;
+  const dir = resolve(root, 'docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(file, resolve(dir, name));
+}
+
+test('shows the example script and the core version from the bridge (dark theme)', async ({ page, studio, consoleErrors }, testInfo) => {
+  await page.goto(studio.url);
+  await expectWorkbench(page, 'Browser mode');
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(31, 31, 31)');
+
+  const shot = testInfo.outputPath('studio-dark.png');
+  await page.screenshot({ path: shot });
+  publish(shot, 'studio-dark.png');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('follows the OS colour scheme, light and back to dark', async ({ page, studio, consoleErrors }, testInfo) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(studio.url);
+  await expectWorkbench(page, 'Browser mode');
+  const editor = page.locator('.cm-editor');
+  await expect(editor).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await expect(page.locator('.tok-keyword').first()).toHaveCSS('color', 'rgb(0, 0, 255)');
+
+  const shot = testInfo.outputPath('studio-light.png');
+  await page.screenshot({ path: shot });
+  publish(shot, 'studio-light.png');
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(editor).toHaveCSS('background-color', 'rgb(31, 31, 31)');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('exposes the same window.capsule API as the Electron preload', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await expect(page.getByRole('contentinfo', { name: 'Status Bar' })).toContainText('Browser mode');
+  // Runs in the page; this project's Node types have no DOM, hence globalThis.
+  const info: AppInfo | null = await page.evaluate(
+    () => (globalThis as { capsule?: CapsuleApi }).capsule?.invoke('app.info') ?? null,
+  );
+  expect(info).toMatchObject({ mode: 'browser', coreVersion: CORE_VERSION });
+});
+
+test('panel tabs, activity bar and editor respond to the user', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  const problems = page.getByRole('tab', { name: 'Problems' });
+  const output = page.getByRole('tab', { name: 'Output' });
+  await expect(problems).toHaveAttribute('aria-selected', 'true');
+  await output.click();
+  await expect(output).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Output' })).toContainText(`interpreter core ${CORE_VERSION}`);
+  await output.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Debug Console' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Debug Console' })).toHaveAttribute('aria-selected', 'true');
+
+  const explorer = page.getByRole('button', { name: 'Explorer' });
+  await expect(explorer).toHaveAttribute('aria-pressed', 'true');
+  await explorer.click();
+  await expect(page.getByRole('complementary', { name: 'Side Bar' })).toBeHidden();
+  await page.getByRole('button', { name: 'Run and Debug' }).click();
+  await expect(page.getByRole('complementary', { name: 'Side Bar' })).toContainText('Run and Debug');
+
+  const editor = page.getByRole('textbox', { name: 'Editor: incident-triage.js' });
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('// edited\n');
+  await expect(editor).toContainText('// edited');
+  await expect(page.getByRole('contentinfo', { name: 'Status Bar' })).toContainText('Ln 2, Col 1');
+});
+
+test('without the token, or with a wrong one, the page gets no bridge', async ({ page, studio }) => {
+  for (const address of [`${studio.origin}/`, `${studio.origin}/#token=not-the-token`]) {
+    await page.goto(address);
+    const status = page.getByRole('contentinfo', { name: 'Status Bar' });
+    await expect(status).toContainText('Disconnected');
+    await expect(status).toContainText('Capsule core —');
+    await page.getByRole('tab', { name: 'Output' }).click();
+    await expect(page.getByRole('tabpanel', { name: 'Output' })).toContainText('Bridge unavailable');
+  }
+});
