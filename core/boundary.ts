@@ -1,0 +1,101 @@
+/**
+ * The structured boundary: values are copied in both directions, so the guest never
+ * holds a host object and the host never receives a live guest object. Host values
+ * are checked by walking them (plain prototype from any realm, no accessors, no
+ * cycles) — never with `instanceof`, which fails across realms.
+ */
+import { CapabilityError } from './errors';
+import { JSArray, JSObject } from './objects';
+import { HOLE, type Marker, type Value } from './value';
+import type { VM } from './vm/interpreter';
+
+/** A value that may cross the boundary. */
+export type Structured = undefined | null | boolean | number | string | Structured[] | { [key: string]: Structured };
+
+function isPlainHostObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  if (proto === null) return true;
+  // Object.prototype of any realm: its own prototype is null and it has a constructor named Object
+  return Object.getPrototypeOf(proto) === null && typeof proto.constructor === 'function' && proto.constructor.name === 'Object';
+}
+
+/** Copies a host value into the guest heap, rejecting anything not structured. */
+export function toGuest(vm: VM, v: unknown, path = 'value', seen: Set<object> = new Set()): Value {
+  switch (typeof v) {
+    case 'undefined':
+    case 'boolean':
+    case 'number':
+    case 'string':
+      return v;
+    case 'bigint':
+      return v;
+    case 'object':
+      break;
+    default:
+      throw new CapabilityError(`${path}: ${typeof v} values cannot cross the boundary`);
+  }
+  if (v === null) return null;
+  if (seen.has(v)) throw new CapabilityError(`${path}: cyclic structure cannot cross the boundary`);
+  seen.add(v);
+  try {
+    if (Array.isArray(v)) {
+      const out: (Value | Marker)[] = [];
+      for (let i = 0; i < v.length; i++) {
+        if (!Object.prototype.hasOwnProperty.call(v, i)) {
+          out.push(HOLE);
+          continue;
+        }
+        const d = Object.getOwnPropertyDescriptor(v, i)!;
+        if (d.get || d.set) throw new CapabilityError(`${path}[${i}]: accessor properties cannot cross the boundary`);
+        out.push(toGuest(vm, d.value, `${path}[${i}]`, seen));
+      }
+      return vm.newArray(out);
+    }
+    if (!isPlainHostObject(v)) throw new CapabilityError(`${path}: only plain objects and arrays can cross the boundary`);
+    const o = vm.newObject();
+    for (const key of Reflect.ownKeys(v)) {
+      if (typeof key === 'symbol') throw new CapabilityError(`${path}: symbol keys cannot cross the boundary`);
+      const d = Object.getOwnPropertyDescriptor(v, key)!;
+      if (d.get || d.set) throw new CapabilityError(`${path}.${key}: accessor properties cannot cross the boundary`);
+      if (!d.enumerable) continue;
+      vm.defineData(o, key, toGuest(vm, d.value, `${path}.${key}`, seen));
+    }
+    return o;
+  } finally {
+    seen.delete(v);
+  }
+}
+
+/**
+ * Copies a guest value out as plain host data: arrays (holes kept), objects' own
+ * enumerable string-keyed data properties, primitives. Functions and symbols become
+ * undefined; cycles are cut (`undefined`).
+ */
+export function toHost(vm: VM, v: Value, seen: Set<JSObject> = new Set()): unknown {
+  if (!(v instanceof JSObject)) {
+    if (typeof v === 'object' && v !== null) return undefined; // symbols
+    return v;
+  }
+  if (seen.has(v)) return undefined;
+  seen.add(v);
+  try {
+    if (v instanceof JSArray) {
+      const out: unknown[] = new Array(v.elements.length);
+      for (let i = 0; i < v.elements.length; i++) {
+        const e = v.elements[i];
+        if (e !== HOLE) out[i] = toHost(vm, e as Value, seen);
+      }
+      return out;
+    }
+    if (vm.typeOfValue(v) === 'function') return undefined;
+    const out: Record<string, unknown> = {};
+    for (const k of vm.ownKeys(v, true, false)) {
+      const s = vm.ownSlot(v, k);
+      if (s === HOLE || (s !== null && typeof s === 'object' && !(s instanceof JSObject) && 'get' in s)) continue;
+      Object.defineProperty(out, k as string, { value: toHost(vm, s as Value, seen), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  } finally {
+    seen.delete(v);
+  }
+}

@@ -1,0 +1,49 @@
+/** The `$` object of the prelude: small natives that self-hosted code builds on. */
+import { JSArray, JSObject, isCallable } from '../objects';
+import { HOLE, type PropertyKey, type Value } from '../value';
+import { Cont } from '../vm/frame';
+import { registerInstaller } from '../vm/realm';
+import { Attr } from '../shape';
+import { GuestError } from '../vm/throw';
+
+registerInstaller((r) => {
+  const vm = r.vm;
+  r.internal('isObject', 1, (_vm, _t, a) => a[0] instanceof JSObject);
+  r.internal('isCallable', 1, (_vm, _t, a) => isCallable(a[0]));
+  // $.call(f, this, ...args): a guest call whose result is this native's result
+  r.internal('call', 2, (vm, _t, a) => {
+    const f = a[0];
+    if (!isCallable(f)) throw new GuestError('TypeError', `${vm.describe(f)} is not a function`);
+    return vm.pushCall(f, a[1], a.slice(2), Cont.Normal);
+  });
+  r.internal('apply', 3, (vm, _t, a) => {
+    const f = a[0];
+    if (!isCallable(f)) throw new GuestError('TypeError', `${vm.describe(f)} is not a function`);
+    const args = a[2] instanceof JSArray ? (a[2].elements.map((e) => (e === HOLE ? undefined : e)) as Value[]) : [];
+    return vm.pushCall(f, a[1], args, Cont.Normal);
+  });
+  r.internal('primitiveBinary', 3, (vm, _t, a) => vm.primitiveBinary(a[0] as number, a[1], a[2]));
+  r.internal('primitiveUnary', 2, (vm, _t, a) => vm.primitiveUnary(a[0] as number, a[1]));
+  r.internal('arrayPush', 2, (vm, _t, a) => {
+    const arr = a[0] as JSArray;
+    arr.elements.push(a[1]);
+    vm.charge(8);
+    return undefined;
+  });
+  r.internal('arrayIncludes', 2, (_vm, _t, a) => (a[0] as JSArray).elements.includes(a[1]));
+  r.internal('ownKeys', 1, (vm, _t, a) => {
+    const o = a[0];
+    if (!(o instanceof JSObject)) return vm.newArray([]);
+    return vm.newArray(vm.ownKeys(o, false) as Value[]);
+  });
+  r.internal('isEnumerable', 2, (vm, _t, a) => {
+    const o = a[0] as JSObject;
+    const attrs = vm.ownAttrs(o, a[1] as PropertyKey);
+    return attrs >= 0 && (attrs & Attr.Enumerable) !== 0;
+  });
+  r.internal('defineData', 3, (vm, _t, a) => {
+    vm.defineData(a[0] as JSObject, vm.propertyKey(a[1]), a[2]);
+    return undefined;
+  });
+  void vm;
+});

@@ -1,0 +1,65 @@
+/** Iterator prototypes, array/string iterators and generator objects. */
+import { IterKind, JSArray, JSGenerator, JSIterator, JSObject } from '../objects';
+import { Attr } from '../shape';
+import { HOLE, WELL_KNOWN, type Value } from '../value';
+import { Cont } from '../vm/frame';
+import { HOLE_DONE } from '../vm/interpreter';
+import { PUSHED } from '../vm/natives';
+import { builtinIterStepImpl, registerInstaller } from '../vm/realm';
+import { GuestError } from '../vm/throw';
+import { toObject } from './util';
+
+registerInstaller((r) => {
+  r.method(r.IteratorPrototype, WELL_KNOWN.iterator, 0, (_vm, t) => t);
+  r.method(r.AsyncIteratorPrototype, WELL_KNOWN.asyncIterator, 0, (_vm, t) => t);
+
+  const iterNext = (proto: JSObject, tag: string) => {
+    const f = r.method(proto, 'next', 0, (vm, t) => {
+      if (!(t instanceof JSIterator) || t.proto !== proto) throw new GuestError('TypeError', `next method called on incompatible receiver ${vm.describe(t)}`);
+      const v = builtinIterStepImpl(vm.realm, t);
+      return v === HOLE ? vm.iterResult(undefined, true) : vm.iterResult(v as Value, false);
+    });
+    proto.defineOwn(WELL_KNOWN.toStringTag, tag, Attr.Configurable);
+    r.builtinIterNexts.add(f);
+    return f;
+  };
+  r.arrayIterNext = iterNext(r.ArrayIteratorPrototype, 'Array Iterator');
+  r.stringIterNext = iterNext(r.StringIteratorPrototype, 'String Iterator');
+  iterNext(r.MapIteratorPrototype, 'Map Iterator');
+  iterNext(r.SetIteratorPrototype, 'Set Iterator');
+
+  const AP = r.ArrayPrototype;
+  const arrayIter = (kind: IterKind) => (vm: Parameters<Parameters<typeof r.method>[3]>[0], t: Value) => {
+    const o = toObject(vm, t);
+    if (!(o instanceof JSArray)) throw new GuestError('TypeError', 'array iteration over non-arrays is not supported');
+    vm.charge(48);
+    return new JSIterator(vm.realm.ArrayIteratorPrototype, o, kind);
+  };
+  const values = r.method(AP, 'values', 0, arrayIter(IterKind.Values));
+  AP.defineOwn(WELL_KNOWN.iterator, values, Attr.Hidden);
+  r.method(AP, 'keys', 0, arrayIter(IterKind.Keys));
+  r.method(AP, 'entries', 0, arrayIter(IterKind.Entries));
+  r.method(r.StringPrototype, WELL_KNOWN.iterator, 0, (vm, t) => {
+    if (t === null || t === undefined) throw new GuestError('TypeError', 'String.prototype[Symbol.iterator] called on null or undefined');
+    vm.charge(48);
+    return new JSIterator(vm.realm.StringIteratorPrototype, typeof t === 'string' ? t : String(vm.get(t, 'valueOf') && t), IterKind.Values);
+  });
+
+  // generators
+  const GP = r.GeneratorPrototype;
+  const GFP = r.GeneratorFunctionPrototype;
+  GFP.defineOwn('prototype', GP, Attr.Configurable);
+  GP.defineOwn('constructor', GFP, Attr.Configurable);
+  GP.defineOwn(WELL_KNOWN.toStringTag, 'Generator', Attr.Configurable);
+  GFP.defineOwn(WELL_KNOWN.toStringTag, 'GeneratorFunction', Attr.Configurable);
+  r.AsyncFunctionPrototype.defineOwn(WELL_KNOWN.toStringTag, 'AsyncFunction', Attr.Configurable);
+  const resume = (mode: number) => (vm: Parameters<Parameters<typeof r.method>[3]>[0], t: Value, a: Value[]) => {
+    if (!(t instanceof JSGenerator) || t.promise) throw new GuestError('TypeError', `${['next', 'throw', 'return'][mode]} method called on incompatible receiver ${vm.describe(t)}`);
+    const res = vm.resumeGenerator(t, a[0], mode, Cont.Generator);
+    if (res === HOLE_DONE) return vm.iterResult(undefined, true);
+    return res as Value | typeof PUSHED;
+  };
+  r.generatorNext = r.method(GP, 'next', 1, resume(0));
+  r.method(GP, 'throw', 1, resume(1));
+  r.method(GP, 'return', 1, resume(2));
+});

@@ -1,0 +1,46 @@
+/** Symbol: descriptions, the registry, well-known symbols. */
+import { Cls, JSObject } from '../objects';
+import { Attr } from '../shape';
+import { GSymbol, WELL_KNOWN, type Value } from '../value';
+import { registerInstaller } from '../vm/realm';
+import { GuestError } from '../vm/throw';
+import { thisPrimitive, toString } from './util';
+
+registerInstaller((r) => {
+  const registry = new Map<string, GSymbol>();
+  const SP = r.SymbolPrototype;
+  const S = r.ctor('Symbol', 0, (vm, _t, a, nt) => {
+    if (nt !== undefined) throw new GuestError('TypeError', 'Symbol is not a constructor');
+    vm.charge(32);
+    return new GSymbol(a[0] === undefined ? undefined : toString(vm, a[0]));
+  }, SP);
+  S.ctor = false;
+  for (const [name, sym] of Object.entries(WELL_KNOWN)) S.defineOwn(name, sym, 0);
+  r.method(S, 'for', 1, (vm, _t, a) => {
+    const key = toString(vm, a[0]);
+    let s = registry.get(key);
+    if (!s) {
+      s = new GSymbol(key, 'registry:' + key);
+      registry.set(key, s);
+    }
+    return s;
+  });
+  r.method(S, 'keyFor', 1, (_vm, _t, a) => {
+    const s = a[0];
+    if (!(s instanceof GSymbol)) throw new GuestError('TypeError', `${String(s)} is not a symbol`);
+    return s.key?.startsWith('registry:') ? s.key.slice(9) : undefined;
+  });
+  const thisSym = (vm: Parameters<typeof toString>[0], t: Value) => thisPrimitive<GSymbol>(vm, t, 'object', Cls.Symbol, 'Symbol.prototype.valueOf') as GSymbol;
+  const sym = (vm: Parameters<typeof toString>[0], t: Value): GSymbol => {
+    if (t instanceof GSymbol) return t;
+    const v = thisSym(vm, t);
+    if (!(v instanceof GSymbol)) throw new GuestError('TypeError', 'Symbol.prototype method called on incompatible receiver');
+    return v;
+  };
+  r.method(SP, 'toString', 0, (vm, t) => `Symbol(${sym(vm, t).description ?? ''})`);
+  r.method(SP, 'valueOf', 0, (vm, t) => sym(vm, t));
+  r.getter(SP, 'description', (vm, t) => sym(vm, t).description);
+  r.method(SP, WELL_KNOWN.toPrimitive, 1, (vm, t) => sym(vm, t));
+  SP.defineOwn(WELL_KNOWN.toStringTag, 'Symbol', Attr.Configurable);
+  void JSObject;
+});

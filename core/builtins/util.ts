@@ -1,0 +1,87 @@
+/** Small helpers shared by built-in modules. */
+import { JSArray, JSObject, JSPrimitiveObject, Cls } from '../objects';
+import { GSymbol, HOLE, type Value } from '../value';
+import type { VM } from '../vm/interpreter';
+import { primToNumber, primToString, toIntegerOrInfinity } from '../vm/ops';
+import { GuestError } from '../vm/throw';
+
+/** ToObject. */
+export function toObject(vm: VM, v: Value, what = 'Cannot convert undefined or null to object'): JSObject {
+  if (v instanceof JSObject) return v;
+  if (v === null || v === undefined) throw new GuestError('TypeError', what);
+  const r = vm.realm;
+  let proto: JSObject;
+  let cls: Cls;
+  switch (typeof v) {
+    case 'string':
+      proto = r.StringPrototype;
+      cls = Cls.String;
+      break;
+    case 'number':
+      proto = r.NumberPrototype;
+      cls = Cls.Number;
+      break;
+    case 'boolean':
+      proto = r.BooleanPrototype;
+      cls = Cls.Boolean;
+      break;
+    case 'bigint':
+      proto = r.BigIntPrototype;
+      cls = Cls.BigInt;
+      break;
+    default:
+      proto = r.SymbolPrototype;
+      cls = Cls.Symbol;
+  }
+  vm.charge(48);
+  const o = new JSPrimitiveObject(proto, cls, v);
+  o.shape = r.rootShape(proto);
+  return o;
+}
+
+/** ToPrimitive without guest code (throws a TypeError if guest methods would run). */
+export function toPrimitive(vm: VM, v: Value, hint: 'string' | 'number' | 'default' = 'default'): Value {
+  if (!(v instanceof JSObject)) return v;
+  const p = vm.toPrimitiveNative(v, hint);
+  if (p === HOLE) throw new GuestError('TypeError', 'Cannot convert object with custom valueOf/toString in this built-in');
+  return p as Value;
+}
+
+export function toNumber(vm: VM, v: Value): number {
+  if (typeof v === 'number') return v;
+  return primToNumber(toPrimitive(vm, v, 'number'));
+}
+
+export function toString(vm: VM, v: Value): string {
+  if (typeof v === 'string') return v;
+  return primToString(toPrimitive(vm, v, 'string'));
+}
+
+export function toInteger(vm: VM, v: Value): number {
+  return toIntegerOrInfinity(toNumber(vm, v));
+}
+
+/** Relative index argument (slice, at, …) clamped to [0, len]. */
+export function relIndex(vm: VM, v: Value, len: number, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = toInteger(vm, v);
+  if (n < 0) return Math.max(len + n, 0);
+  return Math.min(n, len);
+}
+
+/** Elements of an array-like (guest arrays only; holes as undefined). */
+export function listFrom(v: Value): Value[] {
+  if (v instanceof JSArray) return v.elements.map((e) => (e === HOLE ? undefined : e)) as Value[];
+  return [];
+}
+
+export function isSymbol(v: Value): v is GSymbol {
+  return v instanceof GSymbol;
+}
+
+export function thisPrimitive<T>(vm: VM, v: Value, type: string, cls: Cls, name: string): T {
+  if (typeof v === type) return v as T;
+  if (v instanceof JSPrimitiveObject && v.cls === cls) return v.value as T;
+  void vm;
+  throw new GuestError('TypeError', `${name} requires that 'this' be a ${type[0].toUpperCase() + type.slice(1)}`);
+}

@@ -1,0 +1,12 @@
+/**
+ * Capsule core: a sandboxed interpreter for a bounded JavaScript subset.
+ * This module is the library a production host embeds.
+ */
+export { compile, validateSource, type CompileOptions } from './program';
+export { run, runSync, type RunOptions, type RunResult, type ConsoleLevel } from './run';
+export { disassemble } from './disasm';
+export * from './errors';
+export type { Diagnostic, Span } from './diagnostics';
+export { formatDiagnostic } from './diagnostics';
+export { CORE_VERSION } from './version';
+export { DEFAULT_LIMITS, type Limits } from './vm/interpreter';

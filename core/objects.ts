@@ -1,0 +1,326 @@
+/**
+ * Guest heap objects: plain data, so the serializer and the heap walker can visit
+ * everything. Every object has a prototype, a {@link Shape} and slots; subclasses add
+ * the internal slots of arrays, functions, promises and the other built-in kinds.
+ */
+import { Attr, Shape } from './shape';
+import { HOLE, type Marker, type PrivateName, type PropertyKey, type Value } from './value';
+import type { FunctionCode } from './chunk';
+
+/** An accessor property's pair, stored in the slot. */
+export class Accessor {
+  constructor(
+    public get: JSObject | undefined,
+    public set: JSObject | undefined,
+  ) {}
+}
+
+export type Slot = Value | Accessor;
+
+/** Class tags: what `Object.prototype.toString` and the inspector report. */
+export const enum Cls {
+  Object,
+  Array,
+  Function,
+  Error,
+  Boolean,
+  Number,
+  String,
+  Symbol,
+  BigInt,
+  Date,
+  RegExp,
+  Map,
+  Set,
+  Promise,
+  Generator,
+  AsyncGenerator,
+  Iterator,
+  Arguments,
+}
+
+let nextId = 1;
+/** Resets allocation ids (a fresh VM starts at 1 so ids are deterministic). */
+export function setNextObjectId(n: number): void {
+  nextId = n;
+}
+export function peekNextObjectId(): number {
+  return nextId;
+}
+
+export class JSObject {
+  /** Stable id: allocation order. Used by the debugger and the serializer. */
+  id: number;
+  proto: JSObject | null;
+  shape: Shape;
+  slots: Slot[];
+  extensible = true;
+  cls: Cls;
+  /** When this object is a prototype: the root shape of objects inheriting from it. */
+  protoShape: Shape | null = null;
+
+  constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape: Shape = Shape.root) {
+    this.id = nextId++;
+    this.proto = proto;
+    this.shape = shape;
+    this.slots = [];
+    this.cls = cls;
+  }
+
+  /** Own-slot lookup without the prototype chain. */
+  getOwnSlot(key: PropertyKey): number {
+    const i = this.shape.index.get(key);
+    return i === undefined ? -1 : i;
+  }
+
+  /** Adds a new own property (the caller knows it is absent). */
+  addProperty(key: PropertyKey, value: Slot, attrs: number = Attr.Default): void {
+    this.shape = this.shape.add(key, attrs);
+    this.slots.push(value);
+  }
+
+  /** Defines or overwrites an own data property with attributes. */
+  defineOwn(key: PropertyKey, value: Slot, attrs: number): void {
+    const i = this.getOwnSlot(key);
+    if (i < 0) {
+      this.addProperty(key, value, attrs);
+      return;
+    }
+    if (this.shape.attrs[i] !== attrs) {
+      if (!this.shape.dictionary) this.shape = this.shape.toDictionary();
+      this.shape.attrs[i] = attrs;
+      this.shape.noteKey(key, attrs);
+    }
+    this.slots[i] = value;
+  }
+
+  /** Removes an own property; returns false when it is non-configurable. */
+  deleteOwn(key: PropertyKey): boolean {
+    const i = this.getOwnSlot(key);
+    if (i < 0) return true;
+    if (!(this.shape.attrs[i] & Attr.Configurable)) return false;
+    const old = this.shape;
+    // A fresh dictionary shape (new identity) so cached slots at property sites miss.
+    const keys = old.keys.slice();
+    const attrs = old.attrs.slice();
+    keys.splice(i, 1);
+    attrs.splice(i, 1);
+    const index = new Map<PropertyKey, number>();
+    for (let k = 0; k < keys.length; k++) index.set(keys[k], k);
+    const s = new Shape(keys, attrs, index, true);
+    for (let k = 0; k < keys.length; k++) s.noteKey(keys[k], attrs[k]);
+    this.shape = s;
+    this.slots.splice(i, 1);
+    return true;
+  }
+}
+
+/** Arrays keep their elements densely; `HOLE` marks a missing element. */
+export class JSArray extends JSObject {
+  elements: (Value | Marker)[];
+  /** False once frozen/sealed: element writes then go through the slow path. */
+  writable = true;
+  constructor(proto: JSObject | null, elements: (Value | Marker)[] = []) {
+    super(proto, Cls.Array);
+    this.elements = elements;
+  }
+}
+
+/** A lexical environment holding the variables closures capture. */
+export class Env {
+  vars: Value[];
+  constructor(
+    size: number,
+    public parent: Env | null,
+  ) {
+    this.vars = new Array<Value>(size).fill(undefined);
+  }
+}
+
+/** A function compiled from guest (or prelude) source, closed over an environment. */
+export class JSFunction extends JSObject {
+  /** Object for `super` lookups (methods); the class prototype or the object literal. */
+  home: JSObject | null = null;
+  /** Class constructors: the instance-field initializer, run on construction. */
+  fieldInit: JSFunction | null = null;
+  constructor(
+    proto: JSObject | null,
+    public code: FunctionCode,
+    public env: Env | null,
+  ) {
+    super(proto, Cls.Function);
+  }
+}
+
+/**
+ * A built-in implemented in TypeScript. The implementation is looked up by `nativeId`
+ * in the realm's registry, so the object stays plain data; `data` holds internal
+ * slots (e.g. the promise a resolving function settles).
+ */
+export class NativeFunction extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    public nativeId: number,
+    public data: NativeData,
+    public ctor: boolean,
+  ) {
+    super(proto, Cls.Function);
+  }
+}
+
+export type NativeData = null | JSObject | PromiseResolveData | BoundData;
+
+export class PromiseResolveData {
+  constructor(
+    public promise: JSPromise,
+    public state: { resolved: boolean },
+    public reject: boolean,
+  ) {}
+}
+
+export class BoundData {
+  constructor(
+    public target: JSObject,
+    public boundThis: Value,
+    public args: Value[],
+  ) {}
+}
+
+export class JSPrimitiveObject extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    cls: Cls,
+    public value: Value,
+  ) {
+    super(proto, cls);
+  }
+}
+
+export class JSError extends JSObject {
+  /** Guest stack text: "    at fn (line:col)" lines. */
+  stackText = '';
+}
+
+export class JSDate extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    public time: number,
+  ) {
+    super(proto, Cls.Date);
+  }
+}
+
+/** Ordered hash table shared by Map and Set; deleted entries leave tombstones so iterators stay valid. */
+export class JSCollection extends JSObject {
+  keys: (Value | Marker)[] = [];
+  values: Value[] = [];
+  index = new Map<Value, number>();
+  size = 0;
+}
+
+export const enum PromiseState {
+  Pending,
+  Fulfilled,
+  Rejected,
+}
+
+/** A reaction waiting on a promise. `handler` undefined means pass-through. */
+export class Reaction {
+  constructor(
+    /** Derived promise to settle with the handler's outcome (null for await). */
+    public capability: JSPromise | null,
+    public onFulfilled: Value,
+    public onRejected: Value,
+    /** For await: the suspended async function or generator to resume. */
+    public resume: JSGenerator | null,
+  ) {}
+}
+
+export class JSPromise extends JSObject {
+  state = PromiseState.Pending;
+  result: Value = undefined;
+  reactions: Reaction[] = [];
+  handled = false;
+}
+
+export class JSRegExp extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    public source: string,
+    public flags: string,
+    /** Compiled form; rebuilt from source/flags after a restore. */
+    public compiled: unknown,
+  ) {
+    super(proto, Cls.RegExp);
+  }
+}
+
+export const enum GenState {
+  SuspendedStart,
+  SuspendedYield,
+  Running,
+  Completed,
+}
+
+/** A suspended frame: everything needed to push it back on the VM stack. */
+export class SavedFrame {
+  constructor(
+    public fn: JSFunction,
+    public pc: number,
+    /** Locals followed by the operand stack. */
+    public values: Value[],
+    public env: Env | null,
+    public thisValue: Value,
+    public newTarget: Value,
+    public tryStack: number[],
+    public tryEnvs: (Env | null)[],
+  ) {}
+}
+
+/** Generator objects, and the internal state of a running async function. */
+export class JSGenerator extends JSObject {
+  state = GenState.SuspendedStart;
+  frame: SavedFrame | null = null;
+  /** Async functions: the promise their call returned. */
+  promise: JSPromise | null = null;
+  /** Async generators: queued requests [kind, value, promise]. */
+  queue: [number, Value, JSPromise][] = [];
+}
+
+export const enum IterKind {
+  Keys,
+  Values,
+  Entries,
+}
+
+/** Built-in iterators over arrays, strings, maps and sets: a target and a position. */
+export class JSIterator extends JSObject {
+  constructor(
+    proto: JSObject | null,
+    public target: Value,
+    public kind: IterKind,
+    public pos = 0,
+    public done = false,
+  ) {
+    super(proto, Cls.Iterator);
+  }
+}
+
+/** for-in state: the keys snapshot and the object (to skip keys deleted meanwhile). */
+export class ForInState {
+  pos = 0;
+  constructor(
+    public keys: string[],
+    public obj: JSObject | null,
+  ) {}
+}
+
+export function isCallable(v: Value): v is JSObject {
+  return v instanceof JSFunction || v instanceof NativeFunction;
+}
+
+export function isArrayLikeHole(v: Value | Marker): v is Marker {
+  return v === HOLE;
+}
+
+export type { PrivateName };

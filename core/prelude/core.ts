@@ -1,0 +1,66 @@
+/** Prelude: conversions and protocol helpers the interpreter's slow paths call. */
+import type { PreludeModule } from './index';
+
+export const CORE_PRELUDE: PreludeModule = {
+  exports: ['binary', 'unary', 'toPrimitive', 'spreadInto', 'copyDataProperties', 'getIterator', 'hasInstance', 'callMethod'],
+  source: String.raw`
+function toPrimitive(v, hint) {
+  if (!$.isObject(v)) return v;
+  const ex = v[Symbol.toPrimitive];
+  if (ex !== undefined && ex !== null) {
+    if (typeof ex !== 'function') throw new TypeError('Symbol.toPrimitive is not a function');
+    const r = $.call(ex, v, hint);
+    if ($.isObject(r)) throw new TypeError('Cannot convert object to primitive value');
+    return r;
+  }
+  const first = hint === 'string' ? 'toString' : 'valueOf';
+  const second = hint === 'string' ? 'valueOf' : 'toString';
+  let f = v[first];
+  if (typeof f === 'function') {
+    const r = $.call(f, v);
+    if (!$.isObject(r)) return r;
+  }
+  f = v[second];
+  if (typeof f === 'function') {
+    const r = $.call(f, v);
+    if (!$.isObject(r)) return r;
+  }
+  throw new TypeError('Cannot convert object to primitive value');
+}
+function binary(op, a, b, kind) {
+  if (kind === 'eq') {
+    if ($.isObject(a)) a = toPrimitive(a, 'default');
+    else b = toPrimitive(b, 'default');
+  } else {
+    a = toPrimitive(a, kind);
+    b = toPrimitive(b, kind);
+  }
+  return $.primitiveBinary(op, a, b);
+}
+function unary(op, a, hint) {
+  return $.primitiveUnary(op, toPrimitive(a, hint));
+}
+function spreadInto(target, iterable) {
+  for (const v of iterable) $.arrayPush(target, v);
+}
+function copyDataProperties(target, src, excluded) {
+  const keys = $.ownKeys(src);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (excluded !== null && $.arrayIncludes(excluded, k)) continue;
+    if ($.isEnumerable(src, k)) $.defineData(target, k, src[k]);
+  }
+}
+function getIterator(obj, method) {
+  const it = $.call(method, obj);
+  if (!$.isObject(it)) throw new TypeError('Result of the Symbol.iterator method is not an object');
+  return [it, it.next];
+}
+function hasInstance(h, target, v) {
+  return !!$.call(h, target, v);
+}
+function callMethod(obj, name, args) {
+  return $.apply(obj[name], obj, args);
+}
+`,
+};

@@ -1,0 +1,46 @@
+/**
+ * The registry of built-ins implemented in TypeScript. A {@link NativeFunction} holds
+ * only the numeric id of its implementation, so heap objects stay plain data and a
+ * snapshot refers to built-ins by their stable names.
+ */
+import type { Value } from '../value';
+import type { VM } from './interpreter';
+import type { NativeFunction } from '../objects';
+
+/**
+ * A native implementation. It returns the call's result, or {@link PUSHED} after
+ * pushing a guest frame (via `vm.pushCall`) whose return value becomes the result.
+ */
+export type NativeImpl = (vm: VM, thisv: Value, args: Value[], newTarget: Value, self: NativeFunction) => Value | typeof PUSHED;
+
+export const PUSHED: unique symbol = Symbol('pushed');
+
+const impls: NativeImpl[] = [];
+const names: string[] = [];
+const byName = new Map<string, number>();
+
+/** Registers an implementation under a stable name; returns its id. Idempotent per name. */
+export function registerNative(name: string, impl: NativeImpl): number {
+  const existing = byName.get(name);
+  if (existing !== undefined) {
+    impls[existing] = impl;
+    return existing;
+  }
+  const id = impls.length;
+  impls.push(impl);
+  names.push(name);
+  byName.set(name, id);
+  return id;
+}
+
+export function nativeImpl(id: number): NativeImpl {
+  return impls[id];
+}
+
+export function nativeName(id: number): string {
+  return names[id];
+}
+
+export function nativeIdByName(name: string): number | undefined {
+  return byName.get(name);
+}
