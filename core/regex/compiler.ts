@@ -8,7 +8,7 @@
  */
 import type { Node, ParsedRegex } from './ast';
 import { mkAlt, mkChar, mkClass, mkSeq } from './ast';
-import { CharMatcher, complement, type Ranges } from './charset';
+import { CharMatcher, complement, intersect, normalize, union, type Ranges } from './charset';
 import type { Flags } from './parser';
 import { AssertOp, Op, StarKind, UNBOUNDED, type Program } from './program';
 import { caseEquivalents, closeOverCase } from './unicode';
@@ -327,6 +327,73 @@ export function compile(parsed: ParsedRegex, flags: Flags): Program {
     );
   };
 
+  /** First code units of a match of n, and whether n can match empty; null if unknown. */
+  const firstOf = (n: Node, depth: number): { set: number[]; nullable: boolean } | null => {
+    if (depth > 64) return null;
+    const unitsOf = (t: CharTest): number[] => {
+      switch (t.kind) {
+        case StarKind.CHAR:
+          return [t.a, t.a];
+        case StarKind.CHAR2:
+          return normalize([t.a, t.a, t.b, t.b]);
+        case StarKind.SET: {
+          const bmp = intersect(t.set, [0, 0xffff]);
+          return t.set.length > 0 && t.set[t.set.length - 1] > 0xffff ? union(bmp, [0xd800, 0xdbff]) : bmp;
+        }
+        default:
+          return [0, 0xffff];
+      }
+    };
+    switch (n.type) {
+      case 'empty':
+      case 'assert':
+      case 'look':
+        return { set: [], nullable: true };
+      case 'backref':
+        return null;
+      case 'char':
+        if (!icase && unicode && n.cp > 0xffff) {
+          const lead = 0xd800 + ((n.cp - 0x10000) >> 10);
+          return { set: [lead, lead], nullable: false };
+        }
+        return { set: unitsOf(testForChar(n.cp)), nullable: false };
+      case 'class':
+        if (n.strings) return null;
+        return { set: unitsOf(testForClass(n.ranges, n.negated)), nullable: false };
+      case 'group':
+        return firstOf(n.body, depth + 1);
+      case 'quant': {
+        if (n.max === 0) return { set: [], nullable: true };
+        const f = firstOf(n.body, depth + 1);
+        return f && { set: f.set, nullable: n.min === 0 || f.nullable };
+      }
+      case 'seq': {
+        let acc: number[] = [];
+        for (const it of n.items) {
+          const f = firstOf(it, depth + 1);
+          if (!f) return null;
+          acc = union(acc, f.set);
+          if (!f.nullable) return { set: acc, nullable: false };
+        }
+        return { set: acc, nullable: true };
+      }
+      case 'alt': {
+        let acc: number[] = [];
+        let nullable = false;
+        for (const a of n.alts) {
+          const f = firstOf(a, depth + 1);
+          if (!f) return null;
+          acc = union(acc, f.set);
+          nullable ||= f.nullable;
+        }
+        return { set: acc, nullable };
+      }
+    }
+  };
+  const first = firstOf(parsed.root, 0);
+  const firstChars =
+    first && !first.nullable && !isEverything(first.set, false) ? new CharMatcher(first.set) : null;
+
   // Whole program: the match is group 0; the VM records its bounds itself.
   then(
     () => gen(parsed.root, false),
@@ -343,6 +410,7 @@ export function compile(parsed: ParsedRegex, flags: Flags): Program {
     unicode,
     ignoreCase: icase,
     wordUnicodeIgnoreCase: unicode && icase,
+    firstChars,
     prefix: icase ? '' : literalPrefix(parsed.root, unicode),
     anchoredStart: isAnchoredStart(parsed.root),
     literalAstralAtom: unicode && !icase && parsed.root.type === 'char' && parsed.root.cp > 0xffff,

@@ -5,7 +5,7 @@
  */
 import { compile } from './compiler';
 import { RegexBudgetError, RegexSyntaxError } from './errors';
-import { MatcherState, runAt, type StepBudget } from './matcher';
+import { execProgram, MatcherState, type StepBudget } from './matcher';
 import { parseFlags, parsePattern } from './parser';
 import type { Program } from './program';
 
@@ -60,14 +60,6 @@ export function compileRegex(source: string, flags: string): CompiledRegex {
   return new Compiled(source, f.canonical, parsed.groupCount, Object.freeze(parsed.groupNames), program);
 }
 
-function charge(budget: StepBudget): void {
-  if (budget.remaining <= 0) {
-    budget.remaining = 0;
-    throw new RegexBudgetError();
-  }
-  budget.remaining--;
-}
-
 /**
  * Finds the first match starting at or after `lastIndex` (only at `lastIndex` for
  * sticky regexes). The caller decides what lastIndex to pass (0 for non-global,
@@ -102,43 +94,17 @@ export function execRegex(
     p < len &&
     isPairAt(p - 1);
 
-  const attempt = (at: number): RegexMatch | null => {
-    charge(budget);
-    if (!runAt(re.state, input, at, budget)) return null;
-    const captures = new Int32Array(2 * (prog.groupCount + 1));
-    const regs = re.state.regs;
-    captures[0] = regs[0];
-    captures[1] = regs[1];
-    for (let g = 1; g <= prog.groupCount; g++) {
-      const st = regs[2 * g];
-      const en = regs[2 * g + 1];
-      if (st >= 0 && en >= 0) {
-        captures[2 * g] = st;
-        captures[2 * g + 1] = en;
-      } else {
-        captures[2 * g] = -1;
-        captures[2 * g + 1] = -1;
-      }
-    }
-    return { index: captures[0], end: captures[1], captures };
-  };
-
-  if (stepBack) {
-    const m = attempt(p - 1);
-    if (m) return m;
+  if (!execProgram(re.state, input, p, budget, re.sticky, stepBack)) return null;
+  const captures = new Int32Array(2 * (prog.groupCount + 1));
+  const regs = re.state.regs;
+  captures[0] = regs[0];
+  captures[1] = regs[1];
+  for (let g = 1; g <= prog.groupCount; g++) {
+    const st = regs[2 * g];
+    const en = regs[2 * g + 1];
+    const ok = st >= 0 && en >= 0;
+    captures[2 * g] = ok ? st : -1;
+    captures[2 * g + 1] = ok ? en : -1;
   }
-  if (re.sticky) return attempt(p);
-  if (prog.anchoredStart) return p === 0 ? attempt(0) : null;
-  const prefix = prog.prefix;
-  for (;;) {
-    if (prefix.length > 0) {
-      const at = input.indexOf(prefix, p);
-      if (at < 0) return null;
-      p = at;
-    }
-    const m = attempt(p);
-    if (m) return m;
-    if (p >= len) return null;
-    p++;
-  }
+  return { index: captures[0], end: captures[1], captures };
 }

@@ -25,75 +25,9 @@
  */
 import type { CharMatcher } from './charset';
 
-export const enum Op {
-  MATCH,
-  CHAR,
-  CHAR_B,
-  CHAR2,
-  CHAR2_B,
-  SET,
-  SET_B,
-  ANY,
-  ANY_B,
-  STR,
-  STR_B,
-  ASSERT,
-  JMP,
-  PUSH,
-  SAVE,
-  RESET,
-  LOOP_INIT,
-  LOOP,
-  LOOP_TAIL,
-  PROGRESS,
-  STAR,
-  BACKREF,
-  LOOK,
-  LOOK_END,
-}
-
-export const enum AssertOp {
-  START,
-  END,
-  START_LINE,
-  END_LINE,
-  WORD_BOUNDARY,
-  NOT_WORD_BOUNDARY,
-}
-
-export const enum StarKind {
-  CHAR,
-  CHAR2,
-  SET,
-  ANY,
-}
-
-export const OP_LENGTH: readonly number[] = [
-  1, // MATCH
-  2, // CHAR
-  2, // CHAR_B
-  3, // CHAR2
-  3, // CHAR2_B
-  2, // SET
-  2, // SET_B
-  1, // ANY
-  1, // ANY_B
-  2, // STR
-  2, // STR_B
-  2, // ASSERT
-  2, // JMP
-  2, // PUSH
-  2, // SAVE
-  3, // RESET
-  2, // LOOP_INIT
-  7, // LOOP
-  5, // LOOP_TAIL
-  2, // PROGRESS
-  8, // STAR
-  3, // BACKREF
-  4, // LOOK
-  3, // LOOK_END
-];
+// The opcode enums live in matcher.ts: const enums are only inlined within their own
+// file by per-file transpilers, and the VM's hot loop must not pay for lookups.
+export { AssertOp, Op, StarKind } from './matcher';
 
 /** Loop bound used for "unbounded". */
 export const UNBOUNDED = 0x7fffffff;
@@ -109,6 +43,8 @@ export interface Program {
   ignoreCase: boolean;
   /** \b uses the extended word set (u/v + i). */
   wordUnicodeIgnoreCase: boolean;
+  /** Code units a match can start with (null: unknown or the pattern can match empty). */
+  firstChars: CharMatcher | null;
   /** Literal code-unit prefix every match must start with ('' if none). */
   prefix: string;
   /**
