@@ -163,7 +163,13 @@ function fnDescription(vm: VM, f: JSObject): string {
   if (f instanceof JSFunction) {
     const flags = f.code.flags;
     if (flags & FnFlags.ClassConstructor) {
-      const ext = f.proto && f.proto !== vm.realm.FunctionPrototype ? ` extends ${constructorName(f.proto) ?? ''}` : '';
+      const parent = f.proto;
+      let ext = '';
+      if (parent && parent !== vm.realm.FunctionPrototype) {
+        const pn = parent.shape.index.get('name');
+        const pname = pn === undefined ? '' : parent.slots[pn];
+        ext = ` extends ${typeof pname === 'string' ? pname : ''}`;
+      }
       return name ? `[class ${name}${ext}]` : `[class (anonymous)${ext}]`;
     }
     const kind = flags & FnFlags.Async ? 'AsyncFunction' : flags & FnFlags.Generator ? 'GeneratorFunction' : 'Function';

@@ -6,7 +6,8 @@
  * no stack fix-up and exceptions restore a known height.
  */
 import { CompiledProgram, FnFlags, FunctionCode, type TemplateConst } from '../chunk';
-import { ValidationError } from '../errors';
+import { ParseError, ValidationError } from '../errors';
+import { RegexSyntaxError, compileRegex } from '../regex/index';
 import { Op } from '../opcodes';
 import { Emitter, Label, computeLineStarts } from './emitter';
 import { analyze, patternNames, type Analysis, type Binding, type FnInfo, type Node, type Scope } from './scope';
@@ -59,6 +60,24 @@ function unsupported(pb: ProgramBuilder, node: Node, message: string): never {
       span: { start: node.start ?? 0, end: node.end ?? 0, line: l1, column: c1, endLine: l2, endColumn: c2 },
     },
   ]);
+}
+
+/** Invalid regular expression literals are early errors, as in V8. */
+function checkRegexLiteral(pb: ProgramBuilder, n: Node): void {
+  try {
+    compileRegex(n.regex.pattern, n.regex.flags);
+  } catch (err) {
+    if (!(err instanceof RegexSyntaxError)) throw err;
+    const e = new Emitter(pb.lineStarts);
+    const [l1, c1] = e.position(n.start);
+    const [l2, c2] = e.position(n.end);
+    throw new ParseError({
+      code: 'CAP0001',
+      message: err.message,
+      severity: 'error',
+      span: { start: n.start, end: n.end, line: l1, column: c1, endLine: l2, endColumn: c2 },
+    });
+  }
 }
 
 export interface CompileOptions {
@@ -808,7 +827,11 @@ class FnCompiler {
     this.e.emit(Op.Int, THROW);
     this.e.emit(Op.PutLocal, ctl.rType);
     this.e.bind(ctl.entry);
+    // a finally block's normal completion never replaces the completion value
+    const savedCompletion = this.completionReg;
+    this.completionReg = -1;
     this.stmt(s.finalizer);
+    this.completionReg = savedCompletion;
     // Dispatch on how the protected block completed.
     const notThrow = this.label();
     this.e.emit(Op.GetLocal, ctl.rType);
@@ -1052,7 +1075,6 @@ class FnCompiler {
     this.e.emitJump(Op.JumpIfTrue, skip);
     this.e.emit(Op.IterClose, r);
     this.e.bind(skip);
-    this.e.emit(Op.Pop);
   }
 
   // ---- expressions ---------------------------------------------------------------
@@ -1255,6 +1277,7 @@ class FnCompiler {
   private literal(n: Node): void {
     const e = this.e;
     if (n.regex) {
+      checkRegexLiteral(this.pb, n);
       e.emit(Op.RegExp, this.k(n.regex.pattern), this.k(n.regex.flags));
       return;
     }
@@ -1885,7 +1908,17 @@ class FnCompiler {
         const isPrivate = m.key.type === 'PrivateIdentifier';
         const fname = m.computed ? '' : this.propName(m.key);
         const label = m.kind === 'get' ? 'get ' + fname : m.kind === 'set' ? 'set ' + fname : fname;
-        if (isPrivate && m.static) this.fail(m, 'static private methods are not supported');
+        if (isPrivate && m.static) {
+          // installed on the class itself: [C, name, fn] → DefinePrivate
+          e.emit(Op.GetLocal, rC);
+          this.loadBinding(this.lookupName('#' + m.key.name)!, null);
+          e.emit(Op.Closure, this.compileFunction(m.value, label, FnFlags.Method | FnFlags.NoConstruct));
+          e.emit(Op.SetHome);
+          e.emit(Op.DefinePrivate, m.kind === 'get' ? 1 : m.kind === 'set' ? 2 : 3);
+          e.emit(Op.Pop);
+          e.restoreSpan(prev);
+          continue;
+        }
         e.emit(Op.GetLocal, m.static ? rC : rP);
         if (m.computed) {
           this.expr(m.key);

@@ -351,7 +351,7 @@ export function analyze(program: Node): Analysis {
           s = newScope('for', scope, fn, n);
           for (const d of init.declarations)
             for (const id of patternNames(d.id))
-              s.declare(id.name, init.kind, n.type === 'ForStatement' ? (d.end ?? 0) : Number.MAX_SAFE_INTEGER);
+              s.declare(id.name, init.kind, n.type === 'ForStatement' ? (d.end ?? 0) : init.end);
         }
         if (n.type === 'ForOfStatement' && n.await && fn.node.type === 'Program') a.topLevelAwait = true;
         if (n.type === 'ForStatement') {

@@ -493,12 +493,8 @@ export class VM {
       const impl: NativeImpl = nativeImpl(f.nativeId);
       const r = impl(this, thisv, args, newTarget, f);
       if (r === PUSHED) {
-        // the native pushed a frame: the continuation applies to that frame
-        const top = this.frames[this.frames.length - 1];
-        if (cont !== Cont.Normal) {
-          top.cont = cont;
-          top.contData = contData;
-        }
+        // the native pushed a frame: its result is the native's result
+        if (cont !== Cont.Normal) this.chainCont(this.frames[this.frames.length - 1], cont, contData);
         return PUSHED;
       }
       return this.completeNative(r, fnSlot, cont, contData);
@@ -515,6 +511,23 @@ export class VM {
     for (let i = 0; i < args.length; i++) stack[this.sp++] = args[i];
     if (newTarget !== undefined) return this.construct(fnSlot, args.length, newTarget, cont, contData);
     return this.invoke(fnSlot, args.length, cont, contData, undefined);
+  }
+
+  /** Makes `cont` apply to whatever `top` produces (a frame pushed on behalf of a native). */
+  private chainCont(top: Frame, cont: Cont, contData: Frame['contData']): void {
+    if (top.cont === Cont.Normal) {
+      top.cont = cont;
+      top.contData = contData;
+    } else {
+      top.outerCont = cont;
+      top.outerData = contData;
+    }
+  }
+
+  /** Hands a frame's result to its outer continuation (push it, for ordinary calls). */
+  private deliver(frame: Frame, v: Value): void {
+    if (frame.outerCont === Cont.Normal) this.stack[this.sp++] = v;
+    else this.applyCont(frame.outerCont, frame.outerData, v, null);
   }
 
   /** Applies a continuation to a native's immediate result. */
@@ -638,7 +651,7 @@ export class VM {
           }
           r = frame.thisValue;
         }
-        this.stack[this.sp++] = r;
+        this.deliver(frame, r);
         return;
       }
       case Cont.Async: {
@@ -652,7 +665,7 @@ export class VM {
         const gen = frame.gen!;
         gen.state = GenState.Completed;
         gen.frame = null;
-        this.stack[this.sp++] = this.iterResult(v, true);
+        this.deliver(frame, this.iterResult(v, true));
         return;
       }
       case Cont.GenIterNext: {
@@ -699,7 +712,8 @@ export class VM {
         if (data instanceof JSPromise) this.resolvePromise(data, v);
         return;
       case Cont.Executor:
-        this.stack[this.sp++] = data as JSPromise;
+        if (frame) this.deliver(frame, data as JSPromise);
+        else this.stack[this.sp++] = data as JSPromise;
         return;
       case Cont.CloseIter:
         if (!(v instanceof JSObject)) throw new GuestError('TypeError', `Iterator result ${this.describe(v)} is not an object`);
@@ -749,48 +763,51 @@ export class VM {
       this.frames.pop();
       this.frame = this.frames.length ? this.frames[this.frames.length - 1] : null;
       this.sp = f.retSlot;
-      switch (f.cont) {
-        case Cont.Quiet:
-          return this.frames.length > 0 || true;
-        case Cont.Async: {
-          const gen = f.gen!;
-          gen.state = GenState.Completed;
-          this.rejectPromise(gen.promise!, value);
-          if (f.asyncFirst) this.asyncFirstDone(f);
-          return true;
-        }
-        case Cont.GenIterNext:
-        case Cont.Generator:
-          f.gen!.state = GenState.Completed;
-          f.gen!.frame = null;
-          continue;
-        case Cont.Reaction:
-          if (f.contData instanceof JSPromise) this.rejectPromise(f.contData, value);
-          return true;
-        case Cont.Executor: {
-          const p = f.contData as JSPromise;
-          this.rejectPromiseIfUnresolved(p, value);
-          this.stack[this.sp++] = p;
-          return true;
-        }
-        case Cont.Thenable: {
-          const p = f.contData as JSPromise;
-          this.rejectPromiseIfUnresolved(p, value);
-          return true;
-        }
-        case Cont.Host:
-          this.hostError = { value };
-          this.hostDone = true;
-          return true;
-        default:
-          continue;
+      if (f.cont === Cont.Async) {
+        const gen = f.gen!;
+        gen.state = GenState.Completed;
+        this.rejectPromise(gen.promise!, value);
+        if (f.asyncFirst) this.asyncFirstDone(f);
+        return true;
       }
+      if (f.cont === Cont.Generator || f.cont === Cont.GenIterNext) {
+        f.gen!.state = GenState.Completed;
+        f.gen!.frame = null;
+      }
+      if (this.absorbThrow(f.cont, f.contData, f, value)) return true;
+      if (f.outerCont !== Cont.Normal && this.absorbThrow(f.outerCont, f.outerData, null, value)) return true;
     }
     this.uncaught = { value };
     return false;
   }
 
   hostError: { value: Value } | null = null;
+
+  /** Continuations that turn a throw into a normal outcome; true when absorbed. */
+  private absorbThrow(cont: Cont, data: Frame['contData'], f: Frame | null, value: Value): boolean {
+    switch (cont) {
+      case Cont.Quiet:
+        return true;
+      case Cont.Reaction:
+        if (data instanceof JSPromise) this.rejectPromise(data, value);
+        return true;
+      case Cont.Executor: {
+        const p = data as JSPromise;
+        this.rejectPromiseIfUnresolved(p, value);
+        if (f) this.deliver(f, p);
+        else this.stack[this.sp++] = p;
+        return true;
+      }
+      case Cont.Thenable:
+        this.rejectPromiseIfUnresolved(data as JSPromise, value);
+        return true;
+      case Cont.Host:
+        this.hostError = { value };
+        this.hostDone = true;
+        return true;
+    }
+    return false;
+  }
 
   /**
    * Calls a guest function from the host and runs it to completion (realm setup,
