@@ -42,6 +42,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [vue(), contentSecurityPolicy()],
     build: {
+      // Minified: a third of the bytes for the page to parse on every load (and in every e2e test).
+      minify: true,
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },

@@ -24,7 +24,7 @@ export function findElectron(env: NodeJS.ProcessEnv = process.env): ElectronBina
   } catch {
     return {
       ok: false,
-      reason: 'the Electron binary was not downloaded (no access to its download host during npm install)',
+      reason: 'the Electron binary is not installed (npm install could not or was told not to download it)',
     };
   }
   if (typeof path !== 'string' || !existsSync(path)) {

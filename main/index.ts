@@ -64,7 +64,7 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
     mainWindow !== null &&
     event.sender === mainWindow.webContents &&
     frame !== null &&
-    frame === mainWindow.webContents.mainFrame &&
+    frame.parent === null &&
     policy.isAppPage(frame.url)
   );
 }

@@ -25,8 +25,8 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /**
  * Keeps `EditorView.darkTheme` (which picks CodeMirror's built-in panel and tooltip colours) in
- * step with the OS preference, for the lifetime of `view`. Returns the initial extension and a
- * function that starts following; call the returned `stop` when the view is destroyed.
+ * step with the OS preference. Add `extension` to the editor, then call `follow(view)`; it returns
+ * the function that stops following, for when the view is destroyed.
  */
 export function followColorScheme(): { extension: Extension; follow(view: EditorView): () => void } {
   const compartment = new Compartment();
