@@ -1,5 +1,5 @@
 /** Iterator prototypes, array/string iterators and generator objects. */
-import { IterKind, JSArray, JSGenerator, JSIterator, JSObject } from '../objects';
+import { Cls, IterKind, JSArray, JSGenerator, JSIterator, JSObject } from '../objects';
 import { Attr } from '../shape';
 import { HOLE, WELL_KNOWN, type Value } from '../value';
 import { Cont } from '../vm/frame';
@@ -54,12 +54,30 @@ registerInstaller((r) => {
   GFP.defineOwn(WELL_KNOWN.toStringTag, 'GeneratorFunction', Attr.Configurable);
   r.AsyncFunctionPrototype.defineOwn(WELL_KNOWN.toStringTag, 'AsyncFunction', Attr.Configurable);
   const resume = (mode: number) => (vm: Parameters<Parameters<typeof r.method>[3]>[0], t: Value, a: Value[]) => {
-    if (!(t instanceof JSGenerator) || t.promise) throw new GuestError('TypeError', `${['next', 'throw', 'return'][mode]} method called on incompatible receiver ${vm.describe(t)}`);
+    if (!(t instanceof JSGenerator) || t.cls !== Cls.Generator) throw new GuestError('TypeError', `${['next', 'throw', 'return'][mode]} method called on incompatible receiver ${vm.describe(t)}`);
     const res = vm.resumeGenerator(t, a[0], mode, Cont.Generator);
     if (res === HOLE_DONE) return vm.iterResult(undefined, true);
     return res as Value | typeof PUSHED;
   };
   r.generatorNext = r.method(GP, 'next', 1, resume(0));
+  // async generators
+  const AGP = r.AsyncGeneratorPrototype;
+  const AGFP = r.AsyncGeneratorFunctionPrototype;
+  AGFP.defineOwn('prototype', AGP, Attr.Configurable);
+  AGP.defineOwn('constructor', AGFP, Attr.Configurable);
+  AGP.defineOwn(WELL_KNOWN.toStringTag, 'AsyncGenerator', Attr.Configurable);
+  AGFP.defineOwn(WELL_KNOWN.toStringTag, 'AsyncGeneratorFunction', Attr.Configurable);
+  const aresume = (mode: number) => (vm: Parameters<Parameters<typeof r.method>[3]>[0], t: Value, a: Value[]) => {
+    if (!(t instanceof JSGenerator) || t.cls !== Cls.AsyncGenerator) {
+      const p = vm.newPromise();
+      vm.rejectPromise(p, vm.newError('TypeError', `${['next', 'throw', 'return'][mode]} method called on incompatible receiver ${vm.describe(t)}`));
+      return p;
+    }
+    return vm.asyncGenEnqueue(t, mode, a[0]);
+  };
+  r.method(AGP, 'next', 1, aresume(0));
+  r.method(AGP, 'throw', 1, aresume(1));
+  r.method(AGP, 'return', 1, aresume(2));
   r.method(GP, 'throw', 1, resume(1));
   r.method(GP, 'return', 1, resume(2));
 });

@@ -315,7 +315,6 @@ class FnCompiler {
     const [line, col] = this.e.position(node.start);
     code.line = line;
     code.column = col;
-    if ((flags & FnFlags.Async) && (flags & FnFlags.Generator)) this.fail(node, 'async generators are not supported yet');
 
     if (classInfo && (extraFlags & FnFlags.Derived) && classInfo.hasInstanceFields) code.fieldInitFlag = true;
     const fs = this.fn.scope;
@@ -1244,6 +1243,7 @@ class FnCompiler {
         return;
       }
       case 'YieldExpression':
+        if (n.delegate && this.code.flags & FnFlags.Async) this.fail(n, 'yield* in async generators is not supported');
         if (n.delegate) this.yieldStar(n);
         else {
           if (n.argument) this.expr(n.argument);
@@ -1759,6 +1759,8 @@ class FnCompiler {
 
   private emitYield(raw: number): void {
     const e = this.e;
+    // async generators await the operand before yielding it
+    if (this.code.flags & FnFlags.Async) e.emit(Op.Await);
     e.emit(Op.Yield, raw);
     // Resumed with return(): run finally blocks, then complete.
     const notReturn = this.label();

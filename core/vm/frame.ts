@@ -40,6 +40,8 @@ export const enum Cont {
   Unpack,
   /** A generator resumed by for-of: yields push raw values, completion jumps to `data`. */
   GenIterNext,
+  /** Async generator body: settles queued request promises; `data` is the promise to return first. */
+  AsyncGen,
 }
 
 export class Frame {

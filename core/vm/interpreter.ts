@@ -572,7 +572,7 @@ export class VM {
     let thisv = stack[fnSlot + 1];
     if (code.flags & FnFlags.Arrow) thisv = this.realm.globalObject;
     const frame = new Frame(f, code, base, fnSlot, f.env, thisv, newTarget, cont, contData);
-    if (code.flags & FnFlags.Async) {
+    if (code.flags & FnFlags.Async && !(code.flags & FnFlags.Generator)) {
       const gen = new JSGenerator(null, Cls.Object);
       gen.promise = this.newPromise();
       gen.state = GenState.Running;
@@ -675,6 +675,9 @@ export class VM {
         if (this.frame) this.frame.pc = frame.contData as number;
         return;
       }
+      case Cont.AsyncGen:
+        this.asyncGenFinish(frame, v, false);
+        return;
       case Cont.Method:
         this.stack[this.sp++] = v;
         this.sp++;
@@ -695,7 +698,7 @@ export class VM {
   /** An async function's first suspension or completion hands its promise to the caller. */
   private asyncFirstDone(frame: Frame): void {
     frame.asyncFirst = false;
-    const p = frame.gen!.promise!;
+    const p = frame.cont === Cont.AsyncGen ? (frame.contData as JSPromise) : frame.gen!.promise!;
     const oc = frame.outerCont;
     if (oc === Cont.Normal || oc === Cont.Construct) this.stack[this.sp++] = p;
     else this.applyCont(oc, frame.outerData, p, null);
@@ -768,6 +771,10 @@ export class VM {
         gen.state = GenState.Completed;
         this.rejectPromise(gen.promise!, value);
         if (f.asyncFirst) this.asyncFirstDone(f);
+        return true;
+      }
+      if (f.cont === Cont.AsyncGen) {
+        this.asyncGenFinish(f, value, true);
         return true;
       }
       if (f.cont === Cont.Generator || f.cont === Cont.GenIterNext) {
@@ -2471,7 +2478,8 @@ export class VM {
     const r = this.realm;
     const flags = code.flags;
     let proto: JSObject;
-    if (flags & FnFlags.Async) proto = r.AsyncFunctionPrototype;
+    if (flags & FnFlags.Async && flags & FnFlags.Generator) proto = r.AsyncGeneratorFunctionPrototype;
+    else if (flags & FnFlags.Async) proto = r.AsyncFunctionPrototype;
     else if (flags & FnFlags.Generator) proto = r.GeneratorFunctionPrototype;
     else proto = r.FunctionPrototype;
     const f = new JSFunction(proto, code, env);
@@ -2479,7 +2487,8 @@ export class VM {
     f.shape = r.functionShape(proto);
     f.slots.push(code.length, code.name);
     if (flags & FnFlags.Generator) {
-      const p = new JSObject(r.GeneratorPrototype, Cls.Object, r.rootShape(r.GeneratorPrototype));
+      const gp = flags & FnFlags.Async ? r.AsyncGeneratorPrototype : r.GeneratorPrototype;
+      const p = new JSObject(gp, Cls.Object, r.rootShape(gp));
       f.addProperty('prototype', p, Attr.Writable);
     } else if (!(flags & (FnFlags.NoConstruct | FnFlags.Arrow | FnFlags.Async))) {
       const p = new JSObject(r.ObjectPrototype, Cls.Object, r.objectRootShape);
@@ -2783,9 +2792,10 @@ export class VM {
   private generatorStart(): void {
     const frame = this.frames.pop()!;
     const fn = frame.fn;
+    const isAsync = (fn.code.flags & FnFlags.Async) !== 0;
     const protoV = this.get(fn, 'prototype');
-    const proto = protoV instanceof JSObject ? protoV : this.realm.GeneratorPrototype;
-    const gen = new JSGenerator(proto, Cls.Generator, this.realm.rootShape(proto));
+    const proto = protoV instanceof JSObject ? protoV : isAsync ? this.realm.AsyncGeneratorPrototype : this.realm.GeneratorPrototype;
+    const gen = new JSGenerator(proto, isAsync ? Cls.AsyncGenerator : Cls.Generator, this.realm.rootShape(proto));
     this.charge(96);
     gen.state = GenState.SuspendedStart;
     gen.frame = this.saveFrame(frame);
@@ -2849,6 +2859,17 @@ export class VM {
   private yieldValue(v: Value, raw: boolean): void {
     const frame = this.frames.pop()!;
     const gen = frame.gen!;
+    if (frame.cont === Cont.AsyncGen) {
+      gen.state = GenState.SuspendedYield;
+      gen.frame = this.saveFrame(frame);
+      this.sp = frame.retSlot;
+      this.frame = this.frames.length ? this.frames[this.frames.length - 1] : null;
+      const req = gen.queue.shift()!;
+      this.resolvePromise(req[2], this.iterResult(v, false));
+      if (frame.asyncFirst) this.asyncFirstDone(frame);
+      if (gen.queue.length) this.asyncGenResumeNext(gen);
+      return;
+    }
     gen.state = GenState.SuspendedYield;
     gen.frame = this.saveFrame(frame);
     this.sp = frame.retSlot;
@@ -2862,6 +2883,58 @@ export class VM {
       return;
     }
     this.stack[this.sp++] = raw ? v : this.iterResult(v, false);
+  }
+
+  // ---- async generators ----------------------------------------------------------------
+
+  /** asyncGenerator.next/throw/return: queue a request; run the body if it is suspended. */
+  asyncGenEnqueue(gen: JSGenerator, mode: number, v: Value): Value | typeof PUSHED {
+    const p = this.newPromise();
+    gen.queue.push([mode, v, p]);
+    if (gen.state === GenState.Running) return p;
+    return this.asyncGenResumeNext(gen, p);
+  }
+
+  /** Serves the head request: resumes the body, or settles it when the generator is done. */
+  private asyncGenResumeNext(gen: JSGenerator, first: JSPromise | null = null): Value | typeof PUSHED {
+    while (gen.queue.length) {
+      const [mode, v, p] = gen.queue[0];
+      if (gen.state === GenState.SuspendedStart && mode !== 0) {
+        gen.state = GenState.Completed;
+        gen.frame = null;
+      }
+      if (gen.state === GenState.Completed) {
+        gen.queue.shift();
+        if (mode === 1) this.rejectPromise(p, v);
+        else this.resolvePromise(p, this.iterResult(mode === 2 ? v : undefined, true));
+        continue;
+      }
+      const saved = gen.frame!;
+      const wasStart = gen.state === GenState.SuspendedStart;
+      gen.state = GenState.Running;
+      gen.frame = null;
+      const f = this.restoreFrame(saved, Cont.AsyncGen, first);
+      f.gen = gen;
+      f.resumeMode = mode;
+      f.asyncFirst = first !== null;
+      if (!wasStart) this.stack[this.sp++] = v;
+      return first ? PUSHED : undefined;
+    }
+    return first ?? undefined;
+  }
+
+  /** The body completed (or threw): settle the head request and drain the rest. */
+  private asyncGenFinish(frame: Frame, v: Value, threw: boolean): void {
+    const gen = frame.gen!;
+    gen.state = GenState.Completed;
+    gen.frame = null;
+    const req = gen.queue.shift();
+    if (req) {
+      if (threw) this.rejectPromise(req[2], v);
+      else this.resolvePromise(req[2], this.iterResult(v, true));
+    }
+    if (frame.asyncFirst) this.asyncFirstDone(frame);
+    this.asyncGenResumeNext(gen);
   }
 
   // ---- promises and async ------------------------------------------------------------
@@ -2979,7 +3052,8 @@ export class VM {
       const r = job.reaction;
       if (r.resume) {
         const gen = r.resume;
-        const f = this.restoreFrame(gen.frame!, Cont.Async, null);
+        const isGen = gen.cls === Cls.AsyncGenerator;
+        const f = this.restoreFrame(gen.frame!, isGen ? Cont.AsyncGen : Cont.Async, null);
         gen.frame = null;
         gen.state = GenState.Running;
         f.gen = gen;

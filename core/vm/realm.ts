@@ -84,6 +84,8 @@ export class Realm {
   readonly GeneratorFunctionPrototype: JSObject;
   readonly AsyncFunctionPrototype: JSObject;
   readonly AsyncIteratorPrototype: JSObject;
+  readonly AsyncGeneratorPrototype: JSObject;
+  readonly AsyncGeneratorFunctionPrototype: JSObject;
   readonly PromisePrototype: JSObject;
   readonly MapPrototype: JSObject;
   readonly SetPrototype: JSObject;
@@ -140,6 +142,8 @@ export class Realm {
     this.RegExpStringIteratorPrototype = proto(this.IteratorPrototype, 'RegExpStringIterator.prototype');
     this.GeneratorPrototype = proto(this.IteratorPrototype, 'Generator.prototype');
     this.GeneratorFunctionPrototype = proto(this.FunctionPrototype, 'GeneratorFunction.prototype');
+    this.AsyncGeneratorPrototype = proto(this.AsyncIteratorPrototype, 'AsyncGenerator.prototype');
+    this.AsyncGeneratorFunctionPrototype = proto(this.FunctionPrototype, 'AsyncGeneratorFunction.prototype');
     this.AsyncFunctionPrototype = proto(this.FunctionPrototype, 'AsyncFunction.prototype');
     this.PromisePrototype = proto(this.ObjectPrototype, 'Promise.prototype');
     this.MapPrototype = proto(this.ObjectPrototype, 'Map.prototype');

@@ -1,0 +1,28 @@
+/** What a CLI command may touch of the host process, and the exit codes. */
+
+export interface CliIO {
+  /** Writes to standard output; `text` carries its own newline. */
+  stdout(text: string): void;
+  /** Writes to standard error; `text` carries its own newline. */
+  stderr(text: string): void;
+  /** Colored pretty-printing of results (stdout is a terminal, NO_COLOR unset). */
+  colors: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The CLI's exit codes (documented in docs/CLI.md). */
+export const EXIT = {
+  ok: 0,
+  /** An uncaught guest exception. */
+  guestError: 1,
+  /** Bad command line: unknown command or flag, missing file, bad JSON. */
+  usage: 2,
+  /** A budget was exhausted. */
+  limit: 3,
+  /** The program does not parse or is outside the supported subset. */
+  invalid: 4,
+  /** A bug in Capsule (EX_SOFTWARE). */
+  internal: 70,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
