@@ -57,6 +57,11 @@ export class FunctionCode {
   end = 0;
   line = 1;
   column = 1;
+  /**
+   * Inline caches of property sites, indexed by pc (interpreter-owned; entries from
+   * another realm simply miss because shapes are per realm).
+   */
+  ic: unknown[] = [];
   /** The compilation unit this function belongs to (its function table and source). */
   unit!: { functions: FunctionCode[]; source: string };
   constructor(

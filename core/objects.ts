@@ -58,6 +58,8 @@ export class JSObject {
   cls: Cls;
   /** When this object is a prototype: the root shape of objects inheriting from it. */
   protoShape: Shape | null = null;
+  /** Mark-phase epoch (heap measurement). */
+  markEpoch = 0;
 
   constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape: Shape = Shape.root) {
     this.id = nextId++;
@@ -129,6 +131,7 @@ export class JSArray extends JSObject {
 /** A lexical environment holding the variables closures capture. */
 export class Env {
   vars: Value[];
+  markEpoch = 0;
   constructor(
     size: number,
     public parent: Env | null,

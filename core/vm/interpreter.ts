@@ -108,15 +108,13 @@ export class VM {
   heapBytes = 0;
   /** Allocation volume since the last mark; a mark runs when it passes `markEvery`. */
   private sinceMark = 0;
-  markEvery = 4 * 1024 * 1024;
+  markEvery = 1 << 20;
   liveBytes = 0;
   /** The loop stops when `instructions` reaches this (min of limit and slice end). */
   stopAt = 0;
   sliceEnd = Infinity;
   deadline = Infinity;
   signal: AbortSignal | null = null;
-  /** Per-function inline caches, indexed by pc. */
-  private readonly ics = new Map<FunctionCode, (IC | undefined)[]>();
   readonly templateCache = new Map<TemplateConst, JSArray>();
   /** Set when a suspension point wants the driver to return (host calls). */
   suspendRequested = false;
@@ -171,7 +169,21 @@ export class VM {
     }
     this.heapBytes += bytes;
     this.sinceMark += bytes;
-    if (this.sinceMark > this.markEvery) this.mark();
+    if (this.sinceMark > this.markEvery) this.maybeMark();
+  }
+
+  /**
+   * Marks only when the upper bound (live at last mark + allocated since) could exceed
+   * the budget; the next check is spaced so marking stays amortised O(allocation).
+   */
+  private maybeMark(): void {
+    const limit = this.limits.heapBytes;
+    if (this.liveBytes + this.sinceMark <= limit) {
+      this.markEvery = Math.max(1 << 20, limit - this.liveBytes - this.sinceMark) + this.sinceMark;
+      return;
+    }
+    this.mark();
+    this.markEvery = Math.max(1 << 20, (limit - this.liveBytes) >> 1, this.liveBytes >> 2);
   }
 
   /** Checks that allocating `bytes` more would stay within the heap budget (before allocating). */
@@ -888,15 +900,6 @@ export class VM {
     void f;
   }
 
-  private icFor(code: FunctionCode): (IC | undefined)[] {
-    let ic = this.ics.get(code);
-    if (!ic) {
-      ic = new Array(code.code.length);
-      this.ics.set(code, ic);
-    }
-    return ic;
-  }
-
   private loop(): Stop {
     const stack = this.stack;
     let frame = this.frame!;
@@ -904,37 +907,17 @@ export class VM {
     let fc = frame.code;
     let code = fc.code;
     let consts = fc.constants;
-    let ic = this.icFor(fc);
+    let ic = fc.ic as (IC | undefined)[];
     let pc = frame.pc;
     let sp = this.sp;
     let base = frame.base;
     let count = this.instructions;
     const stopAt = this.stopAt;
 
-    // Reload after anything that may have changed the frame stack.
-    const reload = (): boolean => {
-      const f = this.frame;
-      sp = this.sp;
-      if (!f) return false;
-      frame = f;
-      fc = f.code;
-      code = fc.code;
-      consts = fc.constants;
-      ic = this.icFor(fc);
-      pc = f.pc;
-      base = f.base;
-      return true;
-    };
-    const save = (): void => {
-      frame.pc = pc;
-      this.sp = sp;
-      this.instructions = count;
-    };
-
     try {
       for (;;) {
         if (count >= stopAt) {
-          save();
+          frame.pc = pc; this.sp = sp; this.instructions = count;
           return Stop.Slice;
         }
         count++;
@@ -964,7 +947,7 @@ export class VM {
           case Op.This: {
             const t = frame.thisValue;
             if (t === (TDZ as unknown)) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               throw new GuestError('ReferenceError', "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
             }
             stack[sp++] = t;
@@ -1026,7 +1009,7 @@ export class VM {
             const v = stack[base + code[pc++]];
             const k = code[pc++];
             if (v === (TDZ as unknown)) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               throw new GuestError('ReferenceError', `Cannot access '${consts[k] as string}' before initialization`);
             }
             stack[sp++] = v;
@@ -1036,7 +1019,7 @@ export class VM {
             const r = code[pc++];
             const k = code[pc++];
             if (stack[base + r] === (TDZ as unknown)) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               throw new GuestError('ReferenceError', `Cannot access '${consts[k] as string}' before initialization`);
             }
             stack[base + r] = stack[sp - 1];
@@ -1065,7 +1048,7 @@ export class VM {
             const slot = code[pc++];
             const k = code[pc++];
             if (e.vars[slot] === (TDZ as unknown)) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               throw new GuestError('ReferenceError', `Cannot access '${consts[k] as string}' before initialization`);
             }
             if (op === Op.GetEnvChecked) stack[sp++] = e.vars[slot];
@@ -1073,7 +1056,7 @@ export class VM {
             break;
           }
           case Op.ThrowConstAssign:
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             throw new GuestError('TypeError', 'Assignment to constant variable.');
           case Op.PushEnv: {
             const n = code[pc++];
@@ -1105,7 +1088,7 @@ export class VM {
                 break;
               }
             }
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             if (i === undefined && this.lookup(g, k) === HOLE) throw new GuestError('ReferenceError', `${k} is not defined`);
             stack[sp++] = this.get(g, k);
             this.sp = sp;
@@ -1114,14 +1097,14 @@ export class VM {
           case Op.TypeofGlobal: {
             const k = consts[code[pc++]] as string;
             const g = this.realm.globalObject;
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             stack[sp++] = this.lookup(g, k) === HOLE ? 'undefined' : typeOf(this.get(g, k));
             break;
           }
           case Op.SetGlobal: {
             const k = consts[code[pc++]] as string;
             const g = this.realm.globalObject;
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             if (this.lookup(g, k) === HOLE) throw new GuestError('ReferenceError', `${k} is not defined`);
             this.set(g, k, stack[sp - 1]);
             break;
@@ -1148,9 +1131,9 @@ export class VM {
                 }
               }
             }
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const r = this.getPropSlow(obj, consts[kIndex] as string, ic, pc - 2, sp - 1);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else stack[sp - 1] = r;
             break;
           }
@@ -1180,13 +1163,13 @@ export class VM {
               }
             }
             sp++;
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             // evaluate into the lower slot: [obj obj] → [fn obj]
             const key = consts[kIndex] as string;
             if (obj instanceof JSObject || typeof obj === 'string') {
               const r = this.getPropSlow(obj, key, ic, pc - 2, -1);
               if (r === PUSHED) {
-                reload();
+                { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
                 break;
               }
               stack[sp - 2] = r;
@@ -1219,9 +1202,9 @@ export class VM {
               }
             }
             sp--;
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const r = this.getPropSlow(obj, this.propertyKey(key), null, 0, sp - 1);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else stack[sp - 1] = r;
             break;
           }
@@ -1229,7 +1212,7 @@ export class VM {
             // obj key → fn obj
             const key = stack[sp - 1];
             const obj = stack[sp - 2];
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const pk = this.propertyKey(key);
             if (obj === null || obj === undefined) {
               throw new GuestError('TypeError', `Cannot read properties of ${obj} (reading '${keyText(pk)}')`);
@@ -1237,7 +1220,7 @@ export class VM {
             stack[sp - 1] = obj;
             const r = this.getPropSlow(obj, pk, null, 0, -1);
             if (r === PUSHED) {
-              reload();
+              { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
             stack[sp - 2] = r;
@@ -1258,7 +1241,7 @@ export class VM {
                 break;
               }
             }
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const key = consts[kIndex] as string;
             // result value goes where obj was; a setter call is pushed above it
             stack[sp - 2] = v;
@@ -1266,7 +1249,7 @@ export class VM {
             this.sp = sp;
             const r = this.setProp(obj, key, v);
             if (r === PUSHED) {
-              reload();
+              { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
             if (obj instanceof JSObject && !(obj instanceof JSArray && key === 'length')) {
@@ -1295,18 +1278,18 @@ export class VM {
                 break;
               }
             }
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const pk = this.propertyKey(key);
             stack[sp - 3] = v;
             sp -= 2;
             this.sp = sp;
             const r = this.setProp(obj, pk, v);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.DeleteProp:
           case Op.DeleteElem: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const key = op === Op.DeleteProp ? (consts[code[pc++]] as string) : this.propertyKey(stack[--sp]);
             const obj = stack[sp - 1];
             frame.pc = pc;
@@ -1315,7 +1298,7 @@ export class VM {
           }
           case Op.GetSuper:
           case Op.GetSuperElem: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             let key: PropertyKey;
             if (op === Op.GetSuper) key = consts[code[pc++]] as string;
             else key = this.propertyKey(stack[--sp]);
@@ -1330,7 +1313,7 @@ export class VM {
               this.sp = sp;
               if (s.get) {
                 const r = this.pushCall(s.get, thisv, [], Cont.Normal);
-                if (r === PUSHED) reload();
+                if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
                 else sp = this.sp;
               } else stack[sp++] = undefined;
             } else stack[sp - 1] = s === HOLE ? undefined : (s as Value);
@@ -1338,7 +1321,7 @@ export class VM {
           }
           case Op.SetSuper:
           case Op.SetSuperElem: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const v = stack[--sp];
             let key: PropertyKey;
             if (op === Op.SetSuper) key = consts[code[pc++]] as string;
@@ -1353,7 +1336,7 @@ export class VM {
             if (s instanceof Accessor) {
               if (!s.set) throw new GuestError('TypeError', `Cannot set property ${keyText(key)} which has only a getter`);
               const r = this.pushCall(s.set, thisv, [v], Cont.Discard);
-              if (r === PUSHED) reload();
+              if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             } else if (thisv instanceof JSObject) this.set(thisv, key, v);
             else throw new GuestError('TypeError', 'Cannot assign to a super property of a primitive');
             break;
@@ -1361,11 +1344,11 @@ export class VM {
           case Op.GetPrivate: {
             const name = stack[--sp] as unknown as PrivateName;
             const obj = stack[sp - 1];
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             stack[sp - 1] = this.getPrivate(obj, name, sp - 1);
             if (this.privatePushed) {
               this.privatePushed = false;
-              reload();
+              { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             }
             break;
           }
@@ -1374,15 +1357,15 @@ export class VM {
             const name = stack[--sp] as unknown as PrivateName;
             const obj = stack[sp - 1];
             stack[sp - 1] = v;
-            save();
-            if (this.setPrivate(obj, name, v)) reload();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (this.setPrivate(obj, name, v)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.HasPrivate: {
             const obj = stack[--sp];
             const name = stack[sp - 1] as unknown as PrivateName;
             if (!(obj instanceof JSObject)) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               throw new GuestError('TypeError', "Cannot use 'in' operator to search for a private field in a non-object");
             }
             stack[sp - 1] = obj.shape.index.has(name);
@@ -1393,7 +1376,7 @@ export class VM {
             const v = stack[--sp];
             const name = stack[--sp] as unknown as PrivateName;
             const obj = stack[sp - 1] as JSObject;
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             this.definePrivate(obj, name, v, kind);
             break;
           }
@@ -1402,11 +1385,11 @@ export class VM {
             const argc = code[pc++];
             const fnSlot = sp - argc - 2;
             const f = stack[fnSlot];
-            if (f instanceof JSFunction && (f.code.flags & (FnFlags.ClassConstructor | FnFlags.Async | FnFlags.Arrow)) === 0) {
+            if (f instanceof JSFunction && (f.code.flags & (FnFlags.ClassConstructor | FnFlags.Async | FnFlags.Generator)) === 0) {
               // fast path: plain functions and methods
               const callee = f.code;
               if (this.frames.length >= this.limits.callDepth) {
-                save();
+                frame.pc = pc; this.sp = sp; this.instructions = count;
                 throw new LimitError('callDepth', this.limits.callDepth, this.frames.length + 1);
               }
               frame.pc = pc;
@@ -1424,41 +1407,41 @@ export class VM {
                 for (let i = argc; i < np; i++) stack[nb + i] = undefined;
                 for (let i = np; i < callee.nlocals; i++) stack[nb + i] = undefined;
               }
-              const nf = new Frame(f, callee, nb, fnSlot, f.env, stack[fnSlot + 1], undefined, Cont.Normal, null);
+              const nf = new Frame(f, callee, nb, fnSlot, f.env, callee.flags & FnFlags.Arrow ? this.realm.globalObject : stack[fnSlot + 1], undefined, Cont.Normal, null);
               this.frames.push(nf);
               this.frame = nf;
               frame = nf;
               fc = callee;
               code = callee.code;
               consts = callee.constants;
-              ic = this.icFor(callee);
+              ic = callee.ic as (IC | undefined)[];
               pc = 0;
               base = nb;
               sp = nb + callee.nlocals;
               break;
             }
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             frame.pc = pc;
             const r = this.invoke(fnSlot, argc, Cont.Normal, null, undefined);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
           case Op.CallSpread: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const arr = stack[--sp] as JSArray;
             const fnSlot = sp - 2;
             const args = arr.elements;
             for (let i = 0; i < args.length; i++) stack[sp++] = args[i] === HOLE ? undefined : (args[i] as Value);
             this.sp = sp;
             const r = this.invoke(fnSlot, args.length, Cont.Normal, null, undefined);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
           case Op.New:
           case Op.NewSpread: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             let argc: number;
             if (op === Op.New) argc = code[pc++];
             else {
@@ -1479,13 +1462,13 @@ export class VM {
               throw new GuestError('TypeError', `${this.calleeText(frame, pc) || this.describe(ctor)} is not a constructor`);
             }
             const r = this.construct(fnSlot, argc, ctor, Cont.Normal, null);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
           case Op.SuperCall:
           case Op.SuperCallSpread: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             let argc: number;
             if (op === Op.SuperCall) argc = code[pc++];
             else {
@@ -1503,14 +1486,14 @@ export class VM {
             sp += 2;
             this.sp = sp;
             const r = this.construct(fnSlot, argc, frame.newTarget, Cont.Normal, null);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
           case Op.BindThis: {
             const v = stack[sp - 1];
             if (frame.thisValue !== (TDZ as unknown)) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               throw new GuestError('ReferenceError', 'Super constructor may only be called once');
             }
             frame.thisValue = v;
@@ -1519,9 +1502,9 @@ export class VM {
           case Op.InitFields: {
             const init = frame.fn.fieldInit;
             if (init) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               const r = this.pushCall(init, frame.thisValue, [], Cont.Discard);
-              if (r === PUSHED) reload();
+              if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             }
             break;
           }
@@ -1544,17 +1527,14 @@ export class VM {
               fc = frame.code;
               code = fc.code;
               consts = fc.constants;
-              ic = this.icFor(fc);
+              ic = fc.ic as (IC | undefined)[];
               pc = frame.pc;
               base = frame.base;
               break;
             }
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             this.doReturn(v);
-            if (!reload()) {
-              this.instructions = count;
-              return Stop.Idle;
-            }
+{ sp = this.sp; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           // ---- operators ----
@@ -1569,15 +1549,15 @@ export class VM {
             if (typeof a === 'string' && typeof b === 'string') {
               const n = a.length + b.length;
               if (n > this.maxStringLength) {
-                save();
+                frame.pc = pc; this.sp = sp; this.instructions = count;
                 this.stringTooLong(n);
               }
               stack[sp - 2] = a + b;
               sp--;
               break;
             }
-            save();
-            if (this.binarySlow(op, a, b, sp)) reload();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
@@ -1634,8 +1614,8 @@ export class VM {
               sp--;
               break;
             }
-            save();
-            if (this.binarySlow(op, a, b, sp)) reload();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
@@ -1650,8 +1630,8 @@ export class VM {
               sp--;
               break;
             }
-            save();
-            if (this.binarySlow(op, a, b, sp)) reload();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
@@ -1673,15 +1653,15 @@ export class VM {
               sp--;
               break;
             }
-            save();
-            if (this.binarySlow(op, a, b, sp)) reload();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
           case Op.InstanceOf: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const r = this.instanceOf(stack[sp - 2], stack[sp - 1]);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else {
               stack[sp - 2] = r;
               sp--;
@@ -1689,7 +1669,7 @@ export class VM {
             break;
           }
           case Op.In: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const obj = stack[sp - 1];
             if (!(obj instanceof JSObject)) {
               throw new GuestError('TypeError', `Cannot use 'in' operator to search for '${keyText(this.propertyKeySafe(stack[sp - 2]))}' in ${this.describe(obj)}`);
@@ -1710,8 +1690,8 @@ export class VM {
               stack[sp - 1] = op === Op.Inc ? a + 1 : op === Op.Dec ? a - 1 : op === Op.Neg ? -a : op === Op.BitNot ? ~a : a;
               break;
             }
-            save();
-            if (this.unarySlow(op, a, sp)) reload();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (this.unarySlow(op, a, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
@@ -1719,8 +1699,8 @@ export class VM {
           case Op.ToPropertyKey: {
             const a = stack[sp - 1];
             if (typeof a === 'string') break;
-            save();
-            if (this.unarySlow(op, a, sp)) reload();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (this.unarySlow(op, a, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
@@ -1784,12 +1764,12 @@ export class VM {
             } else pc++;
             break;
           case Op.Throw:
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             throw new GuestThrow(stack[--sp]);
           case Op.ThrowError: {
             const kind = code[pc++];
             const msg = consts[code[pc++]] as string;
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             throw new GuestError(kind === 1 ? 'TypeError' : kind === 2 ? 'ReferenceError' : kind === 3 ? 'RangeError' : 'Error', msg);
           }
           case Op.TryPush:
@@ -1802,13 +1782,13 @@ export class VM {
             break;
           // ---- literals ----
           case Op.NewObject: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             this.charge(64);
             stack[sp++] = new JSObject(this.realm.ObjectPrototype, Cls.Object, this.realm.objectRootShape);
             break;
           }
           case Op.NewArray: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             stack[sp++] = this.newArray([]);
             break;
           }
@@ -1823,7 +1803,7 @@ export class VM {
             (stack[sp - 1] as JSArray).elements.push(HOLE);
             break;
           case Op.ArraySpread: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const src = stack[sp - 1];
             const target = stack[sp - 2] as JSArray;
             if (this.spreadFast(target, src)) {
@@ -1834,7 +1814,7 @@ export class VM {
             sp--;
             this.sp = sp;
             const r = this.pushCall(this.realm.prelude.spreadInto, undefined, [target, src], Cont.Discard);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.DefineField: {
@@ -1848,7 +1828,7 @@ export class VM {
               obj.slots.push(v);
               break;
             }
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const key = consts[kIndex] as string;
             const before = obj.shape;
             this.defineData(obj, key, v);
@@ -1860,7 +1840,7 @@ export class VM {
           case Op.DefineElem: {
             const v = stack[--sp];
             const key = this.propertyKeySafe(stack[--sp]);
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             this.defineData(stack[sp - 1] as JSObject, key, v);
             break;
           }
@@ -1871,25 +1851,25 @@ export class VM {
             const f = stack[--sp] as JSFunction;
             const key = this.propertyKeySafe(stack[--sp]);
             const obj = stack[sp - 1] as JSObject;
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             this.defineMethodLike(obj, key, f, op, enumerable === 1);
             break;
           }
           case Op.CopyDataProps: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const src = stack[--sp];
             this.sp = sp;
             const r = this.copyDataProperties(stack[sp - 1] as JSObject, src, null);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.CopyRest: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const excluded = stack[--sp] as JSArray;
             const src = stack[--sp];
             this.sp = sp;
             const r = this.copyDataProperties(stack[sp - 1] as JSObject, src, excluded.elements as Value[]);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.SetProtoLit: {
@@ -1899,7 +1879,7 @@ export class VM {
             break;
           }
           case Op.Closure: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             stack[sp++] = this.makeClosure(fc.unit.functions[code[pc++]], frame.env);
             break;
           }
@@ -1909,12 +1889,12 @@ export class VM {
           case Op.SetFnName: {
             const f = stack[sp - 1] as JSObject;
             const key = stack[sp - 2];
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             this.setFunctionName(f, key as PropertyKey, '');
             break;
           }
           case Op.Class: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const ctorCode = fc.unit.functions[code[pc++]];
             const hasParent = code[pc++] === 1;
             const parent = hasParent ? stack[--sp] : undefined;
@@ -1932,13 +1912,13 @@ export class VM {
             break;
           }
           case Op.TemplateObject: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const t = consts[code[pc++]] as TemplateConst;
             stack[sp++] = this.templateObject(t);
             break;
           }
           case Op.RegExp: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const source = consts[code[pc++]] as string;
             const flags = consts[code[pc++]] as string;
             stack[sp++] = this.realm.newRegExp(source, flags);
@@ -1950,12 +1930,12 @@ export class VM {
           // ---- iteration ----
           case Op.GetIterator:
           case Op.GetAsyncIterator: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const obj = stack[sp - 1];
             sp--;
             this.sp = sp;
             const r = op === Op.GetIterator ? this.getIterator(obj) : this.getAsyncIterator(obj);
-            if (r === PUSHED) reload();
+            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
@@ -1974,27 +1954,27 @@ export class VM {
               }
               break;
             }
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const res = this.iterNextSlow(it, stack[base + r + 1], doneTarget);
-            if (res === PUSHED) reload();
+            if (res === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else if (res === HOLE_DONE) pc = doneTarget;
             else stack[sp++] = res as Value;
             break;
           }
           case Op.IterNextResult: {
             const r = code[pc++];
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const res = this.pushCall(stack[base + r + 1], stack[base + r], [], Cont.Normal);
-            if (res === PUSHED) reload();
+            if (res === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
           case Op.IterClose:
           case Op.IterCloseQuiet: {
             const r = code[pc++];
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const res = this.iterClose(stack[base + r], op === Op.IterCloseQuiet);
-            if (res === PUSHED) reload();
+            if (res === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else sp = this.sp;
             break;
           }
@@ -2003,12 +1983,12 @@ export class VM {
             throw new Error('unused opcode');
           case Op.CheckObject:
             if (!(stack[sp - 1] instanceof JSObject)) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               throw new GuestError('TypeError', `Iterator result ${this.describe(stack[sp - 1])} is not an object`);
             }
             break;
           case Op.ForInPrepare: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             stack[sp - 1] = this.forInIterator(stack[sp - 1]);
             break;
           }
@@ -2032,16 +2012,16 @@ export class VM {
           }
           // ---- generators and async ----
           case Op.GeneratorStart: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             this.generatorStart();
-            if (!reload()) return Stop.Idle;
+            { sp = this.sp; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           case Op.Yield: {
             const raw = code[pc++];
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             this.yieldValue(stack[--sp], raw === 1);
-            if (!reload()) return Stop.Idle;
+            { sp = this.sp; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           case Op.ResumeKind:
@@ -2049,16 +2029,16 @@ export class VM {
             break;
           case Op.YieldResume:
             if (frame.resumeMode === 1) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               throw new GuestThrow(stack[--sp]);
             }
             break;
           case Op.Await: {
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             const v = stack[--sp];
             this.sp = sp;
             this.await(v);
-            if (!reload()) return Stop.Idle;
+            { sp = this.sp; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           case Op.AsyncGenYield:
@@ -2066,7 +2046,7 @@ export class VM {
             throw new Error('unsupported opcode');
           case Op.Debugger:
             if (this.onDebugger) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               this.onDebugger(this);
             }
             break;
@@ -2077,7 +2057,7 @@ export class VM {
             const v = stack[sp - 1];
             pc++;
             if (v === null || v === undefined) {
-              save();
+              frame.pc = pc; this.sp = sp; this.instructions = count;
               throw new GuestError('TypeError', `Cannot destructure '${v}' as it is ${v}.`);
             }
             break;
@@ -2086,7 +2066,7 @@ export class VM {
           case Op.Nop:
             break;
           default:
-            save();
+            frame.pc = pc; this.sp = sp; this.instructions = count;
             throw new Error(`internal: bad opcode ${op} at ${pc - 1}`);
         }
       }
@@ -3162,7 +3142,10 @@ export function isConstructor(v: Value): v is JSObject {
 }
 
 /** Live heap bytes reachable from the VM's roots (the mark phase). */
+let markEpoch = 0;
+
 export function measureLive(vm: VM): number {
+  const epoch = ++markEpoch;
   const seen = new Set<object>();
   const work: object[] = [];
   let bytes = 0;
@@ -3175,7 +3158,14 @@ export function measureLive(vm: VM): number {
       bytes += 16;
       return;
     }
-    if (v !== null && typeof v === 'object' && !seen.has(v)) {
+    if (v === null || typeof v !== 'object') return;
+    if (v instanceof JSObject || v instanceof Env) {
+      if (v.markEpoch === epoch) return;
+      v.markEpoch = epoch;
+      work.push(v);
+      return;
+    }
+    if (!seen.has(v)) {
       seen.add(v);
       work.push(v);
     }
