@@ -44,6 +44,52 @@ class Compiled implements CompiledRegex {
   }
 }
 
+function isLineTerminator(c: number): boolean {
+  return c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * The value of `RegExp.prototype.source` for a pattern, exactly as V8 computes it:
+ * `(?:)` for the empty pattern, `/` escaped outside classes, line terminators escaped.
+ */
+export function escapeRegexSource(source: string): string {
+  if (source.length === 0) return '(?:)';
+  let out = '';
+  let inClass = false;
+  let i = 0;
+  while (i < source.length) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
+      if (i + 1 < source.length && isLineTerminator(source.charCodeAt(i + 1))) {
+        i++; // the line terminator itself gets escaped next
+        continue;
+      }
+      out += source[i++];
+      if (i === source.length) break;
+    } else if (c === 0x2f /* / */ && !inClass) {
+      out += '\\';
+    } else if (c === 0x5b) {
+      inClass = true;
+    } else if (c === 0x5d) {
+      inClass = false;
+    } else if (c === 0x0a) {
+      out += '\\n';
+      i++;
+      continue;
+    } else if (c === 0x0d) {
+      out += '\\r';
+      i++;
+      continue;
+    } else if (c === 0x2028 || c === 0x2029) {
+      out += c === 0x2028 ? '\\u2028' : '\\u2029';
+      i++;
+      continue;
+    }
+    out += source[i++];
+  }
+  return out;
+}
+
 /** Parses and compiles a pattern. Throws {@link RegexSyntaxError} with V8's message. */
 export function compileRegex(source: string, flags: string): CompiledRegex {
   const f = parseFlags(flags);

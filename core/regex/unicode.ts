@@ -32,6 +32,8 @@ interface CaseData {
   rep: Map<number, number>;
   /** Equivalence classes with at least two members. */
   classes: number[][];
+  /** Member -> its class. */
+  classOf: Map<number, number[]>;
 }
 
 let nonUnicodeCase: CaseData | undefined;
@@ -70,8 +72,14 @@ function getNonUnicodeCase(): CaseData {
     classes.push(members);
     for (const m of members) rep.set(m, k);
   }
-  nonUnicodeCase = { rep, classes };
+  nonUnicodeCase = { rep, classes, classOf: indexClasses(classes) };
   return nonUnicodeCase;
+}
+
+function indexClasses(classes: number[][]): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  for (const cls of classes) for (const c of cls) m.set(c, cls);
+  return m;
 }
 
 function hex(c: number): string {
@@ -135,7 +143,7 @@ function getUnicodeCase(): CaseData {
       for (const x of cls) rep.set(x, cls[0]);
     }
   }
-  unicodeCase = { rep, classes };
+  unicodeCase = { rep, classes, classOf: indexClasses(classes) };
   return unicodeCase;
 }
 
@@ -170,10 +178,8 @@ export function closeOverCase(set: Ranges, unicode: boolean): number[] {
 /** Case-equivalents of one character, including itself, sorted. */
 export function caseEquivalents(c: number, unicode: boolean): number[] {
   const data = unicode ? getUnicodeCase() : getNonUnicodeCase();
-  const r = data.rep.get(c);
-  if (r === undefined) return [c];
-  for (const cls of data.classes) if (cls.includes(c)) return cls.slice();
-  return [c];
+  const cls = data.classOf.get(c);
+  return cls ? cls.slice() : [c];
 }
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * exact SyntaxError message).
  */
 import { describe, expect, it } from 'vitest';
+import { escapeRegexSource } from '../../../core/regex/index';
 import { canon, runOurs, runV8 } from './diff';
 
 type Case = [pattern: string, flags: string, input: string, lastIndex?: number];
@@ -579,6 +580,13 @@ describe('regex differential table vs V8', () => {
         expect(theirs.kind).toBe('error');
         expect(runOurs(p, f, '')).toEqual(theirs);
       });
+    }
+  });
+  it('escapeRegexSource matches RegExp.prototype.source', () => {
+    const extra = ['', '/', '\\/', '[/]', '[/]/', '\n\r\u2028\u2029', 'a\\\nb', '\\\\/', '[\\]/]/', '\\[/'];
+    const all = [...Object.values(cases).flat().map((c) => [c[0], c[1]] as const), ...extra.map((p) => [p, ''] as const)];
+    for (const [p, f] of all) {
+      expect({ p, source: escapeRegexSource(p) }).toEqual({ p, source: new RegExp(p, f).source });
     }
   });
   it('has at least 300 cases', () => {
