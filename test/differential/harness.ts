@@ -274,6 +274,7 @@ function containsTopLevelAwait(node: unknown): boolean {
  * ordinary scripts (and for sources meriyah cannot parse: V8 then reports the SyntaxError).
  */
 export function rewriteTopLevelAwait(source: string): string | null {
+  if (!/\bawait\b/.test(source)) return null; // cheap pre-check: parsing every program is not
   let program: { body: Node[] };
   try {
     program = parseModule(source, { next: true, ranges: true }) as unknown as { body: Node[] };
@@ -348,6 +349,8 @@ export interface V8Outcome {
    * completed or the result promise settled) and the end of the microtask drain. Corpus
    * programs must be stable so that it does not matter when core copies the result out. */
   resultStable: boolean;
+  /** The raw thrown value when the outcome is an error (a guest-realm value). */
+  thrown?: unknown;
 }
 
 function normalizeV8Thrown(t: unknown): GuestError {
@@ -401,7 +404,7 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
       value = script.runInContext(context, { timeout: options.timeoutMs ?? 5000 });
     } catch (e) {
       await drainMicrotasks();
-      return { outcome: { error: normalizeV8Thrown(e), console: lines }, unhandledRejections: unhandled, resultStable: true };
+      return { outcome: { error: normalizeV8Thrown(e), console: lines }, unhandledRejections: unhandled, resultStable: true, thrown: e };
     }
     if (isThenable(value)) {
       let state: 'pending' | 'fulfilled' | 'rejected' = 'pending';
@@ -433,7 +436,12 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
         };
       }
       if (final === 'rejected') {
-        return { outcome: { error: normalizeV8Thrown(settled), console: lines }, unhandledRejections: unhandled, resultStable: true };
+        return {
+          outcome: { error: normalizeV8Thrown(settled), console: lines },
+          unhandledRejections: unhandled,
+          resultStable: true,
+          thrown: settled,
+        };
       }
       return {
         outcome: { value: settled, console: lines },

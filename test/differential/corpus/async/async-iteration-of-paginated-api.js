@@ -7,7 +7,7 @@ async function* allItems() {
   let page = 1;
   while (page) {
     const res = await fetchPage(page);
-    yield* res.items;
+    for (const item of res.items) yield item;
     page = res.next;
   }
 }

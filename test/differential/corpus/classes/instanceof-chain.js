@@ -8,4 +8,4 @@ while (p) {
   chain.push(p.constructor.name);
   p = Object.getPrototypeOf(p);
 }
-[c instanceof A, c instanceof B, new A() instanceof C, chain, A.prototype.isPrototypeOf(c), C.__proto__ === B]
+[c instanceof A, c instanceof B, new A() instanceof C, chain, A.prototype.isPrototypeOf(c), Object.getPrototypeOf(C) === B]

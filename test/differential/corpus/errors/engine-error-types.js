@@ -1,5 +1,5 @@
 const cases = {
-  reference: () => notDefined,
+  reference: () => { const read = () => later; read(); let later = 1; },
   type: () => null.x,
   range: () => new Array(-1),
   rangeRepeat: () => 'x'.repeat(-1),

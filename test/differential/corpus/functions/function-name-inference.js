@@ -7,7 +7,6 @@ const obj = {
   ['comp' + 'uted']: () => {},
   get g() { return 1; },
 };
-const desc = Object.getOwnPropertyDescriptor(obj, 'g');
 let later;
 later = () => {};
-[anon.name, arrow.name, named.name, obj.method.name, obj.prop.name, obj.computed.name, desc.get.name, later.name]
+[anon.name, arrow.name, named.name, obj.method.name, obj.prop.name, obj.computed.name, later.name, (function () {}).name, (() => {}).name]

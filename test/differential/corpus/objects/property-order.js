@@ -8,4 +8,4 @@ delete o.z;
 o.z = 'readded';
 const s = Symbol('s');
 o[s] = 'sym';
-[Object.keys(o), JSON.stringify(o), Reflect.ownKeys(o).map(String)]
+[Object.keys(o), JSON.stringify(o), [...Object.getOwnPropertyNames(o), ...Object.getOwnPropertySymbols(o)].map(String)]

@@ -7,5 +7,5 @@ const shorthand = (() => { const __proto__ = 'shorthand'; return { __proto__ }; 
   child.greet(), child.kind, Object.getPrototypeOf(child) === base, Object.keys(child),
   Object.getPrototypeOf(nullProto), 'toString' in nullProto,
   Object.keys(computedProto), Object.getPrototypeOf(computedProto) === Object.prototype,
-  Object.keys(shorthand), typeof shorthand.__proto__,
+  Object.keys(shorthand), Object.getPrototypeOf(shorthand) === Object.prototype,
 ]

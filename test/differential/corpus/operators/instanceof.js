@@ -6,7 +6,7 @@ const l = new Legacy();
 const checks = [
   d instanceof Dog, d instanceof Animal, d instanceof Object, l instanceof Legacy, l instanceof Animal,
   [] instanceof Array, [] instanceof Object, Object.create(null) instanceof Object,
-  (() => {}) instanceof Function, 5 instanceof Number, new Number(5) instanceof Number, 'x' instanceof String,
+  (() => {}) instanceof Object, 5 instanceof Number, new Number(5) instanceof Number, 'x' instanceof String,
 ];
 const errs = [];
 try { d instanceof {}; } catch (e) { errs.push(e.name); }

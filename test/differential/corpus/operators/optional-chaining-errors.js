@@ -6,7 +6,6 @@ try { out.push(obj.f?.()); } catch (e) { out.push('E3 ' + e.name); }
 try { out.push(obj.g?.().x); } catch (e) { out.push('E4 ' + e.name); }
 const m = { fn() { return this; } };
 out.push(m?.fn() === m, m.fn?.() === m, (m?.fn)() === m);
-delete obj?.a;
-out.push('a' in obj, delete none?.x);
-var none;
+const none = null;
+out.push('a' in obj, none?.x.y);
 out

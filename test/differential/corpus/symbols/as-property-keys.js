@@ -8,5 +8,5 @@ const inKeys = [];
 for (const k in obj) inKeys.push(k);
 [
   Object.keys(obj), inKeys, JSON.stringify(obj), Object.getOwnPropertySymbols(obj).map(String), copy[id], assigned[hidden],
-  Reflect.ownKeys(obj).length, Object.entries(obj), id in obj, obj[id.description],
+  Object.getOwnPropertyNames(obj).length + Object.getOwnPropertySymbols(obj).length, Object.entries(obj), id in obj, obj[id.description],
 ]

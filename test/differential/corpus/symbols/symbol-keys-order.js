@@ -6,4 +6,4 @@ o.b = 'b';
 o[s1] = 1;
 o[1] = 'one';
 o.a = 'a';
-[Reflect.ownKeys(o).map((k) => (typeof k === 'symbol' ? k.description : k)), Object.getOwnPropertySymbols(o).map((s) => s.description)]
+[[...Object.getOwnPropertyNames(o), ...Object.getOwnPropertySymbols(o)].map((k) => (typeof k === 'symbol' ? k.description : k)), Object.getOwnPropertySymbols(o).map((s) => s.description)]
