@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * Bundles the TypeScript core for plain Node with esbuild:
+ *   out/core/cli.mjs    the `capsule` CLI (started by bin/capsule.mjs)
+ *   out/core/index.mjs  the core library, for hosts and benchmarks
+ * ESM, platform node, target node20, meriyah bundled in (each file is self-contained).
+ * Bundling also inlines `const enum` members across files, which the VM's speed relies on.
+ *
+ * Runs from `npm run build:core` and from `prepare` (so `npm install`/`npm ci` build it).
+ * Outputs are written to temp files and renamed, so a concurrent reader (another test
+ * run) never sees a half-written bundle.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT_DIR = resolve(root, 'out/core');
+
+/** Builds both bundles; returns the written paths. */
+export async function buildCore({ quiet = false } = {}) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { cli: 'core/cli.ts', index: 'core/index.ts' },
+    outdir: OUT_DIR,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  });
+  mkdirSync(OUT_DIR, { recursive: true });
+  const written = [];
+  for (const file of result.outputFiles) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, file.contents);
+    renameSync(tmp, file.path);
+    written.push(file.path);
+  }
+  if (!quiet) {
+    for (const path of written.filter((p) => p.endsWith('.mjs'))) console.log(`built ${relative(root, path)}`);
+  }
+  return written;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  let esbuildMissing = false;
+  try {
+    await import('esbuild');
+  } catch {
+    esbuildMissing = true;
+  }
+  if (esbuildMissing) {
+    // `npm install --omit=dev` has no esbuild: don't fail the install, say what is missing
+    const prepare = process.env.npm_lifecycle_event === 'prepare';
+    console.error(`build-core: esbuild is not installed; the capsule CLI needs it (npm install, then npm run build:core)`);
+    process.exit(prepare ? 0 : 1);
+  }
+  try {
+    await buildCore();
+  } catch (err) {
+    // esbuild has already printed the located errors
+    if (!(err && Array.isArray(err.errors))) console.error(err);
+    process.exit(1);
+  }
+}
