@@ -193,6 +193,11 @@ export function execProgram(
   let stk = state.stack;
   let remaining = budget.remaining;
 
+  // One step per 32 registers initialised.
+  remaining -= (nregs + 31) >> 5;
+  if (remaining < 0) outOfSteps(budget, state, stk);
+  regs.fill(-1);
+
   let start = stepBack ? from - 1 : from;
   for (;;) {
     // ---- choose the next start position ----
@@ -226,7 +231,8 @@ export function execProgram(
     if (--remaining < 0) outOfSteps(budget, state, stk);
 
     // ---- run the VM anchored at `start` ----
-    for (let i = 0; i < nregs; i++) regs[i] = -1;
+    // (Registers need no reset between attempts: every write is undo-logged, and a
+    // failed attempt unwinds the whole stack, restoring them all to -1.)
     let sp = 0;
     let pc = 0;
     let pos = start;

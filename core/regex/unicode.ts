@@ -34,6 +34,8 @@ interface CaseData {
   classes: number[][];
   /** Member -> its class. */
   classOf: Map<number, number[]>;
+  /** All members of all classes, sorted. */
+  members: Int32Array;
 }
 
 let nonUnicodeCase: CaseData | undefined;
@@ -72,7 +74,7 @@ function getNonUnicodeCase(): CaseData {
     classes.push(members);
     for (const m of members) rep.set(m, k);
   }
-  nonUnicodeCase = { rep, classes, classOf: indexClasses(classes) };
+  nonUnicodeCase = { rep, classes, classOf: indexClasses(classes), members: sortedMembers(classes) };
   return nonUnicodeCase;
 }
 
@@ -80,6 +82,12 @@ function indexClasses(classes: number[][]): Map<number, number[]> {
   const m = new Map<number, number[]>();
   for (const cls of classes) for (const c of cls) m.set(c, cls);
   return m;
+}
+
+function sortedMembers(classes: number[][]): Int32Array {
+  const all: number[] = [];
+  for (const cls of classes) all.push(...cls);
+  return Int32Array.from(all).sort();
 }
 
 function hex(c: number): string {
@@ -143,7 +151,7 @@ function getUnicodeCase(): CaseData {
       for (const x of cls) rep.set(x, cls[0]);
     }
   }
-  unicodeCase = { rep, classes, classOf: indexClasses(classes) };
+  unicodeCase = { rep, classes, classOf: indexClasses(classes), members: sortedMembers(classes) };
   return unicodeCase;
 }
 
@@ -157,22 +165,34 @@ export function canonicalizer(unicode: boolean): (c: number) => number {
   return (c) => rep.get(c) ?? c;
 }
 
+const closureCache = new Map<string, number[]>();
+
 /** Adds every character case-equivalent to a member of `set`. */
 export function closeOverCase(set: Ranges, unicode: boolean): number[] {
-  const { classes } = unicode ? getUnicodeCase() : getNonUnicodeCase();
+  const key = (unicode ? 'u' : 'n') + set.join(',');
+  const cached = closureCache.get(key);
+  if (cached) return cached.slice();
+  const { classOf, members } = unicode ? getUnicodeCase() : getNonUnicodeCase();
   const extra: number[] = [];
-  for (const cls of classes) {
-    let hit = false;
-    for (const m of cls) {
-      if (has(set, m)) {
-        hit = true;
-        break;
-      }
+  // Visit only class members inside the set's ranges (binary search per range).
+  for (let i = 0; i < set.length; i += 2) {
+    const lo = set[i];
+    const hi = set[i + 1];
+    let a = 0;
+    let b = members.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (members[mid] < lo) a = mid + 1;
+      else b = mid;
     }
-    if (!hit) continue;
-    for (const m of cls) if (!has(set, m)) extra.push(m, m);
+    for (let k = a; k < members.length && members[k] <= hi; k++) {
+      for (const m of classOf.get(members[k])!) if (!has(set, m)) extra.push(m, m);
+    }
   }
-  return extra.length ? union(set, normalize(extra)) : set.slice();
+  const result = extra.length ? union(set, normalize(extra)) : set.slice();
+  if (closureCache.size > 1000) closureCache.clear();
+  closureCache.set(key, result);
+  return result.slice();
 }
 
 /** Case-equivalents of one character, including itself, sorted. */
