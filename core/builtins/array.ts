@@ -34,8 +34,13 @@ type Elem = Value | Marker;
 
 // ---- small helpers ---------------------------------------------------------------------
 
+/** Methods whose ToObject(this) failure V8 words as "Array.prototype.x called on null or undefined". */
+const CALLED_ON = new Set(['concat', 'find', 'findIndex', 'findLast', 'findLastIndex', 'indexOf', 'forEach', 'filter', 'map', 'every', 'some', 'reduce', 'reduceRight']);
+
 function thisObject(vm: VM, t: Value, name: string): JSObject {
-  if (t === null || t === undefined) throw new GuestError('TypeError', `Array.prototype.${name} called on null or undefined`);
+  if (t === null || t === undefined) {
+    throw new GuestError('TypeError', CALLED_ON.has(name) ? `Array.prototype.${name} called on null or undefined` : 'Cannot convert undefined or null to object');
+  }
   return toObject(vm, t);
 }
 
@@ -276,6 +281,7 @@ function sortCollect(el: Elem[]): { items: Value[]; undefs: number; holes: numbe
  */
 function defaultSorted(vm: VM, items: Value[]): Value[] | null {
   const n = items.length;
+  if (n < 2) return items;
   vm.charge(16 + n * 2 * SLOT);
   let allPrimitive = true;
   for (let i = 0; i < n; i++) {
@@ -285,7 +291,7 @@ function defaultSorted(vm: VM, items: Value[]): Value[] | null {
   }
   if (allPrimitive) {
     // the host's default sort is the same algorithm on the same primitives (stable, ToString)
-    if (n > 1) items.sort();
+    items.sort();
     return items;
   }
   const keys: string[] = new Array(n);

@@ -1,0 +1,420 @@
+/**
+ * The self-hosted half of Array (see array.ts): everything that calls guest code.
+ *
+ * Loops are plain indexed `for` loops with no per-element allocation. A callback is called
+ * directly (`fn(v, i, o)`, so its `this` is undefined); with a `thisArg` it is first bound
+ * natively ($.arrayBindThis), which keeps one loop per method. Holes are skipped with the
+ * cheap test `v !== undefined || i in o`. Comparator sorts are a stable bottom-up merge sort
+ * (binary insertion sort on runs of 8, then merges that skip already-ordered pairs of runs),
+ * calling `cmp(later, earlier) < 0` like V8's sort does, so even an inconsistent comparator such
+ * as `(a, b) => a > b` leaves the input order as V8 does.
+ */
+import { addPreludeModule } from '../prelude/index';
+
+export const ARRAY_PRELUDE_LOADED = true;
+
+addPreludeModule({
+  exports: [
+    'arrayEvery',
+    'arrayFilter',
+    'arrayFind',
+    'arrayFindIndex',
+    'arrayFindLast',
+    'arrayFindLastIndex',
+    'arrayFlatMap',
+    'arrayForEach',
+    'arrayMap',
+    'arrayReduce',
+    'arrayReduceRight',
+    'arraySome',
+    'arrayToLocaleString',
+    'arrayJoinSlow',
+    'arraySortWith',
+    'arraySortGeneric',
+    'arrayFrom',
+    'arrayOfWith',
+  ],
+  source: String.raw`
+function arrayLengthOf(o) {
+  const n = o.length;
+  if (typeof n === 'number' && n >= 0 && n <= 4294967295 && n === (n >>> 0)) return n;
+  return arrayToLength(n);
+}
+function arrayToLength(v) {
+  const n = +v;
+  if (!(n > 0)) return 0;
+  if (n > 9007199254740991) return 9007199254740991;
+  return n - n % 1;
+}
+function arraySpeciesCreate(o, n) {
+  if ($.arrayPlainSpecies(o)) return $.arrayCreate(n);
+  let C = o.constructor;
+  if ($.isObject(C)) {
+    C = C[Symbol.species];
+    if (C === null) C = undefined;
+  }
+  if (C === undefined) return $.arrayCreate(n);
+  if (!$.arrayIsConstructor(C)) throw new TypeError('object.constructor[Symbol.species] is not a constructor');
+  return new C(n);
+}
+function arrayForEach(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'forEach');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  for (let i = 0; i < len; i++) {
+    const v = o[i];
+    if (v !== undefined || i in o) fn(v, i, o);
+  }
+}
+function arrayMap(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'map');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const a = arraySpeciesCreate(o, len);
+  for (let i = 0; i < len; i++) {
+    const v = o[i];
+    if (v !== undefined || i in o) a[i] = fn(v, i, o);
+  }
+  return a;
+}
+function arrayFilter(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'filter');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const a = arraySpeciesCreate(o, 0);
+  let k = 0;
+  for (let i = 0; i < len; i++) {
+    const v = o[i];
+    if ((v !== undefined || i in o) && fn(v, i, o)) a[k++] = v;
+  }
+  return a;
+}
+function arrayEvery(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'every');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  for (let i = 0; i < len; i++) {
+    const v = o[i];
+    if ((v !== undefined || i in o) && !fn(v, i, o)) return false;
+  }
+  return true;
+}
+function arraySome(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'some');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  for (let i = 0; i < len; i++) {
+    const v = o[i];
+    if ((v !== undefined || i in o) && fn(v, i, o)) return true;
+  }
+  return false;
+}
+function arrayFind(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'find');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  for (let i = 0; i < len; i++) {
+    const v = o[i];
+    if (fn(v, i, o)) return v;
+  }
+  return undefined;
+}
+function arrayFindIndex(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'findIndex');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  for (let i = 0; i < len; i++) {
+    if (fn(o[i], i, o)) return i;
+  }
+  return -1;
+}
+function arrayFindLast(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'findLast');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  for (let i = len - 1; i >= 0; i--) {
+    const v = o[i];
+    if (fn(v, i, o)) return v;
+  }
+  return undefined;
+}
+function arrayFindLastIndex(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'findLastIndex');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  for (let i = len - 1; i >= 0; i--) {
+    if (fn(o[i], i, o)) return i;
+  }
+  return -1;
+}
+function arrayReduce(fn, ...init) {
+  const o = $.arrayThis(this, 'reduce');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  let i = 0;
+  let acc;
+  if (init.length > 0) acc = init[0];
+  else {
+    let found = false;
+    while (i < len) {
+      const v = o[i];
+      i++;
+      if (v !== undefined || (i - 1) in o) {
+        acc = v;
+        found = true;
+        break;
+      }
+    }
+    if (!found) throw new TypeError('Reduce of empty array with no initial value');
+  }
+  for (; i < len; i++) {
+    const v = o[i];
+    if (v !== undefined || i in o) acc = fn(acc, v, i, o);
+  }
+  return acc;
+}
+function arrayReduceRight(fn, ...init) {
+  const o = $.arrayThis(this, 'reduceRight');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') $.arrayNotFn(fn);
+  let i = len - 1;
+  let acc;
+  if (init.length > 0) acc = init[0];
+  else {
+    let found = false;
+    while (i >= 0) {
+      const v = o[i];
+      i--;
+      if (v !== undefined || (i + 1) in o) {
+        acc = v;
+        found = true;
+        break;
+      }
+    }
+    if (!found) throw new TypeError('Reduce of empty array with no initial value');
+  }
+  for (; i >= 0; i--) {
+    const v = o[i];
+    if (v !== undefined || i in o) acc = fn(acc, v, i, o);
+  }
+  return acc;
+}
+function arrayFlatMap(fn, thisArg = undefined) {
+  const o = $.arrayThis(this, 'flatMap');
+  const len = arrayLengthOf(o);
+  if (typeof fn !== 'function') throw new TypeError('flatMap mapper function is not callable');
+  if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const a = arraySpeciesCreate(o, 0);
+  let k = 0;
+  for (let i = 0; i < len; i++) {
+    const v = o[i];
+    if (v !== undefined || i in o) {
+      const r = fn(v, i, o);
+      if ($.arrayIsArray(r)) k = $.arrayAppend(a, r, k);
+      else a[k++] = r;
+    }
+  }
+  return a;
+}
+function arrayToLocaleString(...args) {
+  const o = $.arrayThis(this, 'toLocaleString');
+  const len = arrayLengthOf(o);
+  if ($.arrayJoinEnter(o)) return '';
+  try {
+    let s = '';
+    for (let i = 0; i < len; i++) {
+      if (i > 0) s += ',';
+      const v = o[i];
+      if (v !== undefined && v !== null) s += ` + '`${v.toLocaleString(...args)}`' + String.raw`;
+    }
+    return s;
+  } finally {
+    $.arrayJoinExit(o);
+  }
+}
+function arrayJoinSlow(sep) {
+  const o = $.arrayThis(this, 'join');
+  const len = arrayLengthOf(o);
+  sep = sep === undefined ? ',' : ` + '`${sep}`' + String.raw`;
+  if ($.arrayJoinEnter(o)) return '';
+  try {
+    let s = '';
+    for (let i = 0; i < len; i++) {
+      if (i > 0) s += sep;
+      const v = o[i];
+      if (v !== undefined && v !== null) s += ` + '`${v}`' + String.raw`;
+    }
+    return s;
+  } finally {
+    $.arrayJoinExit(o);
+  }
+}
+function arrayDefaultCompare(x, y) {
+  const a = ` + '`${x}`' + String.raw`;
+  const b = ` + '`${y}`' + String.raw`;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function arrayMergeSort(a, cmp) {
+  const n = a.length;
+  if (n < 2) return a;
+  for (let lo = 0; lo < n; lo += 8) {
+    const hi = lo + 8 < n ? lo + 8 : n;
+    for (let i = lo + 1; i < hi; i++) {
+      const x = a[i];
+      let l = lo;
+      let r = i;
+      while (l < r) {
+        const m = (l + r) >>> 1;
+        if (+cmp(x, a[m]) < 0) r = m;
+        else l = m + 1;
+      }
+      if (l < i) {
+        for (let k = i; k > l; k--) a[k] = a[k - 1];
+        a[l] = x;
+      }
+    }
+  }
+  if (n <= 8) return a;
+  let src = a;
+  let dst = $.arrayCreate(n);
+  for (let w = 8; w < n; w += w) {
+    for (let lo = 0; lo < n; lo += w + w) {
+      const mid = lo + w;
+      if (mid >= n) {
+        $.arrayCopy(src, lo, dst, lo, n - lo);
+        continue;
+      }
+      const hi = mid + w < n ? mid + w : n;
+      let x = src[mid - 1];
+      let y = src[mid];
+      if (!(+cmp(y, x) < 0)) {
+        $.arrayCopy(src, lo, dst, lo, hi - lo);
+        continue;
+      }
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      x = src[i];
+      for (;;) {
+        if (+cmp(y, x) < 0) {
+          dst[k++] = y;
+          if (++j >= hi) break;
+          y = src[j];
+        } else {
+          dst[k++] = x;
+          if (++i >= mid) break;
+          x = src[i];
+        }
+      }
+      if (i < mid) $.arrayCopy(src, i, dst, k, mid - i);
+      else $.arrayCopy(src, j, dst, k, hi - j);
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+function arraySortWith(cmp) {
+  const o = this;
+  const len = o.length;
+  const c = $.arraySortCollect(o);
+  const sorted = arrayMergeSort(c[0], cmp === undefined ? arrayDefaultCompare : cmp);
+  $.arraySortWriteBack(o, sorted, c[1], len);
+  return o;
+}
+function arraySortGeneric(cmp) {
+  const o = this;
+  const len = arrayLengthOf(o);
+  const items = [];
+  let n = 0;
+  let undefs = 0;
+  for (let i = 0; i < len; i++) {
+    if (i in o) {
+      const v = o[i];
+      if (v === undefined) undefs++;
+      else items[n++] = v;
+    }
+  }
+  const sorted = arrayMergeSort(items, cmp === undefined ? arrayDefaultCompare : cmp);
+  let k = 0;
+  for (; k < n; k++) o[k] = sorted[k];
+  for (let u = 0; u < undefs; u++) o[k++] = undefined;
+  for (; k < len; k++) delete o[k];
+  return o;
+}
+function arrayFrom(items, mapFn = undefined, thisArg = undefined) {
+  const C = this;
+  const mapping = mapFn !== undefined;
+  if (mapping) {
+    if (typeof mapFn !== 'function') $.arrayNotFn(mapFn);
+    if (thisArg !== undefined) mapFn = $.arrayBindThis(mapFn, thisArg);
+  }
+  const useCtor = C !== Array && $.arrayIsConstructor(C);
+  if (items === null || items === undefined) {
+    throw new TypeError((items === null ? 'object null' : 'undefined') + ' is not iterable (cannot read property Symbol(Symbol.iterator))');
+  }
+  const usingIterator = items[Symbol.iterator];
+  if (usingIterator !== undefined && usingIterator !== null) {
+    if (typeof usingIterator !== 'function') {
+      throw new TypeError('%Array%.from requires that the property of the first argument, items[Symbol.iterator], when exists, be a function');
+    }
+    let k = 0;
+    if (useCtor) {
+      const A = new C();
+      for (const v of items) {
+        $.defineData(A, k, mapping ? mapFn(v, k) : v);
+        k++;
+      }
+      A.length = k;
+      return A;
+    }
+    const A = [];
+    if (mapping) {
+      for (const v of items) {
+        A[k] = mapFn(v, k);
+        k++;
+      }
+    } else {
+      for (const v of items) A[k++] = v;
+    }
+    return A;
+  }
+  const src = $.arrayThis(items, 'from');
+  const len = arrayLengthOf(src);
+  if (useCtor) {
+    const A = new C(len);
+    for (let k = 0; k < len; k++) {
+      const v = src[k];
+      $.defineData(A, k, mapping ? mapFn(v, k) : v);
+    }
+    A.length = len;
+    return A;
+  }
+  const A = $.arrayCreate(len);
+  if (mapping) {
+    for (let k = 0; k < len; k++) A[k] = mapFn(src[k], k);
+  } else {
+    for (let k = 0; k < len; k++) A[k] = src[k];
+  }
+  return A;
+}
+function arrayOfWith(items) {
+  const C = this;
+  const len = items.length;
+  const A = new C(len);
+  for (let k = 0; k < len; k++) $.defineData(A, k, items[k]);
+  A.length = len;
+  return A;
+}
+`,
+});
