@@ -1,4 +1,4 @@
-const n = 2000;
+const n = 500;
 const arr = Array.from({ length: n }, (_, i) => (i * 7919) % n);
 const sorted = arr.toSorted((a, b) => a - b);
 const isPerm = sorted.every((v, i) => v === i);
