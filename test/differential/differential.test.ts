@@ -35,7 +35,7 @@ for (const category of [...new Set(programs.map((p) => p.category))]) {
       test(program.id, async () => {
         const problem = await differential(program.source, { compareMessages: program.directives.compareMessages });
         if (problem) expect.fail(`${program.id}: ${problem}`);
-      });
+      }, 20_000);
     }
   });
 }

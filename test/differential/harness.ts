@@ -540,7 +540,8 @@ export async function runInCore(source: string, options: CoreRunOptions = {}): P
       seed: 1,
       now: () => 0,
       onConsole: (level, text) => lines.push([level, text]),
-      ...(options.limits ? { limits: options.limits } : {}),
+      // Same wall-clock budget as the V8 watchdog, so a runaway program is LimitError on both sides.
+      limits: { timeMs: 5000, ...options.limits },
     });
     return { value: result.value, console: lines };
   } catch (e) {
