@@ -40,12 +40,15 @@ for (const category of [...new Set(programs.map((p) => p.category))]) {
   });
 }
 
+const PROPERTY_TIMEOUT = 60_000 + RUNS * 250;
+
 test.skipIf(RUNS <= 0 || FILTER)(`generated programs (runs=${RUNS}, seed=${SEED})`, async () => {
   await fc.assert(
     fc.asyncProperty(programArbitrary(), async (source) => {
       const problem = await differential(source);
       if (problem) throw new Error(`${problem}\n--- program:\n${source}`);
     }),
-    { seed: SEED, numRuns: RUNS },
+    // Stop shrinking in time to report the smallest counterexample found so far.
+    { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: PROPERTY_TIMEOUT - 10_000, markInterruptAsFailure: true },
   );
-}, 60_000 + RUNS * 250);
+}, PROPERTY_TIMEOUT);
