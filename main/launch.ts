@@ -9,7 +9,8 @@ const electron = findElectron();
 const args = process.argv.slice(2);
 
 function run(command: string, commandArgs: string[]): void {
-  const child = spawn(command, commandArgs, { stdio: 'inherit' });
+  // npm and electron-vite are .cmd shims on Windows, which only a shell runs.
+  const child = spawn(command, commandArgs, { stdio: 'inherit', shell: process.platform === 'win32' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -2,7 +2,6 @@
  * The Electron app end to end, through Playwright's Electron support. Runs only where an
  * Electron binary was downloaded and a display exists; otherwise it says why it was skipped.
  */
-import { resolve } from 'node:path';
 import { _electron as electron } from '@playwright/test';
 import { findElectron } from '../../main/electron-binary';
 import { expect, expectWorkbench, root, test } from './fixtures';
@@ -17,9 +16,10 @@ test('the Electron window shows the workbench with a locked-down renderer', asyn
   }
   const app = await electron.launch({
     executablePath: found.path,
-    // Chromium refuses to start as root without --no-sandbox (CI runs as root); this drops the
-    // OS-level sandbox only, the renderer is still sandboxed and context-isolated by the app.
-    args: [resolve(root, 'out/main/index.js'), ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    // The project folder: Electron reads package.json (name, version, main → out/main/index.js).
+    // Chromium refuses to run as root with its OS sandbox, so root (as in CI) gets --no-sandbox for
+    // this test; context isolation and a Node-free renderer still hold and are asserted below.
+    args: [root, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
   });
   try {
     const page = await app.firstWindow();
