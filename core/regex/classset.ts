@@ -2,9 +2,10 @@
  * `v`-mode character classes: nested classes, `--` / `&&` set operations and `\q{...}`
  * string disjunctions. Follows V8's parser for acceptance and error messages.
  *
- * With `i`, every leaf set is closed over case equivalence before the set operations
- * (equivalent to the spec's MaybeSimpleCaseFolding + restricted AllCharacters), and
- * strings are kept in a case-folded form.
+ * With `i`, class escapes, nested classes and whole unions are closed over case
+ * equivalence before set operations, but (like Node 20's V8) single characters and
+ * `\q{}` characters used directly as `--` / `&&` operands are not. Matching closes the
+ * final set again, as for any class under `i`. Strings are kept in a case-folded form.
  */
 import { mkClass, type Node } from './ast';
 import { complement, intersect, normalize, subtract, union } from './charset';
@@ -92,7 +93,7 @@ function parseStringDisjunction(p: Parser): ClassValue {
   if (!p.hasMore()) p.error(Msg.UnterminatedCharacterClass);
   p.advance();
   const zero = chars.length === 0 && [...strings.keys()].every((k) => k === '');
-  return { ranges: leafChars(p, chars), strings, mayContainStrings: strings.size > 0, v8Zero: zero };
+  return { ranges: normalize(chars), strings, mayContainStrings: strings.size > 0, v8Zero: zero };
 }
 
 function parseOperand(p: Parser): { type: OperandType; value: ClassValue; char: number } {
@@ -128,7 +129,7 @@ function parseOperand(p: Parser): { type: OperandType; value: ClassValue; char: 
 }
 
 function charValue(p: Parser, c: number): ClassValue {
-  return { ranges: leafChars(p, [c, c]), strings: new Map(), mayContainStrings: false, v8Zero: false };
+  return { ranges: [c, c], strings: new Map(), mayContainStrings: false, v8Zero: false };
 }
 
 function unionInto(acc: ClassValue, v: ClassValue): void {
@@ -184,7 +185,7 @@ function parseUnion(
       if (lastChar > rhs.char) p.error(Msg.OutOfOrderCharacterClass);
       // Replace the pending single character by the range.
       pending = {
-        ranges: leafChars(p, [lastChar, rhs.char]),
+        ranges: [lastChar, rhs.char],
         strings: new Map(),
         mayContainStrings: false,
         v8Zero: false,
@@ -201,6 +202,7 @@ function parseUnion(
   }
   if (!p.hasMore()) p.error(Msg.UnterminatedCharacterClass);
   if (pending) unionInto(acc, pending);
+  acc.ranges = leafChars(p, acc.ranges);
   p.advance();
   return finish(p, acc, negated);
 }

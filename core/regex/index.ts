@@ -108,9 +108,10 @@ export function compileRegex(source: string, flags: string): CompiledRegex {
 
 /**
  * Finds the first match starting at or after `lastIndex` (only at `lastIndex` for
- * sticky regexes). The caller decides what lastIndex to pass (0 for non-global,
- * non-sticky use) and how to update it. In unicode mode a lastIndex inside a surrogate
- * pair starts at the pair, and the scan advances by code point.
+ * sticky regexes); null if none. The caller decides what lastIndex to pass (0 for
+ * non-global, non-sticky use, exactly as RegExpBuiltinExec does) and how to update it.
+ * Unicode (u/v) positions behave as in V8: see docs/REGEX.md. Throws
+ * {@link RegexBudgetError} when `budget` runs out (budget.remaining is then 0).
  */
 export function execRegex(
   re: CompiledRegex,
@@ -121,7 +122,7 @@ export function execRegex(
   if (!(re instanceof Compiled)) throw new TypeError('execRegex: not a compiled regex');
   const prog = re.program;
   const len = input.length;
-  let p = Math.max(0, Math.floor(lastIndex));
+  const p = lastIndex > 0 ? Math.floor(lastIndex) : 0;
   if (p > len) return null;
   const unicode = prog.unicode;
   const isPairAt = (i: number): boolean => {

@@ -394,6 +394,9 @@ export function execProgram(
         }
         case Op.RESET: {
           const end = code[pc + 2];
+          // Scanning costs a step per 16 registers; each actual reset a step more.
+          remaining -= (end - code[pc + 1]) >> 4;
+          if (remaining < 0) outOfSteps(budget, state, stk);
           for (let r = code[pc + 1]; r < end; r++) {
             if (regs[r] === -1) continue;
             if (--remaining < 0) outOfSteps(budget, state, stk);
