@@ -4,10 +4,8 @@
  * Loops are plain indexed `for` loops with no per-element allocation. A callback is called
  * directly (`fn(v, i, o)`, so its `this` is undefined); with a `thisArg` it is first bound
  * natively ($.arrayBindThis), which keeps one loop per method. Holes are skipped with the
- * cheap test `v !== undefined || i in o`. Comparator sorts are a stable bottom-up merge sort
- * (binary insertion sort on runs of 8, then merges that skip already-ordered pairs of runs),
- * calling `cmp(later, earlier) < 0` like V8's sort does, so even an inconsistent comparator such
- * as `(a, b) => a > b` leaves the input order as V8 does.
+ * cheap test `v !== undefined || i in o`. Comparator sorts drive a native merge-sort state
+ * machine one comparison at a time (array.ts, sortStep).
  */
 import { addPreludeModule } from '../prelude/index';
 
@@ -263,66 +261,12 @@ function arrayDefaultCompare(x, y) {
   const b = ` + '`${y}`' + String.raw`;
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function arrayMergeSort(a, cmp) {
-  const n = a.length;
-  if (n < 2) return a;
-  for (let lo = 0; lo < n; lo += 8) {
-    const hi = lo + 8 < n ? lo + 8 : n;
-    for (let i = lo + 1; i < hi; i++) {
-      const x = a[i];
-      let l = lo;
-      let r = i;
-      while (l < r) {
-        const m = (l + r) >>> 1;
-        if (+cmp(x, a[m]) < 0) r = m;
-        else l = m + 1;
-      }
-      if (l < i) {
-        for (let k = i; k > l; k--) a[k] = a[k - 1];
-        a[l] = x;
-      }
-    }
-  }
-  if (n <= 8) return a;
-  let src = a;
-  let dst = $.arrayCreate(n);
-  for (let w = 8; w < n; w += w) {
-    for (let lo = 0; lo < n; lo += w + w) {
-      const mid = lo + w;
-      if (mid >= n) {
-        $.arrayCopy(src, lo, dst, lo, n - lo);
-        continue;
-      }
-      const hi = mid + w < n ? mid + w : n;
-      let x = src[mid - 1];
-      let y = src[mid];
-      if (!(+cmp(y, x) < 0)) {
-        $.arrayCopy(src, lo, dst, lo, hi - lo);
-        continue;
-      }
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      x = src[i];
-      for (;;) {
-        if (+cmp(y, x) < 0) {
-          dst[k++] = y;
-          if (++j >= hi) break;
-          y = src[j];
-        } else {
-          dst[k++] = x;
-          if (++i >= mid) break;
-          x = src[i];
-        }
-      }
-      if (i < mid) $.arrayCopy(src, i, dst, k, mid - i);
-      else $.arrayCopy(src, j, dst, k, hi - j);
-    }
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  return src;
+function arrayMergeSort(items, cmp) {
+  const st = $.arraySortStart(items);
+  const step = $.arraySortStep;
+  let r = 0;
+  while (step(st, r)) r = +cmp(st[0], st[1]);
+  return st[2];
 }
 function arraySortWith(cmp) {
   const o = this;

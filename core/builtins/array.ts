@@ -320,6 +320,206 @@ function sortWriteBack(vm: VM, o: JSArray, items: Value[], undefs: number, holes
   void vm;
 }
 
+// ---- comparator sort: a resumable merge sort --------------------------------------------
+
+/*
+ * Comparator sorts run as a state machine the prelude drives, one comparison per step:
+ *
+ *   const st = $.arraySortStart(items); let r = 0;
+ *   while ($.arraySortStep(st, r)) r = +cmp(st[0], st[1]);
+ *
+ * The step consumes the previous comparison's result, moves elements natively and stops at
+ * the next comparison it needs (its operands in st[0], st[1]). The whole state lives in the
+ * guest array `st` (numbers and two arrays), so a run suspended mid-sort stays plain data.
+ * Algorithm: binary insertion sort on runs of RUN, then bottom-up merges, skipping a merge when
+ * the two runs are already in order. It asks `cmp(later, earlier) < 0` (move `later` first?)
+ * like V8, so it is stable and an inconsistent comparator such as `(a, b) => a > b` leaves the
+ * order unchanged, as V8 does.
+ */
+const RUN = 32;
+const enum SortPhase {
+  Insert,
+  MergePass,
+  MergeCheck,
+  Merging,
+  Done,
+}
+const enum S {
+  A,
+  B,
+  Src,
+  Dst,
+  Phase,
+  N,
+  Lo,
+  Hi,
+  I,
+  L,
+  R,
+  W,
+  Mid,
+  J,
+  K,
+  Size,
+}
+
+function sortStart(vm: VM, items: JSArray): JSArray {
+  const n = items.elements.length;
+  reserveSlots(vm, n);
+  const dst = vm.newArray(new Array(n).fill(undefined));
+  const st: Elem[] = new Array(S.Size).fill(0);
+  st[S.A] = undefined;
+  st[S.B] = undefined;
+  st[S.Src] = items;
+  st[S.Dst] = dst;
+  st[S.Phase] = n < 2 ? SortPhase.Done : SortPhase.Insert;
+  st[S.N] = n;
+  st[S.Lo] = 0;
+  st[S.Hi] = Math.min(RUN, n);
+  st[S.I] = 1;
+  st[S.L] = 0;
+  st[S.R] = 1;
+  st[S.W] = RUN;
+  st[S.Mid] = -1;
+  return vm.newArray(st);
+}
+
+/** One step: consumes the pending comparison result `res`; true when another comparison is needed. */
+function sortStep(st: Elem[], res: number): boolean {
+  let src = (st[S.Src] as JSArray).elements;
+  let dst = (st[S.Dst] as JSArray).elements;
+  let phase = st[S.Phase] as SortPhase;
+  const n = st[S.N] as number;
+  let lo = st[S.Lo] as number;
+  let hi = st[S.Hi] as number;
+  let i = st[S.I] as number;
+  let l = st[S.L] as number;
+  let r = st[S.R] as number;
+  let w = st[S.W] as number;
+  let mid = st[S.Mid] as number;
+  let j = st[S.J] as number;
+  let k = st[S.K] as number;
+  const neg = res < 0;
+  let a: Elem = undefined;
+  let b: Elem = undefined;
+  let more = true;
+  out: for (;;) {
+    switch (phase) {
+      case SortPhase.Insert: {
+        // run [lo, hi): inserting src[i] into src[lo, i); binary search window [l, r), probe mid
+        if (mid >= 0) {
+          if (neg) r = mid;
+          else l = mid + 1;
+          mid = -1;
+        }
+        if (i < hi) {
+          if (l < r) {
+            mid = (l + r) >>> 1;
+            a = src[i];
+            b = src[mid];
+            break out;
+          }
+          if (l < i) {
+            const x = src[i];
+            for (let q = i; q > l; q--) src[q] = src[q - 1];
+            src[l] = x;
+          }
+          i++;
+          l = lo;
+          r = i;
+          continue;
+        }
+        lo = hi;
+        if (lo >= n) {
+          phase = SortPhase.MergePass;
+          lo = 0;
+          continue;
+        }
+        hi = Math.min(lo + RUN, n);
+        i = lo + 1;
+        l = lo;
+        r = i;
+        continue;
+      }
+      case SortPhase.MergePass: {
+        if (w >= n) {
+          phase = SortPhase.Done;
+          continue;
+        }
+        if (lo >= n) {
+          const t = st[S.Src];
+          st[S.Src] = st[S.Dst];
+          st[S.Dst] = t;
+          const te = src;
+          src = dst;
+          dst = te;
+          w += w;
+          lo = 0;
+          continue;
+        }
+        mid = lo + w;
+        if (mid >= n) {
+          for (let q = lo; q < n; q++) dst[q] = src[q];
+          lo = n;
+          continue;
+        }
+        hi = Math.min(mid + w, n);
+        phase = SortPhase.MergeCheck;
+        a = src[mid];
+        b = src[mid - 1];
+        break out;
+      }
+      case SortPhase.MergeCheck: {
+        if (!neg) {
+          for (let q = lo; q < hi; q++) dst[q] = src[q];
+          lo = hi;
+          phase = SortPhase.MergePass;
+          continue;
+        }
+        i = lo;
+        j = mid;
+        k = lo;
+        phase = SortPhase.Merging;
+        a = src[j];
+        b = src[i];
+        break out;
+      }
+      case SortPhase.Merging: {
+        if (neg) dst[k++] = src[j++];
+        else dst[k++] = src[i++];
+        if (i >= mid) {
+          while (j < hi) dst[k++] = src[j++];
+        } else if (j >= hi) {
+          while (i < mid) dst[k++] = src[i++];
+        } else {
+          a = src[j];
+          b = src[i];
+          break out;
+        }
+        lo = hi;
+        phase = SortPhase.MergePass;
+        continue;
+      }
+      case SortPhase.Done:
+        more = false;
+        break out;
+    }
+  }
+  st[S.A] = a;
+  st[S.B] = b;
+  st[S.Phase] = phase;
+  st[S.Lo] = lo;
+  st[S.Hi] = hi;
+  st[S.I] = i;
+  st[S.L] = l;
+  st[S.R] = r;
+  st[S.W] = w;
+  st[S.Mid] = mid;
+  st[S.J] = j;
+  st[S.K] = k;
+  return more;
+}
+
 // ---- flat ----------------------------------------------------------------------------------
 
 function flatCount(vm: VM, el: Elem[], depth: number, budget: { n: number }): void {
@@ -977,16 +1177,9 @@ registerInstaller((r: Realm) => {
     void n;
     return o;
   });
-  /** Copies `count` elements from src[from] to dst[to] (real arrays, in range). */
-  r.internal('arrayCopy', 5, (_vm, _t, a) => {
-    const src = (a[0] as JSArray).elements;
-    const from = a[1] as number;
-    const dst = (a[2] as JSArray).elements;
-    const to = a[3] as number;
-    const count = a[4] as number;
-    for (let i = 0; i < count; i++) dst[to + i] = src[from + i];
-    return undefined;
-  });
+  /** The comparator sort's state machine (see sortStep). */
+  r.internal('arraySortStart', 1, (vm, _t, a) => sortStart(vm, a[0] as JSArray));
+  r.internal('arraySortStep', 2, (_vm, _t, a) => sortStep((a[0] as JSArray).elements, a[1] as number));
   /** Marks `o` as being joined; true when it already is (a cycle: join gives ''). */
   r.internal('arrayJoinEnter', 1, (vm, _t, a) => {
     const s = joinSet(vm);

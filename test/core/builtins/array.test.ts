@@ -429,6 +429,14 @@ export const ARRAY_CASES: Record<string, string[]> = {
     'const a = []; for (let i = 0; i < 64; i++) a.push(i); a.sort((x, y) => x - y).join() === a.join()',
     'const a = []; for (let i = 0; i < 64; i++) a.push(64 - i); a.sort((x, y) => x - y)',
     '[Array.prototype.sort.length, Array.prototype.toSorted.length]',
+    // stress: many sizes around the run length (32) and merge boundaries, duplicates, stability
+    'let s = 7; const rnd = (m) => (s = (s * 48271) % 2147483647) % m; const out = []; for (const n of [0, 1, 2, 3, 31, 32, 33, 63, 64, 65, 100, 127, 129, 500, 1000, 2049]) { const a = []; for (let i = 0; i < n; i++) a.push({ k: rnd(n >> 2 || 1), i }); a.sort((x, y) => x.k - y.k); let h = 0; for (const o of a) h = (h * 31 + o.i * 7 + o.k) % 1000000007; out.push(h); } out',
+    'let s = 11; const rnd = (m) => (s = (s * 48271) % 2147483647) % m; const out = []; for (const n of [5, 40, 200, 1500]) { const a = []; for (let i = 0; i < n; i++) a.push(rnd(1000) - 500); out.push(a.slice().sort((x, y) => y - x).join(), a.slice().sort().join(), a.toSorted((x, y) => (x % 7) - (y % 7)).join()); } out',
+    'let s = 5; const rnd = (m) => (s = (s * 48271) % 2147483647) % m; const a = []; for (let i = 0; i < 3000; i++) a.push(rnd(50)); const asc = a.toSorted((x, y) => x - y); const pre = asc.toSorted((x, y) => x - y); const desc = asc.toReversed().toSorted((x, y) => x - y); [asc.join() === pre.join(), asc.join() === desc.join(), asc[0], asc[2999]]',
+    'let s = 9; const rnd = (m) => (s = (s * 48271) % 2147483647) % m; const words = []; for (let i = 0; i < 400; i++) { let w = ""; for (let j = 0; j <= rnd(6); j++) w += "abcXYZ\u00e9\u{1F600}"[rnd(9)]; words.push(w); } [words.toSorted().join("|"), words.toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join("|") === words.toSorted().join("|")]',
+    'const a = []; for (let i = 0; i < 200; i++) a.push(i % 2 ? undefined : 200 - i); a[250] = 1; a.sort((x, y) => x - y); [a.length, a.indexOf(undefined), a.filter((x) => x === undefined).length, Object.keys(a).length]',
+    '[5, 1, 4, 2, 3, 9, 8, 7, 6, 0, 11, 10, 13, 12, 15, 14, 17, 16, 19, 18, 21, 20, 23, 22, 25, 24, 27, 26, 29, 28, 31, 30, 33, 32, 35, 34].sort((a, b) => a > b)',
+    'const a = []; for (let i = 0; i < 100; i++) a.push(100 - i); a.sort(() => 0).join() === a.join()',
   ],
   'copies: toReversed / toSpliced / with': [
     '[1, 2, 3].toReversed()',
