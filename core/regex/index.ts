@@ -32,6 +32,7 @@ export interface RegexMatch {
 class Compiled implements CompiledRegex {
   readonly state: MatcherState;
   readonly sticky: boolean;
+  readonly global: boolean;
   constructor(
     readonly source: string,
     readonly flags: string,
@@ -41,6 +42,7 @@ class Compiled implements CompiledRegex {
   ) {
     this.state = new MatcherState(program);
     this.sticky = flags.includes('y');
+    this.global = flags.includes('g');
   }
 }
 
@@ -124,22 +126,15 @@ export function execRegex(
   const len = input.length;
   const p = lastIndex > 0 ? Math.floor(lastIndex) : 0;
   if (p > len) return null;
-  const unicode = prog.unicode;
-  const isPairAt = (i: number): boolean => {
-    if (i < 0 || i + 1 >= len) return false;
-    const c = input.charCodeAt(i);
-    const d = input.charCodeAt(i + 1);
-    return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
-  };
   // V8: with u/v and g/y, a start inside a surrogate pair first tries from the pair's
   // start, then from the given position. Scanning then advances by code unit (a
   // consuming pattern cannot match inside a pair anyway).
-  const stepBack =
-    unicode &&
-    (re.sticky || (re.flags.includes('g') && !prog.literalAstralAtom)) &&
-    p > 0 &&
-    p < len &&
-    isPairAt(p - 1);
+  let stepBack = false;
+  if (prog.unicode && p > 0 && p < len && (re.sticky || (re.global && !prog.literalAstralAtom))) {
+    const c = input.charCodeAt(p - 1);
+    const d = input.charCodeAt(p);
+    stepBack = c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
+  }
 
   if (!execProgram(re.state, input, p, budget, re.sticky, stepBack)) return null;
   const captures = new Int32Array(2 * (prog.groupCount + 1));
