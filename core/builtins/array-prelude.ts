@@ -60,8 +60,9 @@ function arrayForEach(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
-  for (let i = 0; i < len; i++) {
-    const v = o[i];
+  let v;
+  for (let i = 0; i < len; ++i) {
+    v = o[i];
     if (v !== undefined || i in o) fn(v, i, o);
   }
 }
@@ -71,8 +72,9 @@ function arrayMap(fn, thisArg = undefined) {
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
   const a = arraySpeciesCreate(o, len);
-  for (let i = 0; i < len; i++) {
-    const v = o[i];
+  let v;
+  for (let i = 0; i < len; ++i) {
+    v = o[i];
     if (v !== undefined || i in o) a[i] = fn(v, i, o);
   }
   return a;
@@ -84,9 +86,13 @@ function arrayFilter(fn, thisArg = undefined) {
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
   const a = arraySpeciesCreate(o, 0);
   let k = 0;
-  for (let i = 0; i < len; i++) {
-    const v = o[i];
-    if ((v !== undefined || i in o) && fn(v, i, o)) a[k++] = v;
+  let v;
+  for (let i = 0; i < len; ++i) {
+    v = o[i];
+    if ((v !== undefined || i in o) && fn(v, i, o)) {
+      a[k] = v;
+      ++k;
+    }
   }
   return a;
 }
@@ -95,8 +101,9 @@ function arrayEvery(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
-  for (let i = 0; i < len; i++) {
-    const v = o[i];
+  let v;
+  for (let i = 0; i < len; ++i) {
+    v = o[i];
     if ((v !== undefined || i in o) && !fn(v, i, o)) return false;
   }
   return true;
@@ -106,8 +113,9 @@ function arraySome(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
-  for (let i = 0; i < len; i++) {
-    const v = o[i];
+  let v;
+  for (let i = 0; i < len; ++i) {
+    v = o[i];
     if ((v !== undefined || i in o) && fn(v, i, o)) return true;
   }
   return false;
@@ -117,8 +125,9 @@ function arrayFind(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
-  for (let i = 0; i < len; i++) {
-    const v = o[i];
+  let v;
+  for (let i = 0; i < len; ++i) {
+    v = o[i];
     if (fn(v, i, o)) return v;
   }
   return undefined;
@@ -128,7 +137,7 @@ function arrayFindIndex(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
-  for (let i = 0; i < len; i++) {
+  for (let i = 0; i < len; ++i) {
     if (fn(o[i], i, o)) return i;
   }
   return -1;
@@ -138,8 +147,9 @@ function arrayFindLast(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
-  for (let i = len - 1; i >= 0; i--) {
-    const v = o[i];
+  let v;
+  for (let i = len - 1; i >= 0; --i) {
+    v = o[i];
     if (fn(v, i, o)) return v;
   }
   return undefined;
@@ -149,7 +159,7 @@ function arrayFindLastIndex(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
-  for (let i = len - 1; i >= 0; i--) {
+  for (let i = len - 1; i >= 0; --i) {
     if (fn(o[i], i, o)) return i;
   }
   return -1;
@@ -174,8 +184,9 @@ function arrayReduce(fn, ...init) {
     }
     if (!found) throw new TypeError('Reduce of empty array with no initial value');
   }
-  for (; i < len; i++) {
-    const v = o[i];
+  let v;
+  for (; i < len; ++i) {
+    v = o[i];
     if (v !== undefined || i in o) acc = fn(acc, v, i, o);
   }
   return acc;
@@ -200,8 +211,9 @@ function arrayReduceRight(fn, ...init) {
     }
     if (!found) throw new TypeError('Reduce of empty array with no initial value');
   }
-  for (; i >= 0; i--) {
-    const v = o[i];
+  let v;
+  for (; i >= 0; --i) {
+    v = o[i];
     if (v !== undefined || i in o) acc = fn(acc, v, i, o);
   }
   return acc;
@@ -213,8 +225,9 @@ function arrayFlatMap(fn, thisArg = undefined) {
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
   const a = arraySpeciesCreate(o, 0);
   let k = 0;
-  for (let i = 0; i < len; i++) {
-    const v = o[i];
+  let v;
+  for (let i = 0; i < len; ++i) {
+    v = o[i];
     if (v !== undefined || i in o) {
       const r = fn(v, i, o);
       if ($.arrayIsArray(r)) k = $.arrayAppend(a, r, k);
@@ -229,7 +242,7 @@ function arrayToLocaleString(...args) {
   if ($.arrayJoinEnter(o)) return '';
   try {
     let s = '';
-    for (let i = 0; i < len; i++) {
+    for (let i = 0; i < len; ++i) {
       if (i > 0) s += ',';
       const v = o[i];
       if (v !== undefined && v !== null) s += ` + '`${v.toLocaleString(...args)}`' + String.raw`;
@@ -246,7 +259,7 @@ function arrayJoinSlow(sep) {
   if ($.arrayJoinEnter(o)) return '';
   try {
     let s = '';
-    for (let i = 0; i < len; i++) {
+    for (let i = 0; i < len; ++i) {
       if (i > 0) s += sep;
       const v = o[i];
       if (v !== undefined && v !== null) s += ` + '`${v}`' + String.raw`;
@@ -282,7 +295,7 @@ function arraySortGeneric(cmp) {
   const items = [];
   let n = 0;
   let undefs = 0;
-  for (let i = 0; i < len; i++) {
+  for (let i = 0; i < len; ++i) {
     if (i in o) {
       const v = o[i];
       if (v === undefined) undefs++;
@@ -291,9 +304,9 @@ function arraySortGeneric(cmp) {
   }
   const sorted = arrayMergeSort(items, cmp === undefined ? arrayDefaultCompare : cmp);
   let k = 0;
-  for (; k < n; k++) o[k] = sorted[k];
+  for (; k < n; ++k) o[k] = sorted[k];
   for (let u = 0; u < undefs; u++) o[k++] = undefined;
-  for (; k < len; k++) delete o[k];
+  for (; k < len; ++k) delete o[k];
   return o;
 }
 function arrayFrom(items, mapFn = undefined, thisArg = undefined) {
@@ -337,7 +350,7 @@ function arrayFrom(items, mapFn = undefined, thisArg = undefined) {
   const len = arrayLengthOf(src);
   if (useCtor) {
     const A = new C(len);
-    for (let k = 0; k < len; k++) {
+    for (let k = 0; k < len; ++k) {
       const v = src[k];
       $.defineData(A, k, mapping ? mapFn(v, k) : v);
     }
@@ -346,9 +359,9 @@ function arrayFrom(items, mapFn = undefined, thisArg = undefined) {
   }
   const A = $.arrayCreate(len);
   if (mapping) {
-    for (let k = 0; k < len; k++) A[k] = mapFn(src[k], k);
+    for (let k = 0; k < len; ++k) A[k] = mapFn(src[k], k);
   } else {
-    for (let k = 0; k < len; k++) A[k] = src[k];
+    for (let k = 0; k < len; ++k) A[k] = src[k];
   }
   return A;
 }
@@ -356,7 +369,7 @@ function arrayOfWith(items) {
   const C = this;
   const len = items.length;
   const A = new C(len);
-  for (let k = 0; k < len; k++) $.defineData(A, k, items[k]);
+  for (let k = 0; k < len; ++k) $.defineData(A, k, items[k]);
   A.length = len;
   return A;
 }

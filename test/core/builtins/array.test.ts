@@ -501,7 +501,7 @@ describe('Array differential table vs V8', () => {
           const theirs = await runInV8(src);
           const c = compare(theirs, ours, { compareMessages: true });
           expect(c.equal, `V8:   ${describeOutcome(theirs)}\ncore: ${describeOutcome(ours)}\n${c.differences.join('\n')}`).toBe(true);
-        });
+        }, 30_000);
       }
     });
   }
