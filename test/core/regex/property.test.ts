@@ -66,7 +66,33 @@ function check(p: string, f: string, s: string, li: number): void {
   expect({ p, f, s, li, r: canon(ours) }).toEqual({ p, f, s, li, r: canon(theirs) });
 }
 
+// Case-insensitive focus: letters with interesting case mappings.
+const ciLeaf = fc.constantFrom(
+  'a', 'K', 'k', 's', 'S', '\\u017f', '\\u212a', '\\u00df', '\\u1e9e', '\\u03c3', '\\u03a3', '\\u03c2', '\\u0130', '\\u0131',
+  'i', 'I', '\\u00e5', '\\u212b', '\\u0398', '\\u03d1', '\\u03f4', '\\u1c80', '\\u0432', '\\u{10400}', '\\u{10428}',
+  '[a-z]', '[A-Z]', '[\\u0100-\\u017f]', '[\\u0370-\\u03ff]', '[^a-z]', '\\w', '\\W', '\\b', '[\\w]', '[^\\W]', '.',
+  '\\p{Lu}', '\\p{Ll}', '\\P{Lu}', '[\\p{Ll}]', '[^\\p{Lu}]', '(.)\\1', '(\\w)\\1', '(?<=\\1(.))',
+);
+const ciPattern = fc
+  .array(fc.tuple(ciLeaf, fc.constantFrom('', '', '+', '*', '?')), { minLength: 1, maxLength: 4 })
+  .map((xs) => xs.map(([a, q]) => a + q).join(''));
+const ciFlags = fc.constantFrom('i', 'iu', 'iv', 'gi', 'giu', 'iy', 'imu');
+const ciInput = fc
+  .array(
+    fc.constantFrom('a', 'A', 'k', 'K', '\u212a', 's', 'S', '\u017f', '\u00df', '\u1e9e', '\u03c3', '\u03a3', '\u03c2',
+      '\u0130', '\u0131', 'i', 'I', '\u00e5', '\u00c5', '\u212b', '\u03b8', '\u0398', '\u03d1', '\u03f4', '\u1c80',
+      '\u0432', '\u0412', '\ud801\udc00', '\ud801\udc28', ' ', '!'),
+    { maxLength: 8 },
+  )
+  .map((a) => a.join(''));
+
 describe('regex property test vs V8', () => {
+  it('case-insensitive focus', () => {
+    fc.assert(
+      fc.property(ciPattern, ciFlags, ciInput, fc.nat(3), (p, f, s, li) => check(p, f, s, li)),
+      { numRuns: Number(process.env.REGEX_PROPERTY_RUNS ?? 3000), seed: Number(process.env.REGEX_SEED ?? 3) },
+    );
+  }, 600_000);
   it('grammar-generated patterns', () => {
     fc.assert(
       fc.property(pattern, flags, input, fc.nat(5), (p, f, s, li) => check(p, f, s, li)),
