@@ -1,0 +1,551 @@
+/**
+ * `npm run bench`: runs the workloads in bench/workloads/*.js on core (bundled), V8
+ * (node:vm), QuickJS (wasm) and MustardScript in this one process, checks every result
+ * against V8's, and prints median times, ratios and geometric means; then two extra
+ * sections: trivial compile+run (realm setup cost) and a per-phase breakdown of core.
+ * docs/BENCH.md explains the methodology. No timing here is ever asserted on.
+ *
+ * Environment:
+ *   BENCH_ITERATIONS  timed runs per cell, at most (default 7)
+ *   BENCH_WARMUP      warm-up runs per cell, at most (default 2)
+ *   BENCH_BUDGET_MS   time budget per cell; fewer runs are made past it, at least 1 timed (default 3000)
+ *   BENCH_TIMEOUT_MS  one run longer than this is stopped (QuickJS, Mustard) and reported as a timeout (default 15000)
+ *   BENCH_FILTER      comma-separated substrings: only workloads whose name contains one of them
+ *   BENCH_ENGINES     comma-separated subset of core,v8,quickjs,mustard (V8 always runs: it is the reference)
+ *   BENCH_SECTIONS    comma-separated subset of workloads,trivial,phases (default all)
+ *   BENCH_PHASE_WORKLOAD  workload of the per-phase breakdown (default closures)
+ *   BENCH_CLOCK       wall (default: performance.now()) or cpu (process.cpuUsage(): user+system
+ *                     time of the whole process, steadier on a busy machine; includes V8's helper threads)
+ *   BENCH_JSON        also write the raw results as JSON to this path
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadBundledCore, type CoreModule } from './build-core';
+import {
+  CORE_LIMITS,
+  coreEngine,
+  mustardEngine,
+  quickjsEngine,
+  TimeoutError,
+  v8Engine,
+  type Engine,
+  type EngineId,
+  type RunOutput,
+} from './engines';
+import { canonical, fmtCount, fmtMs, fmtRatio, geomean, median, sum, table, truncate } from './stats';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// ---------------------------------------------------------------------------------------
+// configuration
+
+function envInt(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) {
+    console.error(`bench: ${name}=${raw} is not a number >= ${min}`);
+    process.exit(2);
+  }
+  return Math.floor(n);
+}
+
+function envList(name: string): string[] | null {
+  const raw = process.env[name];
+  if (!raw || !raw.trim()) return null;
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const config = {
+  iterations: envInt('BENCH_ITERATIONS', 7, 1),
+  warmup: envInt('BENCH_WARMUP', 2, 0),
+  budgetMs: envInt('BENCH_BUDGET_MS', 3000, 0),
+  timeoutMs: envInt('BENCH_TIMEOUT_MS', 15_000, 1),
+  filter: envList('BENCH_FILTER'),
+  engines: envList('BENCH_ENGINES'),
+  sections: envList('BENCH_SECTIONS') ?? ['workloads', 'trivial', 'phases'],
+  phaseWorkload: process.env.BENCH_PHASE_WORKLOAD?.trim() || 'closures',
+  json: process.env.BENCH_JSON?.trim() || null,
+  clock: (process.env.BENCH_CLOCK?.trim() || 'wall') as 'wall' | 'cpu',
+};
+if (config.clock !== 'wall' && config.clock !== 'cpu') {
+  console.error(`bench: BENCH_CLOCK must be wall or cpu, not ${String(config.clock)}`);
+  process.exit(2);
+}
+
+/** The clock every measurement reads (ms). Budgets and timeouts always use wall time. */
+const clock: () => number =
+  config.clock === 'cpu'
+    ? () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      }
+    : () => performance.now();
+
+const ENGINE_ORDER: EngineId[] = ['core', 'v8', 'quickjs', 'mustard'];
+for (const e of config.engines ?? []) {
+  if (!ENGINE_ORDER.includes(e as EngineId)) {
+    console.error(`bench: unknown engine ${e} in BENCH_ENGINES (known: ${ENGINE_ORDER.join(', ')})`);
+    process.exit(2);
+  }
+}
+const wantEngine = (id: EngineId) => id === 'v8' || !config.engines || config.engines.includes(id);
+
+// ---------------------------------------------------------------------------------------
+// workloads
+
+/** Presentation order; any other bench/workloads/*.js file follows alphabetically. */
+const WORKLOAD_ORDER = [
+  'fib',
+  'arith-loop',
+  'objects-array-methods',
+  'strings-csv',
+  'json-roundtrip',
+  'sort-comparator',
+  'map-set-counting',
+  'closures',
+];
+
+interface Workload {
+  name: string;
+  source: string;
+}
+
+function loadWorkloads(): Workload[] {
+  const dir = join(here, 'workloads');
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => f.slice(0, -3));
+  const rank = (n: string) => (WORKLOAD_ORDER.includes(n) ? WORKLOAD_ORDER.indexOf(n) : WORKLOAD_ORDER.length);
+  names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return names.map((name) => ({ name, source: readFileSync(join(dir, `${name}.js`), 'utf8') }));
+}
+
+// ---------------------------------------------------------------------------------------
+// measuring
+
+type Status = 'ok' | 'unsupported' | 'mismatch' | 'timeout' | 'no-reference';
+
+interface Cell {
+  workload: string;
+  engine: EngineId;
+  status: Status;
+  /** Median of the timed runs (ms). */
+  ms?: number;
+  minMs?: number;
+  maxMs?: number;
+  runs?: number;
+  warmupRuns?: number;
+  instructions?: number;
+  /** Canonical text of the result. */
+  result?: string;
+  reason?: string;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
+    return `${name}${error.message}`.split('\n')[0];
+  }
+  return String(error);
+}
+
+function measureCell(engine: Engine, w: Workload, reference: string | null): Cell {
+  const cell: Cell = { workload: w.name, engine: engine.id, status: 'ok' };
+  if (engine.unavailable) return { ...cell, status: 'unsupported', reason: engine.unavailable };
+  if (engine.id !== 'v8' && reference === null) {
+    return { ...cell, status: 'no-reference', reason: 'V8 (the reference) could not run this workload' };
+  }
+  let session;
+  try {
+    session = engine.prepare(w.name, w.source);
+  } catch (error) {
+    return { ...cell, status: 'unsupported', reason: errorText(error) };
+  }
+  const once = (): { ms: number; out: RunOutput } => {
+    gc?.();
+    const t0 = clock();
+    const out = session.run();
+    const ms = clock() - t0;
+    return { ms, out };
+  };
+  const warm: number[] = [];
+  const timed: number[] = [];
+  try {
+    const check = (out: RunOutput): string | null => {
+      const got = canonical(out.value);
+      if (cell.result === undefined) cell.result = got;
+      if (reference !== null && got !== reference) return got;
+      if (got !== cell.result) return got;
+      if (out.instructions !== undefined) cell.instructions = out.instructions;
+      return null;
+    };
+    const started = performance.now();
+    for (let i = 0; i < config.warmup; i++) {
+      const { ms, out } = once();
+      warm.push(ms);
+      const bad = check(out);
+      if (bad !== null) return mismatch(cell, reference ?? cell.result!, bad);
+      if (sum(warm) > config.budgetMs / 2) break;
+    }
+    for (let i = 0; i < config.iterations; i++) {
+      const { ms, out } = once();
+      timed.push(ms);
+      const bad = check(out);
+      if (bad !== null) return mismatch(cell, reference ?? cell.result!, bad);
+      if (performance.now() - started > config.budgetMs) break;
+    }
+  } catch (error) {
+    const timeout = error instanceof TimeoutError;
+    return {
+      ...cell,
+      status: timeout ? 'timeout' : 'unsupported',
+      reason: timeout ? `one run exceeded BENCH_TIMEOUT_MS (${error.message})` : errorText(error),
+    };
+  } finally {
+    session.dispose();
+  }
+  return {
+    ...cell,
+    ms: median(timed),
+    minMs: Math.min(...timed),
+    maxMs: Math.max(...timed),
+    runs: timed.length,
+    warmupRuns: warm.length,
+  };
+}
+
+function mismatch(cell: Cell, expected: string, got: string): Cell {
+  return {
+    ...cell,
+    status: 'mismatch',
+    result: got,
+    reason: `result differs from V8's: expected ${truncate(expected, 160)}, got ${truncate(got, 160)}`,
+  };
+}
+
+/** Time-bounded repetition of a small operation; returns per-call median in ms. */
+function repeat(fn: () => unknown, opts: { warmup: number; max: number; budgetMs: number }): { ms: number; n: number } {
+  for (let i = 0; i < opts.warmup; i++) fn();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (samples.length < opts.max) {
+    const t0 = clock();
+    fn();
+    samples.push(clock() - t0);
+    if (performance.now() - started > opts.budgetMs) break;
+  }
+  return { ms: median(samples), n: samples.length };
+}
+
+// ---------------------------------------------------------------------------------------
+// report
+
+const out: string[] = [];
+function print(text = ''): void {
+  out.push(text);
+  console.log(text);
+}
+
+const CELL_TAG: Record<Exclude<Status, 'ok'>, string> = {
+  unsupported: 'unsupported',
+  mismatch: 'MISMATCH',
+  timeout: 'timeout',
+  'no-reference': 'no ref',
+};
+
+function cellText(c: Cell | undefined): string {
+  if (!c) return '';
+  if (c.status !== 'ok') return CELL_TAG[c.status];
+  const few = c.runs! < config.iterations ? ` (${c.runs})` : '';
+  return `${fmtMs(c.ms!)}${few}`;
+}
+
+function ratio(a: Cell | undefined, b: Cell | undefined): number {
+  return a?.status === 'ok' && b?.status === 'ok' ? a.ms! / b.ms! : NaN;
+}
+
+function printWorkloadTables(workloads: Workload[], engines: Engine[], cells: Cell[]): void {
+  const get = (w: string, e: EngineId) => cells.find((c) => c.workload === w && c.engine === e);
+  const ids = engines.map((e) => e.id);
+  const specs: Array<{ label: string; num: EngineId; den: EngineId }> = [
+    { label: 'core/V8', num: 'core', den: 'v8' },
+    { label: 'core/QJS', num: 'core', den: 'quickjs' },
+    { label: 'Mustard/core', num: 'mustard', den: 'core' },
+  ];
+  const ratios = specs.filter((r) => ids.includes(r.num) && ids.includes(r.den));
+
+  const header = ['workload (median ms)', ...engines.map((e) => e.label), ...ratios.map((r) => r.label)];
+  const rows = workloads.map((w) => [
+    w.name,
+    ...engines.map((e) => cellText(get(w.name, e.id))),
+    ...ratios.map((r) => fmtRatio(ratio(get(w.name, r.num), get(w.name, r.den)))),
+  ]);
+  // geometric means: each ratio over the workloads where both engines ran; the ms columns
+  // over the workloads where every engine ran (otherwise they would not be comparable).
+  const allOk = workloads.filter((w) => ids.every((id) => get(w.name, id)?.status === 'ok'));
+  const gmRow = [
+    `geomean (${allOk.length} all-ok)`,
+    ...engines.map((e) => (allOk.length ? fmtMs(geomean(allOk.map((w) => get(w.name, e.id)!.ms!))) : '—')),
+    ...ratios.map((r) => {
+      const xs = workloads.map((w) => ratio(get(w.name, r.num), get(w.name, r.den))).filter(Number.isFinite);
+      return xs.length ? `${fmtRatio(geomean(xs))} (${xs.length})` : '—';
+    }),
+  ];
+  rows.push(gmRow);
+  print(table(header, rows, [rows.length - 1]));
+  print(`(n) after a time: only n timed runs fitted in the cell budget. Ratio geomeans: (n) = workloads where both engines ran.`);
+
+  const notes = cells.filter((c) => c.status !== 'ok');
+  if (notes.length) {
+    print();
+    print('Cells without a time:');
+    for (const c of notes) {
+      const label = engines.find((e) => e.id === c.engine)!.label;
+      print(`  ${CELL_TAG[c.status as Exclude<Status, 'ok'>].padEnd(11)} ${label.padEnd(7)} ${c.workload}: ${c.reason}`);
+    }
+  }
+
+  if (ids.includes('core')) {
+    print();
+    print('core instruction counts');
+    const coreRows = workloads.map((w) => {
+      const c = get(w.name, 'core');
+      if (c?.status !== 'ok' || c.instructions === undefined) return [w.name, '—', '—', '—'];
+      return [w.name, fmtCount(c.instructions), fmtMs(c.ms!), (c.instructions / c.ms! / 1000).toFixed(1)];
+    });
+    print(table(['workload', 'instructions', 'median ms', 'M instr/s'], coreRows));
+    print('M instr/s = instructions / median time of the whole runSync (parse, compile and realm setup included).');
+  }
+}
+
+function printHeader(engines: Engine[], core: { buildMs: number; bytes: number } | null): void {
+  const load = os.loadavg();
+  const cpus = os.cpus();
+  print(`Capsule bench  ${new Date().toISOString()}`);
+  print(`machine: ${cpus.length} x ${cpus[0]?.model ?? '?'}, load average ${load.map((l) => l.toFixed(2)).join(' ')}`);
+  if (load[0] > cpus.length * 0.75) {
+    print(`WARNING: the machine is busy (1-min load ${load[0].toFixed(1)} on ${cpus.length} cores): timings are inflated and noisy.`);
+  }
+  print(`node ${process.version}${gc ? ', --expose-gc (a full GC runs before every timed run)' : ', no --expose-gc'}`);
+  print('engines:');
+  for (const e of engines) print(`  ${e.label.padEnd(8)} ${e.version}${e.unavailable ? `  UNAVAILABLE: ${e.unavailable}` : ''}`);
+  if (core) print(`  (core bundle built in ${core.buildMs.toFixed(0)} ms, ${(core.bytes / 1024).toFixed(0)} KiB)`);
+  print(
+    `method: per cell up to ${config.warmup} warm-up + ${config.iterations} timed runs (median), cell budget ${config.budgetMs} ms, run timeout ${config.timeoutMs} ms`,
+  );
+  print(
+    config.clock === 'cpu'
+      ? 'clock: process CPU time (BENCH_CLOCK=cpu): user+system time of all threads of this process'
+      : 'clock: wall time, performance.now() (BENCH_CLOCK=cpu measures process CPU time instead)',
+  );
+  print();
+}
+
+// ---------------------------------------------------------------------------------------
+// sections
+
+function runWorkloads(workloads: Workload[], engines: Engine[]): Cell[] {
+  const cells: Cell[] = [];
+  const v8 = engines.find((e) => e.id === 'v8')!;
+  for (const w of workloads) {
+    const ref = measureCell(v8, w, null);
+    cells.push(ref);
+    const reference = ref.status === 'ok' ? ref.result! : null;
+    const progress = [`${ref.engine} ${cellText(ref)}`];
+    for (const e of engines) {
+      if (e.id === 'v8') continue;
+      const c = measureCell(e, w, reference);
+      cells.push(c);
+      progress.push(`${e.id} ${cellText(c)}`);
+    }
+    process.stderr.write(`  ${w.name}: ${progress.join(', ')}\n`);
+  }
+  return cells;
+}
+
+function runTrivial(engines: Engine[]): Array<{ engine: string; us?: number; n?: number; reason?: string; note: string }> {
+  print('Trivial compile+run of `1+1` (median µs per call; measures per-run setup, mostly realm creation)');
+  const results = [];
+  for (const e of engines) {
+    try {
+      if (e.unavailable) throw new Error(e.unavailable);
+      const v = e.trivial('1+1');
+      if (canonical(v) !== '2') throw new Error(`returned ${canonical(v)}, expected 2`);
+      const { ms, n } = repeat(() => e.trivial('1+1'), { warmup: 50, max: 2000, budgetMs: 1500 });
+      results.push({ engine: e.label, us: ms * 1000, n, note: e.trivialNote });
+    } catch (error) {
+      results.push({ engine: e.label, reason: errorText(error), note: e.trivialNote });
+    }
+  }
+  const coreUs = results.find((r) => r.engine === 'core')?.us;
+  print(
+    table(
+      ['engine', 'µs', 'runs', 'vs core', 'what one call does'],
+      results.map((r) => [
+        r.engine,
+        r.us === undefined ? `failed: ${r.reason}` : r.us.toFixed(1),
+        String(r.n ?? ''),
+        r.us !== undefined && coreUs !== undefined ? fmtRatio(r.us / coreUs) : '—',
+        r.note,
+      ]),
+    ),
+  );
+  print();
+  return results;
+}
+
+function runPhases(core: CoreModule, workloads: Workload[]): Array<{ phase: string; ms?: number; n?: number; reason?: string }> {
+  const w = workloads.find((x) => x.name === config.phaseWorkload);
+  print(`core per-phase breakdown: ${config.phaseWorkload} (median ms per phase)`);
+  if (!w) {
+    print(`  no workload named ${config.phaseWorkload} (BENCH_PHASE_WORKLOAD)`);
+    print();
+    return [];
+  }
+  const src = w.source;
+  const opts = { warmup: 5, max: 50, budgetMs: 2000 };
+  const rows: Array<{ phase: string; ms?: number; n?: number; reason?: string }> = [];
+  const phase = (name: string, fn: () => { ms: number; n: number }) => {
+    try {
+      rows.push({ phase: name, ...fn() });
+    } catch (error) {
+      rows.push({ phase: name, reason: errorText(error) });
+    }
+  };
+  // every phase gets a fresh input (untimed), in case a stage annotates the AST
+  const timedWithSetup = <T>(setup: () => T, fn: (x: T) => unknown) => {
+    const samples: number[] = [];
+    for (let i = 0; i < opts.warmup; i++) fn(setup());
+    const started = performance.now();
+    while (samples.length < opts.max) {
+      const x = setup();
+      const t0 = clock();
+      fn(x);
+      samples.push(clock() - t0);
+      if (performance.now() - started > opts.budgetMs) break;
+    }
+    return { ms: median(samples), n: samples.length };
+  };
+  phase('parse (meriyah)', () => repeat(() => core.parseProgram(src), opts));
+  phase('validate', () =>
+    timedWithSetup(
+      () => core.parseProgram(src),
+      (ast) => {
+        const errors = core.validate(ast, src).filter((d) => d.severity === 'error');
+        if (errors.length) throw new Error(core.formatDiagnostic(`${w.name}.js`, errors[0]));
+      },
+    ),
+  );
+  phase('compile', () => timedWithSetup(() => core.parseProgram(src), (ast) => core.compileProgram(ast, src)));
+  phase('realm creation (createVM)', () => repeat(() => core.createVM({ limits: CORE_LIMITS, seed: 1 }), opts));
+  let program: ReturnType<typeof core.compile> | null = null;
+  try {
+    program = core.compile(src);
+  } catch (error) {
+    rows.push({ phase: 'run', reason: `compile failed: ${errorText(error)}` });
+  }
+  if (program) {
+    const compiled = program;
+    phase('runSync(compiled program)', () =>
+      repeat(() => core.runSync(compiled, { limits: CORE_LIMITS, seed: 1 }), { warmup: 1, max: 7, budgetMs: 3000 }),
+    );
+    const realm = rows.find((r) => r.phase.startsWith('realm'))?.ms;
+    const whole = rows.find((r) => r.phase.startsWith('runSync(compiled'));
+    if (whole?.ms !== undefined && realm !== undefined) {
+      rows.push({ phase: 'run (= runSync(compiled) - realm)', ms: whole.ms - realm, n: whole.n });
+    }
+    phase('total runSync(source)', () =>
+      repeat(() => core.runSync(src, { limits: CORE_LIMITS, seed: 1 }), { warmup: 1, max: 7, budgetMs: 3000 }),
+    );
+  }
+  const total = rows.find((r) => r.phase.startsWith('total'))?.ms;
+  print(
+    table(
+      ['phase', 'ms', 'runs', 'share'],
+      rows.map((r) => [
+        r.phase,
+        r.ms === undefined ? `failed: ${truncate(r.reason ?? '', 100)}` : fmtMs(r.ms),
+        String(r.n ?? ''),
+        r.ms !== undefined && total && !r.phase.startsWith('total') && !r.phase.startsWith('runSync') ? `${((100 * r.ms) / total).toFixed(1)}%` : '',
+      ]),
+    ),
+  );
+  print(`(source: ${src.length} chars; share = of the total runSync(source) time)`);
+  print();
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------
+// main
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  let workloads = loadWorkloads();
+  if (config.filter) workloads = workloads.filter((w) => config.filter!.some((f) => w.name.includes(f)));
+  if (!workloads.length && config.sections.includes('workloads')) {
+    console.error(`bench: no workload matches BENCH_FILTER=${config.filter?.join(',')}`);
+    process.exit(2);
+  }
+
+  let core: CoreModule | null = null;
+  let coreBuild: { buildMs: number; bytes: number } | null = null;
+  const engines: Engine[] = [];
+  for (const id of ENGINE_ORDER) {
+    if (!wantEngine(id)) continue;
+    if (id === 'core') {
+      const built = await loadBundledCore();
+      core = built.core;
+      coreBuild = built;
+      engines.push(coreEngine(core, 'esbuild bundle, const enums inlined'));
+    } else if (id === 'v8') engines.push(v8Engine());
+    else if (id === 'quickjs') engines.push(await quickjsEngine(config.timeoutMs));
+    else engines.push(mustardEngine(config.timeoutMs));
+  }
+
+  printHeader(engines, coreBuild);
+  const report: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    loadavg: os.loadavg(),
+    config,
+    engines: engines.map((e) => ({ id: e.id, version: e.version, unavailable: e.unavailable })),
+  };
+
+  if (config.sections.includes('workloads')) {
+    const cells = runWorkloads(workloads, engines);
+    printWorkloadTables(workloads, engines, cells);
+    print();
+    report.cells = cells;
+  }
+  if (config.sections.includes('trivial')) report.trivial = runTrivial(engines);
+  if (config.sections.includes('phases')) {
+    if (core) report.phases = runPhases(core, loadWorkloads());
+    else print('core per-phase breakdown: skipped (core not selected)\n');
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  const wall = (performance.now() - started) / 1000;
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  print(
+    `total bench time ${wall.toFixed(1)} s wall, ${cpuS.toFixed(1)} s process CPU (${((100 * cpuS) / wall).toFixed(0)}%); load average now ${os.loadavg()[0].toFixed(2)}`,
+  );
+
+  for (const e of engines) e.close();
+  if (config.json) {
+    writeFileSync(config.json, `${JSON.stringify({ ...report, text: out.join('\n') }, null, 2)}\n`);
+    console.log(`results written to ${config.json}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
