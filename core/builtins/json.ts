@@ -1,0 +1,956 @@
+/**
+ * JSON.parse and JSON.stringify.
+ *
+ * `parse` is a native, iterative parser (an explicit stack, so any nesting depth is fine and
+ * the host stack is never at risk) that builds guest objects directly and reports errors with
+ * V8's messages (src/json/json-parser.cc). A reviver runs in the prelude (`jsonRevive`).
+ *
+ * `stringify` has a native, iterative fast path for the common case: no replacer function and
+ * nothing in the graph that needs guest code (a guest `toJSON`, a getter, a boxed primitive
+ * with its own `valueOf`…). Built-in Date `toJSON`s are handled natively. When the fast path
+ * meets something it cannot do without guest code, it gives up (it has had no observable
+ * effect) and the prelude's spec-exact `jsonStringifySlow` does the whole job. Nesting deeper
+ * than {@link MAX_DEPTH} throws V8's RangeError ("Maximum call stack size exceeded"), as V8
+ * does at a similar depth.
+ *
+ * Cost: both directions charge the heap per object/array/string they create and check the
+ * heap budget (and the maximum string length) as the output grows, so `stringify` of a
+ * shared-reference bomb stops with a LimitError before the host allocates the text.
+ */
+import { Accessor, BoundData, Cls, JSArray, JSDate, JSFunction, JSObject, JSPrimitiveObject, NativeFunction, isCallable } from '../objects';
+import { addPreludeModule } from '../prelude/index';
+
+import { GSymbol, HOLE, WELL_KNOWN, type Marker, type PropertyKey, type Value } from '../value';
+import { Cont } from '../vm/frame';
+import type { VM } from '../vm/interpreter';
+import { registerInstaller, type Realm } from '../vm/realm';
+import { GuestError } from '../vm/throw';
+import { isoString } from './date';
+import { constructorName, guestArgs, str } from './number';
+
+/** Nesting depth at which stringify throws V8's stack-overflow RangeError (V8: ~4100-4200). */
+export const MAX_DEPTH = 4096;
+/** How much output/heap growth between budget checks. */
+const CHECK_EVERY = 1 << 20;
+
+// ---- parse ------------------------------------------------------------------------------------
+
+const enum Tok {
+  EOS,
+  NUMBER,
+  STRING,
+  OTHER,
+}
+
+/** V8's JsonToken for the character at `pos` (only the classes error messages need). */
+function tokenAt(text: string, pos: number): Tok {
+  if (pos >= text.length) return Tok.EOS;
+  const c = text.charCodeAt(pos);
+  if (c === 34) return Tok.STRING;
+  if ((c >= 48 && c <= 57) || c === 45) return Tok.NUMBER;
+  return Tok.OTHER;
+}
+
+const SPECIAL = new Set(['NaN', 'Infinity', 'undefined', '[object Object]']);
+
+/** ReportUnexpectedToken(token) without an explicit message. */
+function unexpected(text: string, pos: number, token: Tok = tokenAt(text, pos)): never {
+  let msg: string;
+  switch (token) {
+    case Tok.EOS:
+      msg = 'Unexpected end of JSON input';
+      break;
+    case Tok.NUMBER:
+      msg = `Unexpected number in JSON at position ${pos}`;
+      break;
+    case Tok.STRING:
+      msg = `Unexpected string in JSON at position ${pos}`;
+      break;
+    default: {
+      if (SPECIAL.has(text)) {
+        msg = `"${text}" is not valid JSON`;
+        break;
+      }
+      const ch = text[pos];
+      const len = text.length;
+      if (len >= 21) {
+        if (pos < 10) msg = `Unexpected token '${ch}', "${text.slice(0, pos + 10)}"... is not valid JSON`;
+        else if (pos < len - 10) msg = `Unexpected token '${ch}', ..."${text.slice(pos - 10, pos + 10)}"... is not valid JSON`;
+        else msg = `Unexpected token '${ch}', ..."${text.slice(pos - 10)}" is not valid JSON`;
+      } else msg = `Unexpected token '${ch}', "${text}" is not valid JSON`;
+    }
+  }
+  throw new GuestError('SyntaxError', msg);
+}
+
+/** An error with V8's explicit message template. */
+function fail(what: string, pos: number): never {
+  throw new GuestError('SyntaxError', `${what} in JSON at position ${pos}`);
+}
+
+/** A frame of the parser's explicit stack: an object (with its pending key) or an array. */
+interface ParseFrame {
+  obj: JSObject | null;
+  elements: Value[] | null;
+  key: string;
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+class Parser {
+  i = 0;
+  bytes = 0;
+  nextCheck = CHECK_EVERY;
+  constructor(
+    readonly vm: VM,
+    readonly text: string,
+  ) {}
+
+  private skipWs(): number {
+    const t = this.text;
+    let i = this.i;
+    let c = t.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++i);
+    this.i = i;
+    return c;
+  }
+
+  private account(n: number): void {
+    this.bytes += n;
+    if (this.bytes > this.nextCheck) {
+      this.nextCheck = this.bytes + CHECK_EVERY;
+      // the objects under construction are not reachable from the VM's roots yet
+      this.vm.reserve(this.bytes);
+    }
+  }
+
+  parse(): Value {
+    const t = this.text;
+    const vm = this.vm;
+    const r = vm.realm;
+    const stack: ParseFrame[] = [];
+    const objShape = r.objectRootShape;
+    let v: Value;
+    for (;;) {
+      // ---- produce a value ----
+      let c = this.skipWs();
+      switch (c) {
+        case 34: // "
+          v = this.scanString();
+          break;
+        case 123: {
+          // {
+          this.i++;
+          c = this.skipWs();
+          if (c === 125) {
+            this.i++;
+            vm.charge(64);
+            this.account(64);
+            v = new JSObject(r.ObjectPrototype, Cls.Object, objShape);
+            break;
+          }
+          if (c !== 34) fail("Expected property name or '}'", this.i);
+          const key = this.scanString();
+          if (this.skipWs() !== 58) fail("Expected ':' after property name", this.i);
+          this.i++;
+          const o = new JSObject(r.ObjectPrototype, Cls.Object, objShape);
+          stack.push({ obj: o, elements: null, key });
+          continue;
+        }
+        case 91: // [
+          this.i++;
+          if (this.skipWs() === 93) {
+            this.i++;
+            v = vm.newArray([]);
+            this.account(48);
+            break;
+          }
+          stack.push({ obj: null, elements: [], key: '' });
+          continue;
+        case 116: // t
+          this.literal('true');
+          v = true;
+          break;
+        case 102: // f
+          this.literal('false');
+          v = false;
+          break;
+        case 110: // n
+          this.literal('null');
+          v = null;
+          break;
+        default:
+          if ((c >= 48 && c <= 57) || c === 45) v = this.scanNumber();
+          else unexpected(t, this.i);
+      }
+      // ---- consume produced values ----
+      for (;;) {
+        const top = stack.length ? stack[stack.length - 1] : null;
+        if (top === null) {
+          this.skipWs();
+          if (this.i < t.length) throw new GuestError('SyntaxError', `Unexpected non-whitespace character after JSON at position ${this.i}`);
+          return v;
+        }
+        if (top.obj !== null) {
+          const o = top.obj;
+          const idx = o.shape.index.get(top.key);
+          if (idx === undefined) o.addProperty(top.key, v);
+          else o.slots[idx] = v;
+          const c2 = this.skipWs();
+          if (c2 === 44) {
+            this.i++;
+            if (this.skipWs() !== 34) fail('Expected double-quoted property name', this.i);
+            top.key = this.scanString();
+            if (this.skipWs() !== 58) fail("Expected ':' after property name", this.i);
+            this.i++;
+            break;
+          }
+          if (c2 !== 125) fail("Expected ',' or '}' after property value", this.i);
+          this.i++;
+          const n = 64 + o.slots.length * 8;
+          vm.charge(n);
+          this.account(n);
+          v = o;
+          stack.pop();
+          continue;
+        }
+        const el = top.elements!;
+        el.push(v);
+        const c2 = this.skipWs();
+        if (c2 === 44) {
+          this.i++;
+          break;
+        }
+        if (c2 !== 93) fail("Expected ',' or ']' after array element", this.i);
+        this.i++;
+        v = vm.newArray(el);
+        this.account(48 + el.length * 8);
+        stack.pop();
+      }
+    }
+  }
+
+  private literal(word: string): void {
+    const t = this.text;
+    const start = this.i;
+    if (t.startsWith(word, start)) {
+      this.i = start + word.length;
+      return;
+    }
+    // V8's ScanLiteral: report the first mismatching character (or the end)
+    let i = start + 1;
+    for (let k = 1; k < word.length; k++, i++) {
+      if (i >= t.length) unexpected(t, i, Tok.EOS);
+      if (t.charCodeAt(i) !== word.charCodeAt(k)) unexpected(t, i);
+    }
+    unexpected(t, i, Tok.EOS);
+  }
+
+  private scanNumber(): number {
+    const t = this.text;
+    const start = this.i;
+    let i = start;
+    let c = t.charCodeAt(i);
+    const neg = c === 45;
+    if (neg) c = t.charCodeAt(++i);
+    let intVal = 0;
+    let simple = true;
+    if (c === 48) {
+      c = t.charCodeAt(++i);
+      if (c >= 48 && c <= 57) unexpected(t, i, Tok.NUMBER);
+    } else if (c >= 49 && c <= 57) {
+      const digitsStart = i;
+      do {
+        intVal = intVal * 10 + (c - 48);
+        c = t.charCodeAt(++i);
+      } while (c >= 48 && c <= 57);
+      if (i - digitsStart > 15) simple = false;
+    } else fail('No number after minus sign', i);
+    if (c === 46) {
+      simple = false;
+      c = t.charCodeAt(++i);
+      if (!(c >= 48 && c <= 57)) fail('Unterminated fractional number', i);
+      do c = t.charCodeAt(++i);
+      while (c >= 48 && c <= 57);
+    }
+    if (c === 101 || c === 69) {
+      simple = false;
+      c = t.charCodeAt(++i);
+      if (c === 43 || c === 45) c = t.charCodeAt(++i);
+      if (!(c >= 48 && c <= 57)) fail('Exponent part is missing a number', i);
+      do c = t.charCodeAt(++i);
+      while (c >= 48 && c <= 57);
+    }
+    this.i = i;
+    if (simple) return neg ? -intVal : intVal;
+    return Number(t.slice(start, i));
+  }
+
+  /** Scans a string starting at the opening quote (at this.i). */
+  private scanString(): string {
+    const t = this.text;
+    const n = t.length;
+    let i = this.i + 1;
+    const start = i;
+    for (;;) {
+      if (i >= n) fail('Unterminated string', n);
+      const c = t.charCodeAt(i);
+      if (c === 34) {
+        this.i = i + 1;
+        const s = t.slice(start, i);
+        this.account(16 + s.length * 2);
+        return s;
+      }
+      if (c === 92) break;
+      if (c < 32) fail('Bad control character in string literal', i);
+      i++;
+    }
+    // with escapes
+    let out = t.slice(start, i);
+    for (;;) {
+      if (i >= n) fail('Unterminated string', n);
+      const c = t.charCodeAt(i);
+      if (c === 34) {
+        this.i = i + 1;
+        this.account(16 + out.length * 2);
+        return out;
+      }
+      if (c < 32) fail('Bad control character in string literal', i);
+      if (c !== 92) {
+        let j = i + 1;
+        while (j < n) {
+          const d = t.charCodeAt(j);
+          if (d === 34 || d === 92 || d < 32) break;
+          j++;
+        }
+        out += t.slice(i, j);
+        i = j;
+        continue;
+      }
+      i++;
+      if (i >= n) unexpected(t, i, Tok.EOS);
+      const e = t.charCodeAt(i);
+      switch (e) {
+        case 34:
+          out += '"';
+          break;
+        case 92:
+          out += '\\';
+          break;
+        case 47:
+          out += '/';
+          break;
+        case 98:
+          out += '\b';
+          break;
+        case 102:
+          out += '\f';
+          break;
+        case 110:
+          out += '\n';
+          break;
+        case 114:
+          out += '\r';
+          break;
+        case 116:
+          out += '\t';
+          break;
+        case 117: {
+          let v = 0;
+          for (let k = 0; k < 4; k++) {
+            i++;
+            const h = i < n ? hexValue(t.charCodeAt(i)) : -1;
+            if (h < 0) fail('Bad Unicode escape', i);
+            v = v * 16 + h;
+          }
+          out += String.fromCharCode(v);
+          break;
+        }
+        default:
+          if (e > 255) unexpected(t, i, Tok.OTHER);
+          fail('Bad escaped character', i);
+      }
+      i++;
+    }
+  }
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 0x20;
+  if (l >= 97 && l <= 102) return l - 87;
+  return -1;
+}
+
+export function jsonParse(vm: VM, text: string): Value {
+  return new Parser(vm, text).parse();
+}
+
+// ---- stringify --------------------------------------------------------------------------------
+
+/** Thrown inside the fast path when guest code would be needed. */
+const BAIL: { readonly bail: true } = Object.freeze({ bail: true as const });
+/** A value that serializes to nothing (undefined, functions, symbols). */
+const SKIP: { readonly skip: true } = Object.freeze({ skip: true as const });
+
+/** JSON's string quoting: the host's JSON.stringify on a host string is exactly V8's. */
+const quote = (s: string): string => JSON.stringify(s);
+
+const keyCache = new Map<string, string>();
+function quoteKey(k: string): string {
+  let q = keyCache.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (keyCache.size < 4096) keyCache.set(k, q);
+  }
+  return q;
+}
+
+function circularError(vm: VM, objs: JSObject[], keys: (string | number)[], start: number, lastKey: string | number): never {
+  const keyText = (k: string | number) => (typeof k === 'number' ? `index ${k}` : `property '${k}'`);
+  const ctor = (o: JSObject) => `object with constructor '${constructorName(vm, o)}'`;
+  const lines = ['Converting circular structure to JSON', `    --> starting at ${ctor(objs[start])}`];
+  let i = start + 1;
+  const n = objs.length;
+  const prefixEnd = Math.min(n, i + 2);
+  for (; i < prefixEnd; i++) lines.push(`    |     ${keyText(keys[i])} -> ${ctor(objs[i])}`);
+  if (n > i + 1) lines.push('    |     ...');
+  i = Math.max(i, n - 1);
+  for (; i < n; i++) lines.push(`    |     ${keyText(keys[i])} -> ${ctor(objs[i])}`);
+  lines.push(`    --- ${keyText(lastKey)} closes the circle`);
+  throw new GuestError('TypeError', lines.join('\n'));
+}
+
+interface SFrame {
+  o: JSObject;
+  arr: (Value | Marker)[] | null;
+  keys: PropertyKey[] | null;
+  /** Fast objects: iterate shape keys and slots directly. */
+  fastSlots: boolean;
+  i: number;
+  n: number;
+  count: number;
+  stepback: string;
+}
+
+class Stringifier {
+  out = '';
+  indent = '';
+  nextCheck = CHECK_EVERY;
+  readonly objs: JSObject[] = [];
+  readonly keys: (string | number)[] = [];
+  readonly frames: SFrame[] = [];
+  readonly OP: JSObject;
+  readonly AP: JSObject;
+  constructor(
+    readonly vm: VM,
+    readonly gap: string,
+    readonly propList: string[] | null,
+    /** console %j: guest toJSONs are ignored and getters skipped instead of bailing out. */
+    readonly lenient: boolean,
+    readonly dateToJSON: Value,
+    readonly dateToISO: Value,
+    readonly dateToPrim: Value,
+    readonly dateValueOf: Value,
+  ) {
+    this.OP = vm.realm.ObjectPrototype;
+    this.AP = vm.realm.ArrayPrototype;
+  }
+
+  private grow(): void {
+    const len = this.out.length;
+    if (len > this.nextCheck) {
+      this.nextCheck = len + CHECK_EVERY;
+      if (len > this.vm.maxStringLength) this.vm.stringTooLong(len);
+      this.vm.reserve(len * 2);
+    }
+  }
+
+  /** toJSON and unwrapping of boxed primitives; SKIP for undefined/functions/symbols. */
+  private prepare(v: Value): Value | typeof SKIP {
+    if (v instanceof JSObject) {
+      // toJSON
+      let tj: unknown;
+      const p = v.proto;
+      if ((p === this.OP || p === this.AP) && !v.shape.dictionary) {
+        const i = v.shape.index.get('toJSON');
+        tj = i === undefined ? HOLE : v.slots[i];
+      } else tj = this.vm.lookup(v, 'toJSON');
+      if (tj !== HOLE) {
+        if (tj instanceof Accessor) {
+          if (!this.lenient) throw BAIL;
+        } else if (isCallable(tj as Value)) {
+          if (tj === this.dateToJSON && v instanceof JSDate && this.pristineDate(v)) {
+            v = Number.isFinite(v.time) ? isoString(v.time) : null;
+            return v;
+          }
+          if (!this.lenient) throw BAIL;
+        }
+      }
+      if (v instanceof JSPrimitiveObject) {
+        switch (v.cls) {
+          case Cls.Number: {
+            const pv = this.vm.toPrimitiveNative(v, 'number');
+            if (pv === HOLE) throw BAIL;
+            return typeof pv === 'number' ? pv : primNumber(pv as Value);
+          }
+          case Cls.String: {
+            const pv = this.vm.toPrimitiveNative(v, 'string');
+            if (pv === HOLE) throw BAIL;
+            return typeof pv === 'string' ? pv : primString(pv as Value);
+          }
+          case Cls.Boolean:
+          case Cls.BigInt:
+            return v.value;
+        }
+      }
+      if (isCallable(v)) return SKIP;
+      return v;
+    }
+    if (v === undefined || v instanceof GSymbol) return SKIP;
+    return v;
+  }
+
+  private pristineDate(d: JSDate): boolean {
+    const vm = this.vm;
+    return vm.lookup(d, 'toISOString') === this.dateToISO && vm.lookup(d, WELL_KNOWN.toPrimitive) === this.dateToPrim && vm.lookup(d, 'valueOf') === this.dateValueOf;
+  }
+
+  /** Writes a prepared primitive, or opens an object/array frame. */
+  private emit(v: Value, key: string | number): void {
+    switch (typeof v) {
+      case 'string':
+        this.out += quote(v);
+        return;
+      case 'number':
+        this.out += Number.isFinite(v) ? String(v) : 'null';
+        return;
+      case 'boolean':
+        this.out += v ? 'true' : 'false';
+        return;
+      case 'bigint':
+        throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
+    }
+    if (v === null) {
+      this.out += 'null';
+      return;
+    }
+    const o = v as JSObject;
+    const objs = this.objs;
+    for (let i = objs.length - 1; i >= 0; i--) if (objs[i] === o) circularError(this.vm, objs, this.keys, i, key);
+    if (objs.length >= MAX_DEPTH) throw new GuestError('RangeError', 'Maximum call stack size exceeded');
+    objs.push(o);
+    this.keys.push(key);
+    const stepback = this.indent;
+    this.indent = stepback + this.gap;
+    if (o instanceof JSArray) {
+      this.out += '[';
+      this.frames.push({ o, arr: o.elements, keys: null, fastSlots: false, i: 0, n: o.elements.length, count: 0, stepback });
+      return;
+    }
+    this.out += '{';
+    let keys: PropertyKey[] | null;
+    let fastSlots = false;
+    if (this.propList) keys = this.propList;
+    else {
+      const s = o.shape;
+      if (!s.hasIndexKeys && !s.hasAccessors && !s.hasSpecialKeys && !(o instanceof JSPrimitiveObject)) {
+        keys = s.keys;
+        fastSlots = true;
+      } else keys = this.vm.ownKeys(o, true, false);
+    }
+    this.frames.push({ o, arr: null, keys, fastSlots, i: 0, n: keys.length, count: 0, stepback });
+  }
+
+  /** [[Get]] of an own/inherited property without guest code. */
+  private getProp(o: JSObject, k: PropertyKey): Value | typeof SKIP {
+    const s = this.vm.lookup(o, k);
+    if (s === HOLE) return undefined;
+    if (s instanceof Accessor) {
+      if (this.lenient) return SKIP;
+      throw BAIL;
+    }
+    return s as Value;
+  }
+
+  run(root: Value): string | undefined {
+    const first = this.prepare(root);
+    if (first === SKIP) return undefined;
+    this.emit(first as Value, '');
+    const frames = this.frames;
+    const gap = this.gap;
+    while (frames.length) {
+      const f = frames[frames.length - 1];
+      if (f.i < f.n) {
+        if (f.arr) {
+          const e = f.arr[f.i];
+          const idx = f.i++;
+          if (f.count++ > 0) this.out += ',';
+          if (gap) this.out += '\n' + this.indent;
+          let pv: Value | typeof SKIP;
+          if (e === HOLE) pv = undefined;
+          else pv = e as Value;
+          if (pv === undefined) {
+            this.out += 'null';
+            continue;
+          }
+          pv = this.prepare(pv);
+          if (pv === SKIP) this.out += 'null';
+          else this.emit(pv as Value, idx);
+          this.grow();
+          continue;
+        }
+        const k = f.keys![f.i];
+        let raw: Value | typeof SKIP;
+        if (f.fastSlots) raw = f.o.slots[f.i] as Value;
+        else raw = this.getProp(f.o, k);
+        f.i++;
+        if (raw === SKIP || raw === undefined) continue;
+        const pv = this.prepare(raw as Value);
+        if (pv === SKIP) continue;
+        const ks = k as string;
+        if (f.count++ > 0) this.out += ',';
+        if (gap) this.out += '\n' + this.indent + quoteKey(ks) + ': ';
+        else this.out += quoteKey(ks) + ':';
+        this.emit(pv as Value, ks);
+        this.grow();
+        continue;
+      }
+      // close the frame
+      frames.pop();
+      this.objs.pop();
+      this.keys.pop();
+      this.indent = f.stepback;
+      const close = f.arr ? ']' : '}';
+      if (f.count > 0 && gap) this.out += '\n' + f.stepback + close;
+      else this.out += close;
+    }
+    return this.out;
+  }
+}
+
+function primNumber(v: Value): number {
+  if (typeof v === 'bigint') throw new GuestError('TypeError', 'Cannot convert a BigInt value to a number');
+  if (v instanceof GSymbol) throw new GuestError('TypeError', 'Cannot convert a Symbol value to a number');
+  return Number(v);
+}
+
+function primString(v: Value): string {
+  if (v instanceof GSymbol) throw new GuestError('TypeError', 'Cannot convert a Symbol value to a string');
+  return String(v);
+}
+
+/** The gap string of `space` (a primitive). */
+function gapOf(space: Value): string {
+  if (typeof space === 'number') {
+    const n = Math.min(10, Number.isNaN(space) ? 0 : Math.trunc(space));
+    return n >= 1 ? ' '.repeat(n) : '';
+  }
+  if (typeof space === 'string') return space.length <= 10 ? space : space.slice(0, 10);
+  return '';
+}
+
+interface Intrinsics {
+  dateToJSON: Value;
+  dateToISO: Value;
+  dateToPrim: Value;
+  dateValueOf: Value;
+}
+
+function intrinsicsOf(r: Realm): Intrinsics {
+  const DP = r.DatePrototype;
+  const get = (k: PropertyKey): Value => {
+    const i = DP.shape.index.get(k);
+    return i === undefined ? undefined : (DP.slots[i] as Value);
+  };
+  return { dateToJSON: get('toJSON'), dateToISO: get('toISOString'), dateToPrim: get(WELL_KNOWN.toPrimitive), dateValueOf: get('valueOf') };
+}
+
+/**
+ * The native stringify. Throws BAIL when guest code is needed (replacer function, guest
+ * toJSON/getter/valueOf, replacer arrays or spaces that are objects needing conversion).
+ */
+function stringifyFast(vm: VM, intr: Intrinsics, value: Value, replacer: Value, space: Value, lenient: boolean): string | undefined {
+  let propList: string[] | null = null;
+  if (replacer instanceof JSObject) {
+    if (replacer instanceof JSFunction || replacer instanceof NativeFunction) throw BAIL;
+    if (replacer instanceof JSArray) {
+      propList = [];
+      const seen = new Set<string>();
+      for (const e of replacer.elements) {
+        let item: string | undefined;
+        if (typeof e === 'string') item = e;
+        else if (typeof e === 'number') item = String(e);
+        else if (e instanceof JSPrimitiveObject && (e.cls === Cls.String || e.cls === Cls.Number)) throw BAIL;
+        if (item !== undefined && !seen.has(item)) {
+          seen.add(item);
+          propList.push(item);
+        }
+      }
+    }
+  }
+  if (space instanceof JSPrimitiveObject) {
+    if (space.cls === Cls.Number) {
+      const p = vm.toPrimitiveNative(space, 'number');
+      if (p === HOLE) throw BAIL;
+      space = primNumber(p as Value);
+    } else if (space.cls === Cls.String) {
+      const p = vm.toPrimitiveNative(space, 'string');
+      if (p === HOLE) throw BAIL;
+      space = primString(p as Value);
+    }
+  }
+  const s = new Stringifier(vm, gapOf(space), propList, lenient, intr.dateToJSON, intr.dateToISO, intr.dateToPrim, intr.dateValueOf);
+  const out = s.run(value);
+  if (out !== undefined) vm.charge(16 + out.length * 2);
+  return out;
+}
+
+// ---- prelude: the spec algorithms that call guest code ----------------------------------------
+
+addPreludeModule({
+  exports: ['jsonRevive', 'jsonStringifySlow'],
+  source: String.raw`
+function jsonRevive(root, reviver) {
+  const holder = {};
+  $.defineData(holder, '', root);
+  return jsonInternalize(holder, '', reviver);
+}
+function jsonInternalize(holder, name, reviver) {
+  const val = holder[name];
+  if ($.isObject(val)) {
+    if ($.jsonIsArray(val)) {
+      const len = $.jsonLength(val);
+      for (let i = 0; i < len; i++) {
+        const k = '' + i;
+        const el = jsonInternalize(val, k, reviver);
+        if (el === undefined) $.jsonDelete(val, k);
+        else $.jsonDefine(val, k, el);
+      }
+    } else {
+      const keys = $.jsonKeys(val);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const el = jsonInternalize(val, k, reviver);
+        if (el === undefined) $.jsonDelete(val, k);
+        else $.jsonDefine(val, k, el);
+      }
+    }
+  }
+  return $.call(reviver, holder, name, val);
+}
+function jsonStringifySlow(value, replacer, space) {
+  const state = { fn: undefined, list: undefined, gap: '', indent: '', objs: [], keys: [] };
+  if ($.isObject(replacer)) {
+    if (typeof replacer === 'function') state.fn = replacer;
+    else if ($.jsonIsArray(replacer)) {
+      const list = [];
+      const len = $.jsonLength(replacer);
+      for (let k = 0; k < len; k++) {
+        const v = replacer[k];
+        let item;
+        if (typeof v === 'string') item = v;
+        else if (typeof v === 'number') item = '' + v;
+        else if ($.isObject(v)) {
+          const kind = $.jsonWrapperKind(v);
+          if (kind === 'String' || kind === 'Number') item = ` + '`${v}`' + String.raw`;
+        }
+        if (item !== undefined && !$.arrayIncludes(list, item)) $.arrayPush(list, item);
+      }
+      state.list = list;
+    }
+  }
+  if ($.isObject(space)) {
+    const kind = $.jsonWrapperKind(space);
+    if (kind === 'Number') space = +space;
+    else if (kind === 'String') space = ` + '`${space}`' + String.raw`;
+  }
+  state.gap = $.jsonGap(space);
+  const wrapper = {};
+  $.defineData(wrapper, '', value);
+  return jsonSerializeProperty(state, '', wrapper, '');
+}
+function jsonSerializeProperty(state, key, holder, cycleKey) {
+  let value = holder[key];
+  if ($.isObject(value) || typeof value === 'bigint') {
+    const toJSON = value.toJSON;
+    if (typeof toJSON === 'function') value = $.call(toJSON, value, key);
+  }
+  if (state.fn !== undefined) value = $.call(state.fn, holder, key, value);
+  if ($.isObject(value)) {
+    const kind = $.jsonWrapperKind(value);
+    if (kind === 'Number') value = +value;
+    else if (kind === 'String') value = ` + '`${value}`' + String.raw`;
+    else if (kind === 'Boolean' || kind === 'BigInt') value = $.jsonUnwrap(value);
+  }
+  if (value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (typeof value === 'string') return $.jsonQuote(value);
+  if (typeof value === 'number') return $.jsonNumber(value);
+  if (typeof value === 'bigint') throw new TypeError('Do not know how to serialize a BigInt');
+  if ($.isObject(value) && typeof value !== 'function') {
+    return $.jsonIsArray(value) ? jsonSerializeArray(state, value, cycleKey) : jsonSerializeObject(state, value, cycleKey);
+  }
+  return undefined;
+}
+function jsonSerializeObject(state, value, cycleKey) {
+  $.jsonEnter(state.objs, state.keys, value, cycleKey);
+  const stepback = state.indent;
+  state.indent = stepback + state.gap;
+  const keys = state.list !== undefined ? state.list : $.jsonKeys(value);
+  const partial = [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const s = jsonSerializeProperty(state, k, value, k);
+    if (s !== undefined) $.arrayPush(partial, $.jsonQuote(k) + (state.gap === '' ? ':' : ': ') + s);
+  }
+  let out;
+  if (partial.length === 0) out = '{}';
+  else if (state.gap === '') out = '{' + $.jsonJoin(partial, ',') + '}';
+  else out = '{\n' + state.indent + $.jsonJoin(partial, ',\n' + state.indent) + '\n' + stepback + '}';
+  $.jsonLeave(state.objs, state.keys);
+  state.indent = stepback;
+  return out;
+}
+function jsonSerializeArray(state, value, cycleKey) {
+  $.jsonEnter(state.objs, state.keys, value, cycleKey);
+  const stepback = state.indent;
+  state.indent = stepback + state.gap;
+  const partial = [];
+  const len = $.jsonLength(value);
+  for (let i = 0; i < len; i++) {
+    const s = jsonSerializeProperty(state, '' + i, value, i);
+    $.arrayPush(partial, s === undefined ? 'null' : s);
+  }
+  let out;
+  if (partial.length === 0) out = '[]';
+  else if (state.gap === '') out = '[' + $.jsonJoin(partial, ',') + ']';
+  else out = '[\n' + state.indent + $.jsonJoin(partial, ',\n' + state.indent) + '\n' + stepback + ']';
+  $.jsonLeave(state.objs, state.keys);
+  state.indent = stepback;
+  return out;
+}
+`,
+});
+
+// ---- installer ----------------------------------------------------------------------------------
+
+registerInstaller((r: Realm) => {
+  const J = r.namespace('JSON', 'JSON');
+  let intr: Intrinsics | null = null;
+  const intrinsics = (vm: VM) => (intr ??= intrinsicsOf(vm.realm));
+
+  r.method(
+    J,
+    'parse',
+    2,
+    guestArgs('sx', (vm, _t, a) => {
+      const text = str(vm, a[0]);
+      const v = jsonParse(vm, text);
+      if (isCallable(a[1])) return vm.pushCall(vm.realm.prelude.jsonRevive, undefined, [v, a[1]], Cont.Normal);
+      return v;
+    }),
+  );
+  r.method(J, 'stringify', 3, (vm, _t, a) => {
+    try {
+      return stringifyFast(vm, intrinsics(vm), a[0], a[1], a[2], false);
+    } catch (e) {
+      if (e !== BAIL) throw e;
+      return vm.pushCall(vm.realm.prelude.jsonStringifySlow, undefined, [a[0], a[1], a[2]], Cont.Normal);
+    }
+  });
+
+  // console's %j: JSON.stringify without guest code; circular structures print as [Circular]
+  r.vm.jsonStringify = (v: Value): string => {
+    try {
+      const s = stringifyFast(r.vm, intrinsics(r.vm), v, undefined, undefined, true);
+      return s === undefined ? 'undefined' : s;
+    } catch (e) {
+      if (e instanceof GuestError && e.type === 'TypeError' && e.message.startsWith('Converting circular structure to JSON')) return '[Circular]';
+      throw e;
+    }
+  };
+
+  // ---- internals for the prelude ----
+  r.internal('jsonIsArray', 1, (_vm, _t, a) => a[0] instanceof JSArray);
+  r.internal('jsonLength', 1, (vm, _t, a) => {
+    const o = a[0];
+    if (o instanceof JSArray) return o.elements.length;
+    const n = Number(vm.get(o, 'length'));
+    return Number.isFinite(n) && n > 0 ? Math.min(Math.trunc(n), Number.MAX_SAFE_INTEGER) : 0;
+  });
+  r.internal('jsonKeys', 1, (vm, _t, a) => vm.newArray(vm.ownKeys(a[0] as JSObject, true, false) as Value[]));
+  r.internal('jsonDelete', 2, (vm, _t, a) => {
+    try {
+      vm.deleteProp(a[0], vm.propertyKey(a[1]));
+    } catch (e) {
+      if (!(e instanceof GuestError)) throw e;
+    }
+    return undefined;
+  });
+  r.internal('jsonDefine', 3, (vm, _t, a) => {
+    try {
+      vm.defineData(a[0] as JSObject, vm.propertyKey(a[1]), a[2]);
+    } catch (e) {
+      if (!(e instanceof GuestError)) throw e;
+    }
+    return undefined;
+  });
+  r.internal('jsonWrapperKind', 1, (_vm, _t, a) => {
+    const v = a[0];
+    if (!(v instanceof JSPrimitiveObject)) return '';
+    switch (v.cls) {
+      case Cls.Number:
+        return 'Number';
+      case Cls.String:
+        return 'String';
+      case Cls.Boolean:
+        return 'Boolean';
+      case Cls.BigInt:
+        return 'BigInt';
+    }
+    return '';
+  });
+  r.internal('jsonUnwrap', 1, (_vm, _t, a) => (a[0] as JSPrimitiveObject).value);
+  r.internal('jsonQuote', 1, (vm, _t, a) => {
+    const s = quote(a[0] as string);
+    vm.charge(16 + s.length * 2);
+    return s;
+  });
+  r.internal('jsonNumber', 1, (_vm, _t, a) => {
+    const n = a[0] as number;
+    return Number.isFinite(n) ? String(n) : 'null';
+  });
+  r.internal('jsonGap', 1, (_vm, _t, a) => gapOf(a[0]));
+  r.internal('jsonJoin', 2, (vm, _t, a) => {
+    const parts = (a[0] as JSArray).elements as string[];
+    const sep = a[1] as string;
+    let len = 0;
+    for (const p of parts) len += p.length + sep.length;
+    if (len > vm.maxStringLength) vm.stringTooLong(len);
+    vm.reserve(len * 2);
+    vm.charge(16 + len * 2);
+    return parts.join(sep);
+  });
+  r.internal('jsonEnter', 4, (vm, _t, a) => {
+    const objs = (a[0] as JSArray).elements as JSObject[];
+    const keys = (a[1] as JSArray).elements as (string | number)[];
+    const o = a[2] as JSObject;
+    for (let i = objs.length - 1; i >= 0; i--) if (objs[i] === o) circularError(vm, objs, keys, i, a[3] as string | number);
+    if (objs.length >= MAX_DEPTH) throw new GuestError('RangeError', 'Maximum call stack size exceeded');
+    objs.push(o);
+    keys.push(a[3] as string | number);
+    return undefined;
+  });
+  r.internal('jsonLeave', 2, (_vm, _t, a) => {
+    (a[0] as JSArray).elements.pop();
+    (a[1] as JSArray).elements.pop();
+    return undefined;
+  });
+  void BoundData;
+  void NativeFunction;
+
+});
