@@ -5,6 +5,7 @@
  * recurse to find them.
  */
 import type { Ranges } from './charset';
+import type { SetExpr } from './strclass';
 
 interface Base {
   nullable: boolean;
@@ -29,6 +30,8 @@ export interface ClassNode extends Base {
   negated: boolean;
   /** v-mode: strings of length != 1 that the class also matches. */
   strings?: string[];
+  /** v-mode with properties of strings: the class as a set expression (ranges unused). */
+  expr?: SetExpr;
 }
 export interface SeqNode extends Base {
   type: 'seq';
@@ -101,7 +104,17 @@ export function mkChar(cp: number): CharNode {
  * match length for classes built only from empty operands (`[]`, `[^]`, `[^[]]`), which
  * makes it drop (min 0) or apply once (min > 0) any quantifier on them.
  */
-export function mkClass(ranges: Ranges, negated: boolean, strings?: string[], forceZeroWidth = false): ClassNode {
+export function mkClass(
+  ranges: Ranges,
+  negated: boolean,
+  strings?: string[],
+  forceZeroWidth = false,
+  expr?: SetExpr,
+  exprNullable = false,
+): ClassNode {
+  if (expr) {
+    return { type: 'class', ranges, negated, expr, nullable: exprNullable, zeroWidth: false, ...NO_CAPS };
+  }
   const nullable = strings !== undefined && strings.includes('');
   const zeroWidth =
     forceZeroWidth || (nullable && ranges.length === 0 && !negated && strings!.length === 1);

@@ -11,6 +11,7 @@ import { mkClass, type Node } from './ast';
 import { complement, intersect, normalize, subtract, union } from './charset';
 import { END, Msg, type Parser } from './parser';
 import { canonicalizer, closeOverCase } from './unicode';
+import { StringClassMatcher, stringPropertyProbe, type SetExpr } from './strclass';
 
 interface ClassValue {
   ranges: number[];
@@ -19,6 +20,22 @@ interface ClassValue {
   mayContainStrings: boolean;
   /** V8 (Node 20) considers the maximum match length of this operand to be 0. */
   v8Zero: boolean;
+  /** Set when a property of strings is involved: the value as an expression. */
+  expr?: SetExpr;
+}
+
+function toExpr(v: ClassValue): SetExpr {
+  return v.expr ?? { op: 'leaf', ranges: v.ranges, strings: new Map(v.strings) };
+}
+
+/** At `\p` (v mode): consumes `\p{Name}` if Name is a property of strings. */
+export function tryParseStringProperty(p: Parser): SetExpr | null {
+  if (p.next() !== 0x70) return null;
+  const rest = p.src.slice(p.pos + 2);
+  const m = /^\{([A-Za-z_]+)\}/.exec(rest);
+  if (!m || !stringPropertyProbe(m[1])) return null;
+  for (let i = 0; i < m[0].length + 2; i++) p.advance();
+  return { op: 'prop', name: m[1] };
 }
 
 const enum OperandType {
@@ -108,6 +125,14 @@ function parseOperand(p: Parser): { type: OperandType; value: ClassValue; char: 
       return { type: OperandType.StringDisjunction, value: parseStringDisjunction(p), char: -1 };
     }
     if (n === END) p.error(Msg.EscapeAtEndOfPattern);
+    const prop = tryParseStringProperty(p);
+    if (prop) {
+      return {
+        type: OperandType.ClassEscape,
+        value: { ranges: [], strings: new Map(), mayContainStrings: true, v8Zero: false, expr: prop },
+        char: -1,
+      };
+    }
     const out: number[] = [];
     if (p.tryParseCharacterClassEscape(n, true, out)) {
       return {
@@ -160,6 +185,9 @@ function parseNestedClass(p: Parser): ClassValue {
 function finish(p: Parser, v: ClassValue, negated: boolean): ClassValue {
   if (negated) {
     if (v.mayContainStrings) p.error(Msg.NegatedCharacterClassWithStrings);
+    if (v.expr) {
+      return { ranges: [], strings: new Map(), mayContainStrings: false, v8Zero: v.v8Zero, expr: { op: 'not', arg: v.expr } };
+    }
     return { ranges: complement(v.ranges), strings: new Map(), mayContainStrings: false, v8Zero: v.v8Zero };
   }
   return v;
@@ -171,6 +199,7 @@ function parseUnion(
   first: { type: OperandType; value: ClassValue; char: number },
 ): ClassValue {
   const acc: ClassValue = { ranges: [], strings: new Map(), mayContainStrings: false, v8Zero: true };
+  const operands: ClassValue[] = [];
   let lastType = first.type;
   let lastChar = first.char;
   let pending: ClassValue | null = first.value;
@@ -193,7 +222,10 @@ function parseUnion(
       lastType = OperandType.Range;
       lastChar = -1;
     } else {
-      if (pending) unionInto(acc, pending);
+      if (pending) {
+        unionInto(acc, pending);
+        operands.push(pending);
+      }
       const op = parseOperand(p);
       pending = op.value;
       lastType = op.type;
@@ -201,8 +233,17 @@ function parseUnion(
     }
   }
   if (!p.hasMore()) p.error(Msg.UnterminatedCharacterClass);
-  if (pending) unionInto(acc, pending);
+  if (pending) {
+    unionInto(acc, pending);
+    operands.push(pending);
+  }
   acc.ranges = leafChars(p, acc.ranges);
+  if (operands.some((o) => o.expr)) {
+    acc.expr = {
+      op: 'union',
+      args: operands.map((o) => (o.expr ? o.expr : { op: 'leaf', ranges: leafChars(p, o.ranges), strings: o.strings })),
+    };
+  }
   p.advance();
   return finish(p, acc, negated);
 }
@@ -213,12 +254,14 @@ function parseIntersection(p: Parser, negated: boolean, first: ClassValue): Clas
     strings: new Map(first.strings),
     mayContainStrings: first.mayContainStrings,
     v8Zero: first.v8Zero,
+    expr: first.expr,
   };
   while (p.hasMore() && p.cur !== 0x5d) {
     if (p.cur !== 0x26 || p.next() !== 0x26) p.error(Msg.InvalidClassSetOperation);
     p.advance2();
     if (p.cur === 0x26) p.error(Msg.InvalidCharacterInClass);
     const op = parseOperand(p).value;
+    if (acc.expr || op.expr) acc.expr = { op: 'inter', args: [toExpr(acc), toExpr(op)] };
     acc.ranges = intersect(acc.ranges, op.ranges);
     for (const k of [...acc.strings.keys()]) if (!op.strings.has(k)) acc.strings.delete(k);
     acc.mayContainStrings &&= op.mayContainStrings;
@@ -235,11 +278,13 @@ function parseSubtraction(p: Parser, negated: boolean, first: ClassValue): Class
     strings: new Map(first.strings),
     mayContainStrings: first.mayContainStrings,
     v8Zero: first.v8Zero,
+    expr: first.expr,
   };
   while (p.hasMore() && p.cur !== 0x5d) {
     if (p.cur !== 0x2d || p.next() !== 0x2d) p.error(Msg.InvalidClassSetOperation);
     p.advance2();
     const op = parseOperand(p).value;
+    if (acc.expr || op.expr) acc.expr = { op: 'sub', args: [toExpr(acc), toExpr(op)] };
     acc.ranges = subtract(acc.ranges, op.ranges);
     for (const k of op.strings.keys()) acc.strings.delete(k);
     acc.v8Zero &&= op.v8Zero;
@@ -252,6 +297,12 @@ function parseSubtraction(p: Parser, negated: boolean, first: ClassValue): Class
 /** Parses a top-level `v`-mode class at `[` into a class node. */
 export function parseClassSetExpression(p: Parser): Node {
   const v = parseNestedClass(p);
+  if (v.expr) return stringClassNode(p, v.expr);
   const strings = [...v.strings.values()];
   return mkClass(v.ranges, false, strings.length ? strings : undefined, v.v8Zero);
+}
+
+/** A class node for a set expression involving properties of strings. */
+export function stringClassNode(p: Parser, expr: SetExpr): Node {
+  return mkClass([], false, undefined, false, expr, new StringClassMatcher(expr, p.ignoreCase).member(''));
 }

@@ -12,6 +12,7 @@ import { CharMatcher, complement, intersect, normalize, union, type Ranges } fro
 import type { Flags } from './parser';
 import { AssertOp, Op, StarKind, UNBOUNDED, type Program } from './program';
 import { caseEquivalents, closeOverCase } from './unicode';
+import { StringClassMatcher } from './strclass';
 
 type Task = () => void;
 
@@ -37,6 +38,7 @@ export function compile(parsed: ParsedRegex, flags: Flags): Program {
   const sets: CharMatcher[] = [];
   const setIndex = new Map<string, number>();
   const strings: string[] = [];
+  const stringClasses: StringClassMatcher[] = [];
   let registerCount = 2 * (parsed.groupCount + 1);
 
   const newReg = (): number => registerCount++;
@@ -132,6 +134,11 @@ export function compile(parsed: ParsedRegex, flags: Flags): Program {
         }
         return;
       case 'class':
+        if (n.expr) {
+          stringClasses.push(new StringClassMatcher(n.expr, icase));
+          emit(Op.CLASS_EXPR, stringClasses.length - 1, back ? 1 : 0);
+          return;
+        }
         if (n.strings) {
           const alt = expandClassStrings(n);
           then(() => gen(alt, back));
@@ -249,7 +256,7 @@ export function compile(parsed: ParsedRegex, flags: Flags): Program {
     // Single-character loops without captures: one instruction, one backtrack entry.
     let test: CharTest | null = null;
     if (body.type === 'char' && !(unicode && !icase && body.cp > 0xffff)) test = testForChar(body.cp);
-    else if (body.type === 'class' && !body.strings) test = testForClass(body.ranges, body.negated);
+    else if (body.type === 'class' && !body.strings && !body.expr) test = testForClass(body.ranges, body.negated);
     if (test) {
       const a = test.kind === StarKind.CHAR || test.kind === StarKind.CHAR2 ? test.a : 0;
       const b =
@@ -358,7 +365,7 @@ export function compile(parsed: ParsedRegex, flags: Flags): Program {
         }
         return { set: unitsOf(testForChar(n.cp)), nullable: false };
       case 'class':
-        if (n.strings) return null;
+        if (n.strings || n.expr) return null;
         return { set: unitsOf(testForClass(n.ranges, n.negated)), nullable: false };
       case 'group':
         return firstOf(n.body, depth + 1);
@@ -405,6 +412,7 @@ export function compile(parsed: ParsedRegex, flags: Flags): Program {
     code: Int32Array.from(code),
     sets,
     strings,
+    stringClasses,
     registerCount,
     groupCount: parsed.groupCount,
     unicode,

@@ -40,6 +40,7 @@ export const enum Op {
   BACKREF,
   LOOK,
   LOOK_END,
+  CLASS_EXPR,
 }
 
 export const enum AssertOp {
@@ -68,6 +69,7 @@ const enum Bt {
   BARRIER, // a = negative?1:0, b = pos at lookaround start, c = pc after the lookaround
   STAR_GREEDY, // a = pc of STAR, b = current pos, c = pos after the mandatory part
   STAR_LAZY, // a = pc of STAR, b = current pos, c = iterations so far
+  CLASS_EXPR, // a = pc of CLASS_EXPR, b = pos before it, c = length matched (try shorter)
 }
 
 const WORD_MATCHER = new CharMatcher(WORD);
@@ -602,6 +604,29 @@ export function execProgram(
           }
           break;
         }
+        case Op.CLASS_EXPR: {
+          const m = prog.stringClasses[code[pc + 1]];
+          const back = code[pc + 2] === 1;
+          const l = m.find(s, pos, back, m.maxUnits + 1);
+          remaining -= m.lastCost;
+          if (remaining < 0) outOfSteps(budget, state, stk);
+          if (l < 0) {
+            ok = false;
+            break;
+          }
+          if (l > 0) {
+            if (--remaining < 0) outOfSteps(budget, state, stk);
+            if (sp + 4 > stk.length) stk = growStack(stk);
+            stk[sp] = Bt.CLASS_EXPR;
+            stk[sp + 1] = pc;
+            stk[sp + 2] = pos;
+            stk[sp + 3] = l;
+            sp += 4;
+          }
+          pos = back ? pos - l : pos + l;
+          pc += 3;
+          break;
+        }
         default:
           throw new Error(`regex VM: bad opcode ${code[pc]} at ${pc}`);
       }
@@ -629,6 +654,22 @@ export function execProgram(
             break;
           }
           continue;
+        }
+        if (kind === Bt.CLASS_EXPR) {
+          // Try the next shorter member at the same position.
+          const cpc = stk[sp + 1];
+          const m = prog.stringClasses[code[cpc + 1]];
+          const back = code[cpc + 2] === 1;
+          const at = stk[sp + 2];
+          const l = m.find(s, at, back, stk[sp + 3]);
+          remaining -= m.lastCost;
+          if (remaining < 0) outOfSteps(budget, state, stk);
+          if (l < 0) continue;
+          stk[sp + 3] = l;
+          if (l > 0) sp += 4;
+          pos = back ? at - l : at + l;
+          pc = cpc + 3;
+          break;
         }
         const starPc = stk[sp + 1];
         const back = code[starPc + 7] === 1;

@@ -34,7 +34,7 @@ import {
   isIdentifierStart,
   propertySet,
 } from './unicode';
-import { parseClassSetExpression } from './classset';
+import { parseClassSetExpression, stringClassNode, tryParseStringProperty } from './classset';
 
 export const END = 0x200000;
 const MAX_CAPTURES = 1 << 16;
@@ -487,6 +487,13 @@ export class Parser {
       case 0x57:
       case 0x70:
       case 0x50: {
+        if (this.unicodeSets && n === 0x70) {
+          const prop = tryParseStringProperty(this);
+          if (prop) {
+            builder.addAtom(stringClassNode(this, prop));
+            return false;
+          }
+        }
         const ranges: number[] = [];
         if (this.tryParseCharacterClassEscape(n, false, ranges)) {
           builder.addAtom(mkClass(normalize(ranges), false));

@@ -22,8 +22,10 @@
  *   BACKREF n back                    back reference to group n
  *   LOOK negative saveReg afterL      start of a lookaround (pushes a barrier)
  *   LOOK_END negative saveReg         end of a lookaround body
+ *   CLASS_EXPR k back                 a v-mode class with properties of strings
  */
 import type { CharMatcher } from './charset';
+import type { StringClassMatcher } from './strclass';
 
 // The opcode enums live in matcher.ts: const enums are only inlined within their own
 // file by per-file transpilers, and the VM's hot loop must not pay for lookups.
@@ -36,6 +38,8 @@ export interface Program {
   code: Int32Array;
   sets: CharMatcher[];
   strings: string[];
+  /** v-mode classes with properties of strings (CLASS_EXPR operands). */
+  stringClasses: StringClassMatcher[];
   /** Total registers: 2 per capture (incl. group 0) followed by loop/lookaround registers. */
   registerCount: number;
   groupCount: number;

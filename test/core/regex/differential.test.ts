@@ -9,6 +9,8 @@ import { canon, runOurs, runV8 } from './diff';
 
 type Case = [pattern: string, flags: string, input: string, lastIndex?: number];
 
+const KISS = '\u{1F469}\u{1F3FB}\u200D\u2764\uFE0F\u200D\u{1F48B}\u200D\u{1F468}\u{1F3FC}';
+
 const cases: Record<string, Case[]> = {
   literals: [
     ['abc', '', 'xxabcxx'],
@@ -412,6 +414,27 @@ const cases: Record<string, Case[]> = {
     ['[^]', 'v', '\ud83d\ude00'],
     ['[^]+', 'v', 'aa'],
   ],
+  stringProperties: [
+    ['\\p{RGI_Emoji}+', 'v', 'x' + KISS + '!'],
+    ['\\p{RGI_Emoji}', 'v', 'x' + KISS + '!'],
+    ['[\\p{RGI_Emoji}--\\q{\u{1F600}}]', 'v', '\u{1F600}\u{1F601}'],
+    ['\\p{Basic_Emoji}', 'v', '\u231a'],
+    ['[\\p{RGI_Emoji}&&\\p{ASCII}]', 'v', '#\uFE0F\u20E3 #'],
+    ['\\p{RGI_Emoji}', 'vi', '\u{1F1FA}\u{1F1F8}'],
+    ['\\p{Emoji_Keycap_Sequence}x', 'v', '1\uFE0F\u20E3x'],
+    ['\\p{RGI_Emoji_Tag_Sequence}', 'v', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}'],
+    ['\\p{RGI_Emoji_ZWJ_Sequence}', 'v', 'a' + KISS],
+    ['\\p{RGI_Emoji_Modifier_Sequence}', 'v', '\u{1F44D}\u{1F3FB}'],
+    ['(\\p{RGI_Emoji_Flag_Sequence})\\1', 'v', '\u{1F1FA}\u{1F1F8}\u{1F1FA}\u{1F1F8}'],
+    ['(?<=\\p{RGI_Emoji}\\p{RGI_Emoji})x', 'v', KISS + '\u{1F600}x'],
+    ['[\\p{RGI_Emoji}a]+', 'v', 'ba\u{1F600}a'],
+    ['[\\p{RGI_Emoji}\\q{abc|}]', 'v', 'zz'],
+    ['[^[\\p{RGI_Emoji}&&\\p{ASCII}]]', 'v', '#'],
+    ['\\p{RGI_Emoji}{2}', 'v', '\u{1F1FA}\u{1F1F8}\u{1F1FA}'],
+    ['\\p{RGI_Emoji}*?x', 'v', '\u{1F600}\u{1F600}x'],
+    ['\\p{RGI_Emoji}\u{1F3FB}', 'v', '\u{1F44D}\u{1F3FB}'],
+    ['\\p{RGI_Emoji}', 'gv', '\u{1F600}\u{1F600}', 1],
+  ],
   stickyAndGlobal: [
     ['a', 'y', 'ba', 0],
     ['a', 'y', 'ba', 1],
@@ -558,6 +581,10 @@ const errors: [string, string][] = [
   ['[\\q]', 'v'],
   ['[!!]', 'v'],
   ['[\\d-a]', 'v'],
+  ['\\P{RGI_Emoji}', 'v'],
+  ['[^\\p{RGI_Emoji}]', 'v'],
+  ['\\p{RGI_Emoji}', 'u'],
+  ['\\p{RGI_Emoji=Yes}', 'v'],
   ['a', 'gg'],
   ['a', 'x'],
   ['a', 'uv'],
