@@ -315,7 +315,7 @@ export function mustardEngine(timeoutMs: number): Engine {
   };
 }
 
-function unavailableEngine(id: EngineId, label: string, version: string, reason: string): Engine {
+export function unavailableEngine(id: EngineId, label: string, version: string, reason: string): Engine {
   return {
     id,
     label,

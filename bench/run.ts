@@ -8,7 +8,8 @@
  * Environment:
  *   BENCH_ITERATIONS  timed runs per cell, at most (default 7)
  *   BENCH_WARMUP      warm-up runs per cell, at most (default 2)
- *   BENCH_BUDGET_MS   time budget per cell; fewer runs are made past it, at least 1 timed (default 3000)
+ *   BENCH_BUDGET_MS   time budget per cell; fewer runs are made past it, at least 1 timed
+ *                     (default 3000; none when BENCH_ITERATIONS is set and this is not)
  *   BENCH_TIMEOUT_MS  one run longer than this is stopped (QuickJS, Mustard) and reported as a timeout (default 15000)
  *   BENCH_FILTER      comma-separated substrings: only workloads whose name contains one of them
  *   BENCH_ENGINES     comma-separated subset of core,v8,quickjs,mustard (V8 always runs: it is the reference)
@@ -29,6 +30,7 @@ import {
   mustardEngine,
   quickjsEngine,
   TimeoutError,
+  unavailableEngine,
   v8Engine,
   type Engine,
   type EngineId,
@@ -64,7 +66,8 @@ function envList(name: string): string[] | null {
 const config = {
   iterations: envInt('BENCH_ITERATIONS', 7, 1),
   warmup: envInt('BENCH_WARMUP', 2, 0),
-  budgetMs: envInt('BENCH_BUDGET_MS', 3000, 0),
+  // an explicit BENCH_ITERATIONS is honoured in full unless a budget is given too
+  budgetMs: envInt('BENCH_BUDGET_MS', process.env.BENCH_ITERATIONS ? Infinity : 3000, 0),
   timeoutMs: envInt('BENCH_TIMEOUT_MS', 15_000, 1),
   filter: envList('BENCH_FILTER'),
   engines: envList('BENCH_ENGINES'),
@@ -152,7 +155,11 @@ const gc = (globalThis as { gc?: () => void }).gc;
 function errorText(error: unknown): string {
   if (error instanceof Error) {
     const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
-    return `${name}${error.message}`.split('\n')[0];
+    const lines = `${name}${error.message}`
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return truncate(lines.slice(0, 3).join(' | '), 300);
   }
   return String(error);
 }
@@ -231,18 +238,31 @@ function mismatch(cell: Cell, expected: string, got: string): Cell {
   };
 }
 
-/** Time-bounded repetition of a small operation; returns per-call median in ms. */
-function repeat(fn: () => unknown, opts: { warmup: number; max: number; budgetMs: number }): { ms: number; n: number } {
-  for (let i = 0; i < opts.warmup; i++) fn();
+interface Measured {
+  /** Median per call (ms). */
+  ms: number;
+  minMs: number;
+  n: number;
+}
+
+/** Time-bounded repetition of a small operation, timed per call. */
+function repeat(fn: () => unknown, opts: { warmup: number; max: number; budgetMs: number }): Measured {
+  return repeatWithSetup(() => undefined, fn, opts);
+}
+
+/** Like {@link repeat}, with an untimed `setup` producing each call's input. */
+function repeatWithSetup<T>(setup: () => T, fn: (x: T) => unknown, opts: { warmup: number; max: number; budgetMs: number }): Measured {
+  for (let i = 0; i < opts.warmup; i++) fn(setup());
   const samples: number[] = [];
   const started = performance.now();
   while (samples.length < opts.max) {
+    const x = setup();
     const t0 = clock();
-    fn();
+    fn(x);
     samples.push(clock() - t0);
     if (performance.now() - started > opts.budgetMs) break;
   }
-  return { ms: median(samples), n: samples.length };
+  return { ms: median(samples), minMs: Math.min(...samples), n: samples.length };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -339,7 +359,7 @@ function printHeader(engines: Engine[], core: { buildMs: number; bytes: number }
   for (const e of engines) print(`  ${e.label.padEnd(8)} ${e.version}${e.unavailable ? `  UNAVAILABLE: ${e.unavailable}` : ''}`);
   if (core) print(`  (core bundle built in ${core.buildMs.toFixed(0)} ms, ${(core.bytes / 1024).toFixed(0)} KiB)`);
   print(
-    `method: per cell up to ${config.warmup} warm-up + ${config.iterations} timed runs (median), cell budget ${config.budgetMs} ms, run timeout ${config.timeoutMs} ms`,
+    `method: per cell up to ${config.warmup} warm-up + ${config.iterations} timed runs (median), cell budget ${Number.isFinite(config.budgetMs) ? `${config.budgetMs} ms` : 'none'}, run timeout ${config.timeoutMs} ms`,
   );
   print(
     config.clock === 'cpu'
@@ -371,16 +391,16 @@ function runWorkloads(workloads: Workload[], engines: Engine[]): Cell[] {
   return cells;
 }
 
-function runTrivial(engines: Engine[]): Array<{ engine: string; us?: number; n?: number; reason?: string; note: string }> {
-  print('Trivial compile+run of `1+1` (median µs per call; measures per-run setup, mostly realm creation)');
+function runTrivial(engines: Engine[]): Array<{ engine: string; us?: number; minUs?: number; n?: number; reason?: string; note: string }> {
+  print('Trivial compile+run of `1+1` (µs per call; measures per-run setup, mostly realm creation)');
   const results = [];
   for (const e of engines) {
     try {
       if (e.unavailable) throw new Error(e.unavailable);
       const v = e.trivial('1+1');
       if (canonical(v) !== '2') throw new Error(`returned ${canonical(v)}, expected 2`);
-      const { ms, n } = repeat(() => e.trivial('1+1'), { warmup: 50, max: 2000, budgetMs: 1500 });
-      results.push({ engine: e.label, us: ms * 1000, n, note: e.trivialNote });
+      const { ms, minMs, n } = repeat(() => e.trivial('1+1'), { warmup: 50, max: 2000, budgetMs: 1500 });
+      results.push({ engine: e.label, us: ms * 1000, minUs: minMs * 1000, n, note: e.trivialNote });
     } catch (error) {
       results.push({ engine: e.label, reason: errorText(error), note: e.trivialNote });
     }
@@ -388,99 +408,95 @@ function runTrivial(engines: Engine[]): Array<{ engine: string; us?: number; n?:
   const coreUs = results.find((r) => r.engine === 'core')?.us;
   print(
     table(
-      ['engine', 'µs', 'runs', 'vs core', 'what one call does'],
+      ['engine', 'median µs', 'min µs', 'calls', 'core/engine', 'what one call does'],
       results.map((r) => [
         r.engine,
         r.us === undefined ? `failed: ${r.reason}` : r.us.toFixed(1),
+        r.minUs === undefined ? '' : r.minUs.toFixed(1),
         String(r.n ?? ''),
-        r.us !== undefined && coreUs !== undefined ? fmtRatio(r.us / coreUs) : '—',
+        r.us !== undefined && coreUs !== undefined ? fmtRatio(coreUs / r.us) : '—',
         r.note,
       ]),
     ),
   );
+  print('(no GC is forced between calls here: collecting the garbage of discarded realms is part of the cost)');
   print();
   return results;
 }
 
-function runPhases(core: CoreModule, workloads: Workload[]): Array<{ phase: string; ms?: number; n?: number; reason?: string }> {
+interface PhaseRow {
+  phase: string;
+  ms?: number;
+  minMs?: number;
+  n?: number;
+  reason?: string;
+}
+
+function runPhases(core: CoreModule, workloads: Workload[]): PhaseRow[] {
   const w = workloads.find((x) => x.name === config.phaseWorkload);
-  print(`core per-phase breakdown: ${config.phaseWorkload} (median ms per phase)`);
+  print(`core per-phase breakdown: ${config.phaseWorkload} (ms per phase)`);
   if (!w) {
     print(`  no workload named ${config.phaseWorkload} (BENCH_PHASE_WORKLOAD)`);
     print();
     return [];
   }
   const src = w.source;
-  const opts = { warmup: 5, max: 50, budgetMs: 2000 };
-  const rows: Array<{ phase: string; ms?: number; n?: number; reason?: string }> = [];
-  const phase = (name: string, fn: () => { ms: number; n: number }) => {
+  const small = { warmup: 5, max: 50, budgetMs: 2000 };
+  const large = { warmup: 1, max: 7, budgetMs: 3000 };
+  const parts: PhaseRow[] = [];
+  const extra: PhaseRow[] = [];
+  const measure = (into: PhaseRow[], phase: string, fn: () => Measured) => {
     try {
-      rows.push({ phase: name, ...fn() });
+      into.push({ phase, ...fn() });
     } catch (error) {
-      rows.push({ phase: name, reason: errorText(error) });
+      into.push({ phase, reason: errorText(error) });
     }
   };
-  // every phase gets a fresh input (untimed), in case a stage annotates the AST
-  const timedWithSetup = <T>(setup: () => T, fn: (x: T) => unknown) => {
-    const samples: number[] = [];
-    for (let i = 0; i < opts.warmup; i++) fn(setup());
-    const started = performance.now();
-    while (samples.length < opts.max) {
-      const x = setup();
-      const t0 = clock();
-      fn(x);
-      samples.push(clock() - t0);
-      if (performance.now() - started > opts.budgetMs) break;
-    }
-    return { ms: median(samples), n: samples.length };
-  };
-  phase('parse (meriyah)', () => repeat(() => core.parseProgram(src), opts));
-  phase('validate', () =>
-    timedWithSetup(
-      () => core.parseProgram(src),
-      (ast) => {
-        const errors = core.validate(ast, src).filter((d) => d.severity === 'error');
-        if (errors.length) throw new Error(core.formatDiagnostic(`${w.name}.js`, errors[0]));
-      },
-    ),
+  // stages that consume an AST get a fresh one per call (untimed), in case a stage annotates it
+  const freshAst = () => core.parseProgram(src);
+  measure(parts, 'parse (meriyah)', () => repeat(freshAst, small));
+  measure(parts, 'validate', () =>
+    repeatWithSetup(freshAst, (ast) => {
+      const errors = core.validate(ast, src).filter((d) => d.severity === 'error');
+      if (errors.length) throw new Error(core.formatDiagnostic(`${w.name}.js`, errors[0]));
+    }, small),
   );
-  phase('compile', () => timedWithSetup(() => core.parseProgram(src), (ast) => core.compileProgram(ast, src)));
-  phase('realm creation (createVM)', () => repeat(() => core.createVM({ limits: CORE_LIMITS, seed: 1 }), opts));
-  let program: ReturnType<typeof core.compile> | null = null;
+  measure(parts, 'compile (bytecode)', () => repeatWithSetup(freshAst, (ast) => core.compileProgram(ast, src), small));
+  measure(parts, 'realm creation (createVM)', () => repeat(() => core.createVM({ limits: CORE_LIMITS, seed: 1 }), small));
+  let compiled: ReturnType<typeof core.compile> | null = null;
   try {
-    program = core.compile(src);
+    compiled = core.compile(src);
   } catch (error) {
-    rows.push({ phase: 'run', reason: `compile failed: ${errorText(error)}` });
+    parts.push({ phase: 'run', reason: `compile failed: ${errorText(error)}` });
   }
-  if (program) {
-    const compiled = program;
-    phase('runSync(compiled program)', () =>
-      repeat(() => core.runSync(compiled, { limits: CORE_LIMITS, seed: 1 }), { warmup: 1, max: 7, budgetMs: 3000 }),
-    );
-    const realm = rows.find((r) => r.phase.startsWith('realm'))?.ms;
-    const whole = rows.find((r) => r.phase.startsWith('runSync(compiled'));
-    if (whole?.ms !== undefined && realm !== undefined) {
-      rows.push({ phase: 'run (= runSync(compiled) - realm)', ms: whole.ms - realm, n: whole.n });
+  if (compiled) {
+    const program = compiled;
+    measure(extra, 'runSync(compiled program)', () => repeat(() => core.runSync(program, { limits: CORE_LIMITS, seed: 1 }), large));
+    const realm = parts.find((r) => r.phase.startsWith('realm'));
+    const whole = extra[0];
+    if (whole.ms !== undefined && realm?.ms !== undefined) {
+      parts.push({ phase: 'run (runSync(compiled) - realm)', ms: Math.max(0, whole.ms - realm.ms), n: whole.n });
+    } else {
+      parts.push({ phase: 'run', reason: whole.reason ?? 'realm creation failed' });
     }
-    phase('total runSync(source)', () =>
-      repeat(() => core.runSync(src, { limits: CORE_LIMITS, seed: 1 }), { warmup: 1, max: 7, budgetMs: 3000 }),
-    );
+    measure(extra, 'runSync(source), measured', () => repeat(() => core.runSync(src, { limits: CORE_LIMITS, seed: 1 }), large));
   }
-  const total = rows.find((r) => r.phase.startsWith('total'))?.ms;
-  print(
-    table(
-      ['phase', 'ms', 'runs', 'share'],
-      rows.map((r) => [
-        r.phase,
-        r.ms === undefined ? `failed: ${truncate(r.reason ?? '', 100)}` : fmtMs(r.ms),
-        String(r.n ?? ''),
-        r.ms !== undefined && total && !r.phase.startsWith('total') && !r.phase.startsWith('runSync') ? `${((100 * r.ms) / total).toFixed(1)}%` : '',
-      ]),
-    ),
-  );
-  print(`(source: ${src.length} chars; share = of the total runSync(source) time)`);
+  const ok = parts.every((r) => r.ms !== undefined);
+  const total = ok ? sum(parts.map((r) => r.ms!)) : NaN;
+  const row = (r: PhaseRow, share: boolean) => [
+    r.phase,
+    r.ms === undefined ? `failed: ${truncate(r.reason ?? '', 100)}` : fmtMs(r.ms),
+    r.minMs === undefined ? '' : fmtMs(r.minMs),
+    String(r.n ?? ''),
+    share && r.ms !== undefined && ok ? `${((100 * r.ms) / total).toFixed(1)}%` : '',
+  ];
+  const rows = parts.map((r) => row(r, true));
+  if (ok) rows.push(['sum of the phases', fmtMs(total), '', '', '100%']);
+  for (const r of extra) rows.push(row(r, false));
+  print(table(['phase', 'median ms', 'min ms', 'runs', 'share'], rows, ok ? [parts.length] : []));
+  print(`(source: ${src.length} chars; "run" is derived; the last two rows are measured whole for reference)`);
   print();
-  return rows;
+  return [...parts, ...extra];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -502,10 +518,14 @@ async function main(): Promise<void> {
   for (const id of ENGINE_ORDER) {
     if (!wantEngine(id)) continue;
     if (id === 'core') {
-      const built = await loadBundledCore();
-      core = built.core;
-      coreBuild = built;
-      engines.push(coreEngine(core, 'esbuild bundle, const enums inlined'));
+      try {
+        const built = await loadBundledCore();
+        core = built.core;
+        coreBuild = built;
+        engines.push(coreEngine(core, 'esbuild bundle, const enums inlined'));
+      } catch (error) {
+        engines.push(unavailableEngine('core', 'core', 'Capsule core', `the core bundle failed to build or load: ${errorText(error)}`));
+      }
     } else if (id === 'v8') engines.push(v8Engine());
     else if (id === 'quickjs') engines.push(await quickjsEngine(config.timeoutMs));
     else engines.push(mustardEngine(config.timeoutMs));
@@ -529,7 +549,7 @@ async function main(): Promise<void> {
   if (config.sections.includes('trivial')) report.trivial = runTrivial(engines);
   if (config.sections.includes('phases')) {
     if (core) report.phases = runPhases(core, loadWorkloads());
-    else print('core per-phase breakdown: skipped (core not selected)\n');
+    else print(`core per-phase breakdown: skipped (${wantEngine('core') ? 'core unavailable' : 'core not selected'})\n`);
   }
   const cpu = process.cpuUsage(cpuStart);
   const wall = (performance.now() - started) / 1000;
