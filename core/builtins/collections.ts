@@ -14,7 +14,7 @@
  * Constructors fill from arrays (of pairs), maps and sets natively; other iterables, a
  * subclass's overridden `set`/`add`, and `forEach` callbacks run in the prelude.
  */
-import { Cls, IterKind, JSArray, JSCollection, JSIterator, JSObject, NativeFunction, isCallable } from '../objects';
+import { Accessor, Cls, IterKind, JSArray, JSCollection, JSIterator, JSObject, NativeFunction, isCallable } from '../objects';
 import { addPreludeModule } from '../prelude/index';
 import { Attr } from '../shape';
 import { GSymbol, HOLE, WELL_KNOWN, type Marker, type Value } from '../value';
@@ -22,7 +22,7 @@ import { Cont } from '../vm/frame';
 import type { VM } from '../vm/interpreter';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
-import { protoFor, receiverText } from './number';
+import { constructorName, protoFor, receiverText } from './number';
 
 declare module '../objects' {
   interface JSCollection {
@@ -208,6 +208,10 @@ addPreludeModule({
   exports: ['collMapFill', 'collSetFill', 'collMapForEach', 'collSetForEach', 'collMapGroupBy'],
   source: String.raw`
 function collMapFill(map, iterable, adder) {
+  if (adder === undefined) {
+    adder = map.set;
+    if (typeof adder !== 'function') $.collBadAdder(map, adder, 'set');
+  }
   for (const e of iterable) {
     if (!$.isObject(e)) $.collNotEntry(e);
     $.call(adder, map, e[0], e[1]);
@@ -215,14 +219,20 @@ function collMapFill(map, iterable, adder) {
   return map;
 }
 function collSetFill(set, iterable, adder) {
+  if (adder === undefined) {
+    adder = set.add;
+    if (typeof adder !== 'function') $.collBadAdder(set, adder, 'add');
+  }
   for (const v of iterable) $.call(adder, set, v);
   return set;
 }
-function collMapForEach(callback, thisArg) {
+function collMapForEach(callback, ...rest) {
+  const thisArg = rest[0];
   const it = $.collIterFor(this, true, 'forEach', callback);
   for (const k of it) $.call(callback, thisArg, $.collValueOf(this, k), k, this);
 }
-function collSetForEach(callback, thisArg) {
+function collSetForEach(callback, ...rest) {
+  const thisArg = rest[0];
   const it = $.collIterFor(this, false, 'forEach', callback);
   for (const k of it) $.call(callback, thisArg, k, k, this);
 }
@@ -253,7 +263,7 @@ registerInstaller((r: Realm) => {
   };
   const requireIterable = (vm: VM, v: Value): Value => {
     const m = v instanceof JSObject ? vm.lookup(v, WELL_KNOWN.iterator) : v === null || v === undefined ? HOLE : vm.lookup(vm.protoOfPrimitive(v), WELL_KNOWN.iterator);
-    if (m === HOLE || m === undefined || m === null) {
+    if (m === HOLE || m === undefined || m === null || (!(m instanceof Accessor) && !isCallable(m as Value))) {
       throw new GuestError('TypeError', `${typeText(v)} is not iterable (cannot read property Symbol(Symbol.iterator))`);
     }
     return m as Value;
@@ -261,6 +271,12 @@ registerInstaller((r: Realm) => {
   const requireCallable = (v: Value): void => {
     if (!isCallable(v)) throw new GuestError('TypeError', `${typeText(v)} is not a function`);
   };
+
+  const badAdder = (vm: VM, target: JSObject, adder: Value, name: string): never => {
+    const text = adder instanceof JSObject ? receiverText(vm, adder) : entryText(adder);
+    throw new GuestError('TypeError', `'${text}' returned for property '${name}' of object '#<${constructorName(vm, target)}>' is not a function`);
+  };
+  r.internal('collBadAdder', 3, (vm, _t, a) => badAdder(vm, a[0] as JSObject, a[1], a[2] as string));
 
   // ---- prelude internals ----
   r.internal('collNotEntry', 1, (_vm, _t, a) => {
@@ -312,9 +328,10 @@ registerInstaller((r: Realm) => {
       if (src === undefined || src === null) return m;
       const adder = vm.lookup(m, 'set');
       if (adder !== mapSet) {
-        if (!isCallable(adder as Value)) throw new GuestError('TypeError', `'${adder === HOLE ? 'undefined' : receiverText(vm, adder as Value)}' returned for property 'set' of object '#<Map>' is not a function`);
+        // a getter for `set` runs in the prelude (undefined adder: read it there)
+        if (!(adder instanceof Accessor) && !isCallable(adder as Value)) badAdder(vm, m, adder === HOLE ? undefined : (adder as Value), 'set');
         requireIterable(vm, src);
-        return vm.pushCall(vm.realm.prelude.collMapFill, undefined, [m, src, adder as Value], Cont.Normal);
+        return vm.pushCall(vm.realm.prelude.collMapFill, undefined, [m, src, adder instanceof Accessor ? undefined : (adder as Value)], Cont.Normal);
       }
       if (src instanceof JSArray && vm.hasDefaultArrayIteration(src)) {
         const el = src.elements;
@@ -393,9 +410,9 @@ registerInstaller((r: Realm) => {
       if (src === undefined || src === null) return s;
       const adder = vm.lookup(s, 'add');
       if (adder !== setAdd) {
-        if (!isCallable(adder as Value)) throw new GuestError('TypeError', `'${adder === HOLE ? 'undefined' : receiverText(vm, adder as Value)}' returned for property 'add' of object '#<Set>' is not a function`);
+        if (!(adder instanceof Accessor) && !isCallable(adder as Value)) badAdder(vm, s, adder === HOLE ? undefined : (adder as Value), 'add');
         requireIterable(vm, src);
-        return vm.pushCall(vm.realm.prelude.collSetFill, undefined, [s, src, adder as Value], Cont.Normal);
+        return vm.pushCall(vm.realm.prelude.collSetFill, undefined, [s, src, adder instanceof Accessor ? undefined : (adder as Value)], Cont.Normal);
       }
       if (src instanceof JSArray && vm.hasDefaultArrayIteration(src)) {
         const el = src.elements;

@@ -30,6 +30,9 @@ import { constructorName, guestArgs, str } from './number';
 
 /** Nesting depth at which stringify throws V8's stack-overflow RangeError (V8: ~4100-4200). */
 export const MAX_DEPTH = 4096;
+/** Guest frames kept free below the call-depth limit when the prelude recurses (a deeper
+ * structure throws V8's RangeError instead of the VM's callDepth LimitError). */
+const STACK_MARGIN = 16;
 /** How much output/heap growth between budget checks. */
 const CHECK_EVERY = 1 << 20;
 
@@ -88,13 +91,6 @@ function fail(what: string, pos: number): never {
   throw new GuestError('SyntaxError', `${what} in JSON at position ${pos}`);
 }
 
-/** A frame of the parser's explicit stack: an object (with its pending key) or an array. */
-interface ParseFrame {
-  obj: JSObject | null;
-  elements: Value[] | null;
-  key: string;
-}
-
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
@@ -130,7 +126,12 @@ class Parser {
     const t = this.text;
     const vm = this.vm;
     const r = vm.realm;
-    const stack: ParseFrame[] = [];
+    // The explicit stack, as parallel arrays (no per-level frame object): an open object
+    // (with its pending key) or an open array's element list.
+    const objs: (JSObject | null)[] = [];
+    const lists: (Value[] | null)[] = [];
+    const keys: string[] = [];
+    let depth = 0;
     const objShape = r.objectRootShape;
     let v: Value;
     for (;;) {
@@ -155,8 +156,10 @@ class Parser {
           const key = this.scanString();
           if (this.skipWs() !== 58) fail("Expected ':' after property name", this.i);
           this.i++;
-          const o = new JSObject(r.ObjectPrototype, Cls.Object, objShape);
-          stack.push({ obj: o, elements: null, key });
+          objs[depth] = new JSObject(r.ObjectPrototype, Cls.Object, objShape);
+          lists[depth] = null;
+          keys[depth] = key;
+          depth++;
           continue;
         }
         case 91: // [
@@ -167,7 +170,9 @@ class Parser {
             this.account(48);
             break;
           }
-          stack.push({ obj: null, elements: [], key: '' });
+          objs[depth] = null;
+          lists[depth] = [];
+          depth++;
           continue;
         case 116: // t
           this.literal('true');
@@ -187,23 +192,24 @@ class Parser {
       }
       // ---- consume produced values ----
       for (;;) {
-        const top = stack.length ? stack[stack.length - 1] : null;
-        if (top === null) {
+        if (depth === 0) {
           this.skipWs();
           if (this.i < t.length) throw new GuestError('SyntaxError', `Unexpected non-whitespace character after JSON at position ${this.i}`);
           return v;
         }
-        if (top.obj !== null) {
-          const o = top.obj;
-          const idx = o.shape.index.get(top.key);
-          if (idx === undefined) o.addProperty(top.key, v);
+        const o = objs[depth - 1];
+        if (o !== null) {
+          const key = keys[depth - 1];
+          const idx = o.shape.index.get(key);
+          if (idx === undefined) o.addProperty(key, v);
           else o.slots[idx] = v;
           const c2 = this.skipWs();
           if (c2 === 44) {
             this.i++;
             if (this.skipWs() !== 34) fail('Expected double-quoted property name', this.i);
-            top.key = this.scanString();
-            if (this.skipWs() !== 58) fail("Expected ':' after property name", this.i);
+            keys[depth - 1] = this.scanString();
+            // V8 11 reports a missing ':' after a later key as an unexpected token
+            if (this.skipWs() !== 58) unexpected(t, this.i);
             this.i++;
             break;
           }
@@ -213,10 +219,10 @@ class Parser {
           vm.charge(n);
           this.account(n);
           v = o;
-          stack.pop();
+          objs[--depth] = null;
           continue;
         }
-        const el = top.elements!;
+        const el = lists[depth - 1]!;
         el.push(v);
         const c2 = this.skipWs();
         if (c2 === 44) {
@@ -227,7 +233,7 @@ class Parser {
         this.i++;
         v = vm.newArray(el);
         this.account(48 + el.length * 8);
-        stack.pop();
+        lists[--depth] = null;
       }
     }
   }
@@ -395,8 +401,17 @@ const BAIL: { readonly bail: true } = Object.freeze({ bail: true as const });
 /** A value that serializes to nothing (undefined, functions, symbols). */
 const SKIP: { readonly skip: true } = Object.freeze({ skip: true as const });
 
-/** JSON's string quoting: the host's JSON.stringify on a host string is exactly V8's. */
-const quote = (s: string): string => JSON.stringify(s);
+/** JSON's string quoting: the host's JSON.stringify on a host string is exactly V8's; short
+ * strings that need no escaping are quoted directly (faster than the host call). */
+function quote(s: string): string {
+  const n = s.length;
+  if (n > 64) return JSON.stringify(s);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return '"' + s + '"';
+}
 
 const keyCache = new Map<string, string>();
 function quoteKey(k: string): string {
@@ -423,8 +438,10 @@ function circularError(vm: VM, objs: JSObject[], keys: (string | number)[], star
   throw new GuestError('TypeError', lines.join('\n'));
 }
 
+/** One open object/array of the stringifier (pooled by depth). */
 interface SFrame {
   o: JSObject;
+  /** Arrays: the elements; objects: null. */
   arr: (Value | Marker)[] | null;
   keys: PropertyKey[] | null;
   /** Fast objects: iterate shape keys and slots directly. */
@@ -436,12 +453,8 @@ interface SFrame {
 }
 
 class Stringifier {
-  out = '';
-  indent = '';
-  nextCheck = CHECK_EVERY;
   readonly objs: JSObject[] = [];
   readonly keys: (string | number)[] = [];
-  readonly frames: SFrame[] = [];
   readonly OP: JSObject;
   readonly AP: JSObject;
   constructor(
@@ -450,118 +463,89 @@ class Stringifier {
     readonly propList: string[] | null,
     /** console %j: guest toJSONs are ignored and getters skipped instead of bailing out. */
     readonly lenient: boolean,
-    readonly dateToJSON: Value,
-    readonly dateToISO: Value,
-    readonly dateToPrim: Value,
-    readonly dateValueOf: Value,
+    readonly intr: Intrinsics,
   ) {
     this.OP = vm.realm.ObjectPrototype;
     this.AP = vm.realm.ArrayPrototype;
   }
 
-  private grow(): void {
-    const len = this.out.length;
-    if (len > this.nextCheck) {
-      this.nextCheck = len + CHECK_EVERY;
-      if (len > this.vm.maxStringLength) this.vm.stringTooLong(len);
-      this.vm.reserve(len * 2);
-    }
-  }
-
   /** toJSON and unwrapping of boxed primitives; SKIP for undefined/functions/symbols. */
-  private prepare(v: Value): Value | typeof SKIP {
-    if (v instanceof JSObject) {
-      // toJSON
-      let tj: unknown;
-      const p = v.proto;
-      if ((p === this.OP || p === this.AP) && !v.shape.dictionary) {
-        const i = v.shape.index.get('toJSON');
-        tj = i === undefined ? HOLE : v.slots[i];
-      } else tj = this.vm.lookup(v, 'toJSON');
-      if (tj !== HOLE) {
-        if (tj instanceof Accessor) {
-          if (!this.lenient) throw BAIL;
-        } else if (isCallable(tj as Value)) {
-          if (tj === this.dateToJSON && v instanceof JSDate && this.pristineDate(v)) {
-            v = Number.isFinite(v.time) ? isoString(v.time) : null;
-            return v;
-          }
-          if (!this.lenient) throw BAIL;
-        }
+  private prepareObject(v: JSObject): Value | typeof SKIP {
+    let tj: unknown;
+    const p = v.proto;
+    if ((p === this.OP || p === this.AP) && !v.shape.dictionary) {
+      const i = v.shape.index.get('toJSON');
+      tj = i === undefined ? HOLE : v.slots[i];
+    } else tj = this.vm.lookup(v, 'toJSON');
+    if (tj !== HOLE) {
+      if (tj instanceof Accessor) {
+        if (!this.lenient) throw BAIL;
+      } else if (isCallable(tj as Value)) {
+        if (tj === this.intr.dateToJSON && v instanceof JSDate && this.pristineDate(v)) return Number.isFinite(v.time) ? isoString(v.time) : null;
+        if (!this.lenient) throw BAIL;
       }
-      if (v instanceof JSPrimitiveObject) {
-        switch (v.cls) {
-          case Cls.Number: {
-            const pv = this.vm.toPrimitiveNative(v, 'number');
-            if (pv === HOLE) throw BAIL;
-            return typeof pv === 'number' ? pv : primNumber(pv as Value);
-          }
-          case Cls.String: {
-            const pv = this.vm.toPrimitiveNative(v, 'string');
-            if (pv === HOLE) throw BAIL;
-            return typeof pv === 'string' ? pv : primString(pv as Value);
-          }
-          case Cls.Boolean:
-          case Cls.BigInt:
-            return v.value;
-        }
-      }
-      if (isCallable(v)) return SKIP;
-      return v;
     }
-    if (v === undefined || v instanceof GSymbol) return SKIP;
+    if (v instanceof JSPrimitiveObject) {
+      switch (v.cls) {
+        case Cls.Number: {
+          const pv = this.vm.toPrimitiveNative(v, 'number');
+          if (pv === HOLE) throw BAIL;
+          return typeof pv === 'number' ? pv : primNumber(pv as Value);
+        }
+        case Cls.String: {
+          const pv = this.vm.toPrimitiveNative(v, 'string');
+          if (pv === HOLE) throw BAIL;
+          return typeof pv === 'string' ? pv : primString(pv as Value);
+        }
+        case Cls.Boolean:
+        case Cls.BigInt:
+          return v.value;
+      }
+    }
+    if (isCallable(v)) return SKIP;
     return v;
   }
 
   private pristineDate(d: JSDate): boolean {
     const vm = this.vm;
-    return vm.lookup(d, 'toISOString') === this.dateToISO && vm.lookup(d, WELL_KNOWN.toPrimitive) === this.dateToPrim && vm.lookup(d, 'valueOf') === this.dateValueOf;
+    const i = this.intr;
+    return vm.lookup(d, 'toISOString') === i.dateToISO && vm.lookup(d, WELL_KNOWN.toPrimitive) === i.dateToPrim && vm.lookup(d, 'valueOf') === i.dateValueOf;
   }
 
-  /** Writes a prepared primitive, or opens an object/array frame. */
-  private emit(v: Value, key: string | number): void {
-    switch (typeof v) {
-      case 'string':
-        this.out += quote(v);
-        return;
-      case 'number':
-        this.out += Number.isFinite(v) ? String(v) : 'null';
-        return;
-      case 'boolean':
-        this.out += v ? 'true' : 'false';
-        return;
-      case 'bigint':
-        throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
-    }
-    if (v === null) {
-      this.out += 'null';
-      return;
-    }
-    const o = v as JSObject;
+  /** Opens an object/array: cycle and depth checks, then a (pooled) frame. */
+  private open(o: JSObject, key: string | number, indent: string, pool: SFrame[], depth: number): SFrame {
     const objs = this.objs;
     for (let i = objs.length - 1; i >= 0; i--) if (objs[i] === o) circularError(this.vm, objs, this.keys, i, key);
     if (objs.length >= MAX_DEPTH) throw new GuestError('RangeError', 'Maximum call stack size exceeded');
     objs.push(o);
     this.keys.push(key);
-    const stepback = this.indent;
-    this.indent = stepback + this.gap;
-    if (o instanceof JSArray) {
-      this.out += '[';
-      this.frames.push({ o, arr: o.elements, keys: null, fastSlots: false, i: 0, n: o.elements.length, count: 0, stepback });
-      return;
+    let f = pool[depth];
+    if (f === undefined) {
+      f = { o, arr: null, keys: null, fastSlots: false, i: 0, n: 0, count: 0, stepback: indent };
+      pool[depth] = f;
     }
-    this.out += '{';
-    let keys: PropertyKey[] | null;
-    let fastSlots = false;
-    if (this.propList) keys = this.propList;
+    f.o = o;
+    f.i = 0;
+    f.count = 0;
+    f.stepback = indent;
+    if (o instanceof JSArray) {
+      f.arr = o.elements;
+      f.keys = null;
+      f.n = o.elements.length;
+      return f;
+    }
+    f.arr = null;
+    f.fastSlots = false;
+    if (this.propList) f.keys = this.propList;
     else {
       const s = o.shape;
       if (!s.hasIndexKeys && !s.hasAccessors && !s.hasSpecialKeys && !(o instanceof JSPrimitiveObject)) {
-        keys = s.keys;
-        fastSlots = true;
-      } else keys = this.vm.ownKeys(o, true, false);
+        f.keys = s.keys;
+        f.fastSlots = true;
+      } else f.keys = this.vm.ownKeys(o, true, false);
     }
-    this.frames.push({ o, arr: null, keys, fastSlots, i: 0, n: keys.length, count: 0, stepback });
+    f.n = f.keys.length;
+    return f;
   }
 
   /** [[Get]] of an own/inherited property without guest code. */
@@ -576,58 +560,97 @@ class Stringifier {
   }
 
   run(root: Value): string | undefined {
-    const first = this.prepare(root);
-    if (first === SKIP) return undefined;
-    this.emit(first as Value, '');
-    const frames = this.frames;
+    let v: Value | typeof SKIP = root;
+    if (v instanceof JSObject) v = this.prepareObject(v);
+    else if (v === undefined || v instanceof GSymbol) return undefined;
+    if (v === SKIP) return undefined;
     const gap = this.gap;
-    while (frames.length) {
-      const f = frames[frames.length - 1];
-      if (f.i < f.n) {
-        if (f.arr) {
-          const e = f.arr[f.i];
-          const idx = f.i++;
-          if (f.count++ > 0) this.out += ',';
-          if (gap) this.out += '\n' + this.indent;
-          let pv: Value | typeof SKIP;
-          if (e === HOLE) pv = undefined;
-          else pv = e as Value;
-          if (pv === undefined) {
-            this.out += 'null';
-            continue;
+    const pool: SFrame[] = [];
+    let depth = 0;
+    let out = '';
+    let indent = '';
+    let nextCheck = CHECK_EVERY;
+    let f: SFrame | null = null;
+    let key: string | number = '';
+    // `v` is a prepared value to write under `key`; then find the next one
+    for (;;) {
+      switch (typeof v) {
+        case 'string':
+          out += quote(v);
+          break;
+        case 'number':
+          out += Number.isFinite(v) ? String(v) : 'null';
+          break;
+        case 'boolean':
+          out += v ? 'true' : 'false';
+          break;
+        case 'bigint':
+          throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
+        default:
+          if (v === null) out += 'null';
+          else {
+            const o = v as JSObject;
+            f = this.open(o, key, indent, pool, depth++);
+            indent += gap;
+            out += f.arr ? '[' : '{';
           }
-          pv = this.prepare(pv);
-          if (pv === SKIP) this.out += 'null';
-          else this.emit(pv as Value, idx);
-          this.grow();
-          continue;
-        }
-        const k = f.keys![f.i];
-        let raw: Value | typeof SKIP;
-        if (f.fastSlots) raw = f.o.slots[f.i] as Value;
-        else raw = this.getProp(f.o, k);
-        f.i++;
-        if (raw === SKIP || raw === undefined) continue;
-        const pv = this.prepare(raw as Value);
-        if (pv === SKIP) continue;
-        const ks = k as string;
-        if (f.count++ > 0) this.out += ',';
-        if (gap) this.out += '\n' + this.indent + quoteKey(ks) + ': ';
-        else this.out += quoteKey(ks) + ':';
-        this.emit(pv as Value, ks);
-        this.grow();
-        continue;
       }
-      // close the frame
-      frames.pop();
-      this.objs.pop();
-      this.keys.pop();
-      this.indent = f.stepback;
-      const close = f.arr ? ']' : '}';
-      if (f.count > 0 && gap) this.out += '\n' + f.stepback + close;
-      else this.out += close;
+      if (out.length > nextCheck) {
+        nextCheck = out.length + CHECK_EVERY;
+        if (out.length > this.vm.maxStringLength) this.vm.stringTooLong(out.length);
+        this.vm.reserve(out.length * 2);
+      }
+      // find the next value to write, closing finished frames
+      for (;;) {
+        if (f === null) return out;
+        if (f.i < f.n) {
+          if (f.arr) {
+            const e = f.arr[f.i];
+            key = f.i++;
+            if (f.count++ > 0) out += ',';
+            if (gap) out += '\n' + indent;
+            if (e === HOLE || e === undefined) {
+              out += 'null';
+              continue;
+            }
+            if (e instanceof JSObject) {
+              v = this.prepareObject(e);
+              if (v === SKIP) {
+                out += 'null';
+                continue;
+              }
+            } else if (e instanceof GSymbol) {
+              out += 'null';
+              continue;
+            } else v = e as Value;
+            break;
+          }
+          const k = f.keys![f.i];
+          let raw: Value | typeof SKIP;
+          if (f.fastSlots) raw = f.o.slots[f.i] as Value;
+          else raw = this.getProp(f.o, k);
+          f.i++;
+          if (raw === undefined || raw === SKIP || raw instanceof GSymbol) continue;
+          if (raw instanceof JSObject) {
+            v = this.prepareObject(raw);
+            if (v === SKIP) continue;
+          } else v = raw as Value;
+          key = k as string;
+          if (f.count++ > 0) out += ',';
+          if (gap) out += '\n' + indent + quoteKey(key) + ': ';
+          else out += quoteKey(key) + ':';
+          break;
+        }
+        // close the frame
+        this.objs.pop();
+        this.keys.pop();
+        indent = f.stepback;
+        if (f.count > 0 && gap) out += '\n' + indent + (f.arr ? ']' : '}');
+        else out += f.arr ? ']' : '}';
+        depth--;
+        f = depth > 0 ? pool[depth - 1] : null;
+      }
     }
-    return this.out;
   }
 }
 
@@ -702,7 +725,7 @@ function stringifyFast(vm: VM, intr: Intrinsics, value: Value, replacer: Value, 
       space = primString(p as Value);
     }
   }
-  const s = new Stringifier(vm, gapOf(space), propList, lenient, intr.dateToJSON, intr.dateToISO, intr.dateToPrim, intr.dateValueOf);
+  const s = new Stringifier(vm, gapOf(space), propList, lenient, intr);
   const out = s.run(value);
   if (out !== undefined) vm.charge(16 + out.length * 2);
   return out;
@@ -721,6 +744,7 @@ function jsonRevive(root, reviver) {
 function jsonInternalize(holder, name, reviver) {
   const val = holder[name];
   if ($.isObject(val)) {
+    $.jsonStackCheck();
     if ($.jsonIsArray(val)) {
       const len = $.jsonLength(val);
       for (let i = 0; i < len; i++) {
@@ -940,9 +964,14 @@ registerInstaller((r: Realm) => {
     const keys = (a[1] as JSArray).elements as (string | number)[];
     const o = a[2] as JSObject;
     for (let i = objs.length - 1; i >= 0; i--) if (objs[i] === o) circularError(vm, objs, keys, i, a[3] as string | number);
-    if (objs.length >= MAX_DEPTH) throw new GuestError('RangeError', 'Maximum call stack size exceeded');
+    // the slow path recurses in guest frames: V8's stack overflow is a RangeError, not a limit
+    if (objs.length >= MAX_DEPTH || vm.frames.length + STACK_MARGIN >= vm.limits.callDepth) throw new GuestError('RangeError', 'Maximum call stack size exceeded');
     objs.push(o);
     keys.push(a[3] as string | number);
+    return undefined;
+  });
+  r.internal('jsonStackCheck', 0, (vm) => {
+    if (vm.frames.length + STACK_MARGIN >= vm.limits.callDepth) throw new GuestError('RangeError', 'Maximum call stack size exceeded');
     return undefined;
   });
   r.internal('jsonLeave', 2, (_vm, _t, a) => {
