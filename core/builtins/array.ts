@@ -817,14 +817,11 @@ registerInstaller((r: Realm) => {
 
   method('push', 1, (vm, t, a) => {
     if (t instanceof JSArray && t.writable && t.extensible) {
+      // element storage is accounted like an appending store (heap bytes, not an allocation)
       const el = t.elements;
       const n = a.length;
-      if (n === 1) el.push(a[0]);
-      else {
-        if (el.length + n > MAX_ARRAY) throw new GuestError('RangeError', 'Invalid array length');
-        for (let i = 0; i < n; i++) el.push(a[i]);
-      }
-      vm.charge(n * SLOT);
+      if (el.length + n > MAX_ARRAY) throw new GuestError('RangeError', 'Invalid array length');
+      for (let i = 0; i < n; i++) vm.arraySet(t, el.length, a[i]);
       return el.length;
     }
     const o = thisObject(vm, t, 'push');
@@ -871,7 +868,6 @@ registerInstaller((r: Realm) => {
       const el = o.elements;
       if (el.length === 0) return undefined;
       const v = el.shift()!;
-      vm.charge(el.length);
       return v === HOLE ? undefined : (v as Value);
     }
     const len = lengthOf(vm, o);
