@@ -176,6 +176,14 @@ const KEYWORDS: [string, number, number][] = [
   ['t\0\0', KW.TimeSeparator, 0],
 ];
 
+/** What V8's date parser skips as white space: ASCII \t..\r and space, and the Unicode
+ * WhiteSpace characters (not U+2028/U+2029, which it reads as word characters). */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 class Scanner {
   private index = 0;
   private ch = 0;
@@ -197,6 +205,7 @@ class Scanner {
     if (this.isDigit()) {
       let n = 0;
       let i = 0;
+      while (this.ch === 48) this.advance(); // leading zeros are not significant digits
       while (this.isDigit()) {
         if (i < 9) n = n * 10 + this.ch - 48;
         i++;
@@ -211,10 +220,10 @@ class Scanner {
         return tok(Tag.Symbol, 1, c);
       }
     }
-    if (this.ch >= 65) {
+    if (this.ch >= 65 && !isWhiteSpace(this.ch)) {
       const prefix = [0, 0, 0];
       let len = 0;
-      for (; this.ch >= 65; this.advance(), len++) if (len < 3) prefix[len] = this.ch | 0x20;
+      for (; this.ch >= 65 && !isWhiteSpace(this.ch); this.advance(), len++) if (len < 3) prefix[len] = this.ch | 0x20;
       for (const [word, type, value] of KEYWORDS) {
         let j = 0;
         while (j < 3 && prefix[j] === word.charCodeAt(j)) j++;
@@ -222,7 +231,7 @@ class Scanner {
       }
       return tok(KW.Invalid, len, 0);
     }
-    if (this.ch === 9 || this.ch === 10 || this.ch === 11 || this.ch === 12 || this.ch === 13 || this.ch === 32) {
+    if (isWhiteSpace(this.ch)) {
       this.advance();
       return tok(Tag.WhiteSpace, this.index - pre, -1);
     }
@@ -492,8 +501,8 @@ function parseFields(s: string, out: number[]): boolean {
           if (!time.add(n)) return false;
           if (isSymbolTok(sc.next, '.')) sc.take();
         }
-      } else if (isSymbolTok(sc.next, '.') && time.isExpecting(n)) {
-        sc.take();
+      } else if (sc.skipSymbol('.') && time.isExpecting(n)) {
+        // (as in V8, the '.' is consumed even when no time is expected)
         time.add(n);
         if (!isNumberTok(sc.next)) return false;
         const ms = readMilliseconds(sc.take());
@@ -567,14 +576,16 @@ export function parseDate(s: string): number {
 
 // ---- the built-in ---------------------------------------------------------------------------
 
-function thisTime(t: Value): number {
-  if (t instanceof JSDate) return t.time;
-  throw new GuestError('TypeError', 'this is not a Date object.');
+/** The receiver's time value. Without `method` (V8's getters): "this is not a Date object.";
+ * with it: "Method Date.prototype.<method> called on incompatible receiver …". */
+function thisTime(vm: VM, t: Value, method?: string): number {
+  return thisDate(vm, t, method).time;
 }
 
-function thisDate(t: Value): JSDate {
+function thisDate(vm: VM, t: Value, method?: string): JSDate {
   if (t instanceof JSDate) return t;
-  throw new GuestError('TypeError', 'this is not a Date object.');
+  if (method === undefined) throw new GuestError('TypeError', 'this is not a Date object.');
+  throw new GuestError('TypeError', `Method Date.prototype.${method} called on incompatible receiver ${receiverText(vm, t)}`);
 }
 
 function newDate(vm: VM, proto: JSObject, time: number): JSDate {
@@ -663,13 +674,13 @@ registerInstaller((r: Realm) => {
 
   // getters
   const F = (name: string, f: (t: number) => number) => {
-    r.method(DP, name, 0, (_vm, t) => {
-      const tv = thisTime(t);
+    r.method(DP, name, 0, (vm, t) => {
+      const tv = thisTime(vm, t, name === 'getYear' ? name : undefined);
       return Number.isNaN(tv) ? NaN : f(tv);
     });
   };
-  r.method(DP, 'getTime', 0, (_vm, t) => thisTime(t));
-  r.method(DP, 'valueOf', 0, (_vm, t) => thisTime(t));
+  r.method(DP, 'getTime', 0, (vm, t) => thisTime(vm, t));
+  r.method(DP, 'valueOf', 0, (vm, t) => thisTime(vm, t));
   for (const utc of ['', 'UTC']) {
     F(`get${utc}FullYear`, (t) => fieldsOf(t).year);
     F(`get${utc}Month`, (t) => fieldsOf(t).month);
@@ -685,8 +696,8 @@ registerInstaller((r: Realm) => {
 
   // setters (local time is UTC, so each pair shares one implementation)
   const setter = (name: string, length: number, f: (t: number, n: number[], argc: number) => number, nanStays = true) => {
-    const impl = guestArgs('n', (vm, t, a) => {
-      const d = thisDate(t);
+    const impl = (method: string) => guestArgs('n', (vm, t, a) => {
+      const d = thisDate(vm, t, method);
       const n: number[] = [];
       for (let i = 0; i < Math.max(a.length, 1) && i < length; i++) n.push(num(vm, a[i]));
       let tv = d.time;
@@ -697,8 +708,8 @@ registerInstaller((r: Realm) => {
       d.time = timeClip(f(tv, n, a.length));
       return d.time;
     });
-    r.method(DP, `set${name}`, length, impl);
-    r.method(DP, `setUTC${name}`, length, impl);
+    r.method(DP, `set${name}`, length, impl(`set${name}`));
+    r.method(DP, `setUTC${name}`, length, impl(`setUTC${name}`));
   };
   const parts = (t: number) => {
     const w = timeWithinDay(t);
@@ -742,7 +753,7 @@ registerInstaller((r: Realm) => {
     'setTime',
     1,
     guestArgs('n', (vm, t, a) => {
-      const d = thisDate(t);
+      const d = thisDate(vm, t, 'setTime');
       d.time = timeClip(num(vm, a[0]));
       return d.time;
     }),
@@ -752,7 +763,7 @@ registerInstaller((r: Realm) => {
     'setYear',
     1,
     guestArgs('n', (vm, t, a) => {
-      const d = thisDate(t);
+      const d = thisDate(vm, t, 'setYear');
       const y = num(vm, a[0]);
       if (Number.isNaN(y)) return (d.time = NaN);
       const yi = toInt(y);
@@ -765,32 +776,32 @@ registerInstaller((r: Realm) => {
   );
 
   // strings
-  r.method(DP, 'toString', 0, (_vm, t) => toDateString(thisTime(t)));
-  r.method(DP, 'toDateString', 0, (_vm, t) => {
-    const tv = thisTime(t);
+  r.method(DP, 'toString', 0, (vm, t) => toDateString(thisTime(vm, t, 'toString')));
+  r.method(DP, 'toDateString', 0, (vm, t) => {
+    const tv = thisTime(vm, t, 'toDateString');
     return Number.isNaN(tv) ? 'Invalid Date' : dateString(tv);
   });
-  r.method(DP, 'toTimeString', 0, (_vm, t) => {
-    const tv = thisTime(t);
+  r.method(DP, 'toTimeString', 0, (vm, t) => {
+    const tv = thisTime(vm, t, 'toTimeString');
     return Number.isNaN(tv) ? 'Invalid Date' : timeString(tv);
   });
-  r.method(DP, 'toISOString', 0, (_vm, t) => {
-    const tv = thisTime(t);
+  r.method(DP, 'toISOString', 0, (vm, t) => {
+    const tv = thisTime(vm, t, 'toISOString');
     if (Number.isNaN(tv)) throw new GuestError('RangeError', 'Invalid time value');
     return isoString(tv);
   });
-  const utc = r.method(DP, 'toUTCString', 0, (_vm, t) => utcString(thisTime(t)));
+  const utc = r.method(DP, 'toUTCString', 0, (vm, t) => utcString(thisTime(vm, t, 'toUTCString')));
   DP.defineOwn('toGMTString', utc, Attr.Hidden);
-  const locale = (kind: 'date' | 'time' | 'both', required: 'date' | 'time' | 'any', defaults: 'date' | 'time' | 'all') => (vm: VM, t: Value, a: Value[]) => {
-    const tv = thisTime(t);
+  const locale = (kind: 'date' | 'time' | 'both', required: 'date' | 'time' | 'any', defaults: 'date' | 'time' | 'all', method: string) => (vm: VM, t: Value, a: Value[]) => {
+    const tv = thisTime(vm, t, method);
     if (a[0] === undefined && a[1] === undefined) return formatDateDefault(tv, kind);
     const spec = dateTimeFormatOptions(vm, a[0], a[1], required, defaults, 'Date.prototype.toLocaleString');
     if (Number.isNaN(tv)) return 'Invalid Date';
     return formatDateTime(tv, spec);
   };
-  r.method(DP, 'toLocaleString', 0, locale('both', 'any', 'all'));
-  r.method(DP, 'toLocaleDateString', 0, locale('date', 'date', 'date'));
-  r.method(DP, 'toLocaleTimeString', 0, locale('time', 'time', 'time'));
+  r.method(DP, 'toLocaleString', 0, locale('both', 'any', 'all', 'toLocaleString'));
+  r.method(DP, 'toLocaleDateString', 0, locale('date', 'date', 'date', 'toLocaleDateString'));
+  r.method(DP, 'toLocaleTimeString', 0, locale('time', 'time', 'time', 'toLocaleTimeString'));
 
   // toJSON: ToPrimitive(this, number), then this.toISOString()
   let toISO: NativeFunction | null = null;
@@ -803,7 +814,7 @@ registerInstaller((r: Realm) => {
     if (f instanceof Accessor) return vm.pushCall(vm.realm.prelude.dateToJSONSlow, undefined, [o], Cont.Normal);
     if (!isCallable(f as Value)) throw new GuestError('TypeError', 'toISOString is not a function');
     if (toISO === null) toISO = vm.lookup(vm.realm.DatePrototype, 'toISOString') as NativeFunction;
-    if (f === toISO) return isoString(thisTime(o));
+    if (f === toISO) return isoString(thisTime(vm, o, 'toISOString'));
     void self;
     return vm.pushCall(f as Value, o, [], Cont.Normal);
   });
