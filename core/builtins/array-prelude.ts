@@ -31,6 +31,7 @@ addPreludeModule({
     'arraySortGeneric',
     'arrayFrom',
     'arrayOfWith',
+    'arraySpeciesFrom',
   ],
   source: String.raw`
 function arrayLengthOf(o) {
@@ -54,6 +55,13 @@ function arraySpeciesCreate(o, n) {
   if (C === undefined) return $.arrayCreate(n);
   if (!$.arrayIsConstructor(C)) throw new TypeError('object.constructor[Symbol.species] is not a constructor');
   return new C(n);
+}
+function arraySpeciesFrom(o, res) {
+  const n = res.length;
+  const A = arraySpeciesCreate(o, n);
+  for (let k = 0; k < n; ++k) if (k in res) $.defineData(A, k, res[k]);
+  A.length = n;
+  return A;
 }
 function arrayForEach(fn, thisArg = undefined) {
   const o = $.arrayThis(this, 'forEach');

@@ -140,18 +140,14 @@ function makeArray(vm: VM, elements: Elem[], proto: JSObject | null = null): JSA
 }
 
 /**
- * The prototype of ArraySpeciesCreate's result for natives. Plain arrays and array-likes give
- * Array.prototype. For an instance of an Array subclass the result gets the subclass's
- * prototype (its constructor is not run: a documented approximation of `new C(n)`).
+ * True when ArraySpeciesCreate(o, n) could be something other than a plain array: `o` is a
+ * real array whose `constructor` is not Array (an Array subclass instance, or one with an own
+ * `constructor`). Natives then build a plain result and the prelude's arraySpeciesFrom copies
+ * it into `new C(n)` (the spec's construction, guest constructor included).
  */
-function speciesProto(vm: VM, o: JSObject): JSObject | null {
-  if (!(o instanceof JSArray) || (o.proto === vm.realm.ArrayPrototype && o.shape === vm.realm.arrayShape)) return null;
-  const C = vm.lookup(o, 'constructor');
-  if (!(C instanceof JSObject) || C === vm.realm.ctors.get('Array') || !isConstructor(C)) return null;
-  const S = vm.lookup(C, WELL_KNOWN.species);
-  if (S === null) return null;
-  const p = vm.lookup(C, 'prototype');
-  return p instanceof JSObject ? p : null;
+function needsSpecies(vm: VM, o: JSObject): boolean {
+  if (!(o instanceof JSArray) || (o.proto === vm.realm.ArrayPrototype && o.shape === vm.realm.arrayShape)) return false;
+  return vm.lookup(o, 'constructor') !== vm.realm.ctors.get('Array');
 }
 
 /** Reserves heap for `n` new element slots (throws a LimitError before allocating). */
@@ -553,6 +549,11 @@ registerInstaller((r: Realm) => {
   };
   /** Tail-calls a prelude function (its result becomes the native's result). */
   const tail = (vm: VM, name: string, thisv: Value, args: Value[]): Value | typeof PUSHED => vm.pushCall(prelude(vm, name), thisv, args, Cont.Normal);
+  /** The result of a method that uses ArraySpeciesCreate on `o`, given its elements. */
+  const speciesResult = (vm: VM, o: JSObject, out: Elem[]): Value | typeof PUSHED => {
+    const arr = vm.newArray(out);
+    return needsSpecies(vm, o) ? tail(vm, 'arraySpeciesFrom', undefined, [o, arr]) : arr;
+  };
 
   // ---- constructor ----
   const ArrayCtor = r.ctor(
@@ -577,7 +578,9 @@ registerInstaller((r: Realm) => {
   );
   r.getter(ArrayCtor, WELL_KNOWN.species, (_vm, t) => t);
 
-  r.method(ArrayCtor, 'isArray', 1, (_vm, _t, a) => a[0] instanceof JSArray);
+  // Array.prototype is an Array exotic object in the spec (a plain object with length 0 here)
+  r.method(ArrayCtor, 'isArray', 1, (vm, _t, a) => a[0] instanceof JSArray || a[0] === vm.realm.ArrayPrototype);
+  AP.defineOwn('length', 0, Attr.Writable);
 
   r.method(ArrayCtor, 'of', 0, (vm, t, a) => {
     if (t === ArrayCtor || !isConstructor(t)) return vm.newArray(a.slice());
@@ -647,7 +650,7 @@ registerInstaller((r: Realm) => {
         for (let i = 0; i < len; i++) out.push(hasIndex(vm, eo, i) ? getIndex(vm, eo, i) : HOLE);
       }
     }
-    return makeArray(vm, out, speciesProto(vm, o));
+    return speciesResult(vm, o, out);
   });
 
   method('copyWithin', 2, (vm, t, a) => {
@@ -715,7 +718,7 @@ registerInstaller((r: Realm) => {
     reserveSlots(vm, budget.n);
     const out: Elem[] = [];
     flatInto(out, src, depth);
-    return makeArray(vm, out, speciesProto(vm, o));
+    return speciesResult(vm, o, out);
   });
 
   const includes = method('includes', 1, (vm, t, a) => {
@@ -921,11 +924,10 @@ registerInstaller((r: Realm) => {
     const fin = relative(vm, a[1], len, len);
     const count = fin > k ? fin - k : 0;
     reserveSlots(vm, count);
-    const proto = speciesProto(vm, o);
-    if (o instanceof JSArray) return makeArray(vm, o.elements.slice(k, k + count), proto);
+    if (o instanceof JSArray) return speciesResult(vm, o, o.elements.slice(k, k + count));
     const out: Elem[] = new Array(count);
     for (let i = 0; i < count; i++) out[i] = hasIndex(vm, o, k + i) ? getIndex(vm, o, k + i) : HOLE;
-    return makeArray(vm, out, proto);
+    return speciesResult(vm, o, out);
   });
 
   method('splice', 2, (vm, t, a) => {
@@ -941,7 +943,6 @@ registerInstaller((r: Realm) => {
     }
     const items = a.length > 2 ? a.slice(2) : [];
     if (len + items.length - del > MAX_SAFE) throw new GuestError('TypeError', 'Invalid array length');
-    const proto = speciesProto(vm, o);
     if (o instanceof JSArray) {
       if (!o.writable) {
         if (del === 0 && items.length === 0) throw readOnly('length');
@@ -955,7 +956,7 @@ registerInstaller((r: Realm) => {
       reserveSlots(vm, del);
       const removed = o.elements.splice(start, del, ...items);
       vm.charge(len - start);
-      return makeArray(vm, removed, proto);
+      return speciesResult(vm, o, removed);
     }
     const removed: Elem[] = new Array(del);
     for (let i = 0; i < del; i++) removed[i] = hasIndex(vm, o, start + i) ? getIndex(vm, o, start + i) : HOLE;
@@ -974,7 +975,7 @@ registerInstaller((r: Realm) => {
     }
     for (let i = 0; i < n; i++) setIndex(vm, o, start + i, items[i]);
     setLength(vm, o, len - del + n);
-    return makeArray(vm, removed, proto);
+    return speciesResult(vm, o, removed);
   });
 
   const toStr = method('toString', 0, (vm, t) => {
@@ -1105,7 +1106,7 @@ registerInstaller((r: Realm) => {
   r.internal('arrayNotFn', 1, (vm, _t, a) => {
     throw new GuestError('TypeError', `${calleeText(vm, a[0])} is not a function`);
   });
-  r.internal('arrayIsArray', 1, (_vm, _t, a) => a[0] instanceof JSArray);
+  r.internal('arrayIsArray', 1, (vm, _t, a) => a[0] instanceof JSArray || a[0] === vm.realm.ArrayPrototype);
   r.internal('arrayIsConstructor', 1, (_vm, _t, a) => isConstructor(a[0]));
   /** A new array of `n` holes. */
   r.internal('arrayCreate', 1, (vm, _t, a) => {
@@ -1136,8 +1137,9 @@ registerInstaller((r: Realm) => {
   /** Appends the elements of array `src` (holes skipped) to `dst` at k; returns the new k. */
   r.internal('arrayAppend', 3, (vm, _t, a) => {
     const dst = a[0] as JSObject;
-    const src = a[1] as JSArray;
+    const src = a[1];
     let k = a[2] as number;
+    if (!(src instanceof JSArray)) return k; // Array.prototype: an empty array
     const el = src.elements;
     if (dst instanceof JSArray && dst.writable && dst.elements.length === k && dst.extensible) {
       vm.reserve(el.length * SLOT);
