@@ -66,7 +66,9 @@ registerInstaller((r) => {
   const B = r.ctor(
     'BigInt',
     1,
-    guestArgs('n', (vm, _t, a) => {
+    guestArgs('n', (vm, _t, a, nt) => {
+      // BigInt has [[Construct]] (so `class X extends BigInt` is allowed) but refuses `new`
+      if (nt !== undefined) throw new GuestError('TypeError', 'BigInt is not a constructor');
       const p = primOf(vm, a[0], 'number');
       if (typeof p === 'number') {
         if (!Number.isInteger(p)) throw new GuestError('RangeError', `The number ${String(p)} cannot be converted to a BigInt because it is not an integer`);
@@ -76,7 +78,6 @@ registerInstaller((r) => {
     }),
     BP,
   );
-  B.ctor = false;
 
   const toBig = (vm: VM, v: Value): bigint => (typeof v === 'bigint' ? v : primToBigInt(vm, primOf(vm, v, 'number')));
 

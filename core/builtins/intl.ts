@@ -112,6 +112,7 @@ const THREE_DIGIT_CURRENCIES = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR'
 export function numberFormatOptions(vm: VM, locales: Value, options: Value, where = 'Number.prototype.toLocaleString'): NumberFormatSpec {
   checkLocales(vm, locales);
   if (options === undefined) return DEFAULT_SPEC;
+  if (options === null) throw new GuestError('TypeError', `${where} called on null or undefined`);
   const o = optionsObject(vm, options);
   stringOption(vm, o, 'localeMatcher', ['lookup', 'best fit'], 'best fit', where);
   const ns = stringOption(vm, o, 'numberingSystem', null, undefined, where);

@@ -8,6 +8,7 @@
 import { registerInstaller } from '../vm/realm';
 import type { VM } from '../vm/interpreter';
 import type { Value } from '../value';
+import { Attr } from '../shape';
 import { guestArgs, num } from './number';
 
 type Unary = (x: number) => number;
@@ -15,18 +16,6 @@ type Binary = (x: number, y: number) => number;
 
 registerInstaller((r) => {
   const M = r.namespace('Math', 'Math');
-  const constants: [string, number][] = [
-    ['E', Math.E],
-    ['LN10', Math.LN10],
-    ['LN2', Math.LN2],
-    ['LOG10E', Math.LOG10E],
-    ['LOG2E', Math.LOG2E],
-    ['PI', Math.PI],
-    ['SQRT1_2', Math.SQRT1_2],
-    ['SQRT2', Math.SQRT2],
-  ];
-  for (const [k, v] of constants) M.defineOwn(k, v, 0);
-
   const unary: [string, Unary][] = [
     ['abs', Math.abs],
     ['acos', Math.acos],
@@ -114,6 +103,24 @@ registerInstaller((r) => {
   );
   r.method(M, 'hypot', 2, guestArgs('n', (vm, _t, a) => hypot(all(vm, a))));
   r.method(M, 'random', 0, (vm) => vm.random());
+  // V8's property order: the functions as listed in the spec's table, then the constants
+  const ORDER = ['abs', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'atan2', 'ceil', 'cbrt', 'expm1', 'clz32', 'cos', 'cosh', 'exp', 'floor', 'fround', 'hypot', 'imul', 'log', 'log1p', 'log2', 'log10', 'max', 'min', 'pow', 'random', 'round', 'sign', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'trunc'];
+  const defs = new Map<string, Value>();
+  for (const k of ORDER) defs.set(k, M.slots[M.shape.index.get(k)!] as Value);
+  for (const k of ORDER) M.deleteOwn(k);
+  for (const k of ORDER) M.defineOwn(k, defs.get(k) as Value, Attr.Hidden);
+  const constants: [string, number][] = [
+    ['E', Math.E],
+    ['LN10', Math.LN10],
+    ['LN2', Math.LN2],
+    ['LOG10E', Math.LOG10E],
+    ['LOG2E', Math.LOG2E],
+    ['PI', Math.PI],
+    ['SQRT1_2', Math.SQRT1_2],
+    ['SQRT2', Math.SQRT2],
+  ];
+
+  for (const [k, v] of constants) M.defineOwn(k, v, 0);
 });
 
 // No spread of huge argument lists into host calls: loop instead.
