@@ -81,22 +81,45 @@ function safeString(vm: VM, o: JSObject, key: string): string {
   }
 }
 
-/** Runs the VM's queued work until the main frame and all jobs are done. */
-export function drive(vm: VM, options: RunOptions): void {
-  const limit = vm.limits.instructions;
-  const deadline = Date.now() + vm.limits.timeMs;
-  for (;;) {
+/** Budgets checked between slices: instructions, wall-clock time, cancellation. */
+export class SliceGuard {
+  private readonly deadline: number;
+  constructor(
+    private readonly vm: VM,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.deadline = Date.now() + vm.limits.timeMs;
+  }
+  /** Sets the next slice end; throws when a budget is exhausted. */
+  next(): void {
+    const vm = this.vm;
+    const limit = vm.limits.instructions;
+    if (vm.instructions >= limit) throw new LimitError('instructions', limit, vm.instructions);
+    if (this.signal?.aborted) throw new LimitError('cancelled', 0, vm.instructions, 'the run was cancelled');
+    if (Date.now() > this.deadline) {
+      throw new LimitError('timeMs', vm.limits.timeMs, vm.limits.timeMs, `time limit of ${vm.limits.timeMs} ms exceeded; raise limits.timeMs`);
+    }
     vm.stopAt = Math.min(limit, vm.instructions + SLICE);
+  }
+}
+
+/** Runs until the frame stack is empty (one script or job), slice by slice. */
+function runFrames(vm: VM, guard: SliceGuard): void {
+  for (;;) {
+    guard.next();
     const stop = vm.run();
     if (vm.uncaught) return;
-    if (stop === Stop.Slice) {
-      if (vm.instructions >= limit) throw new LimitError('instructions', limit, vm.instructions);
-      if (options.signal?.aborted) throw new LimitError('cancelled', 0, vm.instructions, 'the run was cancelled');
-      if (Date.now() > deadline) throw new LimitError('timeMs', vm.limits.timeMs, vm.limits.timeMs, `time limit of ${vm.limits.timeMs} ms exceeded; raise limits.timeMs`);
-      continue;
-    }
-    if (vm.frames.length) continue;
-    if (!vm.runJob()) return;
+    if (stop === Stop.Slice) continue;
+    if (vm.frames.length === 0) return;
+  }
+}
+
+/** Runs the VM's queued jobs until none are left. */
+export function drive(vm: VM, guard: SliceGuard): void {
+  for (;;) {
+    if (vm.frames.length === 0 && !vm.runJob()) return;
+    runFrames(vm, guard);
+    if (vm.uncaught) return;
   }
 }
 
@@ -111,24 +134,13 @@ export function runSync(source: string | CompiledProgram, options: RunOptions = 
   vm.stack[vm.sp++] = undefined; // result slot
   vm.sp = 0;
   vm.pushCall(main, vm.realm.globalObject, [], Cont.Normal);
-  vm.stopAt = 0;
-  // run the script body first, keeping its completion value
-  let result: Value = undefined;
-  const limit = vm.limits.instructions;
-  for (;;) {
-    vm.stopAt = Math.min(limit, vm.instructions + SLICE);
-    const stop = vm.run();
-    if (vm.uncaught) throw runtimeErrorOf(vm, vm.uncaught.value);
-    if (stop === Stop.Slice) {
-      if (vm.instructions >= limit) throw new LimitError('instructions', limit, vm.instructions);
-      if (options.signal?.aborted) throw new LimitError('cancelled', 0, vm.instructions, 'the run was cancelled');
-      continue;
-    }
-    if (vm.frames.length === 0) break;
-  }
-  result = vm.stack[0];
+  const guard = new SliceGuard(vm, options.signal);
+  // the script body first, keeping its completion value; then the jobs it queued
+  runFrames(vm, guard);
+  if (vm.uncaught) throw runtimeErrorOf(vm, vm.uncaught.value);
+  let result: Value = vm.stack[0];
   vm.sp = 0;
-  drive(vm, options);
+  drive(vm, guard);
   const uncaught = vm.uncaught as { value: Value } | null;
   if (uncaught) throw runtimeErrorOf(vm, uncaught.value);
   if (result instanceof JSPromise) {

@@ -176,7 +176,7 @@ export class VM {
    * Marks only when the upper bound (live at last mark + allocated since) could exceed
    * the budget; the next check is spaced so marking stays amortised O(allocation).
    */
-  private maybeMark(): void {
+  maybeMark(): void {
     const limit = this.limits.heapBytes;
     if (this.liveBytes + this.sinceMark <= limit) {
       this.markEvery = Math.max(1 << 20, limit - this.liveBytes - this.sinceMark) + this.sinceMark;
@@ -424,6 +424,7 @@ export class VM {
     el.push(v);
     this.heapBytes += grow * 8;
     this.sinceMark += grow * 8;
+    if (this.sinceMark > this.markEvery) this.maybeMark();
   }
 
   setArrayLength(a: JSArray, v: Value): void {
@@ -1275,6 +1276,10 @@ export class VM {
                 this.heapBytes += 8;
                 stack[sp - 3] = v;
                 sp -= 2;
+                if ((this.sinceMark += 8) > this.markEvery) {
+                  frame.pc = pc; this.sp = sp; this.instructions = count;
+                  this.maybeMark();
+                }
                 break;
               }
             }
@@ -1554,6 +1559,14 @@ export class VM {
               }
               stack[sp - 2] = a + b;
               sp--;
+              // long strings count toward the next heap measurement
+              if (n >= 64) {
+                this.sinceMark += n << 1;
+                if (this.sinceMark > this.markEvery) {
+                  frame.pc = pc; this.sp = sp; this.instructions = count;
+                  this.maybeMark();
+                }
+              }
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
@@ -1796,7 +1809,10 @@ export class VM {
             const v = stack[--sp];
             (stack[sp - 1] as JSArray).elements.push(v);
             this.heapBytes += 8;
-            this.sinceMark += 8;
+            if ((this.sinceMark += 8) > this.markEvery) {
+              frame.pc = pc; this.sp = sp; this.instructions = count;
+              this.maybeMark();
+            }
             break;
           }
           case Op.ArrayHole:
@@ -2523,6 +2539,7 @@ export class VM {
     if (!(target instanceof JSObject)) throw new GuestError('TypeError', "Right-hand side of 'instanceof' is not an object");
     const h = this.lookup(target, WELL_KNOWN.hasInstance);
     if (h !== HOLE && h !== undefined && !(h instanceof NativeFunction && h.nativeId === this.realm.defaultHasInstanceId)) {
+      this.sp -= 2; // the call replaces both operands
       const r = this.pushCall(this.realm.prelude.hasInstance, undefined, [h as Value, target, v], Cont.Normal);
       return r === PUSHED ? PUSHED : toBoolean(r as Value);
     }

@@ -1,0 +1,95 @@
+/** Every budget stops a program with its own LimitError, deterministically. */
+import { describe, expect, it, vi } from 'vitest';
+import { LimitError, runSync } from '../../../core/index';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+function limitOf(src: string, limits: Record<string, number> = {}, signal?: AbortSignal): LimitError {
+  try {
+    runSync(src, { limits, signal, seed: 1 });
+  } catch (e) {
+    if (e instanceof LimitError) return e;
+    throw e;
+  }
+  throw new Error('expected a LimitError');
+}
+
+describe('limits', () => {
+  it('instruction budget stops an infinite loop at the same instruction every run', () => {
+    const a = limitOf('let i = 0; while (true) { i++; }', { instructions: 100_000 });
+    const b = limitOf('let i = 0; while (true) { i++; }', { instructions: 100_000 });
+    expect(a.limit).toBe('instructions');
+    expect(a.value).toBe(100_000);
+    expect(a.reached).toBe(b.reached);
+    expect(a.message).toMatch(/limits\.instructions/);
+  });
+
+  it('call depth stops unbounded recursion without touching the host stack', () => {
+    const e = limitOf('function f(n) { return f(n + 1) + 1; } f(0)', { callDepth: 500 });
+    expect(e.limit).toBe('callDepth');
+    // deep but allowed recursion works (guest frames are VM data)
+    expect(runSync('function f(n) { return n === 0 ? 0 : 1 + f(n - 1); } f(1900)').value).toBe(1900);
+  });
+
+  it('guest try/catch cannot swallow a limit', () => {
+    const e = limitOf('let n = 0; while (true) { try { while (true) n++; } catch (e) { n = -1; } }', { instructions: 50_000 });
+    expect(e.limit).toBe('instructions');
+  });
+
+  it('heap budget stops a growing structure before the host runs out', () => {
+    const e = limitOf('const keep = []; while (true) keep.push({ a: keep.length, b: [1, 2, 3] });', { heapBytes: 2 * 1024 * 1024 });
+    expect(e.limit).toBe('heapBytes');
+  });
+
+  it('heap budget stops string doubling', () => {
+    const e = limitOf('let s = "x"; while (true) s = s + s;', { heapBytes: 8 * 1024 * 1024 });
+    expect(e.limit).toBe('heapBytes');
+  });
+
+  it('allocation count is enforced', () => {
+    const e = limitOf('while (true) { const o = {}; }', { allocations: 10_000 });
+    expect(e.limit).toBe('allocations');
+  });
+
+  it('the same program hits the heap limit at the same instruction', () => {
+    const src = 'const keep = []; for (let i = 0; ; i++) keep.push("item" + i);';
+    const a = limitOf(src, { heapBytes: 2 * 1024 * 1024 });
+    const b = limitOf(src, { heapBytes: 2 * 1024 * 1024 });
+    expect(a.limit).toBe('heapBytes');
+    expect(a.reached).toBe(b.reached);
+  });
+
+  it('time limit stops a long run (cooperative)', () => {
+    const e = limitOf('let i = 0; while (true) i++;', { timeMs: 50, instructions: 1e12 });
+    expect(e.limit).toBe('timeMs');
+  });
+
+  it('an aborted signal cancels the run', () => {
+    const ac = new AbortController();
+    ac.abort();
+    const e = limitOf('let i = 0; while (true) i++;', { instructions: 1e12 }, ac.signal);
+    expect(e.limit).toBe('cancelled');
+  });
+
+  it('BigInt exponent bombs are stopped before the host computes them', () => {
+    const e = limitOf('2n ** 100000000n');
+    expect(e.limit).toBe('heapBytes');
+  });
+});
+
+describe('determinism', () => {
+  it('same seed, same Math.random sequence and instruction count', () => {
+    const src = 'const r = []; for (let i = 0; i < 5; i++) r.push(Math.random()); r';
+    const a = runSync(src, { seed: 42 });
+    const b = runSync(src, { seed: 42 });
+    const c = runSync(src, { seed: 43 });
+    expect(a.value).toEqual(b.value);
+    expect(a.instructions).toBe(b.instructions);
+    expect(a.value).not.toEqual(c.value);
+  });
+
+  it('Date.now reads the host-provided clock', () => {
+    expect(runSync('Date.now()', { now: () => 1234 }).value).toBe(1234);
+    expect(runSync('new Date().toISOString()', { now: () => 0 }).value).toBe('1970-01-01T00:00:00.000Z');
+  });
+});
