@@ -8,7 +8,7 @@
 import { registerInstaller } from '../vm/realm';
 import type { VM } from '../vm/interpreter';
 import type { Value } from '../value';
-import { Attr } from '../shape';
+import type { NativeImpl } from '../vm/natives';
 import { guestArgs, num } from './number';
 
 type Unary = (x: number) => number;
@@ -16,7 +16,7 @@ type Binary = (x: number, y: number) => number;
 
 registerInstaller((r) => {
   const M = r.namespace('Math', 'Math');
-  const unary: [string, Unary][] = [
+  const unary = new Map<string, Unary>([
     ['abs', Math.abs],
     ['acos', Math.acos],
     ['acosh', Math.acosh],
@@ -45,36 +45,12 @@ registerInstaller((r) => {
     ['tan', Math.tan],
     ['tanh', Math.tanh],
     ['trunc', Math.trunc],
-  ];
-  for (const [name, f] of unary) {
-    r.method(
-      M,
-      name,
-      1,
-      guestArgs('n', (vm, _t, a) => {
-        const x = a[0];
-        return f(typeof x === 'number' ? x : num(vm, x));
-      }),
-    );
-  }
-  const binary: [string, Binary][] = [
+  ]);
+  const binary = new Map<string, Binary>([
     ['atan2', Math.atan2],
     ['imul', Math.imul],
     ['pow', Math.pow],
-  ];
-  for (const [name, f] of binary) {
-    r.method(
-      M,
-      name,
-      2,
-      guestArgs('n', (vm, _t, a) => {
-        const x = a[0];
-        const y = a[1];
-        const nx = typeof x === 'number' ? x : num(vm, x);
-        return f(nx, typeof y === 'number' ? y : num(vm, y));
-      }),
-    );
-  }
+  ]);
   const all = (vm: VM, a: Value[]): number[] => {
     const out = new Array<number>(a.length);
     for (let i = 0; i < a.length; i++) {
@@ -83,32 +59,63 @@ registerInstaller((r) => {
     }
     return out;
   };
-  r.method(
-    M,
-    'max',
-    2,
-    guestArgs('n', (vm, _t, a) => {
-      if (a.length === 2 && typeof a[0] === 'number' && typeof a[1] === 'number') return Math.max(a[0], a[1]);
-      return maxOf(all(vm, a));
-    }),
-  );
-  r.method(
-    M,
-    'min',
-    2,
-    guestArgs('n', (vm, _t, a) => {
-      if (a.length === 2 && typeof a[0] === 'number' && typeof a[1] === 'number') return Math.min(a[0], a[1]);
-      return minOf(all(vm, a));
-    }),
-  );
-  r.method(M, 'hypot', 2, guestArgs('n', (vm, _t, a) => hypot(all(vm, a))));
-  r.method(M, 'random', 0, (vm) => vm.random());
-  // V8's property order: the functions as listed in the spec's table, then the constants
-  const ORDER = ['abs', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'atan2', 'ceil', 'cbrt', 'expm1', 'clz32', 'cos', 'cosh', 'exp', 'floor', 'fround', 'hypot', 'imul', 'log', 'log1p', 'log2', 'log10', 'max', 'min', 'pow', 'random', 'round', 'sign', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'trunc'];
-  const defs = new Map<string, Value>();
-  for (const k of ORDER) defs.set(k, M.slots[M.shape.index.get(k)!] as Value);
-  for (const k of ORDER) M.deleteOwn(k);
-  for (const k of ORDER) M.defineOwn(k, defs.get(k) as Value, Attr.Hidden);
+  const special = new Map<string, [number, NativeImpl]>([
+    [
+      'max',
+      [
+        2,
+        guestArgs('n', (vm, _t, a) => {
+          if (a.length === 2 && typeof a[0] === 'number' && typeof a[1] === 'number') return Math.max(a[0], a[1]);
+          return maxOf(all(vm, a));
+        }),
+      ],
+    ],
+    [
+      'min',
+      [
+        2,
+        guestArgs('n', (vm, _t, a) => {
+          if (a.length === 2 && typeof a[0] === 'number' && typeof a[1] === 'number') return Math.min(a[0], a[1]);
+          return minOf(all(vm, a));
+        }),
+      ],
+    ],
+    ['hypot', [2, guestArgs('n', (vm, _t, a) => hypot(all(vm, a)))]],
+    ['random', [0, (vm) => vm.random()]],
+  ]);
+  // V8's property order: the functions, then the constants
+  for (const name of ORDER) {
+    const f = unary.get(name);
+    if (f) {
+      r.method(
+        M,
+        name,
+        1,
+        guestArgs('n', (vm, _t, a) => {
+          const x = a[0];
+          return f(typeof x === 'number' ? x : num(vm, x));
+        }),
+      );
+      continue;
+    }
+    const g = binary.get(name);
+    if (g) {
+      r.method(
+        M,
+        name,
+        2,
+        guestArgs('n', (vm, _t, a) => {
+          const x = a[0];
+          const y = a[1];
+          const nx = typeof x === 'number' ? x : num(vm, x);
+          return g(nx, typeof y === 'number' ? y : num(vm, y));
+        }),
+      );
+      continue;
+    }
+    const [len, impl] = special.get(name)!;
+    r.method(M, name, len, impl);
+  }
   const constants: [string, number][] = [
     ['E', Math.E],
     ['LN10', Math.LN10],
@@ -119,9 +126,10 @@ registerInstaller((r) => {
     ['SQRT1_2', Math.SQRT1_2],
     ['SQRT2', Math.SQRT2],
   ];
-
   for (const [k, v] of constants) M.defineOwn(k, v, 0);
 });
+
+const ORDER = ['abs', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'atan2', 'ceil', 'cbrt', 'expm1', 'clz32', 'cos', 'cosh', 'exp', 'floor', 'fround', 'hypot', 'imul', 'log', 'log1p', 'log2', 'log10', 'max', 'min', 'pow', 'random', 'round', 'sign', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'trunc'];
 
 // No spread of huge argument lists into host calls: loop instead.
 function maxOf(xs: number[]): number {
