@@ -9,6 +9,9 @@ import { JSArray, JSObject } from './objects';
 import { HOLE, type Marker, type Value } from './value';
 import type { VM } from './vm/interpreter';
 
+/** Nesting bound for copies (recursion depth on the host stack). */
+const MAX_DEPTH = 2000;
+
 /** A value that may cross the boundary. */
 export type Structured = undefined | null | boolean | number | string | Structured[] | { [key: string]: Structured };
 
@@ -36,6 +39,7 @@ export function toGuest(vm: VM, v: unknown, path = 'value', seen: Set<object> = 
   }
   if (v === null) return null;
   if (seen.has(v)) throw new CapabilityError(`${path}: cyclic structure cannot cross the boundary`);
+  if (seen.size > MAX_DEPTH) throw new CapabilityError(`${path}: nested deeper than ${MAX_DEPTH} levels`);
   seen.add(v);
   try {
     if (Array.isArray(v)) {
@@ -72,6 +76,7 @@ export function toGuest(vm: VM, v: unknown, path = 'value', seen: Set<object> = 
  * undefined; cycles are cut (`undefined`).
  */
 export function toHost(vm: VM, v: Value, seen: Set<JSObject> = new Set()): unknown {
+  if (seen.size > MAX_DEPTH) throw new CapabilityError(`value nested deeper than ${MAX_DEPTH} levels cannot cross the boundary`);
   if (!(v instanceof JSObject)) {
     if (typeof v === 'object' && v !== null) return undefined; // symbols
     return v;
