@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compare, describeOutcome, runInCore, runInV8 } from '../../differential/harness';
 import { runSync } from '../../../core/index';
+import fc from 'fast-check';
 
 const JSON_CASES: Record<string, string[]> = {
   'parse: values': [
@@ -332,4 +333,33 @@ describe('JSON budgets', () => {
     });
     expect(lines).toEqual(['{"a":[1,"x"],"d":"1970-01-01T00:00:00.000Z"}', '[Circular]!', 'undefined']);
   });
+});
+
+describe('JSON property test vs V8', () => {
+  // Random values as source text: the fast path, the prelude path (replacers, toJSON,
+  // getters, boxed primitives) and parse must all agree with V8.
+  const leaf = fc.oneof(
+    fc.constantFrom('0', '-0', '1.5', '-42', '1e21', '1e-7', 'NaN', 'Infinity', '2 ** 53', 'true', 'false', 'null', 'undefined'),
+    fc.string({ maxLength: 8 }).map((s) => JSON.stringify(s)),
+    fc.constantFrom('"\\ud800"', '"\\u2028"', '"\\u0000\\t"', '"😀"', '"\\"\\\\"'),
+    fc.constantFrom('new Date(0)', 'new Date(NaN)', 'new Number(3)', 'new String("s")', 'new Boolean(false)', '() => 1', 'Symbol("s")', '{ toJSON(k) { return "k:" + k; } }', '{ get g() { return 7; }, h: 1 }', 'new Map([[1, 2]])', '/x/g'),
+  );
+  const key = fc.constantFrom('a', 'b', '0', '10', '1', 'x y', '', 'toJSON', 'é');
+  const value: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    v: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('arr'), tie('obj')),
+    arr: fc.array(fc.oneof(tie('v'), fc.constant('')), { maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`),
+    obj: fc.array(fc.tuple(key, tie('v')), { maxLength: 4 }).map((kvs) => `{ ${kvs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')} }`),
+  })).v as fc.Arbitrary<string>;
+  it('stringify (all argument forms) and parse agree with V8', async () => {
+    await fc.assert(
+      fc.asyncProperty(value, async (expr) => {
+        const src = `const v = ${expr}; const t = JSON.stringify(v); [t, JSON.stringify(v, null, 2), JSON.stringify(v, ["a", "0", "b"], "--"), JSON.stringify(v, (k, x) => (typeof x === "number" ? x + 1 : x)), t === undefined ? null : JSON.parse(t)]`;
+        const ours = await runInCore(src);
+        const theirs = await runInV8(src);
+        const c = compare(theirs, ours, { compareMessages: true });
+        if (!c.equal) throw new Error(`${src}\nV8:   ${describeOutcome(theirs)}\ncore: ${describeOutcome(ours)}`);
+      }),
+      { numRuns: 250, seed: 20240229 },
+    );
+  }, 120_000);
 });
