@@ -1,7 +1,8 @@
 /**
  * The self-hosted half of Array (see array.ts): everything that calls guest code.
  *
- * Loops are plain indexed `for` loops with no per-element allocation. A callback is called
+ * Plain arrays take the native driver of array-iter.ts (arrayDrive); other receivers take the
+ * generic loops here: plain indexed `for` loops with no per-element allocation. A callback is called
  * directly (`fn(v, i, o)`, so its `this` is undefined); with a `thisArg` it is first bound
  * natively ($.arrayBindThis), which keeps one loop per method. Holes are skipped with the
  * cheap test `v !== undefined || i in o`. Comparator sorts drive a native merge-sort state
@@ -56,6 +57,12 @@ function arraySpeciesCreate(o, n) {
   if (!$.arrayIsConstructor(C)) throw new TypeError('object.constructor[Symbol.species] is not a constructor');
   return new C(n);
 }
+function arrayDrive(st) {
+  const step = $.arrayIterStep;
+  let r;
+  while ((r = step(st, r)) !== st) {}
+  return st[8];
+}
 function arraySpeciesFrom(o, res) {
   const n = res.length;
   const A = arraySpeciesCreate(o, n);
@@ -68,6 +75,8 @@ function arrayForEach(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const st = $.arrayIterStart(o, fn, len, 0);
+  if (st !== null) return arrayDrive(st);
   let v;
   for (let i = 0; i < len; ++i) {
     v = o[i];
@@ -79,6 +88,8 @@ function arrayMap(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const st = $.arrayIterStart(o, fn, len, 1);
+  if (st !== null) return arrayDrive(st);
   const a = arraySpeciesCreate(o, len);
   let v;
   for (let i = 0; i < len; ++i) {
@@ -92,6 +103,8 @@ function arrayFilter(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const st = $.arrayIterStart(o, fn, len, 2);
+  if (st !== null) return arrayDrive(st);
   const a = arraySpeciesCreate(o, 0);
   let k = 0;
   let v;
@@ -109,6 +122,8 @@ function arrayEvery(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const st = $.arrayIterStart(o, fn, len, 4);
+  if (st !== null) return arrayDrive(st);
   let v;
   for (let i = 0; i < len; ++i) {
     v = o[i];
@@ -121,6 +136,8 @@ function arraySome(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const st = $.arrayIterStart(o, fn, len, 3);
+  if (st !== null) return arrayDrive(st);
   let v;
   for (let i = 0; i < len; ++i) {
     v = o[i];
@@ -133,6 +150,8 @@ function arrayFind(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const st = $.arrayIterStart(o, fn, len, 5);
+  if (st !== null) return arrayDrive(st);
   let v;
   for (let i = 0; i < len; ++i) {
     v = o[i];
@@ -145,6 +164,8 @@ function arrayFindIndex(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const st = $.arrayIterStart(o, fn, len, 6);
+  if (st !== null) return arrayDrive(st);
   for (let i = 0; i < len; ++i) {
     if (fn(o[i], i, o)) return i;
   }
@@ -155,6 +176,8 @@ function arrayFindLast(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const st = $.arrayIterStart(o, fn, len, 7);
+  if (st !== null) return arrayDrive(st);
   let v;
   for (let i = len - 1; i >= 0; --i) {
     v = o[i];
@@ -167,6 +190,8 @@ function arrayFindLastIndex(fn, thisArg = undefined) {
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
   if (thisArg !== undefined) fn = $.arrayBindThis(fn, thisArg);
+  const st = $.arrayIterStart(o, fn, len, 8);
+  if (st !== null) return arrayDrive(st);
   for (let i = len - 1; i >= 0; --i) {
     if (fn(o[i], i, o)) return i;
   }
@@ -176,6 +201,8 @@ function arrayReduce(fn, ...init) {
   const o = $.arrayThis(this, 'reduce');
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
+  const st = $.arrayIterStart(o, fn, len, 9, ...init);
+  if (st !== null) return arrayDrive(st);
   let i = 0;
   let acc;
   if (init.length > 0) acc = init[0];
@@ -203,6 +230,8 @@ function arrayReduceRight(fn, ...init) {
   const o = $.arrayThis(this, 'reduceRight');
   const len = arrayLengthOf(o);
   if (typeof fn !== 'function') $.arrayNotFn(fn);
+  const st = $.arrayIterStart(o, fn, len, 10, ...init);
+  if (st !== null) return arrayDrive(st);
   let i = len - 1;
   let acc;
   if (init.length > 0) acc = init[0];
@@ -286,7 +315,7 @@ function arrayMergeSort(items, cmp) {
   const st = $.arraySortStart(items);
   const step = $.arraySortStep;
   let r = 0;
-  while (step(st, r)) r = +cmp(st[0], st[1]);
+  while ((r = step(st, +r, cmp)) !== st) {}
   return st[2];
 }
 function arraySortWith(cmp) {

@@ -19,9 +19,11 @@ import { primToString, sameValueZero, toBoolean, toIntegerOrInfinity } from '../
 import { PUSHED, registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { ARRAY_PRELUDE_LOADED } from './array-prelude';
+import { ITER_RESULT } from './array-iter';
 import { toInteger, toObject, toPrimitive } from './util';
 
 void ARRAY_PRELUDE_LOADED;
+void ITER_RESULT;
 
 /** 2^53 - 1: the largest length of an array-like. */
 const MAX_SAFE = 9007199254740991;
@@ -322,10 +324,11 @@ function sortWriteBack(vm: VM, o: JSArray, items: Value[], undefs: number, holes
  * Comparator sorts run as a state machine the prelude drives, one comparison per step:
  *
  *   const st = $.arraySortStart(items); let r = 0;
- *   while ($.arraySortStep(st, r)) r = +cmp(st[0], st[1]);
+ *   while ((r = $.arraySortStep(st, +r, cmp)) !== st);
  *
  * The step consumes the previous comparison's result, moves elements natively and stops at
- * the next comparison it needs (its operands in st[0], st[1]). The whole state lives in the
+ * the next comparison it needs, which it tail-calls: `cmp(a, b)`'s result is the step's result
+ * (`st` itself when the sort is done). The whole state lives in the
  * guest array `st` (numbers and two arrays), so a run suspended mid-sort stays plain data.
  * Algorithm: binary insertion sort on runs of RUN, then bottom-up merges, skipping a merge when
  * the two runs are already in order. It asks `cmp(later, earlier) < 0` (move `later` first?)
@@ -1177,7 +1180,13 @@ registerInstaller((r: Realm) => {
   });
   /** The comparator sort's state machine (see sortStep). */
   r.internal('arraySortStart', 1, (vm, _t, a) => sortStart(vm, a[0] as JSArray));
-  r.internal('arraySortStep', 2, (_vm, _t, a) => sortStep((a[0] as JSArray).elements, a[1] as number));
+  r.internal('arraySortStep', 3, (vm, _t, a) => {
+    const st = a[0] as JSArray;
+    const el = st.elements;
+    if (!sortStep(el, a[1] as number)) return st;
+    // the next comparison: cmp(a, b) is tail-called, its result is this step's result
+    return vm.pushCall(a[2], undefined, [el[S.A] as Value, el[S.B] as Value], Cont.Normal);
+  });
   /** Marks `o` as being joined; true when it already is (a cycle: join gives ''). */
   r.internal('arrayJoinEnter', 1, (vm, _t, a) => {
     const s = joinSet(vm);
