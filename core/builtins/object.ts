@@ -15,6 +15,17 @@ const BOUND_ID = registerNative('%BoundFunction%', () => {
   throw new Error('internal: bound functions are invoked by the interpreter');
 });
 
+/** Own accessors may be guest functions. */
+function mayRunGuest(o: JSObject): boolean {
+  return o.shape.hasAccessors;
+}
+
+/** Setters anywhere on the chain (built-in prototypes have none that run guest code). */
+function mayRunGuestChain(o: JSObject): boolean {
+  for (let p: JSObject | null = o; p; p = p.proto) if (p.shape.hasAccessors && p.proto !== null) return true;
+  return false;
+}
+
 function keyOf(vm: VM, v: Value): PropertyKey {
   return vm.propertyKey(v);
 }
@@ -145,8 +156,38 @@ function isFrozenLike(vm: VM, o: Value, level: 'freeze' | 'seal'): boolean {
 }
 
 addPreludeModule({
-  exports: ['objectFromEntries', 'objectGroupBy', 'toLocaleString'],
+  exports: ['objectFromEntries', 'objectGroupBy', 'toLocaleString', 'objectAssignSlow', 'objectValuesSlow', 'objectEntriesSlow'],
   source: String.raw`
+function objectAssignSlow(target, sources) {
+  for (let i = 0; i < sources.length; i++) {
+    const src = sources[i];
+    if (src === null || src === undefined) continue;
+    const keys = $.ownKeys(src);
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j];
+      if ($.isEnumerable(src, k)) target[k] = src[k];
+    }
+  }
+  return target;
+}
+function objectValuesSlow(o) {
+  const out = [];
+  const keys = $.ownKeys(o);
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    if (typeof k === 'string' && $.isEnumerable(o, k)) $.arrayPush(out, o[k]);
+  }
+  return out;
+}
+function objectEntriesSlow(o) {
+  const out = [];
+  const keys = $.ownKeys(o);
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    if (typeof k === 'string' && $.isEnumerable(o, k)) $.arrayPush(out, [k, o[k]]);
+  }
+  return out;
+}
 function objectFromEntries(iterable) {
   if (iterable === null || iterable === undefined) throw new TypeError(iterable + ' is not iterable');
   const o = {};
@@ -187,14 +228,20 @@ registerInstaller((r) => {
   r.method(O, 'keys', 1, (vm, _t, a) => vm.newArray(vm.ownKeys(toObject(vm, a[0]), true, false) as Value[]));
   r.method(O, 'values', 1, (vm, _t, a) => {
     const o = toObject(vm, a[0]);
+    if (mayRunGuest(o)) return vm.pushCall(vm.realm.prelude.objectValuesSlow, undefined, [o], Cont.Normal);
     return vm.newArray(vm.ownKeys(o, true, false).map((k) => vm.get(o, k)));
   });
   r.method(O, 'entries', 1, (vm, _t, a) => {
     const o = toObject(vm, a[0]);
+    if (mayRunGuest(o)) return vm.pushCall(vm.realm.prelude.objectEntriesSlow, undefined, [o], Cont.Normal);
     return vm.newArray(vm.ownKeys(o, true, false).map((k) => vm.newArray([k as string, vm.get(o, k)])));
   });
   r.method(O, 'assign', 2, (vm, _t, a) => {
     const target = toObject(vm, a[0]);
+    // setters on the target's chain or getters on a source: the prelude runs them
+    if (mayRunGuestChain(target) || a.slice(1).some((x) => x instanceof JSObject && mayRunGuest(x))) {
+      return vm.pushCall(vm.realm.prelude.objectAssignSlow, undefined, [target, vm.newArray(a.slice(1))], Cont.Normal);
+    }
     for (let i = 1; i < a.length; i++) {
       const src = a[i];
       if (src === null || src === undefined) continue;

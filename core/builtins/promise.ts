@@ -20,7 +20,8 @@ function promiseFinally(onFinally) {
   );
 }
 function promiseAll(iterable) {
-  return new Promise((resolve, reject) => {
+  const C = this;
+  return new C((resolve, reject) => {
     const values = [];
     let remaining = 1;
     let index = 0;
@@ -29,7 +30,7 @@ function promiseAll(iterable) {
       values.push(undefined);
       remaining++;
       let called = false;
-      Promise.resolve(value).then((v) => {
+      C.resolve(value).then((v) => {
         if (called) return;
         called = true;
         values[i] = v;
@@ -40,7 +41,8 @@ function promiseAll(iterable) {
   });
 }
 function promiseAllSettled(iterable) {
-  return new Promise((resolve, reject) => {
+  const C = this;
+  return new C((resolve, reject) => {
     const values = [];
     let remaining = 1;
     let index = 0;
@@ -49,7 +51,7 @@ function promiseAllSettled(iterable) {
       values.push(undefined);
       remaining++;
       let called = false;
-      Promise.resolve(value).then((v) => {
+      C.resolve(value).then((v) => {
         if (called) return;
         called = true;
         values[i] = { status: 'fulfilled', value: v };
@@ -65,12 +67,14 @@ function promiseAllSettled(iterable) {
   });
 }
 function promiseRace(iterable) {
-  return new Promise((resolve, reject) => {
-    for (const value of iterable) Promise.resolve(value).then(resolve, reject);
+  const C = this;
+  return new C((resolve, reject) => {
+    for (const value of iterable) C.resolve(value).then(resolve, reject);
   });
 }
 function promiseAny(iterable) {
-  return new Promise((resolve, reject) => {
+  const C = this;
+  return new C((resolve, reject) => {
     const errors = [];
     let remaining = 1;
     let index = 0;
@@ -79,7 +83,7 @@ function promiseAny(iterable) {
       errors.push(undefined);
       remaining++;
       let called = false;
-      Promise.resolve(value).then(resolve, (e) => {
+      C.resolve(value).then(resolve, (e) => {
         if (called) return;
         called = true;
         errors[i] = e;
@@ -123,20 +127,36 @@ registerInstaller((r) => {
   PP.defineOwn(WELL_KNOWN.toStringTag, 'Promise', Attr.Configurable);
   r.method(PP, 'then', 2, (vm, t, a) => {
     const p = thisPromise(vm, t, 'then');
-    const derived = vm.newPromise();
+    // Subclasses get derived promises of their own class (species), without running
+    // their constructor: an approximation documented in LANGUAGE.md.
+    const derived = vm.newPromise(p.proto && p.proto !== vm.realm.PromisePrototype ? p.proto : vm.realm.PromisePrototype);
     vm.performThen(p, new Reaction(derived, isCallable(a[0]) ? a[0] : undefined, isCallable(a[1]) ? a[1] : undefined, null));
     return derived;
   });
   r.method(PP, 'catch', 1, (vm, t, a) => {
     const p = thisPromise(vm, t, 'catch');
-    const derived = vm.newPromise();
+    const derived = vm.newPromise(p.proto && p.proto !== vm.realm.PromisePrototype ? p.proto : vm.realm.PromisePrototype);
     vm.performThen(p, new Reaction(derived, undefined, isCallable(a[0]) ? a[0] : undefined, null));
     return derived;
   });
   r.selfHosted(PP, 'finally', 'promiseFinally');
-  r.method(P, 'resolve', 1, (vm, _t, a) => promiseResolve(vm, a[0]));
-  r.method(P, 'reject', 1, (vm, _t, a) => {
-    const p = vm.newPromise();
+  const protoOf = (vm: VM, c: Value): JSObject => {
+    if (c instanceof JSObject && c !== P) {
+      const p = vm.get(c, 'prototype');
+      if (p instanceof JSObject) return p;
+    }
+    return vm.realm.PromisePrototype;
+  };
+  r.method(P, 'resolve', 1, (vm, t, a) => {
+    const proto = protoOf(vm, t);
+    if (proto === vm.realm.PromisePrototype) return promiseResolve(vm, a[0]);
+    if (a[0] instanceof JSPromise && a[0].proto === proto) return a[0];
+    const p = vm.newPromise(proto);
+    vm.resolvePromise(p, a[0]);
+    return p;
+  });
+  r.method(P, 'reject', 1, (vm, t, a) => {
+    const p = vm.newPromise(protoOf(vm, t));
     vm.rejectPromise(p, a[0]);
     return p;
   });

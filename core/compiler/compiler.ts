@@ -397,6 +397,8 @@ class FnCompiler {
       this.assignPattern(p, 'init');
       this.e.restoreSpan(prev);
     }
+    const bodyScope = node.body.type === 'BlockStatement' ? this.pb.analysis.scopeOf.get(node.body) : undefined;
+    if (bodyScope) this.enterScope(bodyScope);
     if (node.body.type === 'BlockStatement') this.hoistFunctions(node.body.body);
     if (flags & FnFlags.Generator) this.e.emit(Op.GeneratorStart);
     if (classInfo && !isDerived && classInfo.hasInstanceFields) this.e.emit(Op.InitFields);
@@ -1691,6 +1693,26 @@ class FnCompiler {
         e.emit(Op.GetElemMethod);
       } else e.emit(Op.GetMethod, this.k(c.property.name));
       e.restoreSpan(prev);
+      return;
+    }
+    if (c.type === 'ChainExpression' && c.expression.type === 'MemberExpression' && c.expression.object.type !== 'Super') {
+      // (a?.b)() keeps `this` like a.b(); a short circuit calls undefined (TypeError)
+      const end = this.label();
+      const undef = this.label();
+      const frame = { label: undef, pops: [] as { label: Label; n: number }[] };
+      this.optStack.push(frame);
+      this.callee(c.expression);
+      this.optStack.pop();
+      e.emitJump(Op.Jump, end);
+      for (const p of frame.pops) {
+        e.bind(p.label);
+        for (let i = 0; i < p.n; i++) e.emit(Op.Pop);
+        e.emitJump(Op.Jump, undef);
+      }
+      e.bind(undef);
+      e.emit(Op.Undef);
+      e.emit(Op.Undef);
+      e.bind(end);
       return;
     }
     if (c.type === 'ChainExpression' || c.type === 'ParenthesizedExpression') {

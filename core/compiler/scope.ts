@@ -234,13 +234,18 @@ export function analyze(program: Node): Analysis {
     fn.scope = fs;
     if (n.type === 'FunctionExpression' && n.id) fs.declare(n.id.name, 'callee', 0);
     for (const p of n.params) for (const id of patternNames(p)) fs.declare(id.name, 'param', 0);
+    // With defaults or patterns, parameter expressions must not see the body's
+    // lexical declarations: those get a scope of their own.
+    const simple = n.params.every((p: Node) => p.type === 'Identifier');
+    let bodyScope = fs;
     if (n.body.type === 'BlockStatement') {
       hoistVars(n.body.body, fs);
-      declareLexical(n.body.body, fs, true);
+      if (!simple) bodyScope = newScope('block', fs, fn, n.body);
+      declareLexical(n.body.body, bodyScope, true);
     }
     // param defaults and patterns
     for (const p of n.params) visit(p, fs, fn, true);
-    if (n.body.type === 'BlockStatement') visitList(n.body.body, fs, fn);
+    if (n.body.type === 'BlockStatement') visitList(n.body.body, bodyScope, fn);
     else visit(n.body, fs, fn);
   };
 

@@ -2649,7 +2649,7 @@ export class VM {
     }
     const shape = o.shape;
     const keys = shape.keys;
-    if (shape.hasIndexKeys) {
+    if (shape.hasIndexKeys && stringsToo) {
       const idx: number[] = [];
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i];
@@ -3002,7 +3002,8 @@ export class VM {
     const gen = frame.gen;
     if (!gen) throw new Error('internal: await outside async frame');
     gen.frame = this.saveFrame(frame);
-    gen.state = GenState.SuspendedYield;
+    // still running as far as next() is concerned: requests queue until it resumes
+    gen.state = GenState.Running;
     this.sp = frame.retSlot;
     this.frame = this.frames.length ? this.frames[this.frames.length - 1] : null;
     if (frame.asyncFirst) this.asyncFirstDone(frame);
