@@ -33,13 +33,15 @@ interface Ctx {
   indentationLvl: number;
   currentDepth: number;
   depth: number;
+  /** `%o`: non-enumerable properties too (Node shows an array's [length]). */
+  showHidden: boolean;
 }
 
 const IDENT = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
 
 /** `util.inspect(v)` for a guest value. */
-export function inspect(vm: VM, v: Value, depth = 2): string {
-  const ctx: Ctx = { vm, seen: [], circular: new Map(), indentationLvl: 0, currentDepth: 0, depth };
+export function inspect(vm: VM, v: Value, depth = 2, showHidden = false): string {
+  const ctx: Ctx = { vm, seen: [], circular: new Map(), indentationLvl: 0, currentDepth: 0, depth, showHidden };
   const out = formatValue(ctx, v, 0, true);
   if (ctx.circular.size) {
     // a second pass knows which objects are referenced circularly
@@ -73,7 +75,7 @@ export function format(vm: VM, args: Value[]): string {
       switch (c) {
         case 's':
           if (typeof arg === 'bigint') rep = `${arg}n`;
-          else if (arg instanceof JSObject) rep = inspect(vm, arg, 1);
+          else if (arg instanceof JSObject) rep = inspect(vm, arg, 0);
           else if (typeof arg === 'number' && Object.is(arg, -0)) rep = '-0';
           else if (arg instanceof GSymbol) rep = `Symbol(${arg.description ?? ''})`;
           else rep = String(arg);
@@ -95,7 +97,7 @@ export function format(vm: VM, args: Value[]): string {
           rep = vm.jsonStringify ? vm.jsonStringify(arg) : inspect(vm, arg);
           break;
         case 'o':
-          rep = inspect(vm, arg, 4);
+          rep = inspect(vm, arg, 4, true);
           break;
         case 'O':
           rep = inspect(vm, arg);
@@ -236,6 +238,7 @@ function formatRaw(ctx: Ctx, o: JSObject, recurseTimes: number, vm: VM): string 
     ctx.currentDepth = recurseTimes;
     entries = formatArray(ctx, o, recurseTimes);
     for (const k of keys) if (typeof k !== 'string' || !/^(0|[1-9]\d*)$/.test(k)) entries.push(formatProperty(ctx, o, k, recurseTimes));
+    if (ctx.showHidden) entries.push(`[length]: ${o.elements.length}`);
     ctx.seen.pop();
     return done();
   }

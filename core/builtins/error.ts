@@ -1,5 +1,7 @@
 /** The Error hierarchy: Error, the native error types, AggregateError; `cause` supported. */
-import { Cls, JSError, JSObject } from '../objects';
+import { Cls, JSArray, JSError, JSObject } from '../objects';
+import { addPreludeModule } from '../prelude/index';
+import { Cont } from '../vm/frame';
 import { Attr } from '../shape';
 import { HOLE, type Value } from '../value';
 import type { VM } from '../vm/interpreter';
@@ -28,13 +30,29 @@ function makeError(vm: VM, type: string, newTarget: Value, dflt: JSObject, messa
   return e;
 }
 
+addPreludeModule({
+  exports: ['aggregateErrorFrom'],
+  source: String.raw`
+function aggregateErrorFrom(errors, message, options, newTarget) {
+  return $.makeAggregateError([...errors], message, options, newTarget);
+}
+`,
+});
+
 registerInstaller((r) => {
+  r.internal('makeAggregateError', 4, (vm, _t, a) => {
+    const e = makeError(vm, 'AggregateError', a[3], r.errorProtos.AggregateError, a[1], a[2]);
+    e.defineOwn('errors', vm.newArray(listFrom(a[0])), Attr.Hidden);
+    return e;
+  });
   let Base: JSObject | null = null;
   for (const type of TYPES) {
     const proto = r.errorProtos[type];
     const isAgg = type === 'AggregateError';
     const C = r.ctor(type, isAgg ? 2 : 1, (vm, _t, a, nt) => {
       if (isAgg) {
+        // any iterable of errors: the prelude spreads it, then builds the error
+        if (!(a[0] instanceof JSArray)) return vm.pushCall(vm.realm.prelude.aggregateErrorFrom, undefined, [a[0], a[1], a[2], nt ?? C], Cont.Normal);
         const e = makeError(vm, type, nt, proto, a[1], a[2]);
         e.defineOwn('errors', vm.newArray(listFrom(a[0])), Attr.Hidden);
         return e;
