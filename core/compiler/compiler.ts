@@ -183,6 +183,7 @@ class FnCompiler {
   }
 
   private needsTdz(b: Binding, ref: Node): boolean {
+    if (b.kind === 'param') return b.tdzUntil >= 0 && (b.scope.fn !== this.fn || (ref?.start ?? -1) < b.tdzUntil);
     if (!b.lexical) return false;
     if (b.scope.fn !== this.fn) return true;
     if (b.scope.kind === 'switch') return true;
@@ -375,6 +376,22 @@ class FnCompiler {
         this.e.emit(Op.PutLocal, b.slot);
       }
     }
+    // Non-simple lists initialize parameters left to right; until then they are in
+    // their TDZ (a default may not read a later parameter).
+    const simple = params.every((p: Node) => p.type === 'Identifier');
+    if (!simple) {
+      for (let i = 0; i < params.length; i++) {
+        const t = this.e.newLocal('');
+        this.e.emit(Op.GetLocal, paramRegs[i]);
+        this.e.emit(Op.PutLocal, t);
+        paramRegs[i] = t;
+      }
+      for (const b of fs.bindings.values()) {
+        if (b.kind !== 'param') continue;
+        this.e.emit(Op.PushTdz);
+        this.storeBinding(b, null, true, false);
+      }
+    }
     // Parameter initialization: defaults, patterns, captured copies.
     for (let i = 0; i < params.length; i++) {
       let p = params[i];
@@ -382,7 +399,7 @@ class FnCompiler {
       if (p.type === 'RestElement') p = p.argument;
       if (p.type === 'Identifier') {
         const b = fs.bindings.get(p.name)!;
-        if (b.inEnv) {
+        if (b.inEnv || !simple) {
           this.e.emit(Op.GetLocal, reg);
           this.storeBinding(b, p, true, false);
         }

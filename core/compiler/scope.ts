@@ -34,6 +34,8 @@ export class Binding {
     /** Offset after which same-function references need no TDZ check. */
     readonly declEnd: number,
   ) {}
+  /** Parameters of non-simple lists: uninitialized (TDZ) until this offset. */
+  tdzUntil = -1;
   get lexical(): boolean {
     return this.kind === 'let' || this.kind === 'const' || this.kind === 'class';
   }
@@ -237,6 +239,7 @@ export function analyze(program: Node): Analysis {
     // With defaults or patterns, parameter expressions must not see the body's
     // lexical declarations: those get a scope of their own.
     const simple = n.params.every((p: Node) => p.type === 'Identifier');
+    if (!simple) for (const p of n.params) for (const id of patternNames(p)) fs.bindings.get(id.name)!.tdzUntil = p.end;
     let bodyScope = fs;
     if (n.body.type === 'BlockStatement') {
       hoistVars(n.body.body, fs);
