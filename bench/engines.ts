@@ -281,7 +281,7 @@ class MustardWatchdog {
 }
 
 interface MustardCtor {
-  new (source: string): { start(options: { limits: unknown; signal: AbortSignal }): unknown };
+  new (source: string): { start(options?: { limits: unknown; signal: AbortSignal }): unknown };
 }
 
 export function mustardEngine(timeoutMs: number): Engine {

@@ -48,6 +48,22 @@ export function peekNextObjectId(): number {
   return nextId;
 }
 
+const nullProtoRoot = new Shape([], [], new Map(), false);
+
+/**
+ * The root shape of objects whose prototype is `proto`. Shape identity implies the
+ * prototype, which is what lets property caches skip checking it.
+ */
+export function rootShapeFor(proto: JSObject | null): Shape {
+  if (proto === null) return nullProtoRoot;
+  let s = proto.protoShape;
+  if (s === null) {
+    s = new Shape([], [], new Map(), false);
+    proto.protoShape = s;
+  }
+  return s;
+}
+
 export class JSObject {
   /** Stable id: allocation order. Used by the debugger and the serializer. */
   id: number;
@@ -61,10 +77,10 @@ export class JSObject {
   /** Mark-phase epoch (heap measurement). */
   markEpoch = 0;
 
-  constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape: Shape = Shape.root) {
+  constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape?: Shape) {
     this.id = nextId++;
     this.proto = proto;
-    this.shape = shape;
+    this.shape = shape ?? rootShapeFor(proto);
     this.slots = [];
     this.cls = cls;
   }

@@ -1,5 +1,5 @@
 /** The Error hierarchy: Error, the native error types, AggregateError; `cause` supported. */
-import { Cls, JSArray, JSError, JSObject } from '../objects';
+import { Accessor, Cls, JSArray, JSError, JSObject } from '../objects';
 import { addPreludeModule } from '../prelude/index';
 import { Cont } from '../vm/frame';
 import { Attr } from '../shape';
@@ -23,21 +23,38 @@ function makeError(vm: VM, type: string, newTarget: Value, dflt: JSObject, messa
   if (message !== undefined) e.defineOwn('message', toString(vm, message), Attr.Hidden);
   if (options instanceof JSObject && vm.lookup(options, 'cause') !== HOLE) e.defineOwn('cause', vm.get(options, 'cause'), Attr.Hidden);
   e.stackText = vm.captureStack();
-  const name = vm.get(e, 'name');
-  const msg = vm.get(e, 'message');
+  // the stack's first line must not run guest getters (a class may define `get name()`)
+  const name = dataProp(vm, e, 'name');
+  const msg = dataProp(vm, e, 'message');
   const head = msg === '' || msg === undefined ? String(name ?? type) : `${String(name ?? type)}: ${String(msg)}`;
   e.defineOwn('stack', e.stackText ? `${head}\n${e.stackText}` : head, Attr.Hidden);
   return e;
 }
 
 addPreludeModule({
-  exports: ['aggregateErrorFrom'],
+  exports: ['aggregateErrorFrom', 'errorToString'],
   source: String.raw`
+function errorToString() {
+  if (!$.isObject(this)) throw new TypeError('Error.prototype.toString called on non-object');
+  const n = this.name;
+  const m = this.message;
+  const name = n === undefined ? 'Error' : '' + n;
+  const msg = m === undefined ? '' : '' + m;
+  if (!name) return msg;
+  if (!msg) return name;
+  return name + ': ' + msg;
+}
 function aggregateErrorFrom(errors, message, options, newTarget) {
   return $.makeAggregateError([...errors], message, options, newTarget);
 }
 `,
 });
+
+/** A data property's value along the chain; undefined for accessors. */
+function dataProp(vm: VM, o: JSObject, key: string): Value {
+  const s = vm.lookup(o, key);
+  return s === HOLE || s instanceof Accessor ? undefined : (s as Value);
+}
 
 registerInstaller((r) => {
   r.internal('makeAggregateError', 4, (vm, _t, a) => {
@@ -66,14 +83,6 @@ registerInstaller((r) => {
     r.value(proto, 'name', type);
     r.value(proto, 'message', '');
   }
-  r.method(r.ErrorPrototype, 'toString', 0, (vm, t) => {
-    if (!(t instanceof JSObject)) throw new GuestError('TypeError', 'Error.prototype.toString called on non-object');
-    const n = vm.get(t, 'name');
-    const m = vm.get(t, 'message');
-    const name = n === undefined ? 'Error' : toString(vm, n);
-    const msg = m === undefined ? '' : toString(vm, m);
-    if (!name) return msg;
-    if (!msg) return name;
-    return `${name}: ${msg}`;
-  });
+  // self-hosted: name and message may be getters or objects with their own toString
+  r.selfHosted(r.ErrorPrototype, 'toString', 'errorToString');
 });

@@ -31,7 +31,7 @@ function keyOf(vm: VM, v: Value): PropertyKey {
 }
 
 /** Object.prototype.toString's tag. */
-export function builtinTag(vm: VM, o: Value): string {
+export function builtinTag(vm: VM, o: Value, knownTag?: Value): string {
   if (o === undefined) return '[object Undefined]';
   if (o === null) return '[object Null]';
   const obj = toObject(vm, o);
@@ -67,7 +67,7 @@ export function builtinTag(vm: VM, o: Value): string {
     default:
       tag = 'Object';
   }
-  const t = vm.get(obj, WELL_KNOWN.toStringTag);
+  const t = knownTag !== undefined ? knownTag : vm.get(obj, WELL_KNOWN.toStringTag);
   if (typeof t === 'string') tag = t;
   return `[object ${tag}]`;
 }
@@ -156,8 +156,11 @@ function isFrozenLike(vm: VM, o: Value, level: 'freeze' | 'seal'): boolean {
 }
 
 addPreludeModule({
-  exports: ['objectFromEntries', 'objectGroupBy', 'toLocaleString', 'objectAssignSlow', 'objectValuesSlow', 'objectEntriesSlow'],
+  exports: ['objectFromEntries', 'objectGroupBy', 'toLocaleString', 'objectAssignSlow', 'objectValuesSlow', 'objectEntriesSlow', 'objectToStringSlow'],
   source: String.raw`
+function objectToStringSlow() {
+  return $.builtinTag(this, this[Symbol.toStringTag]);
+}
 function objectAssignSlow(target, sources) {
   for (let i = 0; i < sources.length; i++) {
     const src = sources[i];
@@ -319,7 +322,16 @@ registerInstaller((r) => {
     const attrs = vm.ownAttrs(toObject(vm, t), keyOf(vm, a[0]));
     return attrs >= 0 && (attrs & Attr.Enumerable) !== 0;
   });
-  r.method(OP, 'toString', 0, (vm, t) => builtinTag(vm, t));
+  r.method(OP, 'toString', 0, (vm, t) => {
+    if (t instanceof JSObject) {
+      const tag = vm.lookup(t, WELL_KNOWN.toStringTag);
+      if (tag instanceof Accessor && tag.get instanceof JSFunction) {
+        return vm.pushCall(vm.realm.prelude.objectToStringSlow, t, [], Cont.Normal);
+      }
+    }
+    return builtinTag(vm, t);
+  });
+  r.internal('builtinTag', 2, (vm, _t, a) => builtinTag(vm, a[0], a[1]));
   r.selfHosted(OP, 'toLocaleString', 'toLocaleString');
   r.method(OP, 'valueOf', 0, (vm, t) => toObject(vm, t));
   r.getter(

@@ -1,16 +1,34 @@
 /** Symbol: descriptions, the registry, well-known symbols. */
 import { Cls, JSObject } from '../objects';
 import { Attr } from '../shape';
-import { GSymbol, WELL_KNOWN, type Value } from '../value';
+import { GSymbol, HOLE, WELL_KNOWN, type Value } from '../value';
+import { addPreludeModule } from '../prelude/index';
+import { Cont } from '../vm/frame';
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { thisPrimitive, toString } from './util';
 
+addPreludeModule({
+  exports: ['symbolFromObject'],
+  source: String.raw`
+function symbolFromObject(desc) {
+  return $.makeSymbol('' + desc);
+}
+`,
+});
+
 registerInstaller((r) => {
   const registry = new Map<string, GSymbol>();
   const SP = r.SymbolPrototype;
+  r.internal('makeSymbol', 1, (vm, _t, a) => {
+    vm.charge(32);
+    return new GSymbol(a[0] as string);
+  });
   const S = r.ctor('Symbol', 0, (vm, _t, a, nt) => {
     if (nt !== undefined) throw new GuestError('TypeError', 'Symbol is not a constructor');
+    if (a[0] instanceof JSObject && vm.toPrimitiveNative(a[0], 'string') === HOLE) {
+      return vm.pushCall(vm.realm.prelude.symbolFromObject, undefined, [a[0]], Cont.Normal);
+    }
     vm.charge(32);
     return new GSymbol(a[0] === undefined ? undefined : toString(vm, a[0]));
   }, SP);

@@ -488,7 +488,7 @@ export class VM {
       const flags = f.code.flags;
       if (flags & FnFlags.ClassConstructor && newTarget === undefined) {
         this.sp = fnSlot;
-        throw new GuestError('TypeError', `Class constructor ${f.code.name} cannot be invoked without 'new'`);
+        throw new GuestError('TypeError', f.code.name ? `Class constructor ${f.code.name} cannot be invoked without 'new'` : "Class constructors cannot be invoked without 'new'");
       }
       this.enterFunction(f, fnSlot, argc, cont, contData, newTarget);
       return PUSHED;
@@ -2142,8 +2142,16 @@ export class VM {
       if (f === HOLE || !isCallable(f as Value)) continue;
       if (!(f instanceof NativeFunction) || f.data instanceof BoundData) return HOLE;
       if (this.realm.guestDependentNatives.has(f.nativeId) && !this.isPrimitiveOnlyArray(o)) return HOLE;
+      const depth = this.frames.length;
+      const sp = this.sp;
       const r = nativeImpl(f.nativeId)(this, o, [], undefined, f);
-      if (r === PUSHED) return HOLE;
+      if (r === PUSHED) {
+        // the native wanted guest code (e.g. an overridden join): undo, let the prelude convert
+        this.frames.length = depth;
+        this.frame = depth ? this.frames[depth - 1] : null;
+        this.sp = sp;
+        return HOLE;
+      }
       if (!(r instanceof JSObject)) return r;
     }
     throw new GuestError('TypeError', 'Cannot convert object to primitive value');

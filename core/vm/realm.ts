@@ -6,6 +6,7 @@
 import { compileProgram } from '../compiler/compiler';
 import type { CompiledProgram } from '../chunk';
 import {
+  rootShapeFor,
   Cls,
   JSArray,
   JSFunction,
@@ -178,13 +179,7 @@ export class Realm {
 
   /** The root shape of objects whose prototype is `proto` (shape identity implies proto). */
   rootShape(proto: JSObject | null): Shape {
-    if (proto === null) return nullRoot;
-    let s = proto.protoShape;
-    if (s === null) {
-      s = new Shape([], [], new Map(), false);
-      proto.protoShape = s;
-    }
-    return s;
+    return rootShapeFor(proto);
   }
 
   /** Shape of a fresh function: `length` then `name`, both configurable only. */
@@ -387,7 +382,6 @@ export class Realm {
   }
 }
 
-const nullRoot = new Shape([], [], new Map(), false);
 
 import { Accessor as AccessorPair } from '../objects';
 import { WELL_KNOWN } from '../value';
