@@ -350,7 +350,7 @@ registerInstaller((r) => {
   // ---- Function ----
   const FP = r.FunctionPrototype;
   r.ctor('Function', 1, () => {
-    throw new GuestError('EvalError', 'Code generation from strings is disallowed in Capsule');
+    throw new GuestError('TypeError', 'Code generation from strings is disallowed in Capsule');
   }, FP);
   r.setName(FP, 'Function.prototype');
   FP.defineOwn('length', 0, Attr.Configurable);
