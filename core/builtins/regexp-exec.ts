@@ -24,6 +24,8 @@ declare module '../vm/realm' {
   interface Realm {
     /** Regex engine steps used in this realm; they count against `limits.instructions`. */
     regexSteps: number;
+    /** Patterns (flags/source) whose compilation this realm has been charged for. */
+    regexCompiled?: Set<string>;
   }
 }
 
@@ -37,17 +39,35 @@ const CACHE_MAX = 512;
 const CACHE_MAX_SOURCE = 4096;
 
 /**
- * Compiles `source` with canonical-or-not `flags` (cached). Throws a guest SyntaxError
- * with V8's message for invalid patterns or flags.
+ * Steps charged per pattern character for compiling it: compilation costs a few
+ * microseconds per character (about as much as a couple of hundred engine steps), and a
+ * guest must not get unbudgeted host time by building huge patterns.
+ */
+const COMPILE_STEPS_PER_CHAR = 256;
+
+/**
+ * Compiles `source` with canonical-or-not `flags` (cached process-wide). Throws a guest
+ * SyntaxError with V8's message for invalid patterns or flags. With a VM, the first
+ * compilation of a pattern in its realm is charged against the instruction budget
+ * before it runs (so the charge depends only on the program, not on the cache).
  */
 export function compilePattern(vm: VM | null, source: string, flags: string): CompiledRegex {
   const key = flags + '/' + source;
+  if (vm) {
+    const r = vm.realm;
+    const seen = (r.regexCompiled ??= new Set());
+    if (!seen.has(key)) {
+      chargeSteps(vm, 64 + source.length * COMPILE_STEPS_PER_CHAR, `compiling a regular expression of ${source.length} characters`);
+      if (seen.size < 10_000) seen.add(key);
+    }
+  }
   let c = cache.get(key);
   if (c === undefined) {
     try {
       c = compileRegex(source, flags);
     } catch (e) {
       if (e instanceof RegexSyntaxError) throw new GuestError('SyntaxError', e.message);
+      // (host stack exhaustion in the engine for enormous patterns)
       if (e instanceof RangeError) throw new GuestError('SyntaxError', `Invalid regular expression: /${source}/${flags}: Regular expression too large`);
       throw e;
     }
@@ -56,9 +76,6 @@ export function compilePattern(vm: VM | null, source: string, flags: string): Co
       cache.set(key, c);
     }
   }
-  // compilation work is proportional to the pattern: charge it (cache hit or not, so
-  // the count does not depend on what ran before in this process)
-  if (vm) chargeSteps(vm, 16 + source.length);
   return c;
 }
 
@@ -94,15 +111,15 @@ function budgetError(vm: VM, what: string): LimitError {
     'instructions',
     limit,
     vm.instructions + (vm.realm.regexSteps || 0),
-    `limit exceeded: instructions (limit ${limit}) while matching ${what}; raise it with limits.instructions`,
+    `limit exceeded: instructions (limit ${limit}) in ${what}; raise it with limits.instructions`,
   );
 }
 
 /** Counts `n` steps of built-in work against the instruction budget. */
-export function chargeSteps(vm: VM, n: number): void {
+export function chargeSteps(vm: VM, n: number, what = 'regular expression work'): void {
   const r = vm.realm;
   r.regexSteps = (r.regexSteps || 0) + n;
-  if (vm.instructions + r.regexSteps > vm.limits.instructions) throw budgetError(vm, 'a regular expression');
+  if (vm.instructions + r.regexSteps > vm.limits.instructions) throw budgetError(vm, what);
 }
 
 /** Largest step budget one engine run may get when the instruction limit is unbounded. */
@@ -111,7 +128,7 @@ const MAX_RUN_STEPS = 2e9;
 /** One engine run: the first match at or after `from` (only at `from` for sticky programs). */
 export function runRegex(vm: VM, c: CompiledRegex, input: string, from: number): RegexMatch | null {
   const avail = Math.min(remainingBudget(vm), MAX_RUN_STEPS);
-  if (!(avail > 0)) throw budgetError(vm, `/${c.source}/${c.flags}`);
+  if (!(avail > 0)) throw budgetError(vm, `matching /${shorten(c.source)}/${c.flags}`);
   const budget = { remaining: avail };
   const r = vm.realm;
   let m: RegexMatch | null;
@@ -121,7 +138,7 @@ export function runRegex(vm: VM, c: CompiledRegex, input: string, from: number):
     if (e instanceof RegexBudgetError) {
       r.regexSteps = (r.regexSteps || 0) + avail;
       trimScratch(c);
-      throw budgetError(vm, `/${shorten(c.source)}/${c.flags}`);
+      throw budgetError(vm, `matching /${shorten(c.source)}/${c.flags}`);
     }
     throw e;
   }

@@ -82,6 +82,21 @@ describe('regex step budget', () => {
     expect(runSync(src, { limits: { instructions: 5_000_000 } }).value).toBe(true);
   });
 
+  it('compiling huge patterns is charged before it runs', () => {
+    const t = Date.now();
+    const e = limitOf("new RegExp('x'.repeat(5e6)).test('x')");
+    expect(e.limit).toBe('instructions');
+    expect(e.message).toMatch(/compiling a regular expression/);
+    expect(Date.now() - t).toBeLessThan(5_000);
+    // a pattern compiled once per run is charged once: literals in loops stay cheap
+    expect(runSync("let n = 0; for (let i = 0; i < 5000; i++) if (/^a+b?$/.test('aa')) n++; n", { limits: { instructions: 1_000_000 } }).value).toBe(5000);
+  });
+
+  it('patterns too big for the engine are a SyntaxError, never a host error', () => {
+    const r = runSync("try { new RegExp('[a-z]'.repeat(200000)); 'ok' } catch (e) { e.name }", { limits: { instructions: 1e9 } }).value;
+    expect(['ok', 'SyntaxError']).toContain(r);
+  });
+
   it('invalid literals are early errors; invalid constructor patterns are catchable SyntaxErrors', () => {
     expect(() => runSync('1; /(/')).toThrow(/Invalid regular expression: \/\(\/: Unterminated group/);
     expect(runSync("try { new RegExp('a', 'gg') } catch (e) { e.name + ': ' + e.message }").value).toBe(
