@@ -3,7 +3,8 @@
  * source, toString, the Symbol methods called directly, RegExp String Iterators;
  * differentially against V8.
  */
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runSync } from '../../../core/index';
 import { batchedTable, q } from './string-regexp-diff';
 
 let tableNo = 0;
@@ -208,4 +209,27 @@ describe('unicode and case-insensitive matching through the String methods', () 
     "'abc'.replace(/[\\q{abc}]/v, 'X')",
     "'a-b_c'.split(/[\\p{P}--[_]]/v)",
   ]);
+});
+
+describe('documented differences from V8', () => {
+  const run = (src: string) => runSync(src).value;
+  it('Symbol methods reject regexes with a user-defined exec (clear TypeError)', () => {
+    for (const call of ["'abc'.replace(r, 'x')", "'abc'.match(r)", "'abc'.split(r)", "'abc'.search(r)", "[...'abc'.matchAll(r)]"]) {
+      const src = `class R extends RegExp { exec(s) { return super.exec(s) } }; const r = new R('b', 'g'); try { ${call}; 'no error' } catch (e) { e.name + ': ' + e.message }`;
+      expect(run(src)).toMatch(/^TypeError: RegExp\.prototype\.@@\w+: objects with a user-defined exec method are not supported$/);
+    }
+  });
+  it('test() does call a user-defined exec, as in the spec', () => {
+    expect(run("const r = /x/; r.exec = (s) => s === 'yes' ? [] : null; [r.test('yes'), r.test('x')]")).toEqual([true, false]);
+  });
+  it('a non-participating capture is undefined in function replacers (V8 sometimes passes "" with u/v)', () => {
+    expect(run("const out = []; '😀'.replace(/(a)*/gu, (m, c) => { out.push(c === undefined ? 'u' : c); return m }); out")).toEqual(['u', 'u']);
+  });
+  it('locale-sensitive methods accept only en / en-*', () => {
+    expect(run("try { 'a'.localeCompare('b', 'sv') } catch (e) { e.name + ': ' + e.message }")).toBe(
+      "RangeError: String.prototype.localeCompare: Capsule supports only the en-US locale (got 'sv')",
+    );
+    expect(run("try { 'I'.toLocaleLowerCase('tr') } catch (e) { e.name }")).toBe('RangeError');
+    expect(run("['a'.localeCompare('b', 'en-GB'), 'I'.toLocaleLowerCase(['en-US']), 'i'.toLocaleUpperCase('EN')]")).toEqual([-1, 'i', 'I']);
+  });
 });

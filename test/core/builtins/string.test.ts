@@ -238,6 +238,27 @@ describe('String.prototype case, normalize, compare, well-formedness', () => {
   ]);
 });
 
+describe('guest conversions (toString / valueOf / Symbol.toPrimitive run as guest code)', () => {
+  table([
+    "class S extends String { toString() { return 'zz' } }; [new S('ab').toUpperCase(), new S('ab').length, new S('ab') + '', String(new S('ab'))]",
+    "const o = { toString() { return 'Hello' } }; [String.prototype.toUpperCase.call(o), String.prototype.at.call(o, -1), String.prototype.split.call(o, 'l'), String.prototype.replace.call(o, 'l', 'L')]",
+    "const log = []; const o = (n, v) => ({ toString() { log.push(n); return v } }); 'abcabc'.indexOf(o('s', 'c'), { valueOf() { log.push('p'); return 3 } }); log",
+    "const log = []; const t = { toString() { log.push('this'); return 'a-b' } }; String.prototype.split.call(t, { toString() { log.push('sep'); return '-' } }); log",
+    "'abc'.padStart({ valueOf() { return 6 } }, { toString() { return '*' } })",
+    "'abc'.slice({ [Symbol.toPrimitive](h) { return h === 'number' ? 1 : 0 } })",
+    "String.fromCharCode({ valueOf() { return 0x41 } }, { [Symbol.toPrimitive]() { return 66 } })",
+    "'x'.concat({ [Symbol.toPrimitive](h) { return h } })",
+    "~'x'.concat({ toString() { return {} }, valueOf() { return {} } })",
+    "'x'.concat({ toString() { throw new Error('from toString') } })",
+    "String.prototype.trim.call({ toString() { return '  t  ' } })",
+    "new RegExp({ toString() { return 'a+' } }, { toString() { return 'g' } }).exec('baa')[0]",
+    "/b/.exec({ toString() { return 'abc' } }).index",
+    "'abc'.replace(/b/, { toString() { return '[$&]' } })",
+    "'a1b2'.split(/\\d/, { valueOf() { return 2 } })",
+    "String.raw({ raw: ['a', 'b', 'c'] }, { toString() { return 'X' } }, { toString() { return 'Y' } })",
+  ]);
+});
+
 describe('Annex B HTML methods', () => {
   const cases: string[] = [];
   for (const m of ['anchor', 'big', 'blink', 'bold', 'fixed', 'fontcolor', 'fontsize', 'italics', 'link', 'small', 'strike', 'sub', 'sup']) {
