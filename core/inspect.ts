@@ -84,9 +84,13 @@ export function format(vm: VM, args: Value[]): string {
         case 'i': {
           if (typeof arg === 'bigint') rep = `${arg}n`;
           else if (arg instanceof JSObject || arg instanceof GSymbol) rep = 'NaN';
+          else if (c === 'i') {
+            const n = parseInt(String(arg));
+            rep = Object.is(n, -0) ? '-0' : String(n);
+          }
           else {
             const n = Number(arg);
-            rep = c === 'i' ? String(Math.trunc(n)) : Object.is(n, -0) ? '-0' : String(n);
+            rep = Object.is(n, -0) ? '-0' : String(n);
           }
           break;
         }
