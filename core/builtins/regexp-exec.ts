@@ -417,11 +417,19 @@ function isDigit(c: number): boolean {
 
 // ---- string building ------------------------------------------------------------------
 
+/**
+ * Checks a string result of `n` code units before it is built: a RangeError where V8
+ * would throw one, a LimitError beyond the string/heap budget.
+ */
+export function checkStringLength(vm: VM, n: number): void {
+  if (n > V8_MAX_STRING_LENGTH) throw new GuestError('RangeError', 'Invalid string length');
+  if (n > vm.maxStringLength) vm.stringTooLong(n);
+  if (n > 4096) vm.reserve(n * 2);
+}
+
 /** Joins pieces after checking the result against the string and heap limits. */
 export function joinChecked(vm: VM, parts: string[], total: number): string {
-  if (total > V8_MAX_STRING_LENGTH) throw new GuestError('RangeError', 'Invalid string length');
-  if (total > vm.maxStringLength) vm.stringTooLong(total);
-  if (total > 4096) vm.reserve(total * 2);
+  checkStringLength(vm, total);
   const s = parts.length === 1 ? parts[0] : parts.join('');
   if (total > 64) vm.charge(16 + total * 2);
   return s;

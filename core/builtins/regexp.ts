@@ -39,8 +39,8 @@ import { convertArgs, primOrHole, slowCall } from './string-prelude';
 import { toNumber, toString } from './util';
 import { HOLE } from '../value';
 
-/** Native ids of the built-in RegExp methods (the same in every realm). */
-export const regexpIds = { exec: -1, match: -1, matchAll: -1, replace: -1, search: -1, split: -1, ctor: -1 };
+/** Native id of RegExp.prototype.exec (the same in every realm). */
+let execId = -1;
 
 /** V8's description of a bad receiver: `#<Object>`, `1`, `abc`. */
 export function receiverText(vm: VM, v: Value): string {
@@ -65,7 +65,7 @@ export function isRegExp(vm: VM, v: Value): boolean {
 /** True when `re`'s `exec` is the built-in one (so the engine can run it directly). */
 export function hasBuiltinExec(vm: VM, re: JSObject): boolean {
   const f = vm.lookup(re, 'exec');
-  return f instanceof NativeFunction && f.nativeId === regexpIds.exec;
+  return f instanceof NativeFunction && f.nativeId === execId;
 }
 
 function regexpThis(vm: VM, t: Value, method: string): JSRegExp {
@@ -181,7 +181,6 @@ registerInstaller((r) => {
     }
     return createRegExp(vm, proto, primToString(pp as Value), primToString(fp as Value));
   }, RP);
-  regexpIds.ctor = C.nativeId;
   r.getter(C, WELL_KNOWN.species, (_vm, t) => t);
 
   r.regexpFactory = (source, flags) => createRegExp(r.vm, r.vm.realm.RegExpPrototype, source, flags);
@@ -199,7 +198,7 @@ registerInstaller((r) => {
     const m = builtinExec(vm, t, s);
     return m === null ? null : execResult(vm, t, s, m);
   });
-  regexpIds.exec = exec.nativeId;
+  execId = exec.nativeId;
 
   r.method(RP, 'test', 1, (vm, t, a, _nt, self) => {
     if (!(t instanceof JSObject)) {
@@ -254,45 +253,35 @@ registerInstaller((r) => {
 
   // ---- Symbol methods ------------------------------------------------------------------------
 
-  regexpIds.match = r.method(RP, WELL_KNOWN.match, 1, (vm, t, a, _nt, self) => {
-    const re = regexpThis(vm, t, '@@match');
-    const args = convertArgs(vm, a, 's');
-    if (args === null) return slowCall(vm, self, t, a, 's', true);
-    if (!re.flags.includes('g') && lastIndexNeedsGuest(vm, re)) return lastIndexSlow(vm, self, re, args);
-    return regexpMatch(vm, re, toString(vm, args[0]));
-  }).nativeId;
-
-  regexpIds.matchAll = r.method(RP, WELL_KNOWN.matchAll, 1, (vm, t, a, _nt, self) => {
-    const re = regexpThis(vm, t, '@@matchAll');
-    const args = convertArgs(vm, a, 's');
-    if (args === null) return slowCall(vm, self, t, a, 's', true);
-    if (lastIndexNeedsGuest(vm, re)) return lastIndexSlow(vm, self, re, args);
-    return regexpMatchAll(vm, re, toString(vm, args[0]));
-  }).nativeId;
-
-  regexpIds.replace = r.method(RP, WELL_KNOWN.replace, 2, (vm, t, a, _nt, self) => {
-    const re = regexpThis(vm, t, '@@replace');
-    const args = convertArgs(vm, a, 'sr');
-    if (args === null) return slowCall(vm, self, t, a, 'sr', true);
-    if (!re.flags.includes('g') && lastIndexNeedsGuest(vm, re)) return lastIndexSlow(vm, self, re, args);
-    return regexpReplace(vm, re, toString(vm, args[0]), args[1]);
-  }).nativeId;
-
-  regexpIds.search = r.method(RP, WELL_KNOWN.search, 1, (vm, t, a, _nt, self) => {
-    const re = regexpThis(vm, t, '@@search');
-    const args = convertArgs(vm, a, 's');
-    if (args === null) return slowCall(vm, self, t, a, 's', true);
-    return regexpSearch(vm, re, toString(vm, args[0]));
-  }).nativeId;
-
-  regexpIds.split = r.method(RP, WELL_KNOWN.split, 2, (vm, t, a, _nt, self) => {
-    const re = regexpThis(vm, t, '@@split');
-    const args = convertArgs(vm, a, 'sn');
-    if (args === null) return slowCall(vm, self, t, a, 'sn', true);
-    const s = toString(vm, args[0]);
-    const lim = args[1] === undefined ? 2 ** 32 - 1 : toUint32(toNumber(vm, args[1]));
-    return regexpSplit(vm, re, s, lim);
-  }).nativeId;
+  /**
+   * A Symbol method on a built-in regex: argument conversions (the prelude runs guest
+   * ones), and `lastIndex` converted first when it holds an object with guest methods
+   * and the algorithm reads it.
+   */
+  const symbolMethod = (
+    sym: GSymbol,
+    length: number,
+    hints: string,
+    readsLastIndex: (re: JSRegExp) => boolean,
+    body: (vm: VM, re: JSRegExp, s: string, arg: Value) => Value | typeof PUSHED,
+  ): void => {
+    const name = `@@${sym.key}`;
+    r.method(RP, sym, length, (vm, t, a, _nt, self) => {
+      const re = regexpThis(vm, t, name);
+      const args = convertArgs(vm, a, hints);
+      if (args === null) return slowCall(vm, self, t, a, hints, true);
+      if (readsLastIndex(re) && lastIndexNeedsGuest(vm, re)) return lastIndexSlow(vm, self, re, args);
+      return body(vm, re, toString(vm, args[0]), args[1]);
+    });
+  };
+  const nonGlobal = (re: JSRegExp) => !re.flags.includes('g');
+  symbolMethod(WELL_KNOWN.match, 1, 's', nonGlobal, (vm, re, s) => regexpMatch(vm, re, s));
+  symbolMethod(WELL_KNOWN.matchAll, 1, 's', () => true, (vm, re, s) => regexpMatchAll(vm, re, s));
+  symbolMethod(WELL_KNOWN.replace, 2, 'sr', nonGlobal, (vm, re, s, rep) => regexpReplace(vm, re, s, rep));
+  symbolMethod(WELL_KNOWN.search, 1, 's', () => false, (vm, re, s) => regexpSearch(vm, re, s));
+  symbolMethod(WELL_KNOWN.split, 2, 'sn', () => false, (vm, re, s, lim) =>
+    regexpSplit(vm, re, s, lim === undefined ? 2 ** 32 - 1 : toUint32(toNumber(vm, lim))),
+  );
 
   // ---- RegExp String Iterator ------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ import type { PUSHED } from '../vm/natives';
 import { primToString, symbolDescriptiveString, toBoolean, toIntegerOrInfinity, toUint32 } from '../vm/ops';
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
-import { createRegExp, getSubstitution, joinChecked, regexpMatch, regexpSearch, V8_MAX_STRING_LENGTH } from './regexp-exec';
+import { checkStringLength, createRegExp, getSubstitution, joinChecked, regexpMatch, regexpSearch } from './regexp-exec';
 import { isRegExp, regexpMatchAll } from './regexp';
 import { convertArgs, slowCall } from './string-prelude';
 import { toInteger, toNumber, toObject, toString } from './util';
@@ -64,12 +64,6 @@ function str(vm: VM, v: Value): string {
   return typeof v === 'string' ? v : toString(vm, v);
 }
 
-function checkLength(vm: VM, n: number): void {
-  if (n > V8_MAX_STRING_LENGTH) throw new GuestError('RangeError', 'Invalid string length');
-  if (n > vm.maxStringLength) vm.stringTooLong(n);
-  if (n > 4096) vm.reserve(n * 2);
-}
-
 function charged(vm: VM, s: string): string {
   if (s.length > 64) vm.charge(16 + s.length * 2);
   return s;
@@ -92,6 +86,14 @@ function notCallableText(v: Value): string {
   if (typeof v === 'string') return `string "${v}"`;
   if (v instanceof GSymbol) return 'symbol';
   return typeof v === 'bigint' ? 'bigint' : 'object';
+}
+
+/** matchAll / replaceAll: a regex argument must have the g flag. */
+function requireGlobal(vm: VM, rx: Value, method: string): void {
+  if (!isRegExp(vm, rx)) return;
+  const flags = vm.get(rx, 'flags');
+  if (flags === undefined || flags === null) throw new GuestError('TypeError', `String.prototype.${method} called on null or undefined`);
+  if (!str(vm, flags).includes('g')) throw new GuestError('TypeError', `String.prototype.${method} called with a non-global RegExp argument`);
 }
 
 // ---- locale ---------------------------------------------------------------------------
@@ -308,7 +310,7 @@ registerInstaller((r) => {
       parts.push(x);
       total += x.length;
     }
-    checkLength(vm, total);
+    checkStringLength(vm, total);
     return charged(vm, parts.join(''));
   });
 
@@ -353,7 +355,7 @@ registerInstaller((r) => {
       throw new GuestError('RangeError', 'The normalization form should be one of NFC, NFD, NFKC, NFKD.');
     }
     const out = s.normalize(f);
-    checkLength(vm, out.length);
+    checkStringLength(vm, out.length);
     return charged(vm, out);
   });
 
@@ -362,7 +364,7 @@ registerInstaller((r) => {
     if (max <= s.length) return s;
     const fill = a[1] === undefined ? ' ' : str(vm, a[1]);
     if (fill === '') return s;
-    checkLength(vm, max);
+    checkStringLength(vm, max);
     const out = atStart ? s.padStart(max, fill) : s.padEnd(max, fill);
     return charged(vm, out);
   };
@@ -373,7 +375,7 @@ registerInstaller((r) => {
     const n = toInteger(vm, a[0]);
     if (n < 0 || n === Infinity) throw new GuestError('RangeError', `Invalid count value: ${primToString(toNumber(vm, a[0]))}`);
     if (n === 0 || s.length === 0) return '';
-    checkLength(vm, s.length * n);
+    checkStringLength(vm, s.length * n);
     return charged(vm, s.repeat(n));
   });
 
@@ -403,7 +405,7 @@ registerInstaller((r) => {
   def('toLowerCase', 0, '', (vm, s) => charged(vm, s.toLowerCase()));
   def('toUpperCase', 0, '', (vm, s) => {
     const out = s.toUpperCase();
-    checkLength(vm, out.length);
+    checkStringLength(vm, out.length);
     return charged(vm, out);
   });
   def('toLocaleLowerCase', 0, 'k', (vm, s, a) => {
@@ -413,7 +415,7 @@ registerInstaller((r) => {
   def('toLocaleUpperCase', 0, 'k', (vm, s, a) => {
     checkLocale(vm, a[0], 'String.prototype.toLocaleUpperCase');
     const out = s.toUpperCase();
-    checkLength(vm, out.length);
+    checkStringLength(vm, out.length);
     return charged(vm, out);
   });
   const trimStart = def('trimStart', 0, '', (_vm, s) => s.trimStart());
@@ -435,7 +437,7 @@ registerInstaller((r) => {
       let open = '<' + tag;
       if (attr) open += ` ${attr}="${str(vm, a[0]).split('"').join('&quot;')}"`;
       const out = `${open}>${s}</${tag}>`;
-      checkLength(vm, out.length);
+      checkStringLength(vm, out.length);
       return charged(vm, out);
     });
   }
@@ -445,56 +447,28 @@ registerInstaller((r) => {
 
   // ---- regex-shaped methods -----------------------------------------------------------------
 
-  /** RegExpCreate(pattern, flags) for match/matchAll/search with a non-regex argument. */
-  const regexFrom = (vm: VM, v: Value, flags: string): JSRegExp =>
-    createRegExp(vm, vm.realm.RegExpPrototype, v === undefined ? '' : str(vm, v), flags);
-
-  def('match', 1, 'k', (vm, s, a, self, t) => {
-    const rx = a[0];
-    if (rx !== undefined && rx !== null) {
-      const d = dispatch(vm, rx, WELL_KNOWN.match, [t]);
-      if (d !== NONE) return d;
-    }
-    const c = convertArgs(vm, a, 's');
-    if (c === null) return slowCall(vm, self, t, a, 's');
-    return regexpMatch(vm, regexFrom(vm, c[0], ''), s);
-  });
-
-  def('matchAll', 1, 'k', (vm, s, a, self, t) => {
-    const rx = a[0];
-    if (rx !== undefined && rx !== null) {
-      if (isRegExp(vm, rx)) {
-        const flags = vm.get(rx, 'flags');
-        if (flags === undefined || flags === null) throw new GuestError('TypeError', 'String.prototype.matchAll called on null or undefined');
-        if (!str(vm, flags).includes('g')) throw new GuestError('TypeError', 'String.prototype.matchAll called with a non-global RegExp argument');
+  /** match / matchAll / search: the argument's Symbol method, else a new RegExp from it. */
+  const regexMethod = (name: string, sym: GSymbol, flags: string, run: (vm: VM, re: JSRegExp, s: string) => Value): void => {
+    def(name, 1, 'k', (vm, s, a, self, t) => {
+      const rx = a[0];
+      if (rx !== undefined && rx !== null) {
+        if (flags === 'g') requireGlobal(vm, rx, name);
+        const d = dispatch(vm, rx, sym, [t]);
+        if (d !== NONE) return d;
       }
-      const d = dispatch(vm, rx, WELL_KNOWN.matchAll, [t]);
-      if (d !== NONE) return d;
-    }
-    const c = convertArgs(vm, a, 's');
-    if (c === null) return slowCall(vm, self, t, a, 's');
-    return regexpMatchAll(vm, regexFrom(vm, c[0], 'g'), s);
-  });
-
-  def('search', 1, 'k', (vm, s, a, self, t) => {
-    const rx = a[0];
-    if (rx !== undefined && rx !== null) {
-      const d = dispatch(vm, rx, WELL_KNOWN.search, [t]);
-      if (d !== NONE) return d;
-    }
-    const c = convertArgs(vm, a, 's');
-    if (c === null) return slowCall(vm, self, t, a, 's');
-    return regexpSearch(vm, regexFrom(vm, c[0], ''), s);
-  });
+      const c = convertArgs(vm, a, 's');
+      if (c === null) return slowCall(vm, self, t, a, 's');
+      return run(vm, createRegExp(vm, vm.realm.RegExpPrototype, c[0] === undefined ? '' : str(vm, c[0]), flags), s);
+    });
+  };
+  regexMethod('match', WELL_KNOWN.match, '', regexpMatch);
+  regexMethod('matchAll', WELL_KNOWN.matchAll, 'g', regexpMatchAll);
+  regexMethod('search', WELL_KNOWN.search, '', regexpSearch);
 
   const replaceImpl = (all: boolean): Impl => (vm, s, a, self, t) => {
     const sv = a[0];
     if (sv !== undefined && sv !== null) {
-      if (all && isRegExp(vm, sv)) {
-        const flags = vm.get(sv, 'flags');
-        if (flags === undefined || flags === null) throw new GuestError('TypeError', 'String.prototype.replaceAll called on null or undefined');
-        if (!str(vm, flags).includes('g')) throw new GuestError('TypeError', 'String.prototype.replaceAll called with a non-global RegExp argument');
-      }
+      if (all) requireGlobal(vm, sv, 'replaceAll');
       const d = dispatch(vm, sv, WELL_KNOWN.replace, [t, a[1]]);
       if (d !== NONE) return d;
     }
