@@ -90,6 +90,15 @@ export function toHost(vm: VM, v: Value, seen: Set<JSObject> = new Set()): unkno
         const e = v.elements[i];
         if (e !== HOLE) out[i] = toHost(vm, e as Value, seen);
       }
+      // named properties of arrays travel too (`a[-1] = x`, `a.total = n`)
+      if (v.shape.keys.length) {
+        for (const k of vm.ownKeys(v, true, false)) {
+          if (typeof k !== 'string' || /^(0|[1-9]\d*)$/.test(k)) continue;
+          const s = vm.ownSlot(v, k);
+          if (s === HOLE || (s !== null && typeof s === 'object' && !(s instanceof JSObject) && 'get' in s)) continue;
+          Object.defineProperty(out, k, { value: toHost(vm, s as Value, seen), enumerable: true, writable: true, configurable: true });
+        }
+      }
       return out;
     }
     if (vm.typeOfValue(v) === 'function') return undefined;
