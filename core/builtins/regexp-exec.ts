@@ -271,59 +271,43 @@ function hasNames(c: CompiledRegex): boolean {
   return false;
 }
 
-/** The `groups` object of a match (null prototype), or undefined without named groups. */
-export function groupsObject(vm: VM, c: CompiledRegex, s: string, m: RegexMatch): Value {
-  if (!hasNames(c)) return undefined;
-  const g = nullObject(vm);
-  const caps = m.captures;
+/**
+ * A null-prototype object mapping group names to `values[group - 1]` (for duplicate
+ * names the participating group wins).
+ */
+function namedObject(vm: VM, c: CompiledRegex, values: Value[]): JSObject {
+  const o = nullObject(vm);
   for (let i = 1; i <= c.groupCount; i++) {
     const name = c.groupNames[i];
     if (name === undefined) continue;
-    const st = caps[2 * i];
-    const v = st < 0 ? undefined : s.slice(st, caps[2 * i + 1]);
-    const k = g.getOwnSlot(name);
-    // (duplicate names: the participating one wins)
-    if (k >= 0) {
-      if (v !== undefined) g.slots[k] = v;
-    } else g.addProperty(name, v, Attr.Default);
+    const v = values[i - 1];
+    const k = o.getOwnSlot(name);
+    if (k < 0) o.addProperty(name, v, Attr.Default);
+    else if (v !== undefined) o.slots[k] = v;
   }
-  return g;
+  return o;
+}
+
+/** The `groups` object of a match (null prototype), or undefined without named groups. */
+export function groupsObject(vm: VM, c: CompiledRegex, s: string, m: RegexMatch): Value {
+  return hasNames(c) ? namedObject(vm, c, captureList(s, m, c.groupCount)) : undefined;
 }
 
 /** The exec result array: captures, index, input, groups (and indices for /d). */
 export function execResult(vm: VM, re: JSRegExp, s: string, m: RegexMatch): JSArray {
   const c = compiledOf(re);
   const n = c.groupCount;
-  const els: Value[] = new Array(n + 1);
-  els[0] = s.slice(m.index, m.end);
-  const caps = m.captures;
-  for (let g = 1; g <= n; g++) {
-    const st = caps[2 * g];
-    els[g] = st < 0 ? undefined : s.slice(st, caps[2 * g + 1]);
-  }
-  const a = vm.newArray(els);
-  const groups = groupsObject(vm, c, s, m);
+  const caps = captureList(s, m, n);
+  const a = vm.newArray([s.slice(m.index, m.end), ...caps]);
+  const named = hasNames(c);
+  const groups = named ? namedObject(vm, c, caps) : undefined;
   const r = vm.realm;
   if (re.flags.includes('d')) {
     const pairs: Value[] = new Array(n + 1);
-    for (let g = 0; g <= n; g++) {
-      const st = caps[2 * g];
-      pairs[g] = st < 0 ? undefined : vm.newArray([st, caps[2 * g + 1]]);
-    }
+    const k = m.captures;
+    for (let g = 0; g <= n; g++) pairs[g] = k[2 * g] < 0 ? undefined : vm.newArray([k[2 * g], k[2 * g + 1]]);
     const indices = vm.newArray(pairs);
-    let igroups: Value = undefined;
-    if (groups !== undefined) {
-      const go = nullObject(vm);
-      for (let g = 1; g <= n; g++) {
-        const name = c.groupNames[g];
-        if (name === undefined) continue;
-        const k = go.getOwnSlot(name);
-        if (k >= 0) {
-          if (pairs[g] !== undefined) go.slots[k] = pairs[g];
-        } else go.addProperty(name, pairs[g], Attr.Default);
-      }
-      igroups = go;
-    }
+    const igroups = named ? namedObject(vm, c, pairs.slice(1)) : undefined;
     indices.shape = r.arrayShape.add('groups', Attr.Default);
     indices.slots.push(igroups);
     a.shape = r.arrayShape.add('index', Attr.Default).add('input', Attr.Default).add('groups', Attr.Default).add('indices', Attr.Default);
