@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `capsule` command: starts the bundled CLI (out/core/cli.mjs, built from core/cli.ts
-// by scripts/build-core.mjs). See docs/CLI.md.
+// by build/build-core.mjs). See docs/CLI.md.
 import { existsSync } from 'node:fs';
 
 const bundle = new URL('../out/core/cli.mjs', import.meta.url);

@@ -3,7 +3,7 @@
  * files the user names (core/host/files.ts) and calls the public core API; it adds no
  * language behaviour. Commands are table entries (core/cli/command.ts) so new ones slot
  * in beside run, validate and disasm. Bundled to out/core/cli.mjs by
- * scripts/build-core.mjs and started by bin/capsule.mjs.
+ * build/build-core.mjs and started by bin/capsule.mjs.
  */
 import { CORE_VERSION } from './index';
 import { parseArgs, UsageError, type OptionSpecs } from './cli/args';

@@ -22,7 +22,7 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Builds out/core with scripts/build-core.mjs unless it is present and up to date. */
+/** Builds out/core with build/build-core.mjs unless it is present and up to date. */
 export function ensureBundle(): void {
   let built = 0;
   try {
@@ -30,9 +30,9 @@ export function ensureBundle(): void {
   } catch {
     /* missing */
   }
-  const newest = Math.max(newestSource(join(ROOT, 'core')), statSync(join(ROOT, 'scripts/build-core.mjs')).mtimeMs);
+  const newest = Math.max(newestSource(join(ROOT, 'core')), statSync(join(ROOT, 'build/build-core.mjs')).mtimeMs);
   if (built > newest) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-core.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'build/build-core.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run build:core failed:\n${r.stdout}\n${r.stderr}`);
 }
 

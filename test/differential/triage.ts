@@ -1,6 +1,6 @@
 /** Runs the differential corpus against core and prints failures grouped by category (a dev tool). */
-import { loadCorpus } from '../test/differential/corpus';
-import { compare, describeOutcome, runInCore, runInV8 } from '../test/differential/harness';
+import { loadCorpus } from './corpus';
+import { compare, describeOutcome, runInCore, runInV8 } from './harness';
 
 const filter = process.argv[2];
 const verbose = process.argv.includes('-v');
