@@ -7,7 +7,7 @@ import { HOLE_DONE } from '../vm/interpreter';
 import { PUSHED } from '../vm/natives';
 import { builtinIterStepImpl, registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
-import { toObject } from './util';
+import { toObject, toString } from './util';
 
 registerInstaller((r) => {
   r.method(r.IteratorPrototype, WELL_KNOWN.iterator, 0, (_vm, t) => t);
@@ -42,7 +42,7 @@ registerInstaller((r) => {
   r.method(r.StringPrototype, WELL_KNOWN.iterator, 0, (vm, t) => {
     if (t === null || t === undefined) throw new GuestError('TypeError', 'String.prototype[Symbol.iterator] called on null or undefined');
     vm.charge(48);
-    return new JSIterator(vm.realm.StringIteratorPrototype, typeof t === 'string' ? t : String(vm.get(t, 'valueOf') && t), IterKind.Values);
+    return new JSIterator(vm.realm.StringIteratorPrototype, toString(vm, t), IterKind.Values);
   });
 
   // generators

@@ -477,6 +477,10 @@ class FnCompiler {
   private stmtInner(s: Node, labels: string[]): void {
     switch (s.type) {
       case 'ExpressionStatement':
+        if (this.completionReg < 0) {
+          this.exprForEffect(s.expression);
+          return;
+        }
         this.expr(s.expression);
         if (this.completionReg >= 0) this.e.emit(Op.PutLocal, this.completionReg);
         else this.e.emit(Op.Pop);
@@ -675,8 +679,7 @@ class FnCompiler {
     if (s.update) {
       const prev = this.e.setSpan(s.update);
       this.e.markStatement();
-      this.expr(s.update);
-      this.e.emit(Op.Pop);
+      this.exprForEffect(s.update);
       this.e.restoreSpan(prev);
     }
     this.e.emitJump(Op.Jump, top);
@@ -1114,6 +1117,16 @@ class FnCompiler {
 
   private isAnonymousFn(n: Node): boolean {
     return (n.type === 'FunctionExpression' && !n.id) || n.type === 'ArrowFunctionExpression' || (n.type === 'ClassExpression' && !n.id);
+  }
+
+  /** An expression whose value is unused: `i++` compiles as `++i` (no old value kept). */
+  private exprForEffect(n: Node): void {
+    if (n.type === 'UpdateExpression' && !n.prefix) {
+      const prev = this.e.setSpan(n);
+      this.update({ ...n, prefix: true });
+      this.e.restoreSpan(prev);
+    } else this.expr(n);
+    this.e.emit(Op.Pop);
   }
 
   expr(n: Node): void {

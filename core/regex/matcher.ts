@@ -93,7 +93,12 @@ function outOfSteps(budget: StepBudget, state: MatcherState, stk: Int32Array): n
   throw new RegexBudgetError();
 }
 
+/** Backtrack stack bound (ints): host memory for one match stays under 16 MB. */
+const MAX_STACK_INTS = 4 * 1024 * 1024;
+
 function growStack(stk: Int32Array): Int32Array {
+  // the step budget alone would let a long input hold ~16 bytes per step of host memory
+  if (stk.length * 2 > MAX_STACK_INTS) throw new RegexBudgetError('regular expression backtracking exceeded its memory bound');
   const bigger = new Int32Array(stk.length * 2);
   bigger.set(stk);
   return bigger;

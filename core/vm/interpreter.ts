@@ -186,6 +186,14 @@ export class VM {
     this.markEvery = Math.max(1 << 20, (limit - this.liveBytes) >> 1, this.liveBytes >> 2);
   }
 
+  /**
+   * Charges host work a built-in does (elements moved, characters scanned) as
+   * instructions, so loops over expensive built-ins hit the instruction budget.
+   */
+  chargeWork(n: number): void {
+    this.instructions += n;
+  }
+
   /** Checks that allocating `bytes` more would stay within the heap budget (before allocating). */
   reserve(bytes: number): void {
     if (this.liveBytes + this.sinceMark + bytes > this.limits.heapBytes) {
@@ -1134,7 +1142,7 @@ export class VM {
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const r = this.getPropSlow(obj, consts[kIndex] as string, ic, pc - 2, sp - 1);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else stack[sp - 1] = r;
             break;
           }
@@ -1170,7 +1178,7 @@ export class VM {
             if (obj instanceof JSObject || typeof obj === 'string') {
               const r = this.getPropSlow(obj, key, ic, pc - 2, -1);
               if (r === PUSHED) {
-                { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+                { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
                 break;
               }
               stack[sp - 2] = r;
@@ -1205,7 +1213,7 @@ export class VM {
             sp--;
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const r = this.getPropSlow(obj, this.propertyKey(key), null, 0, sp - 1);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else stack[sp - 1] = r;
             break;
           }
@@ -1221,7 +1229,7 @@ export class VM {
             stack[sp - 1] = obj;
             const r = this.getPropSlow(obj, pk, null, 0, -1);
             if (r === PUSHED) {
-              { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
             stack[sp - 2] = r;
@@ -1250,7 +1258,7 @@ export class VM {
             this.sp = sp;
             const r = this.setProp(obj, key, v);
             if (r === PUSHED) {
-              { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
             if (obj instanceof JSObject && !(obj instanceof JSArray && key === 'length')) {
@@ -1289,7 +1297,7 @@ export class VM {
             sp -= 2;
             this.sp = sp;
             const r = this.setProp(obj, pk, v);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.DeleteProp:
@@ -1318,8 +1326,8 @@ export class VM {
               this.sp = sp;
               if (s.get) {
                 const r = this.pushCall(s.get, thisv, [], Cont.Normal);
-                if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-                else sp = this.sp;
+                if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+                else { sp = this.sp; count = this.instructions; }
               } else stack[sp++] = undefined;
             } else stack[sp - 1] = s === HOLE ? undefined : (s as Value);
             break;
@@ -1341,7 +1349,7 @@ export class VM {
             if (s instanceof Accessor) {
               if (!s.set) throw new GuestError('TypeError', `Cannot set property ${keyText(key)} which has only a getter`);
               const r = this.pushCall(s.set, thisv, [v], Cont.Discard);
-              if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             } else if (thisv instanceof JSObject) this.set(thisv, key, v);
             else throw new GuestError('TypeError', 'Cannot assign to a super property of a primitive');
             break;
@@ -1353,7 +1361,7 @@ export class VM {
             stack[sp - 1] = this.getPrivate(obj, name, sp - 1);
             if (this.privatePushed) {
               this.privatePushed = false;
-              { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             }
             break;
           }
@@ -1363,7 +1371,7 @@ export class VM {
             const obj = stack[sp - 1];
             stack[sp - 1] = v;
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.setPrivate(obj, name, v)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (this.setPrivate(obj, name, v)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.HasPrivate: {
@@ -1428,8 +1436,8 @@ export class VM {
             frame.pc = pc; this.sp = sp; this.instructions = count;
             frame.pc = pc;
             const r = this.invoke(fnSlot, argc, Cont.Normal, null, undefined);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.CallSpread: {
@@ -1440,8 +1448,8 @@ export class VM {
             for (let i = 0; i < args.length; i++) stack[sp++] = args[i] === HOLE ? undefined : (args[i] as Value);
             this.sp = sp;
             const r = this.invoke(fnSlot, args.length, Cont.Normal, null, undefined);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.New:
@@ -1467,8 +1475,8 @@ export class VM {
               throw new GuestError('TypeError', `${this.calleeText(frame, pc) || this.describe(ctor)} is not a constructor`);
             }
             const r = this.construct(fnSlot, argc, ctor, Cont.Normal, null);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.SuperCall:
@@ -1491,8 +1499,8 @@ export class VM {
             sp += 2;
             this.sp = sp;
             const r = this.construct(fnSlot, argc, frame.newTarget, Cont.Normal, null);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.BindThis: {
@@ -1509,7 +1517,7 @@ export class VM {
             if (init) {
               frame.pc = pc; this.sp = sp; this.instructions = count;
               const r = this.pushCall(init, frame.thisValue, [], Cont.Discard);
-              if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             }
             break;
           }
@@ -1539,7 +1547,7 @@ export class VM {
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
             this.doReturn(v);
-{ sp = this.sp; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
+{ sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           // ---- operators ----
@@ -1570,8 +1578,8 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.Sub:
@@ -1628,8 +1636,8 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.Lt:
@@ -1644,8 +1652,8 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.StrictEq:
@@ -1667,14 +1675,14 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.InstanceOf: {
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const r = this.instanceOf(stack[sp - 2], stack[sp - 1]);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else {
               stack[sp - 2] = r;
               sp--;
@@ -1704,8 +1712,8 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.unarySlow(op, a, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (this.unarySlow(op, a, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.ToString:
@@ -1713,8 +1721,8 @@ export class VM {
             const a = stack[sp - 1];
             if (typeof a === 'string') break;
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.unarySlow(op, a, sp)) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (this.unarySlow(op, a, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.Not:
@@ -1830,7 +1838,7 @@ export class VM {
             sp--;
             this.sp = sp;
             const r = this.pushCall(this.realm.prelude.spreadInto, undefined, [target, src], Cont.Discard);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.DefineField: {
@@ -1876,7 +1884,7 @@ export class VM {
             const src = stack[--sp];
             this.sp = sp;
             const r = this.copyDataProperties(stack[sp - 1] as JSObject, src, null);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.CopyRest: {
@@ -1885,7 +1893,7 @@ export class VM {
             const src = stack[--sp];
             this.sp = sp;
             const r = this.copyDataProperties(stack[sp - 1] as JSObject, src, excluded.elements as Value[]);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.SetProtoLit: {
@@ -1951,8 +1959,8 @@ export class VM {
             sp--;
             this.sp = sp;
             const r = op === Op.GetIterator ? this.getIterator(obj) : this.getAsyncIterator(obj);
-            if (r === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.IterNext: {
@@ -1972,7 +1980,7 @@ export class VM {
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const res = this.iterNextSlow(it, stack[base + r + 1], doneTarget);
-            if (res === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (res === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else if (res === HOLE_DONE) pc = doneTarget;
             else stack[sp++] = res as Value;
             break;
@@ -1981,8 +1989,8 @@ export class VM {
             const r = code[pc++];
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const res = this.pushCall(stack[base + r + 1], stack[base + r], [], Cont.Normal);
-            if (res === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (res === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.IterClose:
@@ -1990,8 +1998,8 @@ export class VM {
             const r = code[pc++];
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const res = this.iterClose(stack[base + r], op === Op.IterCloseQuiet);
-            if (res === PUSHED) { sp = this.sp; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
-            else sp = this.sp;
+            if (res === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.IterValue:
@@ -2030,14 +2038,14 @@ export class VM {
           case Op.GeneratorStart: {
             frame.pc = pc; this.sp = sp; this.instructions = count;
             this.generatorStart();
-            { sp = this.sp; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
+            { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           case Op.Yield: {
             const raw = code[pc++];
             frame.pc = pc; this.sp = sp; this.instructions = count;
             this.yieldValue(stack[--sp], raw === 1);
-            { sp = this.sp; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
+            { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           case Op.ResumeKind:
@@ -2054,7 +2062,7 @@ export class VM {
             const v = stack[--sp];
             this.sp = sp;
             this.await(v);
-            { sp = this.sp; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
+            { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           case Op.AsyncGenYield:
