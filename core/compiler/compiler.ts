@@ -1241,24 +1241,9 @@ class FnCompiler {
       case 'MemberExpression':
         this.member(n);
         return;
-      case 'ChainExpression': {
-        const end = this.label();
-        const undef = this.label();
-        const frame = { label: undef, pops: [] as { label: Label; n: number }[] };
-        this.optStack.push(frame);
-        this.expr(n.expression);
-        this.optStack.pop();
-        e.emitJump(Op.Jump, end);
-        for (const p of frame.pops) {
-          e.bind(p.label);
-          for (let i = 0; i < p.n; i++) e.emit(Op.Pop);
-          e.emitJump(Op.Jump, undef);
-        }
-        e.bind(undef);
-        e.emit(Op.Undef);
-        e.bind(end);
+      case 'ChainExpression':
+        this.optionalChain(() => this.expr(n.expression), 1);
         return;
-      }
       case 'CallExpression':
         this.call(n);
         return;
@@ -1660,6 +1645,29 @@ class FnCompiler {
     else e.emit(setOp);
   }
 
+  /**
+   * Compiles an optional chain: `body` pushes `results` values; a short circuit anywhere
+   * inside pops what the chain had pushed and leaves `results` undefineds instead.
+   */
+  private optionalChain(body: () => void, results: number): void {
+    const e = this.e;
+    const end = this.label();
+    const undef = this.label();
+    const frame = { label: undef, pops: [] as { label: Label; n: number }[] };
+    this.optStack.push(frame);
+    body();
+    this.optStack.pop();
+    e.emitJump(Op.Jump, end);
+    for (const p of frame.pops) {
+      e.bind(p.label);
+      for (let i = 0; i < p.n; i++) e.emit(Op.Pop);
+      e.emitJump(Op.Jump, undef);
+    }
+    e.bind(undef);
+    for (let i = 0; i < results; i++) e.emit(Op.Undef);
+    e.bind(end);
+  }
+
   /** Registers an optional-chain short circuit popping `n` items when the top is nullish. */
   private optionalCheck(n: number): void {
     const frame = this.optStack[this.optStack.length - 1];
@@ -1727,22 +1735,7 @@ class FnCompiler {
     }
     if (c.type === 'ChainExpression' && c.expression.type === 'MemberExpression' && c.expression.object.type !== 'Super') {
       // (a?.b)() keeps `this` like a.b(); a short circuit calls undefined (TypeError)
-      const end = this.label();
-      const undef = this.label();
-      const frame = { label: undef, pops: [] as { label: Label; n: number }[] };
-      this.optStack.push(frame);
-      this.callee(c.expression);
-      this.optStack.pop();
-      e.emitJump(Op.Jump, end);
-      for (const p of frame.pops) {
-        e.bind(p.label);
-        for (let i = 0; i < p.n; i++) e.emit(Op.Pop);
-        e.emitJump(Op.Jump, undef);
-      }
-      e.bind(undef);
-      e.emit(Op.Undef);
-      e.emit(Op.Undef);
-      e.bind(end);
+      this.optionalChain(() => this.callee(c.expression), 2);
       return;
     }
     if (c.type === 'ChainExpression' || c.type === 'ParenthesizedExpression') {
