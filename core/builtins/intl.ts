@@ -382,6 +382,8 @@ export interface DateTimeFormatSpec {
   second?: 'numeric' | '2-digit';
   fractionalSecondDigits?: number;
   hour12: boolean;
+  /** hour12: false in V8 11 (the "kk" cycle: midnight is 24). */
+  h24: boolean;
   dateStyle?: 'full' | 'long' | 'medium' | 'short';
   timeStyle?: 'full' | 'long' | 'medium' | 'short';
   timeZoneName?: 'short' | 'long';
@@ -391,7 +393,7 @@ export interface DateTimeFormatSpec {
 export function dateTimeFormatOptions(vm: VM, locales: Value, options: Value, required: 'date' | 'time' | 'any', defaults: 'date' | 'time' | 'all', where = 'Intl.DateTimeFormat'): DateTimeFormatSpec {
   checkLocales(vm, locales);
   const o = optionsObject(vm, options);
-  const spec: DateTimeFormatSpec = { hour12: true };
+  const spec: DateTimeFormatSpec = { hour12: true, h24: false };
   stringOption(vm, o, 'localeMatcher', ['lookup', 'best fit'], 'best fit', where);
   const cal = stringOption(vm, o, 'calendar', null, undefined, where);
   if (cal !== undefined && cal !== 'gregory' && cal !== 'iso8601') unsupported(`calendar "${cal}"`);
@@ -400,9 +402,13 @@ export function dateTimeFormatOptions(vm: VM, locales: Value, options: Value, re
   const h12 = getOpt(vm, o, 'hour12');
   const hourCycle = stringOption(vm, o, 'hourCycle', ['h11', 'h12', 'h23', 'h24'], undefined, where);
   let use12 = true;
-  if (h12 !== undefined) use12 = !!h12;
-  else if (hourCycle === 'h23' || hourCycle === 'h24') use12 = false;
-  else if (hourCycle === 'h11') unsupported('hourCycle "h11"');
+  if (h12 !== undefined) {
+    use12 = !!h12;
+    spec.h24 = !use12;
+  } else if (hourCycle === 'h23' || hourCycle === 'h24') {
+    use12 = false;
+    spec.h24 = hourCycle === 'h24';
+  } else if (hourCycle === 'h11') unsupported('hourCycle "h11"');
   spec.hour12 = use12;
   const tz = getOpt(vm, o, 'timeZone');
   if (tz !== undefined) {
@@ -465,7 +471,7 @@ export function formatDateTime(t: number, spec: DateTimeFormatSpec): string {
     let tm = '';
     if (spec.timeStyle) {
       const withSeconds = spec.timeStyle !== 'short';
-      tm = timePart(f, { hour: 'numeric', minute: '2-digit', second: withSeconds ? '2-digit' : undefined }, spec.hour12);
+      tm = timePart(f, { hour: 'numeric', minute: '2-digit', second: withSeconds ? '2-digit' : undefined }, spec.hour12, spec.h24);
       if (spec.timeStyle === 'full') tm += ' Coordinated Universal Time';
       else if (spec.timeStyle === 'long') tm += ' UTC';
     }
@@ -474,18 +480,26 @@ export function formatDateTime(t: number, spec: DateTimeFormatSpec): string {
   }
   const hasDate = spec.weekday || spec.year || spec.month || spec.day;
   const hasTime = spec.hour || spec.minute || spec.second || spec.fractionalSecondDigits !== undefined;
+  if (spec.timeZoneName && !hasTime) unsupported('timeZoneName without a time');
   const d = hasDate ? datePart(f, spec) : '';
-  let tm = hasTime ? timePart(f, spec, spec.hour12) : '';
-  if (spec.timeZoneName) tm = tm ? `${tm} ${spec.timeZoneName === 'long' ? 'Coordinated Universal Time' : 'UTC'}` : '';
-  if (d && tm) return `${d}, ${tm}`;
-  if (!d && !tm && spec.timeZoneName) return `${formatDateDefault(t, 'date')}, ${spec.timeZoneName === 'long' ? 'Coordinated Universal Time' : 'UTC'}`;
+  let tm = hasTime ? timePart(f, spec, spec.hour12, spec.h24) : '';
+  if (spec.timeZoneName) tm = `${tm} ${spec.timeZoneName === 'long' ? 'Coordinated Universal Time' : 'UTC'}`;
+  if (d && tm) {
+    if (!spec.month || !spec.day) unsupported('this combination of date and time fields');
+    return spec.month === 'long' ? `${d} at ${tm}` : `${d}, ${tm}`;
+  }
   return d || tm;
 }
 
 type DateOpts = { weekday?: string; year?: string; month?: string; day?: string };
 
+/**
+ * The date fields in en-US (ICU's patterns). Only the field sets whose patterns are regular
+ * are supported: weekday alone, or an optional weekday with year/month/day sets that include
+ * the month (or just the year or just the day).
+ */
 function datePart(f: DateFields, o: DateOpts): string {
-  const y = o.year === '2-digit' ? pad2(((f.year <= 0 ? 1 - f.year : f.year) % 100 + 100) % 100) : o.year ? enYear(f.year) : '';
+  const y = o.year === '2-digit' ? pad2((((f.year <= 0 ? 1 - f.year : f.year) % 100) + 100) % 100) : o.year ? enYear(f.year) : '';
   const d = o.day === '2-digit' ? pad2(f.day) : o.day ? String(f.day) : '';
   const wd = o.weekday === 'long' ? DAYS_LONG[f.weekday] : o.weekday === 'short' ? DAYS_LONG[f.weekday].slice(0, 3) : o.weekday === 'narrow' ? DAYS_LONG[f.weekday][0] : '';
   let body: string;
@@ -502,24 +516,33 @@ function datePart(f: DateFields, o: DateOpts): string {
     else if (y) body = `${m}/${y}`;
     else body = m;
   } else {
-    if (d && y) unsupported('a year and day without a month');
+    if ((d && y) || (wd && (d || y))) unsupported('this combination of date fields (a day or year without a month)');
     body = d || y;
   }
-  if (wd) return body ? `${wd}, ${body}` : wd;
+  if (wd) {
+    if (body && !(o.month && d)) unsupported('this combination of date fields (a weekday without a month and day)');
+    return body ? `${wd}, ${body}` : wd;
+  }
   return body;
 }
 
-function timePart(f: DateFields, o: { hour?: string; minute?: string; second?: string; fractionalSecondDigits?: number }, use12: boolean): string {
+/**
+ * The time fields in en-US. Supported sets: hour; hour and minute; hour, minute and second;
+ * minute and second. `hour12: false` is V8 11's "kk" cycle: two digits, midnight is 24.
+ */
+function timePart(f: DateFields, o: { hour?: string; minute?: string; second?: string; fractionalSecondDigits?: number }, use12: boolean, h24: boolean): string {
+  const sec = o.second !== undefined || o.fractionalSecondDigits !== undefined;
+  if (!(o.hour && o.minute) && !(o.hour && !o.minute && !sec && use12)) unsupported('this combination of time fields (use hour and minute, with or without second)');
   const parts: string[] = [];
   if (o.hour) {
-    const h = use12 ? hour12(f.hour) : String(f.hour);
-    parts.push(o.hour === '2-digit' || (!use12 && (o.minute || o.second)) ? h.padStart(2, '0') : h);
+    if (use12) parts.push(o.hour === '2-digit' ? pad2(Number(hour12(f.hour))) : hour12(f.hour));
+    else parts.push(pad2(h24 && f.hour === 0 ? 24 : f.hour));
   }
-  if (o.minute) parts.push(o.hour || o.second ? pad2(f.minute) : o.minute === '2-digit' ? pad2(f.minute) : String(f.minute));
-  if (o.second || o.fractionalSecondDigits !== undefined) {
-    let s = o.hour || o.minute ? pad2(f.second) : o.second === '2-digit' ? pad2(f.second) : String(f.second);
-    if (o.fractionalSecondDigits !== undefined) s += '.' + String(f.ms).padStart(3, '0').slice(0, o.fractionalSecondDigits);
-    parts.push(s);
+  if (o.minute) parts.push(pad2(f.minute));
+  if (sec) {
+    let x = pad2(f.second);
+    if (o.fractionalSecondDigits !== undefined) x += '.' + String(f.ms).padStart(3, '0').slice(0, o.fractionalSecondDigits);
+    parts.push(x);
   }
   let out = parts.join(':');
   if (o.hour && use12) out += f.hour < 12 ? ' AM' : ' PM';
