@@ -311,7 +311,7 @@ const CASES: Record<string, string[]> = {
     '[new Date(-62198755200000).toLocaleDateString(), new Date(-62167219200000).toLocaleString(), new Date(253402300800000).toLocaleDateString(), new Date(NaN).toLocaleString()]',
     'const d = new Date(Date.UTC(2024, 1, 29, 13, 5, 9)); [d.toLocaleString("en-US"), d.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" }), d.toLocaleDateString("en-US", { weekday: "long", year: "numeric", month: "long", day: "numeric" }), d.toLocaleDateString("en-US", { month: "short", day: "numeric" }), d.toLocaleTimeString("en-US", { hour: "2-digit", minute: "2-digit" }), d.toLocaleTimeString("en-US", { hour12: false })]',
     'const d = new Date(Date.UTC(2024, 1, 29, 0, 5, 9)); [d.toLocaleString("en-US", { timeZone: "UTC" }), d.toLocaleDateString(undefined, { dateStyle: "medium" }), d.toLocaleString("en-US", { dateStyle: "full", timeStyle: "short" }), d.toLocaleString("en-US", { dateStyle: "short" }), d.toLocaleTimeString("en-US", { timeStyle: "medium" }), d.toLocaleDateString("en-US", { month: "2-digit", day: "2-digit", year: "numeric" })]',
-    'const d = new Date(Date.UTC(2024, 1, 29, 0, 5, 9)); [d.toLocaleString("en-US", { dateStyle: "long", timeStyle: "long" }), d.toLocaleString("en-US", { month: "long" }), d.toLocaleString("en-US", { year: "2-digit", month: "narrow" }), d.toLocaleString("en-US", { hour: "numeric" }), d.toLocaleString("en-US", { minute: "2-digit", second: "2-digit" })]',
+    'const d = new Date(Date.UTC(2024, 1, 29, 0, 5, 9)); [d.toLocaleString("en-US", { dateStyle: "long", timeStyle: "long" }), d.toLocaleString("en-US", { month: "long" }), d.toLocaleString("en-US", { year: "2-digit", month: "narrow" }), d.toLocaleString("en-US", { hour: "numeric" }), d.toLocaleString("en-US", { hour: "numeric", minute: "2-digit", second: "2-digit" })]',
     'new Date(0).toLocaleDateString("en-US", { timeStyle: "short" })',
     'new Date(0).toLocaleString("en-US", { dateStyle: "short", year: "numeric" })',
   ],
@@ -395,5 +395,38 @@ describe('Date.parse agrees with V8 on generated strings', () => {
       if (!Object.is(parseDate(s), Date.parse(s))) bad.push(s);
     }
     expect(bad.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('Intl.DateTimeFormat subset', () => {
+  it('agrees with V8 on every supported option combination and refuses the rest', () => {
+    const keys: Record<string, unknown[]> = {
+      weekday: [undefined, 'long', 'short', 'narrow'],
+      year: [undefined, 'numeric', '2-digit'],
+      month: [undefined, 'numeric', '2-digit', 'long', 'short', 'narrow'],
+      day: [undefined, 'numeric', '2-digit'],
+      hour: [undefined, 'numeric', '2-digit'],
+      minute: [undefined, 'numeric', '2-digit'],
+      second: [undefined, 'numeric', '2-digit'],
+      hour12: [undefined, true, false],
+    };
+    let combos: Record<string, unknown>[] = [{}];
+    for (const [k, vs] of Object.entries(keys)) combos = combos.flatMap((o) => vs.map((v) => (v === undefined ? { ...o } : { ...o, [k]: v })));
+    for (const st of ['full', 'long', 'medium', 'short', undefined]) {
+      for (const ts of ['full', 'long', 'medium', 'short', undefined]) if (st || ts) combos.push({ ...(st ? { dateStyle: st } : {}), ...(ts ? { timeStyle: ts } : {}) });
+    }
+    const times = [0, 1709251198765, 1709211909000, -62198755200000, 951814800000];
+    const src = `const combos = ${JSON.stringify(combos)}; const times = ${JSON.stringify(times)}; combos.map((o, i) => { try { return new Intl.DateTimeFormat("en-US", o).format(times[i % 5]); } catch (e) { return "ERR " + e.message; } })`;
+    const ours = runSync(src).value as string[];
+    let supported = 0;
+    const bad: string[] = [];
+    combos.forEach((o, i) => {
+      if (/does not support/.test(ours[i])) return;
+      supported++;
+      const host = new Intl.DateTimeFormat('en-US', { ...o, timeZone: 'UTC' }).format(times[i % 5]);
+      if (host !== ours[i]) bad.push(`${JSON.stringify(o)}: ${host} vs ${ours[i]}`);
+    });
+    expect(bad.slice(0, 5)).toEqual([]);
+    expect(supported).toBeGreaterThan(1500);
   });
 });
