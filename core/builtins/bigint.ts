@@ -124,6 +124,7 @@ registerInstaller((r) => {
       const chars = Math.ceil(bitLength(x) / Math.log2(radix)) + 2;
       vm.reserve(chars * 2);
       vm.charge(16 + chars * 2);
+      vm.chargeWork(chars >> 2);
       return x.toString(radix);
     }),
   );

@@ -103,7 +103,8 @@ export function collectionClear(c: JSCollection): void {
   c.size = 0;
 }
 
-/** Removes tombstones, recording logical positions so iterators stay valid. */
+/** Removes tombstones, recording logical positions so iterators stay valid. (Amortised O(1)
+ * per delete: it runs when more than half the slots are tombstones.) */
 function compact(c: JSCollection): void {
   if (c.size === 0) {
     collectionClear(c);
@@ -335,6 +336,7 @@ registerInstaller((r: Realm) => {
       }
       if (src instanceof JSArray && vm.hasDefaultArrayIteration(src)) {
         const el = src.elements;
+        vm.chargeWork(el.length);
         let ok = true;
         for (let i = 0; i < el.length; i++) {
           const e = el[i];
@@ -358,6 +360,7 @@ registerInstaller((r: Realm) => {
         }
       } else if (pristine(vm, src, Cls.Map)) {
         const keys = src.keys;
+        vm.chargeWork(keys.length);
         for (let i = 0; i < keys.length; i++) if (keys[i] !== HOLE) collectionSet(vm, m, keys[i] as Value, src.values[i]);
         return m;
       }
@@ -416,6 +419,7 @@ registerInstaller((r: Realm) => {
       }
       if (src instanceof JSArray && vm.hasDefaultArrayIteration(src)) {
         const el = src.elements;
+        vm.chargeWork(el.length);
         for (let i = 0; i < el.length; i++) {
           const e = el[i];
           collectionAdd(vm, s, e === HOLE ? undefined : (e as Value));
@@ -423,16 +427,19 @@ registerInstaller((r: Realm) => {
         return s;
       }
       if (typeof src === 'string' && vm.realm.stringIteratorPristine()) {
+        vm.chargeWork(src.length);
         for (const ch of src) collectionAdd(vm, s, ch);
         return s;
       }
       if (pristine(vm, src, Cls.Set)) {
         const keys = src.keys;
+        vm.chargeWork(keys.length);
         for (let i = 0; i < keys.length; i++) if (keys[i] !== HOLE) collectionAdd(vm, s, keys[i] as Value);
         return s;
       }
       if (pristine(vm, src, Cls.Map)) {
         const keys = src.keys;
+        vm.chargeWork(keys.length);
         for (let i = 0; i < keys.length; i++) if (keys[i] !== HOLE) collectionAdd(vm, s, vm.newArray([keys[i], src.values[i]]));
         return s;
       }

@@ -645,6 +645,7 @@ registerInstaller((r: Realm) => {
           if (v instanceof JSDate) tv = v.time;
           else {
             const p = primOf(vm, v, 'default');
+            if (typeof p === 'string') vm.chargeWork(p.length >> 3);
             tv = timeClip(typeof p === 'string' ? parseDate(p) : num(vm, p));
           }
         } else {
@@ -660,7 +661,16 @@ registerInstaller((r: Realm) => {
     DP,
   );
   r.method(D, 'now', 0, (vm) => timeClip(vm.clock()));
-  r.method(D, 'parse', 1, guestArgs('s', (vm, _t, a) => parseDate(str(vm, a[0]))));
+  r.method(
+    D,
+    'parse',
+    1,
+    guestArgs('s', (vm, _t, a) => {
+      const text = str(vm, a[0]);
+      vm.chargeWork(text.length >> 3);
+      return parseDate(text);
+    }),
+  );
   r.method(
     D,
     'UTC',

@@ -391,6 +391,8 @@ function hexValue(c: number): number {
 }
 
 export function jsonParse(vm: VM, text: string): Value {
+  // the work is linear in the text: charged as instructions (one per 4 characters)
+  vm.chargeWork(1 + (text.length >> 2));
   return new Parser(vm, text).parse();
 }
 
@@ -727,7 +729,10 @@ function stringifyFast(vm: VM, intr: Intrinsics, value: Value, replacer: Value, 
   }
   const s = new Stringifier(vm, gapOf(space), propList, lenient, intr);
   const out = s.run(value);
-  if (out !== undefined) vm.charge(16 + out.length * 2);
+  if (out !== undefined) {
+    vm.charge(16 + out.length * 2);
+    vm.chargeWork(1 + (out.length >> 2));
+  }
   return out;
 }
 
@@ -957,6 +962,7 @@ registerInstaller((r: Realm) => {
     if (len > vm.maxStringLength) vm.stringTooLong(len);
     vm.reserve(len * 2);
     vm.charge(16 + len * 2);
+    vm.chargeWork(1 + (len >> 2));
     return parts.join(sep);
   });
   r.internal('jsonEnter', 4, (vm, _t, a) => {
