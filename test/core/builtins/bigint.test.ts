@@ -2,8 +2,8 @@
  * BigInt built-in: a differential table against V8 (results and messages), and the heap
  * budget on results that would be huge.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { compare, describeOutcome, runInCore, runInV8 } from '../../differential/harness';
+import { describe, expect, it } from 'vitest';
+import { v8Table } from './v8-table';
 import { runSync } from '../../../core/index';
 
 const CASES: Record<string, string[]> = {
@@ -81,28 +81,7 @@ const CASES: Record<string, string[]> = {
   ],
 };
 
-describe('BigInt differential table vs V8', () => {
-  beforeAll(async () => {
-    await runInCore('0');
-  }, 60_000);
-  let count = 0;
-  for (const [group, list] of Object.entries(CASES)) {
-    describe(group, () => {
-      for (const src of list) {
-        count++;
-        it(src.length > 120 ? src.slice(0, 117) + '...' : src, async () => {
-          const ours = await runInCore(src);
-          const theirs = await runInV8(src);
-          const c = compare(theirs, ours, { compareMessages: true });
-          expect(c.equal, `V8:   ${describeOutcome(theirs)}\ncore: ${describeOutcome(ours)}\n${c.differences.join('\n')}`).toBe(true);
-        }, 30_000);
-      }
-    });
-  }
-  it('has at least 60 cases', () => {
-    expect(count).toBeGreaterThanOrEqual(60);
-  });
-});
+v8Table('BigInt differential table vs V8', CASES, 60);
 
 describe('BigInt budgets', () => {
   it('refuses huge results before allocating them', () => {

@@ -4,8 +4,8 @@
  * keeps live iterators in place. Map.groupBy (not in the oracle's V8 11.3) is checked
  * against expected values.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { compare, describeOutcome, runInCore, runInV8 } from '../../differential/harness';
+import { describe, expect, it } from 'vitest';
+import { v8Table } from './v8-table';
 import { runSync } from '../../../core/index';
 import { createVM } from '../../../core/run';
 import { Cls, IterKind, JSCollection, JSIterator } from '../../../core/objects';
@@ -178,28 +178,7 @@ const CASES: Record<string, string[]> = {
   ],
 };
 
-describe('Map/Set differential table vs V8', () => {
-  beforeAll(async () => {
-    await runInCore('0');
-  }, 60_000);
-  let count = 0;
-  for (const [group, list] of Object.entries(CASES)) {
-    describe(group, () => {
-      for (const src of list) {
-        count++;
-        it(src.length > 120 ? src.slice(0, 117) + '...' : src, async () => {
-          const ours = await runInCore(src);
-          const theirs = await runInV8(src);
-          const c = compare(theirs, ours, { compareMessages: true });
-          expect(c.equal, `V8:   ${describeOutcome(theirs)}\ncore: ${describeOutcome(ours)}\n${c.differences.join('\n')}`).toBe(true);
-        }, 30_000);
-      }
-    });
-  }
-  it('has at least 140 cases', () => {
-    expect(count).toBeGreaterThanOrEqual(140);
-  });
-});
+v8Table('Map/Set differential table vs V8', CASES, 140);
 
 describe('Map.groupBy (newer than the oracle)', () => {
   const run = (src: string) => runSync(src).value;

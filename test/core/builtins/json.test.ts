@@ -2,8 +2,9 @@
  * JSON built-in: a differential table against V8 (results, error names and messages), plus
  * budget and deep-nesting checks that only core can run.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compare, describeOutcome, runInCore, runInV8 } from '../../differential/harness';
+import { v8Table } from './v8-table';
 import { runSync } from '../../../core/index';
 import fc from 'fast-check';
 
@@ -289,28 +290,7 @@ const JSON_CASES: Record<string, string[]> = {
   ],
 };
 
-describe('JSON differential table vs V8', () => {
-  beforeAll(async () => {
-    await runInCore('0');
-  }, 60_000);
-  let count = 0;
-  for (const [group, list] of Object.entries(JSON_CASES)) {
-    describe(group, () => {
-      for (const src of list) {
-        count++;
-        it(src.length > 120 ? src.slice(0, 117) + '...' : src, async () => {
-          const ours = await runInCore(src);
-          const theirs = await runInV8(src);
-          const c = compare(theirs, ours, { compareMessages: true });
-          expect(c.equal, `V8:   ${describeOutcome(theirs)}\ncore: ${describeOutcome(ours)}\n${c.differences.join('\n')}`).toBe(true);
-        }, 30_000);
-      }
-    });
-  }
-  it('has at least 250 cases', () => {
-    expect(count).toBeGreaterThanOrEqual(250);
-  });
-});
+v8Table('JSON differential table vs V8', JSON_CASES, 250);
 
 describe('JSON budgets', () => {
   it('stops a shared-reference stringify bomb with a LimitError before building the text', () => {

@@ -2,8 +2,8 @@
  * Math: a differential table against V8 (bit-identical results, -0 and NaN included), and
  * the seeded Math.random.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { compare, describeOutcome, runInCore, runInV8 } from '../../differential/harness';
+import { describe, expect, it } from 'vitest';
+import { v8Table } from './v8-table';
 import { runSync } from '../../../core/index';
 
 const INPUTS = '[0, -0, 1, -1, 0.5, -0.5, 1.5, -1.5, 2.5, 3.7, -3.7, 1e-300, 1e300, 2 ** 31, -(2 ** 31), 2 ** 32 + 5, NaN, Infinity, -Infinity, Math.PI, 1e21, 0.1, -0.49999999999999994]';
@@ -53,28 +53,7 @@ const CASES: Record<string, string[]> = {
   ],
 };
 
-describe('Math differential table vs V8', () => {
-  beforeAll(async () => {
-    await runInCore('0');
-  }, 60_000);
-  let count = 0;
-  for (const [group, list] of Object.entries(CASES)) {
-    describe(group, () => {
-      for (const src of list) {
-        count++;
-        it(src.length > 120 ? src.slice(0, 117) + '...' : src, async () => {
-          const ours = await runInCore(src);
-          const theirs = await runInV8(src);
-          const c = compare(theirs, ours, { compareMessages: true });
-          expect(c.equal, `V8:   ${describeOutcome(theirs)}\ncore: ${describeOutcome(ours)}\n${c.differences.join('\n')}`).toBe(true);
-        }, 30_000);
-      }
-    });
-  }
-  it('has at least 50 cases', () => {
-    expect(count).toBeGreaterThanOrEqual(50);
-  });
-});
+v8Table('Math differential table vs V8', CASES, 50);
 
 describe('Math.random', () => {
   it('is the VM generator: deterministic per seed, in [0, 1)', () => {
