@@ -21,10 +21,9 @@ function tooLarge(vm: VM): never {
   throw new LimitError('heapBytes', vm.limits.heapBytes, vm.limits.heapBytes + 1, 'BigInt result too large for the heap budget; raise limits.heapBytes');
 }
 
-function thisBigInt(vm: VM, t: Value, method: string): bigint {
+function thisBigInt(t: Value, method: string): bigint {
   if (typeof t === 'bigint') return t;
   if (t instanceof JSPrimitiveObject && t.cls === Cls.BigInt) return t.value as bigint;
-  void vm;
   throw new GuestError('TypeError', `BigInt.prototype.${method} requires that 'this' be a BigInt`);
 }
 
@@ -118,7 +117,7 @@ registerInstaller((r) => {
     'toString',
     0,
     guestArgs('n', (vm, t, a) => {
-      const x = thisBigInt(vm, t, 'toString');
+      const x = thisBigInt(t, 'toString');
       const radix = a[0] === undefined ? 10 : int(vm, a[0]);
       if (radix < 2 || radix > 36) throw new GuestError('RangeError', 'toString() radix argument must be between 2 and 36');
       const chars = Math.ceil(bitLength(x) / Math.log2(radix)) + 2;
@@ -132,8 +131,8 @@ registerInstaller((r) => {
     BP,
     'toLocaleString',
     0,
-    guestArgs('x', (vm, t, a) => formatNumber(thisBigInt(vm, t, 'toLocaleString'), numberFormatOptions(vm, a[0], a[1], 'BigInt.prototype.toLocaleString'))),
+    guestArgs('x', (vm, t, a) => formatNumber(thisBigInt(t, 'toLocaleString'), numberFormatOptions(vm, a[0], a[1], 'BigInt.prototype.toLocaleString'))),
   );
-  r.method(BP, 'valueOf', 0, (vm, t) => thisBigInt(vm, t, 'valueOf'));
+  r.method(BP, 'valueOf', 0, (_vm, t) => thisBigInt(t, 'valueOf'));
   BP.defineOwn(WELL_KNOWN.toStringTag, 'BigInt', Attr.Configurable);
 });

@@ -815,7 +815,7 @@ registerInstaller((r: Realm) => {
 
   // toJSON: ToPrimitive(this, number), then this.toISOString()
   let toISO: NativeFunction | null = null;
-  r.method(DP, 'toJSON', 1, (vm, t, _a, _nt, self) => {
+  r.method(DP, 'toJSON', 1, (vm, t) => {
     const o = toObject(vm, t);
     const tv = o instanceof JSDate && isBuiltinPrimitive(vm, o) ? o.time : vm.toPrimitiveNative(o, 'number');
     if (tv === HOLE) return vm.pushCall(vm.realm.prelude.dateToJSONSlow, undefined, [o], Cont.Normal);
@@ -825,7 +825,6 @@ registerInstaller((r: Realm) => {
     if (!isCallable(f as Value)) throw new GuestError('TypeError', 'toISOString is not a function');
     if (toISO === null) toISO = vm.lookup(vm.realm.DatePrototype, 'toISOString') as NativeFunction;
     if (f === toISO) return isoString(thisTime(vm, o, 'toISOString'));
-    void self;
     return vm.pushCall(f as Value, o, [], Cont.Normal);
   });
 
@@ -859,10 +858,11 @@ registerInstaller((r: Realm) => {
 
   /** A Date whose ToPrimitive(number) is its time value without guest code. */
   const isBuiltinPrimitive = (vm: VM, o: JSDate): boolean => vm.lookup(o, WELL_KNOWN.toPrimitive) === toPrim && vm.lookup(o, 'valueOf') === valueOf;
-  const valueOf = vm0Lookup(DP, 'valueOf');
+  const valueOf = ownValue(DP, 'valueOf');
 });
 
-function vm0Lookup(o: JSObject, key: string): Value {
+/** An intrinsic's own data property (at install time, no getters). */
+function ownValue(o: JSObject, key: string): Value {
   const i = o.shape.index.get(key);
   return i === undefined ? undefined : (o.slots[i] as Value);
 }

@@ -17,7 +17,7 @@
  * heap budget (and the maximum string length) as the output grows, so `stringify` of a
  * shared-reference bomb stops with a LimitError before the host allocates the text.
  */
-import { Accessor, BoundData, Cls, JSArray, JSDate, JSFunction, JSObject, JSPrimitiveObject, NativeFunction, isCallable } from '../objects';
+import { Accessor, Cls, JSArray, JSDate, JSFunction, JSObject, JSPrimitiveObject, NativeFunction, isCallable } from '../objects';
 import { addPreludeModule } from '../prelude/index';
 
 import { GSymbol, HOLE, WELL_KNOWN, type Marker, type PropertyKey, type Value } from '../value';
@@ -89,10 +89,6 @@ function unexpected(text: string, pos: number, token: Tok = tokenAt(text, pos)):
 /** An error with V8's explicit message template. */
 function fail(what: string, pos: number): never {
   throw new GuestError('SyntaxError', `${what} in JSON at position ${pos}`);
-}
-
-function isWs(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 class Parser {
@@ -985,7 +981,5 @@ registerInstaller((r: Realm) => {
     (a[1] as JSArray).elements.pop();
     return undefined;
   });
-  void BoundData;
-  void NativeFunction;
 
 });
