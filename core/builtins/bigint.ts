@@ -12,7 +12,7 @@ import { LimitError } from '../errors';
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { formatNumber, numberFormatOptions } from './intl';
-import { guestArgs, hostCall, int, primOf } from './number';
+import { guestArgs, hostCall, int, primOf, reorderProperties } from './number';
 
 /** The VM's bound on BigInt results (bits), as for `**` and `<<`. */
 const MAX_BITS = 8_000_000;
@@ -135,4 +135,5 @@ registerInstaller((r) => {
   );
   r.method(BP, 'valueOf', 0, (_vm, t) => thisBigInt(t, 'valueOf'));
   BP.defineOwn(WELL_KNOWN.toStringTag, 'BigInt', Attr.Configurable);
+  reorderProperties(BP, ['constructor', 'toLocaleString', 'toString', 'valueOf']);
 });

@@ -22,7 +22,7 @@ import { Cont } from '../vm/frame';
 import type { VM } from '../vm/interpreter';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
-import { constructorName, protoFor, receiverText } from './number';
+import { constructorName, placeholder, protoFor, receiverText, reorderProperties } from './number';
 
 declare module '../objects' {
   interface JSCollection {
@@ -392,6 +392,7 @@ registerInstaller((r: Realm) => {
     return newIterator(vm, proto, c, kind);
   };
   mapEntries = r.method(MP, 'entries', 0, iter(r.MapIteratorPrototype, Cls.Map, IterKind.Entries, 'entries'));
+  placeholder(MP, 'forEach');
   r.selfHosted(MP, 'forEach', 'collMapForEach');
   r.method(MP, 'keys', 0, iter(r.MapIteratorPrototype, Cls.Map, IterKind.Keys, 'keys'));
   r.getter(MP, 'size', (vm, t) => {
@@ -401,6 +402,7 @@ registerInstaller((r: Realm) => {
   r.method(MP, 'values', 0, iter(r.MapIteratorPrototype, Cls.Map, IterKind.Values, 'values'));
   MP.defineOwn(WELL_KNOWN.iterator, mapEntries, Attr.Hidden);
   MP.defineOwn(WELL_KNOWN.toStringTag, 'Map', Attr.Configurable);
+  reorderProperties(MP, ['constructor', 'get', 'set', 'has', 'delete', 'clear', 'entries', 'forEach', 'keys', 'size', 'values']);
 
   // ---- Set ----
   const S = r.ctor(
@@ -460,6 +462,7 @@ registerInstaller((r: Realm) => {
     return undefined;
   });
   r.method(SP, 'entries', 0, iter(r.SetIteratorPrototype, Cls.Set, IterKind.Entries, 'entries'));
+  placeholder(SP, 'forEach');
   r.selfHosted(SP, 'forEach', 'collSetForEach');
   r.getter(SP, 'size', (vm, t) => {
     if (t instanceof JSCollection && t.cls === Cls.Set) return t.size;
@@ -469,4 +472,5 @@ registerInstaller((r: Realm) => {
   SP.defineOwn('keys', setValues, Attr.Hidden);
   SP.defineOwn(WELL_KNOWN.iterator, setValues, Attr.Hidden);
   SP.defineOwn(WELL_KNOWN.toStringTag, 'Set', Attr.Configurable);
+  reorderProperties(SP, ['constructor', 'has', 'add', 'delete', 'clear', 'entries', 'forEach', 'size', 'values', 'keys']);
 });

@@ -19,7 +19,7 @@ import { nativeImpl, PUSHED } from '../vm/natives';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { dateTimeFormatOptions, fieldsOf, formatDateDefault, formatDateTime } from './intl';
-import { guestArgs, num, primOf, protoFor, receiverText, retryWithPrimitives, str, NEEDS_GUEST } from './number';
+import { guestArgs, num, primOf, protoFor, receiverText, reorderProperties, retryWithPrimitives, str, NEEDS_GUEST } from './number';
 import { toObject } from './util';
 
 // ---- spec date arithmetic ---------------------------------------------------------------
@@ -856,6 +856,8 @@ registerInstaller((r: Realm) => {
     throw new GuestError('TypeError', 'Cannot convert object to primitive value');
   });
 
+  reorderProperties(DP, DATE_PROTO_ORDER);
+
   /** A Date whose ToPrimitive(number) is its time value without guest code. */
   const isBuiltinPrimitive = (vm: VM, o: JSDate): boolean => vm.lookup(o, WELL_KNOWN.toPrimitive) === toPrim && vm.lookup(o, 'valueOf') === valueOf;
   const valueOf = ownValue(DP, 'valueOf');
@@ -866,6 +868,9 @@ function ownValue(o: JSObject, key: string): Value {
   const i = o.shape.index.get(key);
   return i === undefined ? undefined : (o.slots[i] as Value);
 }
+
+/** V8's order of Date.prototype's properties. */
+const DATE_PROTO_ORDER = 'constructor,toString,toDateString,toTimeString,toISOString,toUTCString,toGMTString,getDate,setDate,getDay,getFullYear,setFullYear,getHours,setHours,getMilliseconds,setMilliseconds,getMinutes,setMinutes,getMonth,setMonth,getSeconds,setSeconds,getTime,setTime,getTimezoneOffset,getUTCDate,setUTCDate,getUTCDay,getUTCFullYear,setUTCFullYear,getUTCHours,setUTCHours,getUTCMilliseconds,setUTCMilliseconds,getUTCMinutes,setUTCMinutes,getUTCMonth,setUTCMonth,getUTCSeconds,setUTCSeconds,valueOf,getYear,setYear,toJSON,toLocaleString,toLocaleDateString,toLocaleTimeString'.split(',');
 
 /** MakeDate of constructor/UTC arguments (year 0..99 → 1900s). */
 function fromParts(n: number[]): number {

@@ -19,6 +19,7 @@ import type { VM } from '../vm/interpreter';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { toNumber, toObject, toString } from './util';
+import { reorderProperties } from './number';
 
 // ---- locales and options ------------------------------------------------------------------
 
@@ -649,6 +650,8 @@ registerInstaller((r: Realm) => {
     return out;
   });
 
+  reorderProperties(NFP, ['constructor', 'resolvedOptions', 'formatToParts', 'format']);
+
   const DTFP = makeClass('DateTimeFormat', (vm, o, locales, options) => {
     o.dtf = dateTimeFormatOptions(vm, locales, options, 'any', 'date');
   });
@@ -687,6 +690,7 @@ registerInstaller((r: Realm) => {
     }
     return out;
   });
+  reorderProperties(DTFP, ['constructor', 'resolvedOptions', 'format']);
 });
 
 /** A per-instance bound `format` function (the spec's bound format getter result). */

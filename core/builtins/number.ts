@@ -13,10 +13,10 @@
  * observable before bailing out (only checks that throw), so the order of effects is the
  * spec's.
  */
-import { Cls, JSArray, JSObject, JSPrimitiveObject, type NativeFunction } from '../objects';
+import { Cls, JSArray, JSObject, JSPrimitiveObject, type NativeFunction, type Slot } from '../objects';
 import { addPreludeModule } from '../prelude/index';
-import { Attr } from '../shape';
-import { GSymbol, HOLE, type Value } from '../value';
+import { Attr, Shape } from '../shape';
+import { GSymbol, HOLE, type PropertyKey, type Value } from '../value';
 import { Cont } from '../vm/frame';
 import type { VM } from '../vm/interpreter';
 import { nativeImpl, type NativeImpl, type PUSHED } from '../vm/natives';
@@ -133,6 +133,39 @@ export function constructorName(vm: VM, o: JSObject): string {
     break;
   }
   return 'Object';
+}
+
+/**
+ * Puts an intrinsic's own properties in V8's order (what getOwnPropertyNames shows): the
+ * keys of `order` first, then the others as they were. Self-hosted methods are installed
+ * after the prelude compiles, so give them a placeholder slot (see {@link placeholder}).
+ */
+export function reorderProperties(o: JSObject, order: readonly PropertyKey[]): void {
+  const old = o.shape;
+  const keys: PropertyKey[] = [];
+  const attrs: number[] = [];
+  const slots: Slot[] = [];
+  const take = (k: PropertyKey) => {
+    const i = old.index.get(k);
+    if (i === undefined) return;
+    keys.push(k);
+    attrs.push(old.attrs[i]);
+    slots.push(o.slots[i]);
+  };
+  const first = new Set(order);
+  for (const k of order) take(k);
+  for (const k of old.keys) if (!first.has(k)) take(k);
+  const index = new Map<PropertyKey, number>();
+  keys.forEach((k, i) => index.set(k, i));
+  const s = new Shape(keys, attrs, index, true);
+  for (let i = 0; i < keys.length; i++) s.noteKey(keys[i], attrs[i]);
+  o.shape = s;
+  o.slots = slots;
+}
+
+/** Reserves a method's place for a self-hosted function installed later. */
+export function placeholder(o: JSObject, name: PropertyKey): void {
+  o.defineOwn(name, undefined, Attr.Hidden);
 }
 
 // ---- prelude: guest conversions for the helpers above ------------------------------------
@@ -271,6 +304,9 @@ registerInstaller((r: Realm) => {
       return x.toPrecision(p);
     }),
   );
+
+  reorderProperties(N, ['length', 'name', 'prototype', 'isFinite', 'isInteger', 'isNaN', 'isSafeInteger', 'parseFloat', 'parseInt', 'MAX_VALUE', 'MIN_VALUE', 'NaN', 'NEGATIVE_INFINITY', 'POSITIVE_INFINITY', 'MAX_SAFE_INTEGER', 'MIN_SAFE_INTEGER', 'EPSILON']);
+  reorderProperties(NP, ['constructor', 'toExponential', 'toFixed', 'toPrecision', 'toString', 'valueOf', 'toLocaleString']);
 
   // ---- Boolean ----
   const BP = r.BooleanPrototype;

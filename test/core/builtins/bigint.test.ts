@@ -38,6 +38,7 @@ const CASES: Record<string, string[]> = {
     'new BigInt(1)',
     'class B extends BigInt {} new B(1)',
     '[BigInt.length, BigInt.name, typeof BigInt.prototype, Object.getOwnPropertyNames(BigInt).sort(), Object.getOwnPropertyNames(BigInt.prototype).sort()]',
+    'Object.getOwnPropertyNames(BigInt.prototype)',
     '[BigInt.prototype[Symbol.toStringTag], Object.prototype.toString.call(1n), Object.prototype.toString.call(Object(1n))]',
   ],
   'asIntN / asUintN': [

@@ -44,6 +44,7 @@ const CASES: Record<string, string[]> = {
     'new Map([[1, 2]]).get.length',
     '[Map.length, Map.name, Map.prototype.set.length, Map.prototype.forEach.length, Map.prototype.has.length, Map.prototype.delete.length, Map.prototype.clear.length]',
     'Object.getOwnPropertyNames(Map.prototype).sort()',
+    '[Object.getOwnPropertyNames(Map.prototype), Object.getOwnPropertyNames(Set.prototype)]',
     '[Map.prototype[Symbol.iterator] === Map.prototype.entries, Map.prototype[Symbol.toStringTag], Object.prototype.toString.call(new Map())]',
     'typeof Object.getOwnPropertyDescriptor(Map.prototype, "size").get',
     'Map[Symbol.species] === Map',

@@ -225,6 +225,7 @@ const CASES: Record<string, string[]> = {
     '[Date.length, Date.name, Date.UTC.length, Date.parse.length, Date.now.length]',
     'Object.getOwnPropertyNames(Date).sort()',
     'Object.getOwnPropertyNames(Date.prototype).sort()',
+    'Object.getOwnPropertyNames(Date.prototype)',
     'Date.prototype.constructor === Date',
     '["setHours", "setUTCFullYear", "setMinutes", "setSeconds", "setMonth", "setDate", "setMilliseconds", "setTime", "setYear", "setUTCHours", "toJSON", "toString", "getTime"].map((m) => Date.prototype[m].length)',
     'Date.prototype[Symbol.toPrimitive].length',

@@ -28,6 +28,7 @@ const CASES: Record<string, string[]> = {
     '[Number.length, Number.name, typeof Number.prototype, Number.prototype.valueOf(), Object.prototype.toString.call(Number.prototype)]',
     'Object.getOwnPropertyNames(Number).sort()',
     'Object.getOwnPropertyNames(Number.prototype).sort()',
+    '[Object.getOwnPropertyNames(Number), Object.getOwnPropertyNames(Number.prototype), Object.getOwnPropertyNames(Boolean.prototype)]',
     '[Number.parseInt === parseInt, Number.parseFloat === parseFloat]',
     '[Number.EPSILON, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, Number.MAX_VALUE, Number.MIN_VALUE, Number.NaN, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]',
     'Object.getOwnPropertyDescriptor(Number, "EPSILON")',
