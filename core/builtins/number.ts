@@ -8,10 +8,9 @@
  * Also home of the helpers the numeric built-ins (Math, Date, BigInt, collections) share to
  * convert arguments without running guest code: a conversion that would call a guest
  * `valueOf`/`toString`/`@@toPrimitive` throws {@link NEEDS_GUEST}, and {@link guestArgs}
- * turns that into a tail call of the prelude's `capPrimCall`, which converts the arguments
- * with guest code and calls the built-in again with primitives. The native has done nothing
- * observable before bailing out (only checks that throw), so the order of effects is the
- * spec's.
+ * turns that into a tail call of the prelude's `capPrimCall`, which converts that argument
+ * with guest code and calls the built-in again. The native has done nothing observable
+ * before bailing out (only checks that throw), so the order of effects is the spec's.
  */
 import { Cls, JSArray, JSObject, JSPrimitiveObject, type NativeFunction, type Slot } from '../objects';
 import { addPreludeModule } from '../prelude/index';
@@ -72,11 +71,22 @@ export function guestArgs(hints: string, impl: NativeImpl): NativeImpl {
   };
 }
 
-/** Tail-calls the prelude to convert `args` with guest code and call `self` again. */
+/**
+ * Tail-calls the prelude to convert the first argument that needs guest code and call `self`
+ * again with it replaced by the primitive. Arguments before it convert natively (in order,
+ * without effects); a later guest argument bails out again, so conversions (and the errors of
+ * primitive arguments between them) happen in the spec's order.
+ */
 export function retryWithPrimitives(vm: VM, self: NativeFunction, thisv: Value, args: Value[], nt: Value, hints: string): Value | typeof PUSHED {
-  const h: string[] = [];
-  for (let i = 0; i < args.length; i++) h.push(hints[Math.min(i, hints.length - 1)] ?? 'x');
-  return vm.pushCall(vm.realm.prelude.capPrimCall, undefined, [self, thisv, vm.newArray(args.slice()), h.join(''), nt], Cont.Normal);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!(a instanceof JSObject)) continue;
+    const h = hints[Math.min(i, hints.length - 1)];
+    const hint = h === 'n' ? 'number' : h === 's' ? 'string' : h === 'd' ? 'default' : null;
+    if (hint === null || vm.toPrimitiveNative(a, hint) !== HOLE) continue;
+    return vm.pushCall(vm.realm.prelude.capPrimCall, undefined, [self, thisv, vm.newArray(args.slice()), i, hint, nt], Cont.Normal);
+  }
+  throw new Error('internal: no argument needs guest code');
 }
 
 /** Runs host number/bigint code, turning host errors into guest errors with the same message. */
@@ -173,15 +183,8 @@ export function placeholder(o: JSObject, name: PropertyKey): void {
 addPreludeModule({
   exports: ['capPrimCall'],
   source: String.raw`
-function capPrimCall(f, thisv, args, hints, nt) {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!$.isObject(a)) continue;
-    const h = hints[i];
-    if (h === 'n') args[i] = toPrimitive(a, 'number');
-    else if (h === 's') args[i] = toPrimitive(a, 'string');
-    else if (h === 'd') args[i] = toPrimitive(a, 'default');
-  }
+function capPrimCall(f, thisv, args, i, hint, nt) {
+  args[i] = toPrimitive(args[i], hint);
   if (nt !== undefined) return $.primConstruct(f, nt, args);
   return $.apply(f, thisv, args);
 }

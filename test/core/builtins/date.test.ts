@@ -216,6 +216,8 @@ const CASES: Record<string, string[]> = {
     'new Date(275760, 8, 13, 0, 0, 0, 1).getTime()',
     'new Date("2024", "1").toISOString()',
     'new Date(Symbol())',
+    'const log = []; const o = (n, v) => ({ valueOf() { log.push(n); return v; } }); try { new Date(o("y", 2000), Symbol(), o("d", 2)); } catch (e) { log.push(e.name); } log',
+    'const log = []; const o = (n, v) => ({ valueOf() { log.push(n); return v; } }); const r = new Date(o("y", 2020), o("m", 1), o("d", 3)).getTime(); [r, log]',
     'new Date(1n)',
     'new Date(2024, 1n)',
     '[typeof new Date(0), Object.prototype.toString.call(new Date(0)), new Date(0) instanceof Date]',
