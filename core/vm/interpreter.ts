@@ -2139,8 +2139,16 @@ export class VM {
     const ex = this.lookup(o, WELL_KNOWN.toPrimitive);
     if (ex !== HOLE && ex !== undefined && ex !== null) {
       if (ex instanceof Accessor || !(ex instanceof NativeFunction)) return HOLE;
+      const depth = this.frames.length;
+      const sp = this.sp;
       const r = nativeImpl(ex.nativeId)(this, o, [hint], undefined, ex);
-      if (r === PUSHED) throw new Error('internal');
+      if (r === PUSHED) {
+        // the native needs guest code (e.g. Date's with a script toString): undo, use the prelude
+        this.frames.length = depth;
+        this.frame = depth ? this.frames[depth - 1] : null;
+        this.sp = sp;
+        return HOLE;
+      }
       return r;
     }
     const order = hint === 'string' ? ['toString', 'valueOf'] : ['valueOf', 'toString'];
