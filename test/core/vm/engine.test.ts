@@ -98,3 +98,13 @@ describe('async', () => {
     expect(runSync(src).value).toEqual(['f0', 'a1', 'f1', 'main']);
   });
 });
+
+describe('opcode table', () => {
+  it('OP_NAMES and OPERANDS agree with the Op enum (the disassembler depends on it)', async () => {
+    const { collectConstEnums } = await import('../../../build/const-enums.mjs');
+    const { OP_NAMES } = await import('../../../core/opcodes');
+    const op = collectConstEnums().get('core')!.get('Op')!;
+    expect(op.size).toBe(OP_NAMES.length);
+    for (const [name, value] of op) expect(OP_NAMES[value]).toBe(name);
+  });
+});
