@@ -896,18 +896,12 @@ export class VM {
           }
           throw e;
         }
-        const f = this.frame;
-        if (f) this.syncPcForThrow(f);
         const value = this.materialize(e);
         if (!this.unwind(value)) return Stop.Idle;
       }
     }
   }
 
-  /** The loop saved pc after the failing instruction; nothing to adjust (handlers use their own pc). */
-  private syncPcForThrow(f: Frame): void {
-    void f;
-  }
 
   private loop(): Stop {
     const stack = this.stack;
@@ -2381,9 +2375,9 @@ export class VM {
           this.pushCall(s.get, obj, [], Cont.Normal);
           return PUSHED;
         }
-        if (ic !== null && obj instanceof JSObject && depth <= 1 && !(obj instanceof JSArray && depth === 0 && false)) {
-          if (depth === 0) ic[at] = { shape: o.shape, holder: null, holderShape: null, slot: i };
-          else if (!o.shape.dictionary || true) ic[at] = { shape: o.shape, holder, holderShape: holder.shape, slot: i };
+        // cache own and first-prototype hits (the shape implies the prototype)
+        if (ic !== null && obj instanceof JSObject && depth <= 1) {
+          ic[at] = depth === 0 ? { shape: o.shape, holder: null, holderShape: null, slot: i } : { shape: o.shape, holder, holderShape: holder.shape, slot: i };
         }
         return s;
       }
@@ -2775,9 +2769,10 @@ export class VM {
       // resume the generator directly; its yields come back unpacked
       return this.resumeGenerator(it, undefined, 0, Cont.GenIterNext, doneTarget);
     }
-    const r = this.pushCall(next, it, [], Cont.IterNext, doneTarget);
-    // a native next() completed at once: the continuation already pushed or jumped
-    return r === PUSHED ? PUSHED : PUSHED;
+    // a native next() that completes at once has already pushed or jumped through its
+    // continuation, so the loop reloads its state either way
+    this.pushCall(next, it, [], Cont.IterNext, doneTarget);
+    return PUSHED;
   }
 
   private iterClose(it: Value, quiet: boolean): Value | typeof PUSHED {
