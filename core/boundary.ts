@@ -6,6 +6,7 @@
  */
 import { CapabilityError } from './errors';
 import { JSArray, JSObject } from './objects';
+import { Attr } from './shape';
 import { HOLE, type Marker, type Value } from './value';
 import type { VM } from './vm/interpreter';
 
@@ -107,6 +108,56 @@ export function toHost(vm: VM, v: Value, seen: Set<JSObject> = new Set()): unkno
       const s = vm.ownSlot(v, k);
       if (s === HOLE || (s !== null && typeof s === 'object' && !(s instanceof JSObject) && 'get' in s)) continue;
       Object.defineProperty(out, k as string, { value: toHost(vm, s as Value, seen), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  } finally {
+    seen.delete(v);
+  }
+}
+
+/**
+ * Copies a guest value out for a capability call, rejecting (CapabilityError) anything
+ * that is not structured: functions, symbols, bigints, class instances and other
+ * non-plain objects, accessors, symbol keys and cycles. Holes, -0 and NaN are kept.
+ */
+export function toHostStrict(vm: VM, v: Value, path = 'value', seen: Set<JSObject> = new Set()): unknown {
+  if (!(v instanceof JSObject)) {
+    if (typeof v === 'bigint') throw new CapabilityError(`${path}: bigint values cannot cross the boundary`);
+    if (typeof v === 'object' && v !== null) throw new CapabilityError(`${path}: symbols cannot cross the boundary`);
+    return v;
+  }
+  if (seen.has(v)) throw new CapabilityError(`${path}: cyclic structure cannot cross the boundary`);
+  if (seen.size >= MAX_DEPTH) throw new CapabilityError(`${path}: nested deeper than ${MAX_DEPTH} levels`);
+  const realm = vm.realm;
+  const isArray = v instanceof JSArray && v.proto === realm.ArrayPrototype;
+  if (!isArray) {
+    if (vm.typeOfValue(v) === 'function') throw new CapabilityError(`${path}: functions cannot cross the boundary`);
+    if (v instanceof JSArray || v.cls !== 0 || (v.proto !== realm.ObjectPrototype && v.proto !== null)) {
+      throw new CapabilityError(`${path}: only plain objects and arrays can cross the boundary (got ${vm.describe(v)})`);
+    }
+  }
+  seen.add(v);
+  try {
+    const keys = vm.ownKeys(v, false, true);
+    const out: unknown = isArray ? new Array((v as JSArray).elements.length) : {};
+    if (isArray) {
+      const els = (v as JSArray).elements;
+      for (let i = 0; i < els.length; i++) {
+        const e = els[i];
+        if (e !== HOLE) (out as unknown[])[i] = toHostStrict(vm, e as Value, `${path}[${i}]`, seen);
+      }
+    }
+    for (const k of keys) {
+      if (typeof k !== 'string') throw new CapabilityError(`${path}: symbol keys cannot cross the boundary`);
+      if (isArray && /^(0|[1-9]\d*)$/.test(k)) continue;
+      if (isArray && k === 'length') continue;
+      const s = vm.ownSlot(v, k);
+      if (s === HOLE) continue;
+      if (s !== null && typeof s === 'object' && !(s instanceof JSObject) && 'get' in s) {
+        throw new CapabilityError(`${path}.${k}: accessor properties cannot cross the boundary`);
+      }
+      if (!(vm.ownAttrs(v, k) & Attr.Enumerable)) continue;
+      Object.defineProperty(out, k, { value: toHostStrict(vm, s as Value, `${path}.${k}`, seen), enumerable: true, writable: true, configurable: true });
     }
     return out;
   } finally {

@@ -19,6 +19,8 @@ export const enum FnFlags {
   NoConstruct = 256,
   /** Uses `this` from the frame (copied to env when captured). */
   FieldInit = 512,
+  /** A concise arrow calling a capability in async code: its capability calls return promises. */
+  AsyncCtx = 1024,
 }
 
 /** A template literal's cooked/raw strings (its object is created once per site). */

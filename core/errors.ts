@@ -85,3 +85,18 @@ export class CapabilityError extends CapsuleError {
     this.name = 'CapabilityError';
   }
 }
+
+/**
+ * Thrown by a capability handler to fail the call with a message the guest may see
+ * (the guest gets an Error with this name and message). Any other throw reaches the
+ * guest only as "capability NAME failed"; its details go to the host's diagnostics.
+ */
+export class CapabilityFailure extends CapabilityError {
+  constructor(
+    message: string,
+    readonly failureName = 'Error',
+  ) {
+    super(message);
+    this.name = 'CapabilityFailure';
+  }
+}

@@ -187,7 +187,12 @@ export class NativeFunction extends JSObject {
   }
 }
 
-export type NativeData = null | JSObject | PromiseResolveData | BoundData;
+export type NativeData = null | JSObject | PromiseResolveData | BoundData | CapabilityData;
+
+/** Native data of a capability function: the capability's name. */
+export class CapabilityData {
+  constructor(readonly name: string) {}
+}
 
 export class PromiseResolveData {
   constructor(

@@ -162,6 +162,8 @@ export const enum Op {
   PushTdz,
   BindThis, // obj → obj (binds this after super())
   Nop,
+  /** Wait for the answer to host call `id` (top of stack): suspends the VM until it is answered. */
+  HostWait, // id → answer
 }
 
 /** Operand count per opcode, for the disassembler and code walkers. */
@@ -244,4 +246,5 @@ export const OP_NAMES: string[] = [
   'CheckObject', 'ForInPrepare', 'ForInNext',
   'GeneratorStart', 'Yield', 'YieldResume', 'Await', 'AsyncGenYield', 'ResumeKind', 'CreateAsyncFromSync',
   'Debugger', 'Completion', 'ThrowIfNotObject', 'CheckTDZThis', 'PushTdz', 'BindThis', 'Nop',
+  'HostWait',
 ];

@@ -9,6 +9,8 @@ import { validate as validateAst } from './validator';
 export interface CompileOptions {
   /** Extra global names the host provides (inputs, capabilities). */
   globals?: Iterable<string>;
+  /** The names among `globals` that are capabilities (see capabilities.ts). */
+  capabilities?: Iterable<string>;
 }
 
 /** Parses and validates; returns the diagnostics (a ParseError is thrown for syntax errors). */
@@ -22,5 +24,5 @@ export function compile(source: string, options: CompileOptions = {}): CompiledP
   const ast = parseProgram(source);
   const diagnostics = validateAst(ast, source, { globals: options.globals }).filter((d) => d.severity === 'error');
   if (diagnostics.length) throw new ValidationError(diagnostics);
-  return compileProgram(ast, source);
+  return compileProgram(ast, source, { capabilities: options.capabilities });
 }

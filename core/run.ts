@@ -6,14 +6,14 @@
 import './builtins/index';
 import { toGuest, toHost } from './boundary';
 import type { CompiledProgram } from './chunk';
-import { LimitError, RuntimeError } from './errors';
+import type { Answer, CapabilityHandler } from './capabilities';
+import { CapabilityError, CapabilityFailure, LimitError, RuntimeError } from './errors';
+import { start, type Execution, type HostCallRequest, type StartOptions } from './execution';
 import { inspect } from './inspect';
-import { JSError, JSObject, JSPromise, PromiseState } from './objects';
-import { compile } from './program';
+import { JSError, JSObject } from './objects';
 import { Attr } from './shape';
 import type { Value } from './value';
-import { Cont } from './vm/frame';
-import { Stop, VM, type Limits } from './vm/interpreter';
+import { VM, type Limits } from './vm/interpreter';
 import { Realm } from './vm/realm';
 
 export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -35,8 +35,6 @@ export interface RunResult {
   instructions: number;
   seed: number;
 }
-
-const SLICE = 200_000;
 
 /** Creates a VM with a fresh realm configured from options. */
 export function createVM(options: RunOptions = {}): { vm: VM; seed: number } {
@@ -81,79 +79,111 @@ function safeString(vm: VM, o: JSObject, key: string): string {
   }
 }
 
-/** Budgets checked between slices: instructions, wall-clock time, cancellation. */
-export class SliceGuard {
-  private readonly deadline: number;
-  constructor(
-    private readonly vm: VM,
-    private readonly signal: AbortSignal | undefined,
-  ) {
-    this.deadline = Date.now() + vm.limits.timeMs;
-  }
-  /** Sets the next slice end; throws when a budget is exhausted. */
-  next(): void {
-    const vm = this.vm;
-    const limit = vm.limits.instructions;
-    if (vm.instructions >= limit) throw new LimitError('instructions', limit, vm.instructions);
-    if (this.signal?.aborted) throw new LimitError('cancelled', 0, vm.instructions, 'the run was cancelled');
-    if (Date.now() > this.deadline) {
-      throw new LimitError('timeMs', vm.limits.timeMs, vm.limits.timeMs, `time limit of ${vm.limits.timeMs} ms exceeded; raise limits.timeMs`);
+function handlerOf(exec: Execution, name: string): CapabilityHandler {
+  const h = exec.capabilityList.find((c) => c.name === name)?.handler;
+  if (!h) throw new CapabilityError(`capability ${name} has no handler: pass one in options.capabilities, or drive the execution with start()/resume()`);
+  return h;
+}
+
+/** Turns a handler's throw into an answer: only a {@link CapabilityFailure} is shown to the guest as is. */
+function failureAnswer(exec: Execution, call: HostCallRequest, e: unknown): Answer {
+  if (e instanceof CapabilityFailure) return { id: call.id, error: { name: e.failureName, message: e.message } };
+  const message = e instanceof Error ? e.message : String(e);
+  exec.vm.capabilities?.report({ capability: call.capability, callId: call.id, direction: 'result', message: `the handler threw: ${message}` });
+  return { id: call.id, error: { name: 'Error', message: `capability ${call.capability} failed` } };
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Runs a program synchronously to completion. Capability handlers must be synchronous
+ * here (use `run()` for async ones).
+ */
+export function runSync(source: string | CompiledProgram, options: StartOptions = {}): RunResult {
+  const exec = start(source, options);
+  let out = exec.outcome;
+  while (out.status !== 'completed') {
+    if (out.status === 'paused') {
+      out = exec.resume();
+      continue;
     }
-    vm.stopAt = Math.min(limit, vm.instructions + SLICE);
-  }
-}
-
-/** Runs until the frame stack is empty (one script or job), slice by slice. */
-function runFrames(vm: VM, guard: SliceGuard): void {
-  for (;;) {
-    guard.next();
-    const stop = vm.run();
-    if (vm.uncaught) return;
-    if (stop === Stop.Slice) continue;
-    if (vm.frames.length === 0) return;
-  }
-}
-
-/** Runs the VM's queued jobs until none are left. */
-export function drive(vm: VM, guard: SliceGuard): void {
-  for (;;) {
-    if (vm.frames.length === 0 && !vm.runJob()) return;
-    runFrames(vm, guard);
-    if (vm.uncaught) return;
-  }
-}
-
-/** Runs a program synchronously to completion. */
-export function runSync(source: string | CompiledProgram, options: RunOptions = {}): RunResult {
-  const program =
-    typeof source === 'string' ? compile(source, { globals: Object.keys(options.inputs ?? {}) }) : source;
-  const { vm, seed } = createVM(options);
-  vm.program = program;
-  const main = vm.makeClosure(program.main, null);
-  vm.sp = 0;
-  vm.stack[vm.sp++] = undefined; // result slot
-  vm.sp = 0;
-  vm.pushCall(main, vm.realm.globalObject, [], Cont.Normal);
-  const guard = new SliceGuard(vm, options.signal);
-  // the script body first, keeping its completion value; then the jobs it queued
-  runFrames(vm, guard);
-  if (vm.uncaught) throw runtimeErrorOf(vm, vm.uncaught.value);
-  let result: Value = vm.stack[0];
-  vm.sp = 0;
-  drive(vm, guard);
-  const uncaught = vm.uncaught as { value: Value } | null;
-  if (uncaught) throw runtimeErrorOf(vm, uncaught.value);
-  if (result instanceof JSPromise) {
-    if (result.state === PromiseState.Rejected) throw runtimeErrorOf(vm, result.result);
-    if (result.state === PromiseState.Pending) {
-      throw new RuntimeError('Error', 'the program is waiting on a promise that can never settle', '');
+    const answers: Answer[] = [];
+    for (const call of out.calls) {
+      let r: unknown;
+      try {
+        r = handlerOf(exec, call.capability)(...call.args);
+      } catch (e) {
+        if (e instanceof CapabilityError && !(e instanceof CapabilityFailure)) throw e;
+        answers.push(failureAnswer(exec, call, e));
+        continue;
+      }
+      if (isThenable(r)) throw new CapabilityError(`capability ${call.capability} returned a promise: use run() for async capabilities`);
+      answers.push({ id: call.id, value: r });
     }
-    result = result.result;
+    out = exec.resume(answers);
   }
-  return { value: toHost(vm, result), instructions: vm.instructions, seed };
+  return { value: out.value, instructions: out.instructions, seed: exec.seed };
 }
 
-/** Runs a program to completion (async host style). */
-export async function run(source: string | CompiledProgram, options: RunOptions = {}): Promise<RunResult> {
-  return runSync(source, options);
+/**
+ * Runs a program to completion with sync or async capability handlers. Calls are
+ * dispatched as soon as the program makes them (up to limits.outstandingHostCalls at
+ * once); the program continues when it has what it waits for.
+ */
+export async function run(source: string | CompiledProgram, options: StartOptions = {}): Promise<RunResult> {
+  const exec = start(source, options);
+  const dispatched = new Set<number>();
+  const ready: Answer[] = [];
+  let wake: (() => void) | null = null;
+  const signal = options.signal;
+  const onAbort = (): void => wake?.();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    let out = exec.outcome;
+    while (out.status !== 'completed') {
+      if (out.status === 'paused') {
+        await new Promise((r) => setImmediate(r));
+        out = exec.resume();
+        continue;
+      }
+      for (const call of out.calls) {
+        if (dispatched.has(call.id)) continue;
+        dispatched.add(call.id);
+        let r: unknown;
+        try {
+          r = handlerOf(exec, call.capability)(...call.args);
+        } catch (e) {
+          if (e instanceof CapabilityError && !(e instanceof CapabilityFailure)) throw e;
+          ready.push(failureAnswer(exec, call, e));
+          continue;
+        }
+        if (!isThenable(r)) {
+          ready.push({ id: call.id, value: r });
+          continue;
+        }
+        Promise.resolve(r).then(
+          (value) => {
+            ready.push({ id: call.id, value });
+            wake?.();
+          },
+          (e) => {
+            ready.push(failureAnswer(exec, call, e));
+            wake?.();
+          },
+        );
+      }
+      if (!ready.length) {
+        if (signal?.aborted) throw new LimitError('cancelled', 0, exec.vm.instructions, 'the run was cancelled');
+        await new Promise<void>((r) => (wake = r));
+        wake = null;
+      }
+      for (const a of ready) dispatched.delete(a.id);
+      out = exec.resume(ready.splice(0));
+    }
+    return { value: out.value, instructions: out.instructions, seed: exec.seed };
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
 }

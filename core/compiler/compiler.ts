@@ -32,6 +32,7 @@ class ProgramBuilder {
   readonly unit: { functions: FunctionCode[]; source: string };
   templateSites = 0;
   readonly lineStarts: number[];
+  capabilities: ReadonlySet<string> = new Set();
   constructor(
     readonly source: string,
     readonly analysis: Analysis,
@@ -83,12 +84,15 @@ function checkRegexLiteral(pb: ProgramBuilder, n: Node): void {
 export interface CompileOptions {
   /** Marks every function as a self-hosted built-in (the prelude). */
   builtin?: boolean;
+  /** Global names that are host capabilities (for the async-context rule of concise arrows). */
+  capabilities?: Iterable<string>;
 }
 
 /** Compiles a parsed, validated program. */
 export function compileProgram(program: Node, source: string, options: CompileOptions = {}): CompiledProgram {
   const analysis = analyze(program);
   const pb = new ProgramBuilder(source, analysis);
+  if (options.capabilities) pb.capabilities = new Set(options.capabilities);
   const main = pb.reserve('');
   const fnInfo = analysis.fnOf.get(program)!;
   const fc = new FnCompiler(pb, fnInfo, main, [], options.builtin ?? false);
@@ -105,6 +109,9 @@ class FnCompiler {
   private completionReg = -1;
   private retReg = -1;
   private readonly optStack: { label: Label; pops: { label: Label; n: number }[] }[] = [];
+  /** Async code, or an arrow nested (through arrows only) in async code. */
+  private asyncCtx = false;
+  parentAsyncCtx = false;
 
   constructor(
     private readonly pb: ProgramBuilder,
@@ -284,6 +291,7 @@ class FnCompiler {
     const code = this.code;
     code.flags = FnFlags.Script | (this.builtin ? FnFlags.Builtin : 0);
     if (this.pb.analysis.topLevelAwait) code.flags |= FnFlags.Async;
+    this.asyncCtx = (code.flags & FnFlags.Async) !== 0;
     code.start = 0;
     code.end = this.pb.source.length;
     this.completionReg = this.e.newLocal('%completion');
@@ -300,8 +308,24 @@ class FnCompiler {
     const info = this.pb.analysis.fnOf.get(node)!;
     const code = this.pb.reserve(name);
     const fc = new FnCompiler(this.pb, info, code, this.envStack, this.builtin);
+    fc.parentAsyncCtx = this.asyncCtx;
+    if (this.asyncCtx && this.isCapabilityArrow(node)) extraFlags |= FnFlags.AsyncCtx;
     fc.compileBody(node, extraFlags, classInfo);
     return code.index;
+  }
+
+  /**
+   * `id => lookup(id)`: a concise arrow whose whole body calls a capability. In async
+   * code such an arrow's capability call returns a promise (the `Promise.all(ids.map(…))`
+   * fan-out idiom); anywhere else a sync call evaluates to the answer itself.
+   */
+  private isCapabilityArrow(node: Node): boolean {
+    if (node.type !== 'ArrowFunctionExpression' || !node.expression || node.async) return false;
+    const body = node.body;
+    if (body.type !== 'CallExpression' || body.optional || body.callee.type !== 'Identifier') return false;
+    const name: string = body.callee.name;
+    if (!this.pb.capabilities.has(name) || this.lookupName(name) !== null) return false;
+    return !node.params.some((p: Node) => p.type === 'Identifier' && p.name === name);
   }
 
   private compileBody(node: Node, extraFlags: number, classInfo?: ClassInfo): void {
@@ -311,6 +335,7 @@ class FnCompiler {
     if (node.generator) flags |= FnFlags.Generator | FnFlags.NoConstruct;
     if (node.async) flags |= FnFlags.Async | FnFlags.NoConstruct;
     code.flags = flags;
+    this.asyncCtx = (flags & FnFlags.Async) !== 0 || ((flags & FnFlags.Arrow) !== 0 && this.parentAsyncCtx);
     code.start = node.start;
     code.end = node.end;
     const [line, col] = this.e.position(node.start);

@@ -35,6 +35,8 @@ import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
 import { Cont, Frame } from './frame';
+import { HostCalls } from './hostcalls';
+import type { CapabilitySet } from '../capabilities';
 import { PUSHED, nativeImpl, type NativeImpl } from './natives';
 import {
   arrayIndexOf,
@@ -116,8 +118,10 @@ export class VM {
   deadline = Infinity;
   signal: AbortSignal | null = null;
   readonly templateCache = new Map<TemplateConst, JSArray>();
-  /** Set when a suspension point wants the driver to return (host calls). */
-  suspendRequested = false;
+  /** Capability calls made by the guest and not yet taken back (see hostcalls.ts). */
+  host = new HostCalls();
+  /** The host's capability declarations and validators (host-side; not part of a snapshot). */
+  capabilities: CapabilitySet | null = null;
   /** Guest console output. */
   onConsole: ((level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string) => void) | null = null;
   /** JSON.stringify for %j (installed by the JSON module). */
@@ -2083,6 +2087,26 @@ export class VM {
           case Op.CheckTDZThis:
           case Op.Nop:
             break;
+          case Op.HostWait: {
+            // a sync capability call: evaluate to the answer, or suspend until there is one
+            const answered = this.host.answered;
+            const id = stack[sp - 1];
+            let k = 0;
+            while (k < answered.length && answered[k].id !== id) k++;
+            if (k === answered.length) {
+              // not answered: stay on this instruction (uncounted) and return to the driver
+              frame.pc = pc - 1; this.sp = sp; this.instructions = count - 1;
+              return Stop.Suspend;
+            }
+            const call = answered[k];
+            answered.splice(k, 1);
+            if (!call.ok) {
+              frame.pc = pc; this.sp = sp - 1; this.instructions = count;
+              throw new GuestThrow(call.value);
+            }
+            stack[sp - 1] = call.value;
+            break;
+          }
           default:
             frame.pc = pc; this.sp = sp; this.instructions = count;
             throw new Error(`internal: bad opcode ${op} at ${pc - 1}`);
@@ -3217,6 +3241,13 @@ export function measureLive(vm: VM): number {
   for (let i = vm.jobHead; i < vm.jobs.length; i++) {
     const j = vm.jobs[i];
     for (const k in j) visitValue((j as unknown as Record<string, unknown>)[k]);
+  }
+  for (const list of [vm.host.inflight, vm.host.queued, vm.host.answered]) {
+    for (const c of list) {
+      visitValue(c.args);
+      visitValue(c.promise);
+      visitValue(c.value);
+    }
   }
   visitValue(vm.realm.globalObject);
   while (work.length) {
