@@ -4,6 +4,8 @@
  */
 export { compile, validateSource, type CompileOptions } from './program';
 export { run, runSync, type RunOptions, type RunResult, type ConsoleLevel } from './run';
+export { start, Execution, type Outcome, type HostCallRequest, type StartOptions, type ResumeOptions } from './execution';
+export type { Answer, Capability, CapabilityDecl, CapabilityHandler, CapabilitiesOption, CapabilityDiagnostic, JSONSchema } from './capabilities';
 export { disassemble } from './disasm';
 export * from './errors';
 export type { Diagnostic, Span } from './diagnostics';
