@@ -31,8 +31,6 @@ export function toGuest(vm: VM, v: unknown, path = 'value', seen: Set<object> = 
     case 'number':
     case 'string':
       return v;
-    case 'bigint':
-      return v;
     case 'object':
       break;
     default:
