@@ -138,9 +138,10 @@ export class CapabilitySet {
 const CAPABILITY_ID = registerNative('%Capability%', (vm, _thisv, args, _nt, self) => {
   const name = (self.data as CapabilityData).name;
   const caps = vm.capabilities;
+  const argArray = vm.newArray(args.slice());
   let hostArgs: unknown[];
   try {
-    hostArgs = toHostStrict(vm, vm.newArray(args.slice()), `${name}() arguments`) as unknown[];
+    hostArgs = toHostStrict(vm, argArray, `${name}() arguments`) as unknown[];
   } catch (e) {
     if (!(e instanceof CapabilityError)) throw e;
     caps?.report({ capability: name, callId: null, direction: 'args', message: e.message });
@@ -155,7 +156,8 @@ const CAPABILITY_ID = registerNative('%Capability%', (vm, _thisv, args, _nt, sel
   const f = vm.frame;
   const async = f !== null && (f.code.flags & (FnFlags.Async | FnFlags.AsyncCtx)) !== 0;
   const host = vm.host;
-  const call = new HostCall(host.nextId++, name, vm.newArray(args.slice()), async ? vm.newPromise() : null);
+  const call = new HostCall(host.nextId++, name, argArray, async ? vm.newPromise() : null);
+  call.hostArgs = hostArgs;
   if (host.inflight.length < vm.limits.outstandingHostCalls) host.inflight.push(call);
   else host.queued.push(call);
   if (call.promise) return call.promise;

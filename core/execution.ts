@@ -4,7 +4,7 @@
  * completed, suspended (host calls to answer) or paused (a time slice ended); `resume`
  * applies answers and continues. `run()`/`runSync()` are loops over the same object.
  */
-import { toHost } from './boundary';
+import { toHost, toHostStrict } from './boundary';
 import { answerCall, CapabilitySet, installCapabilities, normalizeCapabilities, type Answer, type CapabilitiesOption, type Capability, type CapabilityDiagnostic } from './capabilities';
 import type { CompiledProgram } from './chunk';
 import { CapabilityError, CapsuleError, LimitError, RuntimeError } from './errors';
@@ -91,7 +91,7 @@ export class Execution {
     return this.vm.host.inflight.map((c) => ({
       id: c.id,
       capability: c.capability,
-      args: toHost(this.vm, c.args) as unknown[],
+      args: (c.hostArgs ??= toHostStrict(this.vm, c.args, `${c.capability}() arguments`) as unknown[]),
     }));
   }
 

@@ -21,6 +21,8 @@ export class HostCall {
   /** The answer: a value, or a guest value to throw when `ok` is false. */
   ok = true;
   value: Value = undefined;
+  /** Cache of the structured copy of `args` handed to the host (not part of a snapshot). */
+  hostArgs: unknown[] | null = null;
   constructor(
     /** Deterministic per run: 1, 2, 3… in call order. */
     readonly id: number,
