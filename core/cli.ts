@@ -2,14 +2,17 @@
  * The `capsule` command line: a thin shell over core. It parses arguments, reads the
  * files the user names (core/host/files.ts) and calls the public core API; it adds no
  * language behaviour. Commands are table entries (core/cli/command.ts) so new ones slot
- * in beside run, validate and disasm. Bundled to out/core/cli.mjs by
+ * in beside run, validate, disasm, export, inspect and keygen. Bundled to out/core/cli.mjs by
  * build/build-core.mjs and started by bin/capsule.mjs.
  */
 import { CORE_VERSION } from './index';
 import { parseArgs, UsageError, type OptionSpecs } from './cli/args';
 import { checkOperands, type Command } from './cli/command';
 import { disasmCommand } from './cli/disasm';
+import { exportCommand } from './cli/export';
+import { inspectCommand } from './cli/inspect';
 import { EXIT, type CliIO, type ExitCode } from './cli/io';
+import { keygenCommand } from './cli/keygen';
 import { internalOutcome } from './cli/report';
 import { runCommand } from './cli/run';
 import { validateCommand } from './cli/validate';
@@ -17,7 +20,7 @@ import { validateCommand } from './cli/validate';
 export { EXIT, type CliIO, type ExitCode } from './cli/io';
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, disasmCommand];
+export const COMMANDS: readonly Command[] = [runCommand, validateCommand, disasmCommand, exportCommand, inspectCommand, keygenCommand];
 
 const HELP_OPTION: OptionSpecs = { help: { type: 'boolean', short: 'h', description: 'show this help' } };
 
@@ -26,7 +29,7 @@ const TOP_OPTIONS: OptionSpecs = {
   version: { type: 'boolean', description: 'print the version' },
 };
 
-const EXIT_CODES = '0 ok, 1 uncaught guest error, 2 usage, 3 limit exceeded, 4 parse/validation error, 70 internal error';
+const EXIT_CODES = '0 ok, 1 uncaught guest error, 2 usage (incl. mocks/host/capability mismatches), 3 limit exceeded, 4 parse/validation error, 5 artifact/serialization error, 70 internal error';
 
 /** Runs the CLI on `argv` (the words after `capsule`) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode> {

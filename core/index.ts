@@ -3,9 +3,27 @@
  * This module is the library a production host embeds.
  */
 export { compile, validateSource, type CompileOptions } from './program';
+export type { CompiledProgram } from './chunk';
 export { run, runSync, type RunOptions, type RunResult, type ConsoleLevel } from './run';
 export { start, Execution, type Outcome, type HostCallRequest, type StartOptions, type ResumeOptions } from './execution';
 export type { Answer, Capability, CapabilityDecl, CapabilityHandler, CapabilitiesOption, CapabilityDiagnostic, JSONSchema } from './capabilities';
+export {
+  createArtifact,
+  loadArtifact,
+  artifactCapabilities,
+  checkArtifactInputs,
+  generateSigningKeys,
+  keyFingerprint,
+  programHashOf,
+  ARTIFACT_FORMAT_VERSION,
+  type Artifact,
+  type ArtifactBody,
+  type ExportOptions,
+  type LoadOptions,
+  type Manifest,
+  type InputsDecl,
+} from './artifact';
+export { sourcePosition, type SourceMap, type SourceMapFunction } from './bytecode';
 export { disassemble } from './disasm';
 export * from './errors';
 export type { Diagnostic, Span } from './diagnostics';

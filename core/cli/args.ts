@@ -1,8 +1,8 @@
 /**
  * The CLI's argument parser: a small, strict parser over declarative option specs, so
  * every mistake becomes one clear {@link UsageError} line (exit 2) and new commands and
- * flags are a table entry. Supports `--name value`, `--name=value`, `-x` short aliases for
- * boolean flags, repeatable options and `--` to end options.
+ * flags are a table entry. Supports `--name value`, `--name=value`, `-x` short aliases
+ * (`-o FILE` for string options), repeatable options and `--` to end options.
  */
 
 /** A command-line mistake: printed as one line, exit code 2. */
@@ -19,7 +19,7 @@ export interface OptionSpec {
   description: string;
   /** Placeholder shown in help for string options (e.g. `JSON|@file.json`). */
   valueName?: string;
-  /** A single-letter alias (boolean options only), e.g. `h` for `-h`. */
+  /** A single-letter alias, e.g. `h` for `-h`, `o` for `-o FILE`. */
   short?: string;
   /** May be given more than once; the values are collected in order. */
   multiple?: boolean;
@@ -82,11 +82,22 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs, where: st
       continue;
     }
     if (arg.startsWith('-') && arg.length > 1) {
-      // -h, and bundles of boolean shorts like -hq
-      for (const ch of arg.slice(1)) {
+      // -h, bundles of boolean shorts like -hq, and a string short last: -o FILE, -oFILE
+      for (let j = 1; j < arg.length; j++) {
+        const ch = arg[j];
         const name = shorts.get(ch);
         if (!name) throw new UsageError(`${where}: unknown option -${ch}`);
-        set(name, specs[name], true);
+        const spec = specs[name];
+        if (spec.type === 'string') {
+          let value = arg.slice(j + 1);
+          if (value === '') {
+            if (i + 1 >= argv.length) throw new UsageError(`${where}: option -${ch} needs a value (${spec.valueName ?? 'VALUE'})`);
+            value = argv[++i];
+          }
+          set(name, spec, value);
+          break;
+        }
+        set(name, spec, true);
       }
       continue;
     }

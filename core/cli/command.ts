@@ -1,5 +1,5 @@
 /** The shape of a CLI command: a table entry the dispatcher in core/cli.ts reads. */
-import { HostFileError, readTextFile } from '../host/files';
+import { HostFileError, readBinaryFile, readTextFile } from '../host/files';
 import { UsageError, type OptionSpecs, type ParsedArgs } from './args';
 import type { CliIO, ExitCode } from './io';
 
@@ -39,6 +39,34 @@ export function readSource(path: string, where: string): string {
     return readTextFile(path);
   } catch (err) {
     if (err instanceof HostFileError) throw new UsageError(`${where}: ${err.message}`);
+    throw err;
+  }
+}
+
+/** A program file: Capsule source, or an exported artifact (by its magic bytes or a .capsule name). */
+export type ProgramFile = { kind: 'source'; source: string } | { kind: 'artifact'; bytes: Uint8Array };
+
+const MAGIC = [0x89, 0x43, 0x41, 0x50, 0x53, 0x41, 0x52, 0x54];
+
+/** Reads FILE for `run`: an artifact when it starts with the artifact magic or ends in .capsule. */
+export function readProgramFile(path: string, where: string): ProgramFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readBinaryFile(path);
+  } catch (err) {
+    if (err instanceof HostFileError) throw new UsageError(`${where}: ${err.message}`);
+    throw err;
+  }
+  if (path.endsWith('.capsule') || MAGIC.every((b, i) => bytes[i] === b)) return { kind: 'artifact', bytes };
+  return { kind: 'source', source: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+}
+
+/** Reads a file named by an option (`--key`, `--public-key`): a usage error when unreadable. */
+export function readOptionFile(path: string, flag: string, where: string): string {
+  try {
+    return readTextFile(path);
+  } catch (err) {
+    if (err instanceof HostFileError) throw new UsageError(`${where}: ${flag}: ${err.message}`);
     throw err;
   }
 }

@@ -15,12 +15,17 @@ export const EXIT = {
   ok: 0,
   /** An uncaught guest exception. */
   guestError: 1,
-  /** Bad command line: unknown command or flag, missing file, bad JSON. */
+  /**
+   * Bad command line: unknown command or flag, missing file, bad JSON, a bad mocks file or
+   * --host module, or capabilities that do not fit the program (kind Capability).
+   */
   usage: 2,
   /** A budget was exhausted. */
   limit: 3,
   /** The program does not parse or is outside the supported subset. */
   invalid: 4,
+  /** An artifact or snapshot could not be trusted or decoded (bad signature, version, key, bytes). */
+  serialization: 5,
   /** A bug in Capsule (EX_SOFTWARE). */
   internal: 70,
 } as const;

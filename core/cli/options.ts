@@ -28,6 +28,31 @@ export const JSON_OPTION: OptionSpecs = {
   json: { type: 'boolean', description: 'print {"ok":…} as the last stdout line' },
 };
 
+/** Where capabilities come from: a mocks file and/or a host module. */
+export const CAPABILITY_OPTIONS: OptionSpecs = {
+  mocks: {
+    type: 'string',
+    valueName: 'MOCKS.json',
+    description: 'declare and mock capabilities (fixed, sequence, error or script; docs/MOCKS.md)',
+  },
+  host: {
+    type: 'string',
+    valueName: 'MODULE.mjs',
+    description: 'a JS module exporting `capabilities = { name: async (...args) => value }`, run in this process',
+  },
+};
+
+/** How a run is driven. */
+export const EXEC_OPTIONS: OptionSpecs = {
+  trace: { type: 'boolean', description: 'one stderr line per suspension and per answer' },
+  durable: { type: 'boolean', description: 'round-trip every suspension through snapshot bytes into a fresh VM' },
+  'public-key': {
+    type: 'string',
+    valueName: 'KEY.pub',
+    description: 'an artifact must be signed by this Ed25519 public key',
+  },
+};
+
 export interface RunSettings {
   inputs: Record<string, unknown>;
   limits: Partial<Limits>;

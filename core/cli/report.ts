@@ -4,10 +4,10 @@
  * printed; a host exception's text and stack appear only with CAPSULE_DEBUG=1.
  */
 import { inspect } from 'node:util';
-import { formatDiagnostic, LimitError, ParseError, RuntimeError, ValidationError, type Diagnostic } from '../index';
+import { CapabilityError, formatDiagnostic, LimitError, ParseError, RuntimeError, SerializationError, ValidationError, type Diagnostic } from '../index';
 import { EXIT, type CliIO, type ExitCode } from './io';
 
-export type ErrorKind = 'Parse' | 'Validation' | 'Runtime' | 'Limit' | 'Internal';
+export type ErrorKind = 'Parse' | 'Validation' | 'Runtime' | 'Limit' | 'Serialization' | 'Capability' | 'Internal';
 
 /** The `error` member of a `--json` failure line. */
 export interface ErrorReport {
@@ -42,6 +42,21 @@ export function outcomeOf(err: unknown, file: string, io: CliIO): Outcome {
       exitCode: EXIT.limit,
       report: { kind: 'Limit', name: err.name, message: err.message, stack: '' },
       lines: [`${err.name}: ${err.message}`],
+    };
+  }
+  if (err instanceof SerializationError) {
+    return {
+      exitCode: EXIT.serialization,
+      report: { kind: 'Serialization', name: err.name, message: err.message, stack: '' },
+      lines: [`${err.name}: ${err.message}`],
+    };
+  }
+  if (err instanceof CapabilityError) {
+    // the host side (mocks file, --host module, declarations) does not fit the program
+    return {
+      exitCode: EXIT.usage,
+      report: { kind: 'Capability', name: 'CapabilityError', message: err.message, stack: '' },
+      lines: [`CapabilityError: ${err.message}`],
     };
   }
   return internalOutcome(err, io);
