@@ -7,6 +7,7 @@ export type { CompiledProgram } from './chunk';
 export { run, runSync, type RunOptions, type RunResult, type ConsoleLevel } from './run';
 export { start, Execution, type Outcome, type HostCallRequest, type StartOptions, type ResumeOptions } from './execution';
 export type { Answer, Capability, CapabilityDecl, CapabilityHandler, CapabilitiesOption, CapabilityDiagnostic, JSONSchema } from './capabilities';
+export { snapshot, restore, programHash, SNAPSHOT_FORMAT_VERSION } from './snapshot/index';
 export {
   createArtifact,
   loadArtifact,

@@ -1,0 +1,1100 @@
+/**
+ * The snapshot payload: an execution's complete state as plain msgpack data (arrays,
+ * numbers, strings), and its decoding into a fresh VM.
+ *
+ * Values in "generic" positions (slots, elements, registers, environment variables…):
+ * - strings (well-formed UTF-16), booleans, null and undefined as themselves;
+ * - numbers as themselves when they cannot be mistaken for a reference: non-negative
+ *   integers other than -0, and non-integers (fractions, NaN, ±Infinity);
+ * - a reference to node `i` (an intrinsic, or a heap node of this snapshot) as `-(i + 1)`;
+ * - everything else as a small tagged array: negative integers, -0, bigints, array holes,
+ *   TDZ markers and strings with lone surrogates (msgpack strings are UTF-8).
+ *
+ * Nodes: indices `0 … table.size - 1` are the intrinsic table (see intrinsics.ts); the
+ * rest are this snapshot's heap nodes in `nodes`, each an array whose first element is
+ * its kind. Shapes are listed once in `shapes` as (prototype, dictionary, keys, attrs)
+ * and rebuilt on restore through the same transitions, so restored objects share shapes
+ * as the originals did.
+ */
+import { FnFlags, type CompiledProgram, type FunctionCode, type TemplateConst } from '../chunk';
+import { SerializationError } from '../errors';
+import {
+  Accessor,
+  BoundData,
+  CapabilityData,
+  Cls,
+  Env,
+  ForInState,
+  GenState,
+  JSArray,
+  JSCollection,
+  JSDate,
+  JSError,
+  JSFunction,
+  JSGenerator,
+  JSIterator,
+  JSObject,
+  JSPrimitiveObject,
+  JSPromise,
+  JSRegExp,
+  NativeFunction,
+  PromiseResolveData,
+  PromiseState,
+  Reaction,
+  SavedFrame,
+  rootShapeFor,
+  type Slot,
+} from '../objects';
+import { Shape } from '../shape';
+import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
+import { Cont, Frame } from '../vm/frame';
+import { HOST_WAIT_CODE, HostCall, HostCalls } from '../vm/hostcalls';
+import type { Job, VM } from '../vm/interpreter';
+import { nativeIdByName, nativeName } from '../vm/natives';
+import { compiledPrelude } from '../vm/realm';
+import { compilePattern } from '../builtins/regexp-exec';
+import { intrinsicAt, intrinsicIndex, intrinsicTable, type IntrinsicTable } from './intrinsics';
+
+// ---- tags and kinds --------------------------------------------------------------------
+
+const enum T {
+  NegInt = 0,
+  NegZero = 1,
+  BigInt = 2,
+  Hole = 3,
+  Tdz = 4,
+  Str16 = 5,
+}
+
+const enum K {
+  Object = 1,
+  Array = 2,
+  Function = 3,
+  Native = 4,
+  Primitive = 5,
+  Error = 6,
+  Date = 7,
+  Collection = 8,
+  Promise = 9,
+  RegExp = 10,
+  Generator = 11,
+  Iterator = 12,
+  Env = 13,
+  Accessor = 14,
+  Reaction = 15,
+  ResolveState = 16,
+  ForIn = 17,
+  Symbol = 18,
+  PrivateName = 19,
+  HostObject = 20,
+}
+
+const enum D {
+  None = 0,
+  Object = 1,
+  Bound = 2,
+  Resolve = 3,
+  Capability = 4,
+}
+
+/** Code references: program functions by index, prelude functions by -(index+1), HostWait by name. */
+type CodeRef = number | string;
+
+// ---- the decoded payload ---------------------------------------------------------------
+
+export interface Payload {
+  /** Intrinsic table size and fingerprint (must match the restoring core's). */
+  table: [number, number];
+  /** Capability names, in declaration order. */
+  caps: string[];
+  seed: number;
+  /** Execution state: [phase, result, usedMs, outcome status (0 paused, 1 suspended)]. */
+  exec: [number, unknown, number, number];
+  /** VM counters: [instructions, allocations, heapBytes, sinceMark, markEvery, liveBytes, rng[4], regexSteps, regexCompiled[]]. */
+  counters: unknown[];
+  shapes: unknown[];
+  nodes: unknown[];
+  /** Global object state (as an Object node record without the kind). */
+  global: unknown[];
+  /** Symbol.for registry: symbol refs. */
+  registry: unknown[];
+  stack: unknown[];
+  frames: unknown[];
+  /** Index of vm.frame in frames, or -1. */
+  frame: number;
+  jobs: unknown[];
+  host: unknown[];
+  templates: unknown[];
+}
+
+// ---- helpers --------------------------------------------------------------------------
+
+function isWellFormed(s: string): boolean {
+  return (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
+
+function str16(s: string): unknown {
+  const b = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    b[i * 2] = c & 255;
+    b[i * 2 + 1] = c >> 8;
+  }
+  return [T.Str16, b];
+}
+
+/** The code reference tables of a program (cached). */
+interface CodeTables {
+  templates: Map<TemplateConst, [number, number]>;
+}
+
+const codeTables = new WeakMap<CompiledProgram, CodeTables>();
+
+function tablesOf(program: CompiledProgram): CodeTables {
+  let t = codeTables.get(program);
+  if (!t) {
+    const templates = new Map<TemplateConst, [number, number]>();
+    const scan = (fns: FunctionCode[], sign: number) => {
+      for (let i = 0; i < fns.length; i++) {
+        const cs = fns[i].constants;
+        for (let k = 0; k < cs.length; k++) {
+          const c = cs[k];
+          if (typeof c === 'object' && c !== null && (c as TemplateConst).kind === 'template') {
+            templates.set(c as TemplateConst, [sign < 0 ? -(i + 1) : i, k]);
+          }
+        }
+      }
+    };
+    scan(program.functions, 1);
+    scan(compiledPrelude().functions, -1);
+    t = { templates };
+    codeTables.set(program, t);
+  }
+  return t;
+}
+
+function fail(message: string): never {
+  throw new SerializationError(message);
+}
+
+// ---- encoding --------------------------------------------------------------------------
+
+type Node = JSObject | Env | Accessor | Reaction | { resolved: boolean } | ForInState | GSymbol | PrivateName;
+
+class Encoder {
+  readonly table: IntrinsicTable;
+  readonly ids = new Map<object, number>();
+  readonly queue: Node[] = [];
+  readonly nodes: unknown[] = [];
+  readonly shapeIds = new Map<Shape, Map<JSObject | null, number>>();
+  readonly shapes: unknown[] = [];
+  readonly preludeFns: FunctionCode[];
+
+  constructor(
+    readonly vm: VM,
+    readonly program: CompiledProgram,
+  ) {
+    this.table = intrinsicTable(vm.realm);
+    this.preludeFns = compiledPrelude().functions;
+  }
+
+  /** The node number of `o` (assigning one on first sight). */
+  ref(o: Node): number {
+    let i = this.ids.get(o);
+    if (i !== undefined) return i;
+    if (o instanceof JSObject || o instanceof Env) {
+      const k = intrinsicIndex(this.vm.realm, this.table, o);
+      if (k >= 0) {
+        this.ids.set(o, k);
+        return k;
+      }
+    }
+    i = this.table.size + this.queue.length;
+    this.ids.set(o, i);
+    this.queue.push(o);
+    return i;
+  }
+
+  refOrNull(o: Node | null | undefined): number | null {
+    return o === null || o === undefined ? null : -(this.ref(o) + 1);
+  }
+
+  value(v: unknown): unknown {
+    switch (typeof v) {
+      case 'string':
+        return isWellFormed(v) ? v : str16(v);
+      case 'number':
+        if (Number.isInteger(v)) {
+          if (v > 0) return v;
+          if (v === 0) return Object.is(v, -0) ? [T.NegZero] : 0;
+          return [T.NegInt, -v];
+        }
+        return v;
+      case 'boolean':
+      case 'undefined':
+        return v;
+      case 'bigint':
+        return [T.BigInt, v.toString(16)];
+    }
+    if (v === null) return null;
+    if (v === HOLE) return [T.Hole];
+    if (v === TDZ) return [T.Tdz];
+    if (
+      v instanceof JSObject ||
+      v instanceof Env ||
+      v instanceof Accessor ||
+      v instanceof GSymbol ||
+      v instanceof PrivateName ||
+      v instanceof ForInState ||
+      v instanceof Reaction
+    ) {
+      return -(this.ref(v) + 1);
+    }
+    return fail(`cannot snapshot a host value of type ${(v as object)?.constructor?.name ?? typeof v}`);
+  }
+
+  values(vs: readonly unknown[]): unknown[] {
+    const out = new Array<unknown>(vs.length);
+    for (let i = 0; i < vs.length; i++) out[i] = this.value(vs[i]);
+    return out;
+  }
+
+  code(c: FunctionCode): CodeRef {
+    if (c === HOST_WAIT_CODE) return 'hostwait';
+    if (c.unit.functions === this.program.functions && this.program.functions[c.index] === c) return c.index;
+    if (c.unit.functions === this.preludeFns && this.preludeFns[c.index] === c) return -(c.index + 1);
+    return fail(`cannot snapshot function ${c.name || '<anonymous>'}: its code is not part of the program`);
+  }
+
+  shape(o: JSObject): number {
+    const s = o.shape;
+    let byProto = this.shapeIds.get(s);
+    if (byProto === undefined) this.shapeIds.set(s, (byProto = new Map()));
+    let i = byProto.get(o.proto);
+    if (i === undefined) {
+      i = this.shapes.length;
+      byProto.set(o.proto, i);
+      this.shapes.push([this.refOrNull(o.proto), s.dictionary ? 1 : 0, this.values(s.keys), s.attrs.slice()]);
+    }
+    return i;
+  }
+
+  /** [flags, shape, slots]: flags = cls << 1 | !extensible. */
+  objectHead(o: JSObject): unknown[] {
+    const slots = new Array<unknown>(o.slots.length);
+    for (let i = 0; i < slots.length; i++) slots[i] = this.value(o.slots[i]);
+    return [(o.cls << 1) | (o.extensible ? 0 : 1), this.shape(o), slots];
+  }
+
+  savedFrame(f: SavedFrame): unknown[] {
+    return [
+      this.value(f.fn),
+      f.pc,
+      this.values(f.values),
+      this.refOrNull(f.env),
+      this.value(f.thisValue),
+      this.value(f.newTarget),
+      f.tryStack.slice(),
+      f.tryEnvs.map((e) => this.refOrNull(e)),
+    ];
+  }
+
+  record(n: Node): unknown[] {
+    if (n instanceof JSObject) {
+      const C = n.constructor;
+      const head = this.objectHead(n);
+      if (C === JSObject) return [K.Object, ...head];
+      if (n instanceof JSArray) return [K.Array, ...head, this.values(n.elements), n.writable ? 1 : 0];
+      if (n instanceof JSFunction) {
+        return [K.Function, ...head, this.code(n.code), this.refOrNull(n.env), this.refOrNull(n.home), this.refOrNull(n.fieldInit)];
+      }
+      if (n instanceof NativeFunction) {
+        const name = nativeName(n.nativeId);
+        if (name === undefined) fail(`cannot snapshot native function #${n.nativeId}`);
+        const d = n.data;
+        let data: unknown[];
+        if (d === null) data = [D.None];
+        else if (d instanceof JSObject) data = [D.Object, this.value(d)];
+        else if (d instanceof BoundData) data = [D.Bound, this.value(d.target), this.value(d.boundThis), this.values(d.args)];
+        else if (d instanceof PromiseResolveData) data = [D.Resolve, this.value(d.promise), -(this.ref(d.state) + 1), d.reject ? 1 : 0];
+        else if (d instanceof CapabilityData) data = [D.Capability, this.value(d.name)];
+        else return fail(`cannot snapshot native ${name}: unknown internal data`);
+        return [K.Native, ...head, this.value(name), n.ctor ? 1 : 0, data];
+      }
+      if (n instanceof JSPrimitiveObject) return [K.Primitive, ...head, this.value(n.value)];
+      if (n instanceof JSError) return [K.Error, ...head, this.value(n.stackText)];
+      if (n instanceof JSDate) return [K.Date, ...head, n.time];
+      if (n instanceof JSCollection) {
+        return [K.Collection, ...head, this.values(n.keys), this.values(n.values), n.size, n.base ?? 0, n.seqs ? n.seqs.slice() : null, n.nextSeq ?? 0];
+      }
+      if (n instanceof JSPromise) {
+        return [K.Promise, ...head, n.state, this.value(n.result), n.reactions.map((r) => this.value(r)), n.handled ? 1 : 0];
+      }
+      if (n instanceof JSRegExp) {
+        const c = n.compiled as { source: string; flags: string } | null;
+        const compiled = c && typeof c === 'object' && typeof c.source === 'string' ? [this.value(c.source), c.flags] : null;
+        return [K.RegExp, ...head, this.value(n.source), n.flags, compiled];
+      }
+      if (n instanceof JSGenerator) {
+        return [
+          K.Generator,
+          ...head,
+          n.state,
+          n.frame ? this.savedFrame(n.frame) : null,
+          this.refOrNull(n.promise),
+          n.queue.map(([k, v, p]) => [k, this.value(v), this.value(p)]),
+        ];
+      }
+      if (n instanceof JSIterator) return [K.Iterator, ...head, this.value(n.target), n.kind, n.pos, n.done ? 1 : 0];
+      return this.hostObject(n, head);
+    }
+    if (n instanceof Env) return [K.Env, this.refOrNull(n.parent), this.values(n.vars)];
+    if (n instanceof Accessor) return [K.Accessor, this.refOrNull(n.get), this.refOrNull(n.set)];
+    if (n instanceof Reaction) return [K.Reaction, this.refOrNull(n.capability), this.value(n.onFulfilled), this.value(n.onRejected), this.refOrNull(n.resume)];
+    if (n instanceof ForInState) return [K.ForIn, this.values(n.keys), this.refOrNull(n.obj), n.pos];
+    if (n instanceof GSymbol) return [K.Symbol, this.value(n.description), this.value(n.key), n.wellKnown ? 1 : 0];
+    if (n instanceof PrivateName) return [K.PrivateName, this.value(n.description)];
+    // the shared `resolved` flag of a resolve/reject pair
+    return [K.ResolveState, (n as { resolved: boolean }).resolved ? 1 : 0];
+  }
+
+  /**
+   * Objects of classes defined by built-in modules (Intl formatters): their own host
+   * fields, which must be plain data or guest objects.
+   */
+  hostObject(n: JSObject, head: unknown[]): unknown[] {
+    const base = baseFields();
+    const fields: unknown[] = [];
+    for (const k of Object.keys(n)) {
+      if (base.has(k)) continue;
+      const v = (n as unknown as Record<string, unknown>)[k];
+      fields.push(k, v instanceof JSObject ? [1, this.value(v)] : [0, plainData(v, k)]);
+    }
+    return [K.HostObject, ...head, n.constructor.name, fields];
+  }
+
+  drain(): void {
+    for (let i = this.nodes.length; i < this.queue.length; i++) this.nodes.push(this.record(this.queue[i]));
+  }
+}
+
+let BASE_FIELDS: Set<string> | null = null;
+
+/** The host fields every JSObject has. */
+function baseFields(): Set<string> {
+  return (BASE_FIELDS ??= new Set(Object.keys(new JSObject(null))));
+}
+
+/** Plain host data (strings, numbers, booleans, null/undefined, arrays and records of them). */
+function plainData(v: unknown, where: string): unknown {
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Object.is(v, -0) ? 0 : v;
+  if (Array.isArray(v)) return v.map((x) => plainData(x, where));
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = plainData(x, where);
+    return out;
+  }
+  return fail(`cannot snapshot internal field ${where}`);
+}
+
+export interface ExecState {
+  phase: number;
+  result: Value;
+  usedMs: number;
+  status: 'paused' | 'suspended';
+  seed: number;
+  caps: string[];
+}
+
+/** Encodes the state of `vm` (between steps) and its execution. */
+export function encodeState(vm: VM, program: CompiledProgram, ex: ExecState): Payload {
+  const e = new Encoder(vm, program);
+  const realm = vm.realm;
+  const g = realm.globalObject;
+  const global = e.objectHead(g);
+  const registry = realm.symbolRegistry ? [...realm.symbolRegistry.values()].map((s) => e.value(s)) : [];
+  const stack = e.values(vm.stack.slice(0, vm.sp));
+  const frames = vm.frames.map((f) => [
+    e.value(f.fn),
+    e.code(f.code),
+    f.base,
+    f.retSlot,
+    e.refOrNull(f.env),
+    e.value(f.thisValue),
+    e.value(f.newTarget),
+    f.cont,
+    e.value(f.contData),
+    f.pc,
+    f.tryStack.slice(),
+    f.tryEnvs.map((x) => e.refOrNull(x)),
+    e.refOrNull(f.gen),
+    f.asyncFirst ? 1 : 0,
+    f.resumeMode,
+    f.outerCont,
+    e.value(f.outerData),
+  ]);
+  const frame = vm.frame === null ? -1 : vm.frames.lastIndexOf(vm.frame);
+  if (vm.frame !== null && frame < 0) fail('cannot snapshot: the current frame is not on the frame stack');
+  const jobs: unknown[] = [];
+  for (let i = vm.jobHead; i < vm.jobs.length; i++) {
+    const j = vm.jobs[i];
+    if (j.kind === 0) jobs.push([0, e.value(j.reaction), e.value(j.arg), j.rejected ? 1 : 0]);
+    else if (j.kind === 1) jobs.push([1, e.value(j.promise), e.value(j.thenable), e.value(j.then)]);
+    else jobs.push([2, e.value(j.gen), e.value(j.value), j.rejected ? 1 : 0]);
+  }
+  const call = (c: HostCall) => [c.id, e.value(c.capability), e.value(c.args), e.refOrNull(c.promise), c.done ? 1 : 0, c.ok ? 1 : 0, e.value(c.value)];
+  const h = vm.host;
+  const host = [h.nextId, h.inflight.map(call), h.queued.map(call), h.answered.map(call)];
+  const tt = tablesOf(program);
+  const templates: unknown[] = [];
+  for (const [t, arr] of vm.templateCache) {
+    const loc = tt.templates.get(t);
+    if (!loc) fail('cannot snapshot a template object of code outside the program');
+    templates.push(loc[0], loc[1], e.value(arr));
+  }
+  const result = e.value(ex.result);
+  const vmx = vm as unknown as { sinceMark: number };
+  const counters = [
+    vm.instructions,
+    vm.allocations,
+    vm.heapBytes,
+    vmx.sinceMark,
+    vm.markEvery,
+    vm.liveBytes,
+    vm.rng.slice(),
+    realm.regexSteps ?? 0,
+    realm.regexCompiled ? [...realm.regexCompiled].map((s) => e.value(s)) : null,
+  ];
+  e.drain();
+  return {
+    table: [e.table.size, e.table.fingerprint],
+    caps: ex.caps,
+    seed: ex.seed,
+    exec: [ex.phase, result, ex.usedMs, ex.status === 'suspended' ? 1 : 0],
+    counters,
+    shapes: e.shapes,
+    nodes: e.nodes,
+    global,
+    registry,
+    stack,
+    frames,
+    frame,
+    jobs,
+    host,
+    templates,
+  };
+}
+
+// ---- decoding --------------------------------------------------------------------------
+
+function isArr(x: unknown, what: string, len?: number): unknown[] {
+  if (!Array.isArray(x) || (len !== undefined && x.length !== len)) fail(`corrupt snapshot: bad ${what}`);
+  return x;
+}
+
+function int(x: unknown, what: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) fail(`corrupt snapshot: bad ${what}`);
+  return x;
+}
+
+function num(x: unknown, what: string): number {
+  if (typeof x !== 'number') fail(`corrupt snapshot: bad ${what}`);
+  return x;
+}
+
+function flag(x: unknown, what: string): boolean {
+  return int(x, what, 0, 1) === 1;
+}
+
+const WELL_KNOWN_BY_KEY = new Map<string, GSymbol>(Object.values(WELL_KNOWN).map((s) => [s.key!, s]));
+
+class Decoder {
+  readonly table: IntrinsicTable;
+  readonly nodes: unknown[] = [];
+  readonly shapes: (Shape | null)[];
+  readonly shapeProtos: (JSObject | null)[] = [];
+  readonly preludeFns: FunctionCode[];
+
+  constructor(
+    readonly vm: VM,
+    readonly program: CompiledProgram,
+    readonly p: Payload,
+  ) {
+    this.table = intrinsicTable(vm.realm);
+    this.preludeFns = compiledPrelude().functions;
+    this.shapes = new Array<Shape | null>(isArr(p.shapes, 'shapes').length).fill(null);
+  }
+
+  node(i: number): unknown {
+    if (i < this.table.size) return intrinsicAt(this.vm.realm, this.table, i);
+    const n = this.nodes[i - this.table.size];
+    if (n === undefined) fail('corrupt snapshot: reference out of range');
+    return n;
+  }
+
+  /** A guest value: no internal records (environments, accessors, reactions). */
+  value(x: unknown): Value {
+    const v = this.raw(x) as unknown;
+    if (v !== null && typeof v === 'object' && !(v instanceof JSObject || v instanceof GSymbol || v instanceof PrivateName || v instanceof Marker || v instanceof ForInState)) {
+      fail('corrupt snapshot: an internal record where a value belongs');
+    }
+    return v as Value;
+  }
+
+  /** Any decoded value or node. */
+  raw(x: unknown): unknown {
+    switch (typeof x) {
+      case 'string':
+      case 'boolean':
+      case 'undefined':
+        return x as Value;
+      case 'number':
+        if (x < 0 && Number.isInteger(x)) return this.node(-x - 1) as Value;
+        return x;
+    }
+    if (x === null) return null;
+    if (!Array.isArray(x) || x.length === 0) return fail('corrupt snapshot: bad value');
+    switch (x[0]) {
+      case T.NegInt:
+        return -int(x[1], 'number', 1);
+      case T.NegZero:
+        return -0;
+      case T.BigInt:
+        if (typeof x[1] !== 'string' || !/^-?[0-9a-f]+$/.test(x[1])) fail('corrupt snapshot: bad bigint');
+        return x[1].startsWith('-') ? -BigInt('0x' + x[1].slice(1)) : BigInt('0x' + x[1]);
+      case T.Hole:
+        return HOLE as unknown as Value;
+      case T.Tdz:
+        return TDZ as unknown as Value;
+      case T.Str16: {
+        const b = x[1];
+        if (!(b instanceof Uint8Array) || b.length % 2) fail('corrupt snapshot: bad string');
+        let s = '';
+        for (let i = 0; i < b.length; i += 2) s += String.fromCharCode(b[i] | (b[i + 1] << 8));
+        return s;
+      }
+    }
+    return fail('corrupt snapshot: unknown value tag');
+  }
+
+  values(x: unknown, what: string): Value[] {
+    const a = isArr(x, what);
+    const out = new Array<Value>(a.length);
+    for (let i = 0; i < a.length; i++) out[i] = this.value(a[i]);
+    return out;
+  }
+
+  string(x: unknown, what: string): string {
+    const v = this.value(x);
+    if (typeof v !== 'string') fail(`corrupt snapshot: bad ${what}`);
+    return v;
+  }
+
+  obj(x: unknown, what: string): JSObject {
+    const v = this.value(x);
+    if (!(v instanceof JSObject)) fail(`corrupt snapshot: bad ${what}`);
+    return v;
+  }
+
+  objOrNull<C extends abstract new (...a: never[]) => unknown>(x: unknown, C: C, what: string): InstanceType<C> | null {
+    if (x === null) return null;
+    const v = typeof x === 'number' && x < 0 && Number.isInteger(x) ? this.node(-x - 1) : undefined;
+    if (!(v instanceof C)) fail(`corrupt snapshot: bad ${what}`);
+    return v as InstanceType<C>;
+  }
+
+  code(x: unknown): FunctionCode {
+    if (x === 'hostwait') return HOST_WAIT_CODE;
+    if (typeof x === 'number' && Number.isInteger(x)) {
+      const c = x >= 0 ? this.program.functions[x] : this.preludeFns[-x - 1];
+      if (c) return c;
+    }
+    return fail('corrupt snapshot: bad function reference');
+  }
+
+  shape(i: unknown): Shape {
+    const k = int(i, 'shape index', 0, this.shapes.length - 1);
+    let s = this.shapes[k];
+    if (s) return s;
+    const rec = isArr(this.p.shapes[k], 'shape', 4);
+    const proto = this.objOrNull(rec[0], JSObject, 'shape prototype');
+    const dict = flag(rec[1], 'shape kind');
+    const keys = this.values(rec[2], 'shape keys') as unknown[];
+    const attrs = isArr(rec[3], 'shape attributes');
+    if (attrs.length !== keys.length) fail('corrupt snapshot: bad shape');
+    for (const k of keys) if (!(typeof k === 'string' || k instanceof GSymbol || k instanceof PrivateName)) fail('corrupt snapshot: bad property key');
+    for (const a of attrs) int(a, 'attribute', 0, 15);
+    if (dict) {
+      const index = new Map<PropertyKey, number>();
+      keys.forEach((key, j) => index.set(key as PropertyKey, j));
+      if (index.size !== keys.length) fail('corrupt snapshot: duplicate property key');
+      s = new Shape(keys as PropertyKey[], attrs as number[], index, true);
+      for (let j = 0; j < keys.length; j++) s.noteKey(keys[j] as PropertyKey, attrs[j] as number);
+    } else {
+      s = rootShapeFor(proto);
+      for (let j = 0; j < keys.length; j++) {
+        if (s.index.has(keys[j] as PropertyKey)) fail('corrupt snapshot: duplicate property key');
+        s = s.add(keys[j] as PropertyKey, attrs[j] as number);
+      }
+    }
+    this.shapes[k] = s;
+    this.shapeProtos[k] = proto;
+    return s;
+  }
+
+  /** Creates the node shells (so references resolve), then fills them. */
+  nodesFrom(list: unknown[]): void {
+    const recs = isArr(list, 'nodes');
+    for (const r of recs) this.nodes.push(this.shell(isArr(r, 'node')));
+    // functions first: saved frames check their pcs against the function's code
+    for (let i = 0; i < recs.length; i++) if ((recs[i] as unknown[])[0] === K.Function) this.fill(this.nodes[i], recs[i] as unknown[]);
+    for (let i = 0; i < recs.length; i++) if ((recs[i] as unknown[])[0] !== K.Function) this.fill(this.nodes[i], recs[i] as unknown[]);
+  }
+
+  shell(r: unknown[]): unknown {
+    const kind = r[0];
+    switch (kind) {
+      case K.Object:
+        return new JSObject(null);
+      case K.Array:
+        return new JSArray(null);
+      case K.Function:
+        return new JSFunction(null, HOST_WAIT_CODE, null);
+      case K.Native:
+        return new NativeFunction(null, 0, null, false);
+      case K.Primitive:
+        return new JSPrimitiveObject(null, Cls.Object, undefined);
+      case K.Error:
+        return new JSError(null, Cls.Error);
+      case K.Date:
+        return new JSDate(null, NaN);
+      case K.Collection:
+        return new JSCollection(null, Cls.Map);
+      case K.Promise:
+        return new JSPromise(null, Cls.Promise);
+      case K.RegExp:
+        return new JSRegExp(null, '', '', null);
+      case K.Generator:
+        return new JSGenerator(null, Cls.Generator);
+      case K.Iterator:
+        return new JSIterator(null, undefined, 0);
+      case K.HostObject: {
+        const C = hostClass(this.vm, r[4]);
+        return new C(null, Cls.Object);
+      }
+      case K.Env:
+        return new Env(0, null);
+      case K.Accessor:
+        return new Accessor(undefined, undefined);
+      case K.Reaction:
+        return new Reaction(null, undefined, undefined, null);
+      case K.ResolveState:
+        return { resolved: false };
+      case K.ForIn:
+        return new ForInState([], null);
+      case K.Symbol: {
+        if (r.length !== 4) fail('corrupt snapshot: bad symbol');
+        const desc = this.value(r[1]);
+        const key = this.value(r[2]);
+        if (!(desc === undefined || typeof desc === 'string') || !(key === undefined || typeof key === 'string')) fail('corrupt snapshot: bad symbol');
+        if (flag(r[3], 'symbol')) {
+          const wk = WELL_KNOWN_BY_KEY.get(key as string);
+          if (!wk) fail('corrupt snapshot: unknown well-known symbol');
+          return wk;
+        }
+        return new GSymbol(desc as string | undefined, key as string | undefined);
+      }
+      case K.PrivateName:
+        return new PrivateName(this.string(r[1], 'private name'));
+    }
+    return fail('corrupt snapshot: unknown node kind');
+  }
+
+  /** Fills an object's common part: [kind, flags, shape, slots, ...]. */
+  fillObject(o: JSObject, r: unknown[], extra: number): void {
+    if (r.length !== 4 + extra) fail('corrupt snapshot: bad object record');
+    const f = int(r[1], 'object flags', 0, 255);
+    o.cls = (f >> 1) as Cls;
+    o.extensible = (f & 1) === 0;
+    const s = this.shape(r[2]);
+    o.shape = s;
+    o.proto = this.shapeProtos[r[2] as number];
+    const slots = isArr(r[3], 'slots');
+    if (slots.length !== s.keys.length) fail('corrupt snapshot: slot count does not match the shape');
+    o.slots = new Array<Slot>(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const v = this.raw(slots[i]);
+      if (v !== null && typeof v === 'object' && !(v instanceof JSObject || v instanceof GSymbol || v instanceof Accessor)) fail('corrupt snapshot: bad slot');
+      const isAcc = (s.attrs[i] & 8) !== 0;
+      if (isAcc !== v instanceof Accessor) fail('corrupt snapshot: accessor slot mismatch');
+      o.slots[i] = v as Slot;
+    }
+  }
+
+  fill(n: unknown, r: unknown[]): void {
+    switch (r[0]) {
+      case K.Object:
+        return this.fillObject(n as JSObject, r, 0);
+      case K.Array: {
+        const a = n as JSArray;
+        this.fillObject(a, r, 2);
+        a.elements = this.values(r[4], 'elements');
+        for (const v of a.elements) if ((v as unknown) === TDZ) fail('corrupt snapshot: bad element');
+        a.writable = flag(r[5], 'array flag');
+        return;
+      }
+      case K.Function: {
+        const f = n as JSFunction;
+        this.fillObject(f, r, 4);
+        f.code = this.code(r[4]);
+        f.env = this.objOrNull(r[5], Env, 'function environment');
+        f.home = this.objOrNull(r[6], JSObject, 'home object');
+        f.fieldInit = this.objOrNull(r[7], JSFunction, 'field initializer');
+        return;
+      }
+      case K.Native: {
+        const f = n as NativeFunction;
+        this.fillObject(f, r, 3);
+        const name = this.string(r[4], 'native name');
+        const id = nativeIdByName(name);
+        if (id === undefined) fail(`snapshot refers to a built-in this core does not have: ${name}`);
+        f.nativeId = id;
+        f.ctor = flag(r[5], 'constructor flag');
+        const d = isArr(r[6], 'native data');
+        switch (d[0]) {
+          case D.None:
+            f.data = null;
+            break;
+          case D.Object:
+            f.data = this.obj(d[1], 'native data');
+            break;
+          case D.Bound:
+            f.data = new BoundData(this.obj(d[1], 'bound target'), this.value(d[2]), this.values(d[3], 'bound arguments'));
+            break;
+          case D.Resolve: {
+            const p = this.obj(d[1], 'promise');
+            const st = typeof d[2] === 'number' && d[2] < 0 ? this.node(-d[2] - 1) : null;
+            if (!(p instanceof JSPromise) || st === null || typeof st !== 'object' || !('resolved' in st) || st instanceof JSObject) fail('corrupt snapshot: bad resolving function');
+            f.data = new PromiseResolveData(p, st as { resolved: boolean }, flag(d[3], 'reject flag'));
+            break;
+          }
+          case D.Capability:
+            f.data = new CapabilityData(this.string(d[1], 'capability name'));
+            break;
+          default:
+            fail('corrupt snapshot: bad native data');
+        }
+        return;
+      }
+      case K.Primitive: {
+        const o = n as JSPrimitiveObject;
+        this.fillObject(o, r, 1);
+        o.value = this.value(r[4]);
+        return;
+      }
+      case K.Error: {
+        const o = n as JSError;
+        this.fillObject(o, r, 1);
+        o.stackText = this.string(r[4], 'stack');
+        return;
+      }
+      case K.Date: {
+        const o = n as JSDate;
+        this.fillObject(o, r, 1);
+        o.time = num(r[4], 'time');
+        return;
+      }
+      case K.Collection: {
+        const c = n as JSCollection;
+        this.fillObject(c, r, 6);
+        c.keys = this.values(r[4], 'collection keys');
+        c.values = this.values(r[5], 'collection values');
+        c.size = int(r[6], 'collection size');
+        c.index = new Map();
+        let live = 0;
+        for (let i = 0; i < c.keys.length; i++) {
+          const k = c.keys[i] as Value;
+          if ((k as unknown) === HOLE) continue;
+          if ((k as unknown) === TDZ || c.index.has(k)) fail('corrupt snapshot: bad collection key');
+          c.index.set(k, i);
+          live++;
+        }
+        if (live !== c.size) fail('corrupt snapshot: collection size mismatch');
+        const base = int(r[7], 'collection base');
+        if (base) c.base = base;
+        if (r[8] !== null) {
+          const seqs = isArr(r[8], 'collection positions');
+          if (seqs.length !== c.keys.length) fail('corrupt snapshot: bad collection positions');
+          c.seqs = seqs.map((x) => int(x, 'collection position'));
+          c.nextSeq = int(r[9], 'collection position');
+        }
+        return;
+      }
+      case K.Promise: {
+        const p = n as JSPromise;
+        this.fillObject(p, r, 4);
+        p.state = int(r[4], 'promise state', 0, 2) as PromiseState;
+        p.result = this.value(r[5]);
+        p.reactions = isArr(r[6], 'reactions').map((x) => {
+          const v = this.raw(x);
+          if (!(v instanceof Reaction)) fail('corrupt snapshot: bad reaction');
+          return v;
+        });
+        p.handled = flag(r[7], 'promise flag');
+        return;
+      }
+      case K.RegExp: {
+        const re = n as JSRegExp;
+        this.fillObject(re, r, 3);
+        re.source = this.string(r[4], 'regexp source');
+        if (typeof r[5] !== 'string') fail('corrupt snapshot: bad regexp flags');
+        re.flags = r[5];
+        re.compiled = null;
+        if (r[6] !== null) {
+          const c = isArr(r[6], 'regexp', 2);
+          if (typeof c[1] !== 'string') fail('corrupt snapshot: bad regexp flags');
+          try {
+            re.compiled = compilePattern(null, this.string(c[0], 'regexp source'), c[1]);
+          } catch {
+            fail('corrupt snapshot: a regular expression does not compile');
+          }
+        }
+        return;
+      }
+      case K.Generator: {
+        const g = n as JSGenerator;
+        this.fillObject(g, r, 4);
+        g.state = int(r[4], 'generator state', 0, 3) as GenState;
+        g.frame = r[5] === null ? null : this.savedFrame(isArr(r[5], 'saved frame', 8));
+        g.promise = this.objOrNull(r[6], JSPromise, 'generator promise');
+        g.queue = isArr(r[7], 'generator queue').map((q) => {
+          const e = isArr(q, 'generator request', 3);
+          const p = this.obj(e[2], 'request promise');
+          if (!(p instanceof JSPromise)) fail('corrupt snapshot: bad request promise');
+          return [int(e[0], 'request kind', 0, 2), this.value(e[1]), p] as [number, Value, JSPromise];
+        });
+        return;
+      }
+      case K.Iterator: {
+        const it = n as JSIterator;
+        this.fillObject(it, r, 4);
+        it.target = this.value(r[4]);
+        it.kind = int(r[5], 'iterator kind', 0, 2);
+        it.pos = int(r[6], 'iterator position');
+        it.done = flag(r[7], 'iterator flag');
+        return;
+      }
+      case K.HostObject: {
+        const o = n as JSObject;
+        this.fillObject(o, r, 2);
+        const fields = isArr(r[5], 'host fields');
+        if (fields.length % 2) fail('corrupt snapshot: bad host fields');
+        for (let i = 0; i < fields.length; i += 2) {
+          const k = fields[i];
+          const f = isArr(fields[i + 1], 'host field', 2);
+          if (typeof k !== 'string' || !Object.prototype.hasOwnProperty.call(o, k) || baseFields().has(k)) fail('corrupt snapshot: bad host field');
+          (o as unknown as Record<string, unknown>)[k] = f[0] === 1 ? this.obj(f[1], 'host field') : f[1];
+        }
+        return;
+      }
+      case K.Env: {
+        const e = n as Env;
+        if (r.length !== 3) fail('corrupt snapshot: bad environment');
+        e.parent = this.objOrNull(r[1], Env, 'parent environment');
+        e.vars = this.values(r[2], 'variables');
+        return;
+      }
+      case K.Accessor: {
+        const a = n as Accessor;
+        if (r.length !== 3) fail('corrupt snapshot: bad accessor');
+        a.get = this.objOrNull(r[1], JSObject, 'getter') ?? undefined;
+        a.set = this.objOrNull(r[2], JSObject, 'setter') ?? undefined;
+        return;
+      }
+      case K.Reaction: {
+        const x = n as Reaction;
+        if (r.length !== 5) fail('corrupt snapshot: bad reaction');
+        x.capability = this.objOrNull(r[1], JSPromise, 'reaction promise');
+        x.onFulfilled = this.value(r[2]);
+        x.onRejected = this.value(r[3]);
+        x.resume = this.objOrNull(r[4], JSGenerator, 'reaction generator');
+        return;
+      }
+      case K.ResolveState:
+        (n as { resolved: boolean }).resolved = flag(r[1], 'resolve state');
+        return;
+      case K.ForIn: {
+        const s = n as ForInState;
+        if (r.length !== 4) fail('corrupt snapshot: bad for-in state');
+        s.keys = isArr(r[1], 'for-in keys').map((k) => this.string(k, 'for-in key'));
+        s.obj = this.objOrNull(r[2], JSObject, 'for-in object');
+        s.pos = int(r[3], 'for-in position');
+        return;
+      }
+      case K.Symbol:
+      case K.PrivateName:
+        return;
+    }
+    fail('corrupt snapshot: unknown node kind');
+  }
+
+  savedFrame(r: unknown[]): SavedFrame {
+    const fn = this.obj(r[0], 'frame function');
+    if (!(fn instanceof JSFunction)) fail('corrupt snapshot: bad frame function');
+    const pc = int(r[1], 'pc', 0, fn.code.code.length);
+    const values = this.values(r[2], 'frame values');
+    const tryStack = isArr(r[6], 'try stack').map((x) => int(x, 'try stack', -1));
+    const tryEnvs = isArr(r[7], 'try environments').map((x) => this.objOrNull(x, Env, 'try environment'));
+    if (tryStack.length !== tryEnvs.length * 2) fail('corrupt snapshot: bad try stack');
+    return new SavedFrame(fn, pc, values, this.objOrNull(r[3], Env, 'frame environment'), this.value(r[4]), this.value(r[5]), tryStack, tryEnvs);
+  }
+}
+
+/** The class of a built-in module's object kind, found through the realm (Intl formatters). */
+function hostClass(vm: VM, name: unknown): new (proto: JSObject | null, cls: Cls) => JSObject {
+  if (name === 'IntlObject') {
+    const C = vm.realm.globalObject.slots[vm.realm.globalObject.shape.index.get('Intl') ?? -1];
+    if (C instanceof JSObject) {
+      const nf = C.slots[C.shape.index.get('NumberFormat') ?? -1];
+      if (nf instanceof NativeFunction) {
+        const saved = [vm.allocations, vm.heapBytes];
+        const inst = vm.callSync(nf, undefined, []);
+        [vm.allocations, vm.heapBytes] = saved;
+        if (inst instanceof JSObject) return inst.constructor as new (proto: JSObject | null, cls: Cls) => JSObject;
+      }
+    }
+  }
+  return fail(`snapshot refers to an object kind this core does not have: ${String(name)}`);
+}
+
+/** Rebuilds the state in `vm` (fresh, from prepare()); returns the execution state. */
+export function decodeState(vm: VM, program: CompiledProgram, p: Payload): { phase: number; result: Value; usedMs: number; status: 'paused' | 'suspended' } {
+  const d = new Decoder(vm, program, p);
+  const table = isArr(p.table, 'header', 2);
+  if (table[0] !== d.table.size || table[1] !== d.table.fingerprint) {
+    fail('snapshot was taken with different built-ins (intrinsic table mismatch): restore it with the core build that took it');
+  }
+  d.nodesFrom(p.nodes);
+  const realm = vm.realm;
+  // the global object (per VM): its properties as the snapshot had them
+  d.fillObject(realm.globalObject, [K.Object, ...isArr(p.global, 'global object', 3)], 0);
+  const reg = isArr(p.registry, 'symbol registry');
+  if (reg.length) {
+    const m = new Map<string, GSymbol>();
+    for (const x of reg) {
+      const s = d.value(x);
+      if (!(s instanceof GSymbol) || !s.key?.startsWith('registry:')) fail('corrupt snapshot: bad registry symbol');
+      m.set(s.key.slice(9), s);
+    }
+    realm.symbolRegistry = m;
+  }
+  // the value stack and frames
+  const stack = d.values(p.stack, 'stack');
+  const sp = stack.length;
+  for (let i = 0; i < sp; i++) vm.stack[i] = stack[i];
+  vm.stack.length = sp;
+  vm.sp = sp;
+  vm.frames.length = 0;
+  for (const x of isArr(p.frames, 'frames')) {
+    const r = isArr(x, 'frame', 17);
+    const fn = d.obj(r[0], 'frame function');
+    if (!(fn instanceof JSFunction)) fail('corrupt snapshot: bad frame function');
+    const code = d.code(r[1]);
+    const base = int(r[2], 'frame base', 0, sp);
+    const retSlot = int(r[3], 'frame result slot', 0, sp);
+    const f = new Frame(fn, code, base, retSlot, d.objOrNull(r[4], Env, 'frame environment'), d.value(r[5]), d.value(r[6]), int(r[7], 'continuation', 0, 31) as Cont, contData(d, r[8]));
+    f.pc = int(r[9], 'pc', 0, code.code.length);
+    f.tryStack = isArr(r[10], 'try stack').map((t) => int(t, 'try stack', -1));
+    f.tryEnvs = isArr(r[11], 'try environments').map((t) => d.objOrNull(t, Env, 'try environment'));
+    if (f.tryStack.length !== f.tryEnvs.length * 2) fail('corrupt snapshot: bad try stack');
+    f.gen = d.objOrNull(r[12], JSGenerator, 'frame generator');
+    f.asyncFirst = flag(r[13], 'frame flag');
+    f.resumeMode = int(r[14], 'resume mode', 0, 2);
+    f.outerCont = int(r[15], 'continuation', 0, 31) as Cont;
+    f.outerData = contData(d, r[16]);
+    vm.frames.push(f);
+  }
+  const fi = int(p.frame, 'current frame', -1, vm.frames.length - 1);
+  vm.frame = fi < 0 ? null : vm.frames[fi];
+  // jobs
+  const jobs: Job[] = [];
+  for (const x of isArr(p.jobs, 'jobs')) {
+    const j = isArr(x, 'job', 4);
+    if (j[0] === 0) {
+      const reaction = d.raw(j[1]);
+      if (!(reaction instanceof Reaction)) fail('corrupt snapshot: bad job');
+      jobs.push({ kind: 0, reaction, arg: d.value(j[2]), rejected: flag(j[3], 'job flag') });
+    } else if (j[0] === 1) {
+      const promise = d.obj(j[1], 'job promise');
+      if (!(promise instanceof JSPromise)) fail('corrupt snapshot: bad job');
+      jobs.push({ kind: 1, promise, thenable: d.obj(j[2], 'thenable'), then: d.obj(j[3], 'then') });
+    } else if (j[0] === 2) {
+      const gen = d.obj(j[1], 'job generator');
+      if (!(gen instanceof JSGenerator)) fail('corrupt snapshot: bad job');
+      jobs.push({ kind: 2, gen, value: d.value(j[2]), rejected: flag(j[3], 'job flag') });
+    } else fail('corrupt snapshot: bad job');
+  }
+  vm.jobs = jobs;
+  vm.jobHead = 0;
+  // host calls
+  const h = isArr(p.host, 'host calls', 4);
+  const host = new HostCalls();
+  host.nextId = int(h[0], 'call id', 1);
+  const calls = (x: unknown): HostCall[] =>
+    isArr(x, 'host calls').map((y) => {
+      const c = isArr(y, 'host call', 7);
+      const args = d.obj(c[2], 'call arguments');
+      if (!(args instanceof JSArray)) fail('corrupt snapshot: bad call arguments');
+      const call = new HostCall(int(c[0], 'call id', 1, host.nextId - 1), d.string(c[1], 'capability'), args, d.objOrNull(c[3], JSPromise, 'call promise'));
+      call.done = flag(c[4], 'call flag');
+      call.ok = flag(c[5], 'call flag');
+      call.value = d.value(c[6]);
+      return call;
+    });
+  host.inflight = calls(h[1]);
+  host.queued = calls(h[2]);
+  host.answered = calls(h[3]);
+  vm.host = host;
+  // template objects
+  const tt = tablesOf(program);
+  const byLoc = new Map<string, TemplateConst>();
+  for (const [t, [fn, k]] of tt.templates) byLoc.set(`${fn}:${k}`, t);
+  vm.templateCache.clear();
+  const tl = isArr(p.templates, 'templates');
+  if (tl.length % 3) fail('corrupt snapshot: bad templates');
+  for (let i = 0; i < tl.length; i += 3) {
+    const t = byLoc.get(`${tl[i]}:${tl[i + 1]}`);
+    const arr = d.obj(tl[i + 2], 'template object');
+    if (!t || !(arr instanceof JSArray)) fail('corrupt snapshot: bad template reference');
+    vm.templateCache.set(t, arr);
+  }
+  // counters
+  const c = isArr(p.counters, 'counters', 9);
+  vm.instructions = int(c[0], 'instruction count');
+  vm.allocations = int(c[1], 'allocation count');
+  vm.heapBytes = num(c[2], 'heap bytes');
+  (vm as unknown as { sinceMark: number }).sinceMark = num(c[3], 'heap counter');
+  vm.markEvery = num(c[4], 'heap counter');
+  vm.liveBytes = num(c[5], 'heap bytes');
+  const rng = isArr(c[6], 'random state', 4).map((x) => int(x, 'random state', 0, 0xffffffff));
+  vm.rng = rng;
+  realm.regexSteps = num(c[7], 'regex steps');
+  realm.regexCompiled = c[8] === null ? undefined : new Set(isArr(c[8], 'regex cache').map((x) => d.string(x, 'regex key')));
+  const ex = isArr(p.exec, 'execution state', 4);
+  return {
+    phase: int(ex[0], 'phase', 0, 1),
+    result: d.value(ex[1]),
+    usedMs: num(ex[2], 'time used'),
+    status: flag(ex[3], 'status') ? 'suspended' : 'paused',
+  };
+}
+
+function contData(d: Decoder, x: unknown): Frame['contData'] {
+  if (x === null) return null;
+  const v = d.value(x);
+  if (typeof v === 'number' || v instanceof JSObject) return v as Frame['contData'];
+  return fail('corrupt snapshot: bad continuation data');
+}
+
+export { FnFlags, Marker };

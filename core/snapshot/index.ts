@@ -1,0 +1,241 @@
+/**
+ * Snapshots: an execution's complete state as authenticated bytes, and its restoration
+ * into a fresh VM that continues exactly (same result, instruction count and console
+ * output as an uninterrupted run). See README.md in this directory for the format.
+ *
+ * Envelope (big-endian):
+ *   magic "CAPSNAP1" (8) · format version u16 · core version (u8 length + UTF-8) ·
+ *   program hash (32) · payload length u32 · payload (msgpack) · HMAC-SHA-256 (32)
+ * The HMAC covers every byte before it, under the host's key. Restore checks, in order:
+ * length, magic, format version, core version, program hash, HMAC (constant time) — and
+ * only then decodes the payload, validating its structure as it goes.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { Packr } from 'msgpackr';
+import type { CompiledProgram, FunctionCode } from '../chunk';
+import { normalizeCapabilities } from '../capabilities';
+import { CapsuleError, SerializationError } from '../errors';
+import { Execution, prepare, type StartOptions } from '../execution';
+import { CORE_VERSION } from '../version';
+import { decodeState, encodeState, type Payload } from './codec';
+
+/** Version of the snapshot format (the envelope and the payload layout). */
+export const SNAPSHOT_FORMAT_VERSION = 1;
+
+const MAGIC = new Uint8Array([0x43, 0x41, 0x50, 0x53, 0x4e, 0x41, 0x50, 0x31]); // "CAPSNAP1"
+const HASH_BYTES = 32;
+const MAC_BYTES = 32;
+
+const packr = new Packr({ useRecords: false, moreTypes: false, structuredClone: false, mapsAsObjects: true, int64AsType: 'number' });
+
+// ---- program hash ------------------------------------------------------------------------
+
+const hashes = new WeakMap<CompiledProgram, Uint8Array>();
+
+/**
+ * The program hash: SHA-256 over the core version, the source and the compiled program
+ * (every function's bytecode, constants, flags and sizes, which is where the compile-time
+ * globals and capabilities show), with explicit lengths so no two programs collide by
+ * concatenation. Strings are hashed as UTF-16 code units (lone surrogates included).
+ */
+export function programHash(program: CompiledProgram): Uint8Array {
+  let h = hashes.get(program);
+  if (h) return h;
+  const hash = createHash('sha256');
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n >>> 0);
+    hash.update(b);
+  };
+  const str = (s: string) => {
+    u32(s.length);
+    hash.update(Buffer.from(s, 'utf16le'));
+  };
+  const num = (n: number) => {
+    const b = Buffer.alloc(8);
+    b.writeDoubleBE(n);
+    hash.update(b);
+  };
+  str('capsule-program');
+  str(CORE_VERSION);
+  str(program.source);
+  u32(program.freeNames.length);
+  for (const n of program.freeNames) str(n);
+  u32(program.templateSites);
+  u32(program.functions.length);
+  for (const f of program.functions as FunctionCode[]) {
+    str(f.name);
+    for (const n of [f.index, f.flags, f.nparams, f.nlocals, f.length, f.hasRest ? 1 : 0, f.fieldInitFlag ? 1 : 0]) u32(n);
+    u32(f.code.length);
+    hash.update(Buffer.from(f.code.buffer, f.code.byteOffset, f.code.byteLength));
+    u32(f.constants.length);
+    for (const c of f.constants) {
+      if (typeof c === 'string') {
+        str('s');
+        str(c);
+      } else if (typeof c === 'number') {
+        str('n');
+        num(c);
+      } else if (typeof c === 'bigint') {
+        str('b');
+        str(c.toString(16));
+      } else {
+        str('t');
+        u32(c.site);
+        u32(c.raw.length);
+        for (const r of c.raw) str(r);
+        for (const k of c.cooked) str(k === undefined ? '\u0000undefined' : 'c' + k);
+      }
+    }
+  }
+  h = new Uint8Array(hash.digest());
+  hashes.set(program, h);
+  return h;
+}
+
+// ---- envelope ------------------------------------------------------------------------------
+
+function keyBytes(key: Uint8Array | string): Uint8Array {
+  const k = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
+  if (!(k instanceof Uint8Array) || k.length === 0) throw new SerializationError('a snapshot key must be a non-empty string or Uint8Array');
+  return k;
+}
+
+function mac(key: Uint8Array, data: Uint8Array): Uint8Array {
+  return new Uint8Array(createHmac('sha256', key).update(data).digest());
+}
+
+function seal(program: CompiledProgram, payload: Uint8Array, key: Uint8Array): Uint8Array {
+  const version = Buffer.from(CORE_VERSION, 'utf8');
+  if (version.length > 255) throw new SerializationError('core version too long');
+  const headLen = MAGIC.length + 2 + 1 + version.length + HASH_BYTES + 4;
+  const out = new Uint8Array(headLen + payload.length + MAC_BYTES);
+  const dv = new DataView(out.buffer);
+  let o = 0;
+  out.set(MAGIC, o);
+  o += MAGIC.length;
+  dv.setUint16(o, SNAPSHOT_FORMAT_VERSION);
+  o += 2;
+  out[o++] = version.length;
+  out.set(version, o);
+  o += version.length;
+  out.set(programHash(program), o);
+  o += HASH_BYTES;
+  dv.setUint32(o, payload.length);
+  o += 4;
+  out.set(payload, o);
+  o += payload.length;
+  out.set(mac(key, out.subarray(0, o)), o);
+  return out;
+}
+
+/** Checks the envelope (never trusting anything before the HMAC matches); returns the payload bytes. */
+function open(program: CompiledProgram, bytes: Uint8Array, key: Uint8Array): Uint8Array {
+  if (!(bytes instanceof Uint8Array)) throw new SerializationError('a snapshot must be a Uint8Array');
+  const min = MAGIC.length + 2 + 1 + HASH_BYTES + 4 + MAC_BYTES;
+  if (bytes.length < min) throw new SerializationError(`not a snapshot: ${bytes.length} bytes is too short`);
+  for (let i = 0; i < MAGIC.length; i++) {
+    if (bytes[i] !== MAGIC[i]) throw new SerializationError('not a snapshot: bad magic bytes');
+  }
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let o = MAGIC.length;
+  const format = dv.getUint16(o);
+  o += 2;
+  if (format !== SNAPSHOT_FORMAT_VERSION) {
+    throw new SerializationError(`snapshot format version ${format} is not supported (this core reads version ${SNAPSHOT_FORMAT_VERSION})`);
+  }
+  const vlen = bytes[o++];
+  if (o + vlen + HASH_BYTES + 4 + MAC_BYTES > bytes.length) throw new SerializationError('snapshot is truncated');
+  const version = Buffer.from(bytes.subarray(o, o + vlen)).toString('utf8');
+  o += vlen;
+  if (version !== CORE_VERSION) {
+    throw new SerializationError(`snapshot was taken by core ${JSON.stringify(version)}; this is core ${CORE_VERSION}`);
+  }
+  const hash = bytes.subarray(o, o + HASH_BYTES);
+  o += HASH_BYTES;
+  if (!timingSafeEqual(hash, programHash(program))) throw new SerializationError('snapshot belongs to a different program (program hash mismatch)');
+  const plen = dv.getUint32(o);
+  o += 4;
+  if (o + plen + MAC_BYTES !== bytes.length) {
+    throw new SerializationError(o + plen + MAC_BYTES > bytes.length ? 'snapshot is truncated' : 'snapshot has trailing bytes');
+  }
+  const expected = mac(key, bytes.subarray(0, o + plen));
+  if (!timingSafeEqual(expected, bytes.subarray(o + plen))) {
+    throw new SerializationError('snapshot authentication failed: wrong key, or the bytes were modified');
+  }
+  return bytes.subarray(o, o + plen);
+}
+
+// ---- API -------------------------------------------------------------------------------------
+
+const PAYLOAD_KEYS = ['table', 'caps', 'seed', 'exec', 'counters', 'shapes', 'nodes', 'global', 'registry', 'stack', 'frames', 'frame', 'jobs', 'host', 'templates'] as const;
+
+/**
+ * Serializes the complete state of `exec` — suspended at capability calls, or paused
+ * between instructions — into authenticated bytes (HMAC-SHA-256 under `key`).
+ * Throws SerializationError when the execution is running, finished or failed.
+ */
+export function snapshot(exec: Execution, key: Uint8Array | string): Uint8Array {
+  const k = keyBytes(key);
+  const status = exec.outcome.status;
+  if (exec.finished || status === 'completed') throw new SerializationError('cannot snapshot an execution that has finished');
+  const vm = exec.vm;
+  if (vm.uncaught) throw new SerializationError('cannot snapshot an execution in the middle of a step');
+  const st = exec.state;
+  const payload = encodeState(vm, exec.program, {
+    phase: st.phase,
+    result: st.result,
+    usedMs: st.usedMs,
+    status,
+    seed: exec.seed,
+    caps: exec.capabilityList.map((c) => c.name),
+  });
+  const arr = PAYLOAD_KEYS.map((name) => payload[name]);
+  return seal(exec.program, packr.pack(arr), k);
+}
+
+/**
+ * Restores a snapshot into a fresh VM for `program` (the one it was taken from). The host
+ * supplies the capabilities again (same names, same order) and the other start options
+ * (limits, console, clock, slice). The returned execution's `outcome` is the one at the
+ * snapshot (its pending calls are re-issued); continue with `resume()`.
+ * Throws SerializationError for a wrong key, version or program, or damaged bytes.
+ */
+export function restore(program: CompiledProgram, bytes: Uint8Array, options: StartOptions & { key: Uint8Array | string }): Execution {
+  const body = open(program, bytes, keyBytes(options.key));
+  let arr: unknown;
+  try {
+    arr = packr.unpack(body);
+  } catch (e) {
+    throw new SerializationError(`corrupt snapshot payload: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(arr) || arr.length !== PAYLOAD_KEYS.length) throw new SerializationError('corrupt snapshot payload');
+  const payload = {} as Record<string, unknown>;
+  PAYLOAD_KEYS.forEach((name, i) => (payload[name] = arr[i]));
+  const p = payload as unknown as Payload;
+  const { key: _key, ...startOptions } = options;
+  void _key;
+  const names = normalizeCapabilities(startOptions.capabilities).map((c) => c.name);
+  if (!Array.isArray(p.caps) || p.caps.length !== names.length || p.caps.some((n, i) => n !== names[i])) {
+    throw new SerializationError(
+      `the snapshot's capabilities (${Array.isArray(p.caps) ? p.caps.join(', ') : '?'}) differ from the ones supplied (${names.join(', ')})`,
+    );
+  }
+  if (typeof p.seed !== 'number') throw new SerializationError('corrupt snapshot payload');
+  const { vm, caps } = prepare(program, { ...startOptions, seed: p.seed });
+  let st: ReturnType<typeof decodeState>;
+  try {
+    st = decodeState(vm, program, p);
+  } catch (e) {
+    if (e instanceof SerializationError) throw e;
+    if (e instanceof CapsuleError) throw new SerializationError(`corrupt snapshot: ${e.message}`);
+    throw new SerializationError(`corrupt snapshot: ${(e as Error)?.message ?? String(e)}`);
+  }
+  const exec = new Execution(vm, program, p.seed, startOptions, caps);
+  exec.setState({ phase: st.phase, result: st.result, usedMs: st.usedMs });
+  exec.outcome =
+    st.status === 'suspended'
+      ? { status: 'suspended', calls: exec.pendingCalls, instructions: vm.instructions }
+      : { status: 'paused', instructions: vm.instructions };
+  return exec;
+}
