@@ -11,13 +11,19 @@ import { CompiledProgram, FunctionCode, type Constant, type TemplateConst } from
 import { SerializationError } from './errors';
 import { Op, OPERANDS, OP_NAMES } from './opcodes';
 
+/**
+ * A string as stored: as is when it is well-formed UTF-16, else (a lone surrogate, which
+ * UTF-8 cannot carry) its UTF-16LE code units.
+ */
+export type EncodedString = string | { t: 'utf16'; v: Uint8Array };
+
 /** A constant as stored: strings and ordinary numbers as is, the rest tagged. */
 export type EncodedConstant =
-  | string
+  | EncodedString
   | number
   | { t: 'neg0' }
   | { t: 'bigint'; v: string }
-  | { t: 'template'; cooked: (string | null)[]; raw: string[]; site: number };
+  | { t: 'template'; cooked: (EncodedString | null)[]; raw: EncodedString[]; site: number };
 
 /** One FunctionCode as plain data. Int32Arrays are little-endian bytes. */
 export interface EncodedFunction {
@@ -42,7 +48,7 @@ export interface EncodedFunction {
 }
 
 export interface EncodedProgram {
-  source: string;
+  source: EncodedString;
   functions: EncodedFunction[];
   freeNames: string[];
   templateSites: number;
@@ -63,17 +69,40 @@ function bytesInt32(b: Uint8Array, what: string): Int32Array {
   return out;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function encodeString(s: string): EncodedString {
+  if (!LONE_SURROGATE.test(s)) return s;
+  const v = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    v[i * 2] = c & 255;
+    v[i * 2 + 1] = c >> 8;
+  }
+  return { t: 'utf16', v };
+}
+
+function decodeString(e: unknown, where: string): string {
+  if (typeof e === 'string') return e;
+  if (isObj(e) && e.t === 'utf16' && e.v instanceof Uint8Array && e.v.length % 2 === 0) {
+    let out = '';
+    for (let i = 0; i < e.v.length; i += 2) out += String.fromCharCode(e.v[i] | (e.v[i + 1] << 8));
+    return out;
+  }
+  throw bad(`${where}: not a string`);
+}
+
 function encodeConstant(c: Constant): EncodedConstant {
-  if (typeof c === 'string') return c;
+  if (typeof c === 'string') return encodeString(c);
   if (typeof c === 'number') return Object.is(c, -0) ? { t: 'neg0' } : c;
   if (typeof c === 'bigint') return { t: 'bigint', v: c.toString() };
-  return { t: 'template', cooked: c.cooked.map((s) => (s === undefined ? null : s)), raw: [...c.raw], site: c.site };
+  return { t: 'template', cooked: c.cooked.map((s) => (s === undefined ? null : encodeString(s))), raw: c.raw.map(encodeString), site: c.site };
 }
 
 /** The portable form of `program` (deterministic: same program, same data). */
 export function encodeProgram(program: CompiledProgram): EncodedProgram {
   return {
-    source: program.source,
+    source: encodeString(program.source),
     functions: program.functions.map((f) => ({
       name: f.name,
       index: f.index,
@@ -110,14 +139,18 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 function decodeConstant(c: unknown, where: string, templateSites: number): Constant {
   if (typeof c === 'string' || typeof c === 'number') return c;
   if (!isObj(c)) throw bad(`${where}: unknown constant`);
+  if (c.t === 'utf16') return decodeString(c, where);
   if (c.t === 'neg0') return -0;
   if (c.t === 'bigint' && isStr(c.v) && /^-?\d+$/.test(c.v)) return BigInt(c.v);
   if (c.t === 'template' && Array.isArray(c.cooked) && Array.isArray(c.raw) && isInt(c.site)) {
-    if (!c.raw.every(isStr) || !c.cooked.every((s) => s === null || isStr(s)) || c.cooked.length !== c.raw.length) {
-      throw bad(`${where}: bad template constant`);
-    }
+    if (c.cooked.length !== c.raw.length) throw bad(`${where}: bad template constant`);
     if (c.site >= templateSites) throw bad(`${where}: template site ${c.site} out of range`);
-    const t: TemplateConst = { kind: 'template', cooked: c.cooked.map((s) => (s === null ? undefined : (s as string))), raw: c.raw as string[], site: c.site };
+    const t: TemplateConst = {
+      kind: 'template',
+      cooked: c.cooked.map((s) => (s === null ? undefined : decodeString(s, where))),
+      raw: c.raw.map((s) => decodeString(s, where)),
+      site: c.site,
+    };
     return t;
   }
   throw bad(`${where}: unknown constant`);
@@ -240,8 +273,8 @@ function fieldCheck(f: Record<string, unknown>, where: string): void {
  */
 export function decodeProgram(data: unknown): CompiledProgram {
   if (!isObj(data)) throw bad('no program');
-  const { source, functions, freeNames, templateSites } = data;
-  if (!isStr(source)) throw bad('source must be a string');
+  const { functions, freeNames, templateSites } = data;
+  const source = decodeString(data.source, 'source');
   if (!Array.isArray(freeNames) || !freeNames.every(isStr)) throw bad('freeNames must be strings');
   if (!isInt(templateSites)) throw bad('templateSites must be a non-negative integer');
   if (!Array.isArray(functions) || functions.length === 0) throw bad('no functions');
