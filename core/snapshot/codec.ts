@@ -556,8 +556,11 @@ class Decoder {
     if (x === null) return null;
     if (!Array.isArray(x) || x.length === 0) return fail('corrupt snapshot: bad value');
     switch (x[0]) {
-      case T.NegInt:
-        return -int(x[1], 'number', 1);
+      case T.NegInt: {
+        const n = x[1];
+        if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) fail('corrupt snapshot: bad number');
+        return -n;
+      }
       case T.NegZero:
         return -0;
       case T.BigInt:
