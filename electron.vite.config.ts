@@ -23,9 +23,17 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // core's runtime dependencies are bundled, not left as node_modules imports: the sidecar
+      // runs under Node's permission model, where Node 20 cannot resolve bare package imports
+      externalizeDeps: { exclude: ['ajv', 'msgpackr', 'meriyah'] },
       rolldownOptions: {
         // web.ts is browser mode's entry, run by plain Node; it shares ./services with index.ts.
-        input: { index: resolve(root, 'main/index.ts'), web: resolve(root, 'main/web.ts') },
+        // sidecar.js is the sidecar process both shells start (Electron: utilityProcess).
+        input: {
+          index: resolve(root, 'main/index.ts'),
+          web: resolve(root, 'main/web.ts'),
+          sidecar: resolve(root, 'core/host/sidecar/entry.ts'),
+        },
       },
     },
   },

@@ -3,6 +3,7 @@
  * Bundles the TypeScript core for plain Node with esbuild:
  *   out/core/cli.mjs    the `capsule` CLI (started by bin/capsule.mjs)
  *   out/core/index.mjs  the core library, for hosts and benchmarks
+ *   out/core/sidecar.mjs  the sidecar process that runs sessions for a parent (core/host/sidecar)
  * ESM, platform node, target node20, meriyah bundled in (each file is self-contained).
  * Bundling also inlines `const enum` members across files, which the VM's speed relies on.
  *
@@ -22,7 +23,7 @@ export async function buildCore({ quiet = false } = {}) {
   const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { cli: 'core/cli.ts', index: 'core/index.ts' },
+    entryPoints: { cli: 'core/cli.ts', index: 'core/index.ts', sidecar: 'core/host/sidecar/entry.ts' },
     outdir: OUT_DIR,
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import { EVENT_CHANNEL, REQUEST_CHANNEL, type Reply } from '../preload/api';
 import { createServices } from './services';
+import { electronSpawner } from './sidecar-spawner';
 import { createUrlPolicy } from './url-policy';
 
 // The dev server URL is only honoured in an unpackaged app, so a packaged build can never be
@@ -14,7 +15,13 @@ import { createUrlPolicy } from './url-policy';
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const rendererUrl = devServerUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 const policy = createUrlPolicy(rendererUrl);
-const services = createServices({ mode: 'electron' });
+const services = createServices({
+  mode: 'electron',
+  sessions: {
+    spawner: electronSpawner(),
+    entry: join(import.meta.dirname, 'sidecar.js'),
+  },
+});
 let mainWindow: BrowserWindow | null = null;
 
 // Sandbox every renderer, including any the checks below fail to stop.
@@ -38,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
   app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void services.dispose());
   void app.whenReady().then(start);
 }
 

@@ -20,7 +20,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0.
 const rendererDir = join(import.meta.dirname, '../renderer');
 if (!existsSync(join(rendererDir, 'index.html'))) fail(`no built renderer in ${rendererDir}: run npm run build first`);
 
-const services = createServices({ mode: 'browser' });
+// the sidecar built beside this file (out/main/sidecar.js), started with child_process.fork
+const services = createServices({ mode: 'browser', sessions: { entry: join(import.meta.dirname, 'sidecar.js') } });
 const server = await startWebServer({ rendererDir, services, port }).catch((error: unknown) =>
   fail(`could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`),
 );
@@ -33,6 +34,7 @@ async function stop(): Promise<void> {
   stopping = true;
   services.events.emit('app.notice', { level: 'warning', message: 'The browser-mode server has stopped' });
   await server.close();
+  await services.dispose();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

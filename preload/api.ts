@@ -28,12 +28,104 @@ export interface AppInfo {
 export interface Requests {
   /** Versions and host facts. */
   'app.info': { params: void; result: AppInfo };
+  /** Starts a session in a sidecar and runs it until it needs the user, pauses, or ends. */
+  'session.start': { params: SessionStartParams; result: SessionView };
+  /** Continues a session: answers to "ask me" calls, an instruction budget for stepping. */
+  'session.continue': { params: { id: string; answers?: SessionAnswer[]; maxInstructions?: number }; result: SessionView };
+  /** Asks a running session to pause at the next slice boundary. */
+  'session.pause': { params: { id: string }; result: null };
+  /** Cancels a session (running or waiting). */
+  'session.cancel': { params: { id: string }; result: null };
+  /** The session's whole state as snapshot bytes (base64), while it is paused or waiting. */
+  'session.snapshot': { params: { id: string }; result: { snapshot: string; bytes: number } };
+  /** A new session continuing from a snapshot taken by this app. */
+  'session.restore': { params: SessionStartParams & { snapshot: string }; result: SessionView };
+  /** Ends a session and frees its sidecar slot. */
+  'session.close': { params: { id: string }; result: null };
+}
+
+/** Budgets of a session: the figures the status bar and the budget view show. */
+export interface SessionLimits {
+  instructions?: number;
+  heapBytes?: number;
+  allocations?: number;
+  callDepth?: number;
+  outstandingHostCalls?: number;
+  timeMs?: number;
+}
+
+/** What a session is started from. `mocks` is a mocks file (docs/MOCKS.md) as parsed JSON. */
+export interface SessionStartParams {
+  source: string;
+  inputs?: Record<string, unknown>;
+  mocks?: unknown;
+  limits?: SessionLimits;
+  seed?: number;
+  /** A fixed clock (ms since the epoch). */
+  now?: number;
+  /** Stop with `paused` after this many instructions. */
+  maxInstructions?: number;
+}
+
+/** An answer to an "ask me" capability call (a capability without a mock). */
+export interface SessionAnswer {
+  id: number;
+  value?: unknown;
+  error?: { name?: string; message: string };
+}
+
+export interface SessionCall {
+  id: number;
+  capability: string;
+  args: unknown[];
+}
+
+export interface SessionBudget {
+  instructions: number;
+  heapBytes: number;
+  allocations: number;
+  callDepth: number;
+  pendingCalls: number;
+}
+
+/** A session error: a core error kind, or what happened to the sidecar. */
+export interface SessionError {
+  kind: string;
+  name: string;
+  message: string;
+  /** For sidecar failures: memory, time, unresponsive, crash. */
+  cause?: string;
+  limit?: string;
+  stack?: string;
+  diagnostics?: { code: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
+}
+
+/** The state of one session as the renderer sees it. */
+export interface SessionView {
+  id: string;
+  status: 'running' | 'waiting' | 'paused' | 'done' | 'failed' | 'cancelled';
+  seed?: number;
+  /** Calls waiting for the user's answer (status `waiting`). */
+  calls?: SessionCall[];
+  value?: unknown;
+  error?: SessionError;
+  budget?: SessionBudget;
 }
 
 /** Events the main process pushes to the renderer, by name, with their payloads. */
 export interface Events {
   /** A short message for the user, e.g. that the browser-mode server is shutting down. */
   'app.notice': { level: 'info' | 'warning' | 'error'; message: string };
+  /** Guest console output of a session. */
+  'session.console': { id: string; level: string; text: string };
+  /** Budget figures, sampled after each slice. */
+  'session.budget': { id: string; budget: SessionBudget };
+  /** A suspension at capability calls, and how each was answered (mock, or waiting for the user). */
+  'session.suspended': { id: string; calls: (SessionCall & { answeredBy: 'mock' | 'user' })[] };
+  /** The session completed. */
+  'session.done': { id: string; value: unknown; instructions: number };
+  /** The session failed (guest error, limit, or the sidecar crashed or was stopped). */
+  'session.error': { id: string; error: SessionError };
 }
 
 export type RequestName = keyof Requests;

@@ -5,6 +5,7 @@
 import type { HostMode, Reply, RequestName, RequestResult } from '../../preload/api';
 import { appInfo } from './app-info';
 import { EventHub } from './events';
+import { SessionRequestError, SessionService, type SessionServiceOptions } from './sessions';
 
 /**
  * One handler per method in the contract; a method added to `Requests` fails to compile until it
@@ -17,12 +18,18 @@ export interface Services {
   /** Answers one request from the renderer. Never rejects: failures come back as `{ ok: false }`. */
   handle(method: unknown, params: unknown): Promise<Reply>;
   readonly events: EventHub;
+  /** The sessions and their sidecars. */
+  readonly sessions: SessionService;
+  /** Stops every session and sidecar. */
+  dispose(): Promise<void>;
 }
 
 /** Options for {@link createServices}. */
 export interface ServicesOptions {
   /** Which shell hosts the services; reported to the renderer through `app.info`. */
   mode: HostMode;
+  /** Sidecar and watchdog settings; under Electron, a utilityProcess spawner. */
+  sessions?: SessionServiceOptions;
 }
 
 /** Raised by handlers for requests the renderer got wrong; its message goes back to the renderer. */
@@ -35,15 +42,25 @@ function expectNoParams(params: unknown): void {
 /** Creates the services for one shell. */
 export function createServices(options: ServicesOptions): Services {
   const events = new EventHub();
+  const sessions = new SessionService(events, options.sessions);
   const handlers: Handlers = {
     'app.info': (params) => {
       expectNoParams(params);
       return appInfo(options.mode);
     },
+    'session.start': (params) => sessions.start(params),
+    'session.continue': (params) => sessions.continue(params),
+    'session.pause': (params) => sessions.pause(params),
+    'session.cancel': (params) => sessions.cancel(params),
+    'session.snapshot': (params) => sessions.snapshot(params),
+    'session.restore': (params) => sessions.restore(params),
+    'session.close': (params) => sessions.close(params),
   };
 
   return {
     events,
+    sessions,
+    dispose: () => sessions.dispose(),
     async handle(method, params) {
       // Own-property check: a method name like "constructor" or "__proto__" must not reach a handler.
       if (typeof method !== 'string' || !Object.hasOwn(handlers, method)) {
@@ -53,7 +70,7 @@ export function createServices(options: ServicesOptions): Services {
         const result: unknown = await handlers[method as RequestName](params);
         return { ok: true, result };
       } catch (error) {
-        if (error instanceof RequestError) return { ok: false, error: { message: error.message } };
+        if (error instanceof RequestError || error instanceof SessionRequestError) return { ok: false, error: { message: error.message } };
         // Internal failures are logged here, not sent: their messages may carry paths and stack details.
         console.error(`capsule: ${method} failed`, error);
         return { ok: false, error: { message: `Internal error in ${method}` } };

@@ -1,0 +1,204 @@
+/**
+ * The sidecar process: hosts core sessions for a parent process. Started with Electron's
+ * `utilityProcess.fork` (messages on `process.parentPort`) or Node's `child_process.fork`
+ * (messages on `process.send`, advanced serialization); the protocol is the same
+ * (./protocol.ts). Steps run in slices and yield to the event loop between them, so
+ * pause/cancel requests and heartbeats get through while a session computes; a process
+ * that stops sending heartbeats is killed by the parent's watchdog.
+ */
+import {
+  CapsuleError,
+  CORE_VERSION,
+  LimitError,
+  ParseError,
+  RuntimeError,
+  start,
+  ValidationError,
+  type Execution,
+  type Outcome,
+} from '../../index';
+import { compile } from '../../program';
+import { restore, snapshot } from '../../snapshot/index';
+import { checkRequest, PROTOCOL_VERSION, type BudgetSample, type OpenParams, type Request, type SidecarMessage, type StepParams, type WireError } from './protocol';
+
+/** Instructions per slice between yields to the event loop. */
+const SLICE = 100_000;
+const HEARTBEAT_MS = Number(process.env.CAPSULE_SIDECAR_HEARTBEAT_MS) || 200;
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
+function send(m: SidecarMessage): void {
+  if (parentPort) parentPort.postMessage(m);
+  else process.send?.(m);
+}
+
+function onMessage(listener: (m: unknown) => void): void {
+  if (parentPort) parentPort.on('message', (e) => listener(e.data));
+  else process.on('message', listener);
+}
+
+class Session {
+  exec: Execution | null = null;
+  running = false;
+  pauseRequested = false;
+  constructor(readonly id: string) {}
+}
+
+const sessions = new Map<string, Session>();
+
+function wireError(e: unknown): WireError {
+  if (e instanceof ParseError) {
+    const d = e.diagnostic;
+    return { kind: 'Parse', name: e.name, message: e.message, diagnostics: [{ code: d.code, message: d.message, line: d.span.line, column: d.span.column, endLine: d.span.endLine, endColumn: d.span.endColumn }] };
+  }
+  if (e instanceof ValidationError) {
+    return {
+      kind: 'Validation',
+      name: e.name,
+      message: e.message,
+      diagnostics: e.diagnostics.map((d) => ({ code: d.code, message: d.message, line: d.span.line, column: d.span.column, endLine: d.span.endLine, endColumn: d.span.endColumn })),
+    };
+  }
+  if (e instanceof RuntimeError) return { kind: 'Runtime', name: e.guestName || 'Error', message: e.guestMessage, stack: e.guestStack };
+  if (e instanceof LimitError) return { kind: 'Limit', name: e.name, message: e.message, limit: e.limit };
+  if (e instanceof CapsuleError) return { kind: e.kind, name: e.name, message: e.message };
+  // our own bug: report that it happened, not host details
+  process.stderr.write(`capsule sidecar: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return { kind: 'Internal', name: 'InternalError', message: 'internal error in the sidecar' };
+}
+
+function budgetOf(exec: Execution): BudgetSample {
+  const vm = exec.vm;
+  return {
+    instructions: vm.instructions,
+    heapBytes: vm.heapBytes,
+    allocations: vm.allocations,
+    callDepth: vm.frames.length,
+    pendingCalls: vm.host.inflight.length + vm.host.queued.length,
+  };
+}
+
+function session(id: string): Session {
+  const s = sessions.get(id);
+  if (!s) throw new ProtocolError(`no session ${id}`);
+  return s;
+}
+
+class ProtocolError extends Error {}
+
+function open(id: string, p: OpenParams): unknown {
+  if (sessions.has(id)) throw new ProtocolError(`session ${id} is already open`);
+  const s = new Session(id);
+  const fixedNow = p.now;
+  const options = {
+    inputs: p.inputs,
+    capabilities: p.capabilities,
+    limits: p.limits,
+    seed: p.seed,
+    now: fixedNow === undefined ? undefined : () => fixedNow,
+    onConsole: (level: string, text: string) => send({ v: 1, type: 'event', session: id, event: 'console', level, text }),
+    sliceInstructions: SLICE,
+  };
+  const capNames = (p.capabilities ?? []).map((c) => c.name);
+  if (p.snapshot) {
+    if (!p.key) throw new ProtocolError('a snapshot needs its key');
+    const program = compile(p.source, { globals: [...Object.keys(p.inputs ?? {}), ...capNames], capabilities: capNames });
+    s.exec = restore(program, p.snapshot, { ...options, key: p.key });
+  } else {
+    // start() runs the first slice; the outcome is reported by the first step
+    s.exec = start(p.source, options);
+  }
+  sessions.set(id, s);
+  return { seed: s.exec.seed, outcome: s.exec.outcome, budget: budgetOf(s.exec) };
+}
+
+async function step(s: Session, p: StepParams): Promise<unknown> {
+  const exec = s.exec!;
+  if (s.running) throw new ProtocolError(`session ${s.id} is already running`);
+  s.running = true;
+  s.pauseRequested = false;
+  try {
+    let answers = p.answers ?? [];
+    const stopAt = p.maxInstructions ? exec.vm.instructions + p.maxInstructions : Infinity;
+    // the outcome of open() (or the last step) when it was a slice end: continue from it
+    for (;;) {
+      const slice = Math.max(1, Math.min(SLICE, stopAt - exec.vm.instructions));
+      let out: Outcome;
+      if (exec.finished) out = exec.outcome;
+      else out = exec.resume(answers, { sliceInstructions: slice });
+      answers = [];
+      if (out.status !== 'paused' || exec.vm.instructions >= stopAt || s.pauseRequested) {
+        return { ...out, budget: budgetOf(exec) };
+      }
+      send({ v: 1, type: 'event', session: s.id, event: 'budget', budget: budgetOf(exec) });
+      // let pause/cancel requests and heartbeats in
+      await new Promise((r) => setImmediate(r));
+      if (s.pauseRequested) return { status: 'paused', instructions: exec.vm.instructions, budget: budgetOf(exec) };
+    }
+  } finally {
+    s.running = false;
+  }
+}
+
+async function handle(r: Request): Promise<unknown> {
+  switch (r.op) {
+    case 'ping':
+      return { pid: process.pid, sessions: sessions.size };
+    case 'open':
+      return open(r.session, r.params);
+    case 'step':
+      return step(session(r.session), r.params);
+    case 'pause':
+      session(r.session).pauseRequested = true;
+      return null;
+    case 'cancel': {
+      const s = session(r.session);
+      s.exec?.cancel();
+      s.pauseRequested = true;
+      return null;
+    }
+    case 'close':
+      sessions.delete(r.session);
+      return null;
+    case 'snapshot': {
+      const s = session(r.session);
+      if (s.running) throw new ProtocolError('pause the session before taking a snapshot');
+      return { bytes: snapshot(s.exec!, r.params.key) };
+    }
+  }
+}
+
+onMessage((m) => {
+  const bad = checkRequest(m);
+  if (bad) {
+    // rejected and logged, never executed; answer when the message has a usable id
+    process.stderr.write(`capsule sidecar: rejected message: ${bad}\n`);
+    const id = (m as { id?: unknown } | null)?.id;
+    if (Number.isInteger(id) && (id as number) >= 0) {
+      send({ v: 1, type: 'response', id: id as number, ok: false, error: { kind: 'Protocol', name: 'ProtocolError', message: bad } });
+    }
+    return;
+  }
+  const r = m as Request;
+  handle(r).then(
+    (result) => send({ v: 1, type: 'response', id: r.id, ok: true, result: result ?? null }),
+    (e) =>
+      send({
+        v: 1,
+        type: 'response',
+        id: r.id,
+        ok: false,
+        error: e instanceof ProtocolError ? { kind: 'Protocol', name: 'ProtocolError', message: e.message } : wireError(e),
+      }),
+  );
+});
+
+setInterval(() => send({ v: 1, type: 'heartbeat', t: Date.now() }), HEARTBEAT_MS);
+send({ v: 1, type: 'ready', pid: process.pid, coreVersion: CORE_VERSION, protocol: PROTOCOL_VERSION });
+// the parent going away ends the sidecar (IPC channel closed)
+if (!parentPort) process.on('disconnect', () => process.exit(0));
