@@ -27,6 +27,7 @@ import { normalizeCapabilities, type Capability, type CapabilityDecl, type Capab
 import type { CompiledProgram } from './chunk';
 import { CapabilityError, SerializationError } from './errors';
 import { compile } from './program';
+import { programHash } from './snapshot/index';
 import { CORE_VERSION } from './version';
 import { DEFAULT_LIMITS, type Limits } from './vm/interpreter';
 
@@ -56,7 +57,7 @@ export interface Manifest {
 /** The signed body of an artifact (msgpack). */
 export interface ArtifactBody {
   coreVersion: string;
-  /** `sha256:` + hex of the portable program (see {@link programHashOf}). */
+  /** `sha256:` + hex of the program hash (see {@link programHashOf}). */
   programHash: string;
   /** A label, e.g. the exported file's name. */
   name: string;
@@ -115,15 +116,12 @@ function sha256(bytes: Uint8Array | string): string {
 }
 
 /**
- * The program hash: `sha256:` + hex of the msgpack of the program's portable form
- * (source, every function's bytecode, constants, tables and names).
+ * The program hash as text: `sha256:` + hex of {@link programHash} (core/snapshot), the
+ * same hash every snapshot of the program records, so a host can pair an artifact with
+ * the snapshots of its runs.
  */
 export function programHashOf(program: CompiledProgram): string {
-  return hashEncoded(encodeProgram(program));
-}
-
-function hashEncoded(encoded: EncodedProgram): string {
-  return sha256(packr.pack(encoded));
+  return `sha256:${Buffer.from(programHash(program)).toString('hex')}`;
 }
 
 function rawPublicKey(key: KeyObject): Uint8Array {
@@ -227,7 +225,7 @@ export function createArtifact(source: string, options: ExportOptions = {}): Uin
   const encoded = encodeProgram(program);
   const body: ArtifactBody = {
     coreVersion: CORE_VERSION,
-    programHash: hashEncoded(encoded),
+    programHash: programHashOf(program),
     name: options.name ?? '',
     signer: { ephemeral: options.privateKey === undefined },
     manifest: {
@@ -283,7 +281,7 @@ function checkManifest(m: unknown): Manifest {
 /**
  * Verifies and decodes artifact bytes. In order: magic, format version, length, the
  * Ed25519 signature (against `publicKey` when given, else the embedded key), core
- * version, program hash, then the bytecode's structure and the source map. Any failure
+ * version, the bytecode's structure, the program hash, then the source map. Any failure
  * is a SerializationError saying what was wrong; nothing in the body is used before the
  * signature is checked.
  */
@@ -338,10 +336,10 @@ export function loadArtifact(bytes: Uint8Array, options: LoadOptions = {}): Arti
     throw refuse(`exported by core ${String(body.coreVersion)}, this is core ${CORE_VERSION}; export it again with this version`);
   }
   if (typeof body.programHash !== 'string' || !isObj(body.program)) throw refuse('missing program hash or program');
-  if (hashEncoded(body.program as unknown as EncodedProgram) !== body.programHash) throw refuse('the program does not match its hash');
   if (typeof body.name !== 'string' || !isObj(body.signer) || typeof body.signer.ephemeral !== 'boolean') throw refuse('malformed header fields');
   const manifest = checkManifest(body.manifest);
   const program = decodeProgram(body.program);
+  if (programHashOf(program) !== body.programHash) throw refuse('the program does not match its hash');
   const sourceMap = sourceMapOf(program);
   if (packr.pack(sourceMap).compare(packr.pack(body.sourceMap)) !== 0) throw refuse('the source map does not match the bytecode');
   const caps = new Set(manifest.capabilities.map((c) => c.name));

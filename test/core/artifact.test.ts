@@ -1,7 +1,7 @@
 // Program artifacts: export → load round trips (the whole corpus runs identically from a
 // loaded artifact), signatures and keys, refusal of tampered / truncated / mismatched bytes
 // (a property over every byte position), bytecode verification, manifest, inputs, source map.
-import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import fc from 'fast-check';
 import { Packr } from 'msgpackr';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { ARTIFACT_FORMAT_VERSION, createArtifact, loadArtifact, programHashOf, a
 import { sourcePosition } from '../../core/bytecode';
 import { spanAt, type FunctionCode } from '../../core/chunk';
 import { CapabilityError, SerializationError } from '../../core/errors';
-import { compile, runSync, start, generateSigningKeys } from '../../core/index';
+import { compile, runSync, start, generateSigningKeys, snapshot, restore } from '../../core/index';
 import { CORE_VERSION } from '../../core/version';
 import { OP_NAMES } from '../../core/opcodes';
 import { loadCorpus } from '../differential/corpus';
@@ -60,7 +60,6 @@ function resign(bytes: Uint8Array, mutate: (body: any) => void, key = generateKe
   return out;
 }
 
-const hashOf = (program: unknown) => `sha256:${createHash('sha256').update(packr.pack(program)).digest('hex')}`;
 
 describe('export → load', () => {
   const bytes = createArtifact(JOB, { capabilities: CAPS, inputs: ['query'], limits: { instructions: 50_000 }, name: 'job.js' });
@@ -101,6 +100,16 @@ describe('export → load', () => {
     const a = loadArtifact(bytes);
     const exec = start(a.program, { inputs: { query: 'q' }, capabilities: artifactCapabilities(a) });
     expect(exec.outcome).toMatchObject({ status: 'suspended', calls: [{ capability: 'searchLogs', args: ['q', 3] }] });
+  });
+
+  it('its program hash is the snapshot program hash: snapshots of a loaded program restore into a compiled one', () => {
+    const a = loadArtifact(bytes);
+    const caps = artifactCapabilities(a, handlers);
+    const exec = start(a.program, { inputs: { query: 'q' }, seed: 3, capabilities: caps });
+    const snap = snapshot(exec, 'k');
+    const fresh = compile(JOB, { globals: ['query', 'searchLogs', 'lookup', 'neverCalled'], capabilities: ['searchLogs', 'lookup', 'neverCalled'] });
+    const again = restore(fresh, snap, { key: 'k', inputs: { query: 'q' }, capabilities: caps });
+    expect(again.outcome).toMatchObject({ status: 'suspended', calls: [{ capability: 'searchLogs', args: ['q', 3] }] });
   });
 
   it('is deterministic for a given key', () => {
@@ -236,7 +245,7 @@ describe('refusing bytes that cannot be trusted', () => {
     expect(() => loadArtifact(other)).toThrow(/does not match its hash/);
   });
 
-  it('structurally bad bytecode is refused even with a matching hash and signature', () => {
+  it('structurally bad bytecode is refused (checked before the hash) even with a valid signature', () => {
     const cases: [string, (p: any) => void, RegExp][] = [
       ['unknown opcode', (p) => (p.functions[0].code = Uint8Array.from([0xff, 0, 0, 0])), /unknown opcode/],
       ['operand past the end', (p) => (p.functions[0].code = Uint8Array.from(le(op('Int')))), /runs past the end/],
@@ -250,10 +259,7 @@ describe('refusing bytes that cannot be trusted', () => {
       ['unsorted span table', (p) => (p.functions[0].pcSpans = Uint8Array.from([...le(4), ...le(0), ...le(0), ...le(0)])), /not sorted/],
     ];
     for (const [what, mutate, message] of cases) {
-      const other = resign(bytes, (b) => {
-        mutate(b.program);
-        b.programHash = hashOf(b.program);
-      });
+      const other = resign(bytes, (b) => mutate(b.program));
       expect(() => loadArtifact(other), what).toThrow(SerializationError);
       expect(() => loadArtifact(other), what).toThrow(message);
     }
