@@ -1080,7 +1080,7 @@ export function decodeState(vm: VM, program: CompiledProgram, p: Payload): { pha
   (vm as unknown as { sinceMark: number }).sinceMark = num(c[3], 'heap counter');
   vm.markEvery = num(c[4], 'heap counter');
   vm.liveBytes = num(c[5], 'heap bytes');
-  const rng = isArr(c[6], 'random state', 4).map((x) => int(x, 'random state', 0, 0xffffffff));
+  const rng = isArr(c[6], 'random state', 4).map((x) => int(x, 'random state', -0x80000000, 0xffffffff));
   vm.rng = rng;
   realm.regexSteps = num(c[7], 'regex steps');
   realm.regexCompiled = c[8] === null ? undefined : new Set(isArr(c[8], 'regex cache').map((x) => d.string(x, 'regex key')));
