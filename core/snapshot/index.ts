@@ -233,9 +233,13 @@ export function restore(program: CompiledProgram, bytes: Uint8Array, options: St
   }
   const exec = new Execution(vm, program, p.seed, startOptions, caps);
   exec.setState({ phase: st.phase, result: st.result, usedMs: st.usedMs });
+  let calls: Execution['pendingCalls'] = [];
+  try {
+    if (st.status === 'suspended') calls = exec.pendingCalls;
+  } catch (e) {
+    throw new SerializationError(`corrupt snapshot: pending calls: ${(e as Error)?.message ?? String(e)}`);
+  }
   exec.outcome =
-    st.status === 'suspended'
-      ? { status: 'suspended', calls: exec.pendingCalls, instructions: vm.instructions }
-      : { status: 'paused', instructions: vm.instructions };
+    st.status === 'suspended' ? { status: 'suspended', calls, instructions: vm.instructions } : { status: 'paused', instructions: vm.instructions };
   return exec;
 }

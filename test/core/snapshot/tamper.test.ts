@@ -1,0 +1,177 @@
+/**
+ * Snapshots are verified before anything is trusted: every flipped byte and every
+ * truncation is a SerializationError; so are a wrong key, program or version. A key
+ * holder's garbage payload is rejected by structural checks, never a crash.
+ */
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import { Packr } from 'msgpackr';
+import { describe, expect, it } from 'vitest';
+import { CORE_VERSION, SerializationError, type Capability } from '../../../core/index';
+import { programFor, start } from '../../../core/execution';
+import { programHash, restore, snapshot, SNAPSHOT_FORMAT_VERSION } from '../../../core/snapshot/index';
+
+const KEY = 'the host key';
+const caps: Capability[] = [{ name: 'lookup' }];
+const SRC = `
+const m = new Map([[1, 'one'], [NaN, -0]]);
+const s = new Set(['x']);
+async function f(id) { const r = await lookup(id); return [r, m.get(1), s.has('x'), [1, , 3]]; }
+const out = await Promise.all([f(1), f(2)]);
+out`;
+const program = programFor(SRC, { capabilities: caps });
+
+function suspendedSnapshot(): Uint8Array {
+  const ex = start(program, { capabilities: caps, seed: 3 });
+  expect(ex.outcome.status).toBe('suspended');
+  return snapshot(ex, KEY);
+}
+
+function rejects(bytes: Uint8Array, options: { key?: string | Uint8Array; program?: typeof program } = {}): SerializationError {
+  try {
+    restore(options.program ?? program, bytes, { capabilities: caps, key: options.key ?? KEY });
+  } catch (e) {
+    expect(e).toBeInstanceOf(SerializationError);
+    return e as SerializationError;
+  }
+  throw new Error('the snapshot was accepted');
+}
+
+/** Layout offsets of the envelope (see core/snapshot/README.md). */
+function layout(bytes: Uint8Array) {
+  const vlen = bytes[10];
+  const hashAt = 11 + vlen;
+  const lenAt = hashAt + 32;
+  const payloadAt = lenAt + 4;
+  const plen = new DataView(bytes.buffer, bytes.byteOffset).getUint32(lenAt);
+  return { vlen, hashAt, lenAt, payloadAt, plen, macAt: payloadAt + plen };
+}
+
+/** Re-signs `body` (everything before the MAC) under `key`. */
+function sign(body: Uint8Array, key: string | Uint8Array = KEY): Uint8Array {
+  const mac = createHmac('sha256', key).update(body).digest();
+  const out = new Uint8Array(body.length + 32);
+  out.set(body);
+  out.set(mac, body.length);
+  return out;
+}
+
+/** An envelope around an arbitrary payload, correctly signed. */
+function envelope(payload: Uint8Array, version = SNAPSHOT_FORMAT_VERSION, core = CORE_VERSION): Uint8Array {
+  const v = Buffer.from(core, 'utf8');
+  const head = new Uint8Array(8 + 2 + 1 + v.length + 32 + 4);
+  head.set(Buffer.from('CAPSNAP1'), 0);
+  const dv = new DataView(head.buffer);
+  dv.setUint16(8, version);
+  head[10] = v.length;
+  head.set(v, 11);
+  head.set(programHash(program), 11 + v.length);
+  dv.setUint32(11 + v.length + 32, payload.length);
+  const body = new Uint8Array(head.length + payload.length);
+  body.set(head);
+  body.set(payload, head.length);
+  return sign(body);
+}
+
+describe('verification', () => {
+  const bytes = suspendedSnapshot();
+
+  it('accepts the untouched snapshot, and the layout is as documented', () => {
+    expect(restore(program, bytes, { capabilities: caps, key: KEY }).outcome.status).toBe('suspended');
+    const l = layout(bytes);
+    expect(Buffer.from(bytes.subarray(0, 8)).toString()).toBe('CAPSNAP1');
+    expect(Buffer.from(bytes.subarray(11, 11 + l.vlen)).toString()).toBe(CORE_VERSION);
+    expect(Buffer.from(bytes.subarray(l.hashAt, l.hashAt + 32))).toEqual(Buffer.from(programHash(program)));
+    expect(l.macAt + 32).toBe(bytes.length);
+  });
+
+  it('rejects every single flipped byte', () => {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes.slice();
+      b[i] ^= 0x01;
+      rejects(b);
+    }
+  });
+
+  it('rejects every truncation and an appended byte', () => {
+    for (let n = 0; n < bytes.length; n++) rejects(bytes.subarray(0, n));
+    const longer = new Uint8Array(bytes.length + 1);
+    longer.set(bytes);
+    expect(rejects(longer).message).toMatch(/trailing|authentication/);
+  });
+
+  it('property: any change at any position is rejected', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), (pos, mask) => {
+        const b = bytes.slice();
+        b[pos] ^= mask;
+        rejects(b);
+      }),
+      { numRuns: 2000, seed: 4 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 400 }), (junk) => {
+        rejects(junk);
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  });
+
+  it('wrong key, program, format version and core version each have a clear message', () => {
+    expect(rejects(bytes, { key: 'another key' }).message).toMatch(/authentication failed/);
+    expect(rejects(bytes, { key: new Uint8Array([1]) }).message).toMatch(/authentication failed/);
+    const other = programFor(SRC + ';', { capabilities: caps });
+    expect(rejects(bytes, { program: other }).message).toMatch(/different program/);
+    // compile-time options are part of the program: the same source without capabilities differs
+    expect(Buffer.from(programHash(programFor(SRC.replace(/lookup/g, 'Math.abs'), {})))).not.toEqual(Buffer.from(programHash(program)));
+
+    const l = layout(bytes);
+    const body = bytes.slice(0, l.macAt);
+    new DataView(body.buffer).setUint16(8, SNAPSHOT_FORMAT_VERSION + 1);
+    expect(rejects(sign(body)).message).toMatch(/format version 2 is not supported/);
+
+    const payload = bytes.slice(l.payloadAt, l.macAt);
+    expect(rejects(envelope(payload, SNAPSHOT_FORMAT_VERSION, '9.9.9')).message).toMatch(/core "9\.9\.9"/);
+    // and the same payload in a correct envelope is accepted
+    expect(restore(program, envelope(payload), { capabilities: caps, key: KEY }).outcome.status).toBe('suspended');
+    expect(() => snapshot(start(program, { capabilities: caps }), '')).toThrow(/non-empty/);
+  });
+
+  it("a key holder's garbage payloads are rejected by structural checks (never another exception)", () => {
+    const l = layout(bytes);
+    const packr = new Packr({ useRecords: false, moreTypes: false, int64AsType: 'number' });
+    const good = packr.unpack(bytes.slice(l.payloadAt, l.macAt)) as unknown[];
+    // paths to every leaf of the payload
+    const leaves: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]) => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else leaves.push(path);
+    };
+    walk(good, []);
+    const replacements: unknown[] = [0, 1, -1, -2, -100000, 2 ** 31, 1.5, NaN, '', 'x', null, undefined, true, [], [0], [99], [3, 1], -(2 ** 40)];
+    let rejected = 0;
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: leaves.length - 1 }), fc.constantFrom(...replacements), (leaf, rep) => {
+        const copy = structuredClone(good);
+        const path = leaves[leaf];
+        let o = copy as unknown as Record<string | number, unknown>;
+        for (let i = 0; i < path.length - 1; i++) o = o[path[i]] as Record<string | number, unknown>;
+        o[path[path.length - 1]] = rep;
+        try {
+          restore(program, envelope(packr.pack(copy)), { capabilities: caps, key: KEY });
+          accepted++;
+        } catch (e) {
+          if (!(e instanceof SerializationError)) throw e;
+          rejected++;
+        }
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
+    expect(rejected).toBeGreaterThan(accepted);
+    // not msgpack at all, or the wrong shape
+    for (const junk of [new Uint8Array([0xc1]), packr.pack({ a: 1 }), packr.pack([]), packr.pack(good.slice(0, 3)), new Uint8Array(0)]) {
+      rejects(envelope(junk));
+    }
+  });
+});
