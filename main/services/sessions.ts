@@ -155,6 +155,8 @@ export class SessionService {
       this.fail(session, errorOf(e));
       return session.view;
     }
+    // open runs the first slice only; a pause there is the slice end, not the user's
+    if (first.status === 'paused') return this.step(session, [], p.maxInstructions);
     return this.drive(session, first, p.maxInstructions);
   }
 

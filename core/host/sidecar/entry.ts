@@ -147,8 +147,18 @@ async function step(s: Session, p: StepParams): Promise<unknown> {
 
 async function handle(r: Request): Promise<unknown> {
   switch (r.op) {
-    case 'ping':
-      return { pid: process.pid, sessions: sessions.size };
+    case 'ping': {
+      // what the parent can check about the limits this process runs under
+      const permission = (process as unknown as { permission?: { has(scope: string): boolean } }).permission;
+      return {
+        pid: process.pid,
+        sessions: sessions.size,
+        execArgv: process.execArgv,
+        fsWrite: permission ? permission.has('fs.write') : null,
+        childProcess: permission ? permission.has('child') : null,
+        env: Object.keys(process.env).sort(),
+      };
+    }
     case 'open':
       return open(r.session, r.params);
     case 'step':
