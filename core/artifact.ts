@@ -205,6 +205,7 @@ function checkSchema(schema: JSONSchema, what: string): void {
  * for bad declarations, SerializationError for a bad key.
  */
 export function createArtifact(source: string, options: ExportOptions = {}): Uint8Array {
+  const key = options.privateKey === undefined ? generateKeyPairSync('ed25519').privateKey : toPrivateKey(options.privateKey);
   const declared = normalizeCapabilities(options.capabilities as readonly Capability[] | undefined);
   const inputs = inputNames(options.inputs);
   for (const c of declared) {
@@ -243,7 +244,6 @@ export function createArtifact(source: string, options: ExportOptions = {}): Uin
     program: encoded,
     sourceMap: sourceMapOf(program),
   };
-  const key = options.privateKey === undefined ? generateKeyPairSync('ed25519').privateKey : toPrivateKey(options.privateKey);
   const bodyBytes = packr.pack(body);
   const out = new Uint8Array(HEADER + bodyBytes.length + KEY_BYTES + SIG_BYTES);
   out.set(ARTIFACT_MAGIC, 0);
