@@ -279,11 +279,11 @@ class Encoder {
     return i;
   }
 
-  /** [flags, shape, slots]: flags = cls << 1 | !extensible. */
-  objectHead(o: JSObject): unknown[] {
+  /** [kind, flags, shape, slots]: flags = cls << 1 | !extensible. */
+  objectHead(o: JSObject, kind: K): unknown[] {
     const slots = new Array<unknown>(o.slots.length);
     for (let i = 0; i < slots.length; i++) slots[i] = this.value(o.slots[i]);
-    return [(o.cls << 1) | (o.extensible ? 0 : 1), this.shape(o), slots];
+    return [kind, (o.cls << 1) | (o.extensible ? 0 : 1), this.shape(o), slots];
   }
 
   savedFrame(f: SavedFrame): unknown[] {
@@ -302,11 +302,10 @@ class Encoder {
   record(n: Node): unknown[] {
     if (n instanceof JSObject) {
       const C = n.constructor;
-      const head = this.objectHead(n);
-      if (C === JSObject) return [K.Object, ...head];
-      if (n instanceof JSArray) return [K.Array, ...head, this.values(n.elements), n.writable ? 1 : 0];
+      if (C === JSObject) return this.objectHead(n, K.Object);
+      if (n instanceof JSArray) return this.objectHead(n, K.Array).concat([this.values(n.elements), n.writable ? 1 : 0]);
       if (n instanceof JSFunction) {
-        return [K.Function, ...head, this.code(n.code), this.refOrNull(n.env), this.refOrNull(n.home), this.refOrNull(n.fieldInit)];
+        return this.objectHead(n, K.Function).concat([this.code(n.code), this.refOrNull(n.env), this.refOrNull(n.home), this.refOrNull(n.fieldInit)]);
       }
       if (n instanceof NativeFunction) {
         const name = nativeName(n.nativeId);
@@ -319,34 +318,32 @@ class Encoder {
         else if (d instanceof PromiseResolveData) data = [D.Resolve, this.value(d.promise), -(this.ref(d.state) + 1), d.reject ? 1 : 0];
         else if (d instanceof CapabilityData) data = [D.Capability, this.value(d.name)];
         else return fail(`cannot snapshot native ${name}: unknown internal data`);
-        return [K.Native, ...head, this.value(name), n.ctor ? 1 : 0, data];
+        return this.objectHead(n, K.Native).concat([this.value(name), n.ctor ? 1 : 0, data]);
       }
-      if (n instanceof JSPrimitiveObject) return [K.Primitive, ...head, this.value(n.value)];
-      if (n instanceof JSError) return [K.Error, ...head, this.value(n.stackText)];
-      if (n instanceof JSDate) return [K.Date, ...head, n.time];
+      if (n instanceof JSPrimitiveObject) return this.objectHead(n, K.Primitive).concat([this.value(n.value)]);
+      if (n instanceof JSError) return this.objectHead(n, K.Error).concat([this.value(n.stackText)]);
+      if (n instanceof JSDate) return this.objectHead(n, K.Date).concat([n.time]);
       if (n instanceof JSCollection) {
-        return [K.Collection, ...head, this.values(n.keys), this.values(n.values), n.size, n.base ?? 0, n.seqs ? n.seqs.slice() : null, n.nextSeq ?? 0];
+        return this.objectHead(n, K.Collection).concat([this.values(n.keys), this.values(n.values), n.size, n.base ?? 0, n.seqs ? n.seqs.slice() : null, n.nextSeq ?? 0]);
       }
       if (n instanceof JSPromise) {
-        return [K.Promise, ...head, n.state, this.value(n.result), n.reactions.map((r) => this.value(r)), n.handled ? 1 : 0];
+        return this.objectHead(n, K.Promise).concat([n.state, this.value(n.result), n.reactions.map((r) => this.value(r)), n.handled ? 1 : 0]);
       }
       if (n instanceof JSRegExp) {
         const c = n.compiled as { source: string; flags: string } | null;
         const compiled = c && typeof c === 'object' && typeof c.source === 'string' ? [this.value(c.source), c.flags] : null;
-        return [K.RegExp, ...head, this.value(n.source), n.flags, compiled];
+        return this.objectHead(n, K.RegExp).concat([this.value(n.source), n.flags, compiled]);
       }
       if (n instanceof JSGenerator) {
-        return [
-          K.Generator,
-          ...head,
+        return this.objectHead(n, K.Generator).concat([
           n.state,
           n.frame ? this.savedFrame(n.frame) : null,
           this.refOrNull(n.promise),
           n.queue.map(([k, v, p]) => [k, this.value(v), this.value(p)]),
-        ];
+        ]);
       }
-      if (n instanceof JSIterator) return [K.Iterator, ...head, this.value(n.target), n.kind, n.pos, n.done ? 1 : 0];
-      return this.hostObject(n, head);
+      if (n instanceof JSIterator) return this.objectHead(n, K.Iterator).concat([this.value(n.target), n.kind, n.pos, n.done ? 1 : 0]);
+      return this.hostObject(n);
     }
     if (n instanceof Env) return [K.Env, this.refOrNull(n.parent), this.values(n.vars)];
     if (n instanceof Accessor) return [K.Accessor, this.refOrNull(n.get), this.refOrNull(n.set)];
@@ -362,7 +359,7 @@ class Encoder {
    * Objects of classes defined by built-in modules (Intl formatters): their own host
    * fields, which must be plain data or guest objects.
    */
-  hostObject(n: JSObject, head: unknown[]): unknown[] {
+  hostObject(n: JSObject): unknown[] {
     const base = baseFields();
     const fields: unknown[] = [];
     for (const k of Object.keys(n)) {
@@ -370,7 +367,7 @@ class Encoder {
       const v = (n as unknown as Record<string, unknown>)[k];
       fields.push(k, v instanceof JSObject ? [1, this.value(v)] : [0, plainData(v, k)]);
     }
-    return [K.HostObject, ...head, n.constructor.name, fields];
+    return this.objectHead(n, K.HostObject).concat([n.constructor.name, fields]);
   }
 
   drain(): void {
@@ -412,7 +409,7 @@ export function encodeState(vm: VM, program: CompiledProgram, ex: ExecState): Pa
   const e = new Encoder(vm, program);
   const realm = vm.realm;
   const g = realm.globalObject;
-  const global = e.objectHead(g);
+  const global = e.objectHead(g, K.Object);
   const registry = realm.symbolRegistry ? [...realm.symbolRegistry.values()].map((s) => e.value(s)) : [];
   const stack = e.values(vm.stack.slice(0, vm.sp));
   const frames = vm.frames.map((f) => [
@@ -981,7 +978,9 @@ export function decodeState(vm: VM, program: CompiledProgram, p: Payload): { pha
   d.nodesFrom(p.nodes);
   const realm = vm.realm;
   // the global object (per VM): its properties as the snapshot had them
-  d.fillObject(realm.globalObject, [K.Object, ...isArr(p.global, 'global object', 3)], 0);
+  const gr = isArr(p.global, 'global object', 4);
+  if (gr[0] !== K.Object) fail('corrupt snapshot: bad global object');
+  d.fillObject(realm.globalObject, gr, 0);
   const reg = isArr(p.registry, 'symbol registry');
   if (reg.length) {
     const m = new Map<string, GSymbol>();

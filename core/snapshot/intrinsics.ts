@@ -29,6 +29,8 @@ export interface IntrinsicTable {
   readonly size: number;
   /** A fingerprint of the layout (kinds, native names, function indices), checked on restore. */
   readonly fingerprint: number;
+  /** The largest object id among shared objects: objects with larger ids are not shared. */
+  readonly maxId: number;
 }
 
 function fnv(h: number, s: string): number {
@@ -59,7 +61,10 @@ export function intrinsicTable(realm: Realm): IntrinsicTable {
     for (const o of extra) h = fnv(h, o instanceof NativeFunction ? `N${nativeName(o.nativeId)}` : `X${o.constructor.name}${o.cls}`);
     const extraIndex = new Map<JSObject, number>();
     extra.forEach((o, i) => extraIndex.set(o, tp.objects.length + tp.envs.length + i));
-    t = { objects: tp.objects, envs: tp.envs, extra, extraIndex, size: tp.objects.length + tp.envs.length + extra.length + 1, fingerprint: h };
+    let maxId = 0;
+    for (const o of tp.objects) if (o.id > maxId) maxId = o.id;
+    for (const o of extra) if (o.id > maxId) maxId = o.id;
+    t = { objects: tp.objects, envs: tp.envs, extra, extraIndex, size: tp.objects.length + tp.envs.length + extra.length + 1, fingerprint: h, maxId };
     tables.set(tp, t);
   }
   return t;
@@ -68,6 +73,7 @@ export function intrinsicTable(realm: Realm): IntrinsicTable {
 /** Index of `o` in the table of `realm`, or -1 when it is not an intrinsic. */
 export function intrinsicIndex(realm: Realm, table: IntrinsicTable, o: TableEntry): number {
   if (o === realm.globalObject) return table.size - 1;
+  if (o instanceof JSObject && o.id > table.maxId) return -1;
   const i = realm.template.indexOf(o);
   if (i < 0) return o instanceof JSObject ? (table.extraIndex.get(o) ?? -1) : -1;
   return o instanceof Env ? table.objects.length + i : i;
