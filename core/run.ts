@@ -136,6 +136,9 @@ export async function run(source: string | CompiledProgram, options: StartOption
   const exec = start(source, options);
   const dispatched = new Set<number>();
   const ready: Answer[] = [];
+  /** Async handlers not yet being watched, and how many are. */
+  const unsettled: { call: HostCallRequest; promise: PromiseLike<unknown> }[] = [];
+  let watched = 0;
   let wake: (() => void) | null = null;
   const signal = options.signal;
   const onAbort = (): void => wake?.();
@@ -163,21 +166,39 @@ export async function run(source: string | CompiledProgram, options: StartOption
           ready.push({ id: call.id, value: r });
           continue;
         }
-        Promise.resolve(r).then(
-          (value) => {
-            ready.push({ id: call.id, value });
-            wake?.();
-          },
-          (e) => {
-            ready.push(failureAnswer(exec, call, e));
-            wake?.();
-          },
-        );
+        unsettled.push({ call, promise: r });
       }
       if (!ready.length) {
         if (signal?.aborted) throw new LimitError('cancelled', 0, exec.vm.instructions, 'the run was cancelled');
-        await new Promise<void>((r) => (wake = r));
-        wake = null;
+        if (unsettled.length === 1 && !signal && watched === 0) {
+          // the common sequential case: await the one handler directly (fewer promise hops)
+          const { call, promise } = unsettled.pop()!;
+          try {
+            ready.push({ id: call.id, value: await promise });
+          } catch (e) {
+            ready.push(failureAnswer(exec, call, e));
+          }
+        } else {
+          for (const { call, promise } of unsettled.splice(0)) {
+            watched++;
+            Promise.resolve(promise).then(
+              (value) => {
+                watched--;
+                ready.push({ id: call.id, value });
+                wake?.();
+              },
+              (e) => {
+                watched--;
+                ready.push(failureAnswer(exec, call, e));
+                wake?.();
+              },
+            );
+          }
+          if (!ready.length) {
+            await new Promise<void>((r) => (wake = r));
+            wake = null;
+          }
+        }
       }
       for (const a of ready) dispatched.delete(a.id);
       out = exec.resume(ready.splice(0));

@@ -1,0 +1,225 @@
+/**
+ * Host-side sections of the bench (issue 4 and 5 figures), core beside MustardScript in the
+ * same process where Mustard has the feature:
+ *  - host calls: 10 000 awaited capability calls (run() with an async handler; also core's
+ *    step-wise start/resume), µs per call;
+ *  - durable step: a program with a 5 000-object heap suspends at a capability call; then
+ *    snapshot → restore into a fresh VM → resume to the end; ms and snapshot bytes;
+ *  - sidecar: cold start of a sidecar process, warm session start, round trip of a step
+ *    command, and run throughput in the sidecar against in-process.
+ */
+import { createRequire } from 'node:module';
+import { launchSidecar, type Sidecar } from '../core/host/sidecar/client';
+import type { StepResult } from '../core/host/sidecar/protocol';
+import type { CoreModule } from './build-core';
+import { median } from './stats';
+
+const require = createRequire(import.meta.url);
+
+export const HOST_CALLS_SOURCE = 'async function main() { let s = 0; for (let i = 0; i < 10000; i++) s += await inc(i); return s; } main()';
+export const DURABLE_SOURCE = 'const objs = []; for (let i = 0; i < 5000; i++) objs.push({ id: i, name: "n" + i }); const r = get(1); objs.length + r';
+
+export interface HostRow {
+  what: string;
+  engine: string;
+  value: number | null;
+  unit: string;
+  n: number;
+  note?: string;
+}
+
+type MustardModule = {
+  Mustard: new (source: string) => {
+    run(options: unknown): Promise<unknown>;
+    start(options: unknown): unknown;
+  };
+  Progress: { load(state: unknown, options: unknown): { resume(v: unknown): unknown } };
+};
+
+function loadMustard(): MustardModule | null {
+  try {
+    return require('mustardscript') as MustardModule;
+  } catch {
+    return null;
+  }
+}
+
+async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+function timeSync(runs: number, fn: () => unknown): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+function check(what: string, got: unknown, expected: unknown): void {
+  if (got !== expected) throw new Error(`${what}: got ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
+}
+
+/** 10 000 awaited capability calls. */
+export async function hostCalls(core: CoreModule, runs: number): Promise<HostRow[]> {
+  const rows: HostRow[] = [];
+  const calls = 10_000;
+  const expected = 50005000;
+  const program = core.compile(HOST_CALLS_SOURCE, { globals: ['inc'], capabilities: ['inc'] });
+  const caps = { inc: async (i: unknown) => (i as number) + 1 };
+  await core.run(program, { capabilities: caps }); // warm-up
+  const t = await timeAsync(runs, async () => check('core run', (await core.run(program, { capabilities: caps })).value, expected));
+  rows.push({ what: 'host call, run() + async handler', engine: 'core', value: (median(t) * 1000) / calls, unit: 'µs/call', n: runs });
+  const stepwise = () => {
+    const ex = core.start(program, { capabilities: [{ name: 'inc' }] });
+    let o = ex.outcome;
+    while (o.status === 'suspended') o = ex.resume(o.calls.map((c) => ({ id: c.id, value: (c.args[0] as number) + 1 })));
+    check('core start/resume', o.status === 'completed' ? o.value : o.status, expected);
+  };
+  stepwise();
+  const s = timeSync(runs, stepwise);
+  rows.push({ what: 'host call, start/resume (sync host)', engine: 'core', value: (median(s) * 1000) / calls, unit: 'µs/call', n: runs });
+  const m = loadMustard();
+  if (m) {
+    const mc = { inc: async (i: unknown) => (i as number) + 1 };
+    await new m.Mustard(HOST_CALLS_SOURCE).run({ capabilities: mc });
+    const mt = await timeAsync(runs, async () => check('mustard run', await new m.Mustard(HOST_CALLS_SOURCE).run({ capabilities: mc }), expected));
+    rows.push({ what: 'host call, run() + async handler', engine: 'Mustard', value: (median(mt) * 1000) / calls, unit: 'µs/call', n: runs });
+  } else rows.push({ what: 'host call, run() + async handler', engine: 'Mustard', value: null, unit: 'µs/call', n: 0, note: 'mustardscript unavailable' });
+  return rows;
+}
+
+/** Suspend with a 5 000-object heap → snapshot → restore → resume. */
+export function durableStep(core: CoreModule, runs: number): HostRow[] {
+  const rows: HostRow[] = [];
+  const c = core as unknown as {
+    snapshot?: (exec: unknown, key: string) => Uint8Array;
+    restore?: (program: unknown, bytes: Uint8Array, options: unknown) => { resume(a: unknown[]): { status: string; value?: unknown } };
+  };
+  const key = 'bench-key-0123456789abcdef';
+  const program = core.compile(DURABLE_SOURCE, { globals: ['get'], capabilities: ['get'] });
+  const caps = [{ name: 'get' }];
+  if (!c.snapshot || !c.restore) {
+    rows.push({ what: 'durable step (snapshot+restore+resume)', engine: 'core', value: null, unit: 'ms', n: 0, note: 'core has no snapshot API in this build' });
+  } else {
+    let size = 0;
+    const once = (): number => {
+      const ex = core.start(program, { capabilities: caps });
+      const o = ex.outcome;
+      if (o.status !== 'suspended') throw new Error(`core: expected a suspension, got ${o.status}`);
+      const t = performance.now();
+      const bytes = c.snapshot!(ex, key);
+      const ex2 = c.restore!(program, bytes, { capabilities: caps, key });
+      const r = ex2.resume([{ id: o.calls[0].id, value: 1 }]);
+      const ms = performance.now() - t;
+      check('core durable', r.value, 5001);
+      size = bytes.length;
+      return ms;
+    };
+    for (let i = 0; i < 3; i++) once();
+    const t = Array.from({ length: runs }, once);
+    rows.push({ what: 'durable step (snapshot+restore+resume)', engine: 'core', value: median(t), unit: 'ms', n: runs });
+    rows.push({ what: 'snapshot size, 5 000-object heap', engine: 'core', value: size / 1024, unit: 'KiB', n: 1 });
+  }
+  const m = loadMustard();
+  if (m) {
+    const mkey = 'k'.repeat(32);
+    let size = 0;
+    const once = (): number => {
+      const p = new m.Mustard(DURABLE_SOURCE).start({ capabilities: { get: () => 0 }, snapshotKey: mkey }) as { dump(): { snapshot: Uint8Array } };
+      const t = performance.now();
+      const d = p.dump();
+      const p2 = m.Progress.load(d, { capabilities: { get: () => 0 }, limits: {}, snapshotKey: mkey });
+      const r = p2.resume(1);
+      const ms = performance.now() - t;
+      check('mustard durable', r, 5001);
+      size = d.snapshot.length;
+      return ms;
+    };
+    once();
+    const t = Array.from({ length: Math.min(runs, 5) }, once);
+    rows.push({ what: 'durable step (snapshot+restore+resume)', engine: 'Mustard', value: median(t), unit: 'ms', n: t.length });
+    rows.push({ what: 'snapshot size, 5 000-object heap', engine: 'Mustard', value: size / 1024, unit: 'KiB', n: 1 });
+  }
+  return rows;
+}
+
+/** Sidecar: cold start, warm session start, step round trip, throughput vs in-process. */
+export async function sidecar(core: CoreModule, runs: number, workload: { name: string; source: string } | null): Promise<HostRow[]> {
+  const rows: HostRow[] = [];
+  // the sidecar runs the esbuild bundle out/core/sidecar.mjs: build it from the current sources
+  const { buildCore } = (await import('../build/build-core.mjs' as string)) as { buildCore(o: { quiet: boolean }): Promise<unknown> };
+  await buildCore({ quiet: true });
+  const cold: number[] = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const t = performance.now();
+    const s = await launchSidecar();
+    cold.push(performance.now() - t);
+    s.kill();
+    await s.exited;
+  }
+  rows.push({ what: 'sidecar cold start (spawn → ready)', engine: 'core', value: median(cold), unit: 'ms', n: cold.length });
+  const sc: Sidecar = await launchSidecar();
+  try {
+    let k = 0;
+    const open = async (source: string, extra: object = {}) => {
+      const id = `b${k++}`;
+      const r = (await sc.request('open', id, { source, ...extra })) as { outcome: StepResult };
+      return { id, outcome: r.outcome };
+    };
+    for (let i = 0; i < 20; i++) await open('1+1').then(({ id }) => sc.request('close', id));
+    const warm: number[] = [];
+    for (let i = 0; i < runs * 10; i++) {
+      const t = performance.now();
+      const { id } = await open('1+1');
+      warm.push(performance.now() - t);
+      await sc.request('close', id);
+    }
+    rows.push({ what: 'warm session start (open 1+1, to its result)', engine: 'core', value: median(warm), unit: 'ms', n: warm.length });
+    // a step command's round trip: answer one capability call and get the next suspension
+    const { id } = await open('for (let i = 0; i < 1e9; i++) tick(i)', { capabilities: [{ name: 'tick' }], limits: { instructions: Infinity } });
+    let callId = 1;
+    for (let i = 0; i < 50; i++) await sc.request('step', id, { answers: [{ id: callId++, value: 0 }] });
+    const rt: number[] = [];
+    for (let i = 0; i < runs * 50; i++) {
+      const t = performance.now();
+      await sc.request('step', id, { answers: [{ id: callId++, value: 0 }] });
+      rt.push(performance.now() - t);
+    }
+    rows.push({ what: 'step round trip (answer → next suspension)', engine: 'core', value: median(rt), unit: 'ms', n: rt.length });
+    if (workload) {
+      const inproc = timeSync(runs, () => core.runSync(workload.source));
+      const side: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        let { id: sid, outcome } = await open(workload.source, { limits: { instructions: 1e10, timeMs: 600000 } });
+        while (outcome.status === 'paused') outcome = (await sc.request('step', sid, {})) as StepResult;
+        side.push(performance.now() - t);
+        await sc.request('close', sid);
+      }
+      rows.push({ what: `throughput: ${workload.name} in-process`, engine: 'core', value: median(inproc), unit: 'ms', n: runs });
+      rows.push({ what: `throughput: ${workload.name} in the sidecar`, engine: 'core', value: median(side), unit: 'ms', n: runs, note: `${(median(side) / median(inproc)).toFixed(2)}x in-process` });
+    }
+  } finally {
+    sc.kill();
+  }
+  return rows;
+}
+
+/** Prints rows as a table. */
+export function hostTable(rows: HostRow[]): string {
+  const lines = ['measure                                        engine         value  unit      runs  note'];
+  for (const r of rows) {
+    const v = r.value === null ? '—' : r.value >= 100 ? r.value.toFixed(0) : r.value >= 1 ? r.value.toFixed(2) : r.value.toFixed(3);
+    lines.push(`${r.what.padEnd(46)} ${r.engine.padEnd(8)} ${v.padStart(10)}  ${r.unit.padEnd(8)} ${String(r.n).padStart(5)}  ${r.note ?? ''}`);
+  }
+  return lines.join('\n');
+}
