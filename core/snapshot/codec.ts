@@ -367,7 +367,10 @@ class Encoder {
       const v = (n as unknown as Record<string, unknown>)[k];
       fields.push(k, v instanceof JSObject ? [1, this.value(v)] : [0, plainData(v, k)]);
     }
-    return this.objectHead(n, K.HostObject).concat([n.constructor.name, fields]);
+    // a stable tag, not the class name (bundlers may rename classes)
+    const tag = 'nf' in n && 'dtf' in n ? 'Intl' : null;
+    if (tag === null) return fail(`cannot snapshot an object of internal class ${n.constructor.name}`);
+    return this.objectHead(n, K.HostObject).concat([tag, fields]);
   }
 
   drain(): void {
@@ -953,7 +956,7 @@ class Decoder {
 
 /** The class of a built-in module's object kind, found through the realm (Intl formatters). */
 function hostClass(vm: VM, name: unknown): new (proto: JSObject | null, cls: Cls) => JSObject {
-  if (name === 'IntlObject') {
+  if (name === 'Intl') {
     const C = vm.realm.globalObject.slots[vm.realm.globalObject.shape.index.get('Intl') ?? -1];
     if (C instanceof JSObject) {
       const nf = C.slots[C.shape.index.get('NumberFormat') ?? -1];

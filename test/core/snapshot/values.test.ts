@@ -124,6 +124,12 @@ const CASES: Record<string, string> = {
     const d = new Derived().bump();
     const b = new Base();
     [d.secret, d.field, d.both, d.reveal(), Base.made(), Base.has(d), Base.has({}), d instanceof Base, Object.keys(d), b.secret]`,
+  'Intl formatters': `
+    const f = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+    const g = f.format;
+    const d = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const pct = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+    [g(1234.5), f.format(-0), d.format(new Date(0)), g === f.format, pct.format(0.1234), f.resolvedOptions().currency]`,
   'templates, for-in, promises': `
     const tag = (s, ...v) => s.raw.join('|') + v.join(',');
     const site = () => tag\`a\${1}b\\n\${2}c\`;

@@ -1,0 +1,47 @@
+/**
+ * The durable step of issue 4's bench: a program holding a 5 000-object heap suspends at a
+ * capability call; suspend → snapshot → restore (fresh VM) → resume. The snapshot size is
+ * deterministic and checked against the 150 KB target; times are only reported.
+ */
+import { expect, it } from 'vitest';
+import type { Capability } from '../../../core/index';
+import { programFor, start } from '../../../core/execution';
+import { restore, snapshot } from '../../../core/snapshot/index';
+
+const caps: Capability[] = [{ name: 'lookup' }];
+const SRC = `
+const items = [];
+for (let i = 0; i < 5000; i++) items.push({ id: i, name: 'item' + i, done: i % 2 === 0 });
+const r = lookup(1);
+items.length + r.n`;
+
+it('a 5 000-object heap: snapshot size and durable step time', () => {
+  const program = programFor(SRC, { capabilities: caps });
+  const KEY = 'bench';
+  let bytes = new Uint8Array(0);
+  const t = { snapshot: [] as number[], restore: [] as number[], resume: [] as number[], step: [] as number[] };
+  for (let i = 0; i < 25; i++) {
+    const ex = start(program, { capabilities: caps, seed: 1 });
+    expect(ex.outcome.status).toBe('suspended');
+    const t0 = performance.now();
+    bytes = snapshot(ex, KEY);
+    const t1 = performance.now();
+    const r = restore(program, bytes, { capabilities: caps, key: KEY });
+    const t2 = performance.now();
+    const o = r.resume([{ id: 1, value: { n: 1 } }]);
+    const t3 = performance.now();
+    expect(o.status === 'completed' && o.value).toBe(5001);
+    if (i >= 5) {
+      t.snapshot.push(t1 - t0);
+      t.restore.push(t2 - t1);
+      t.resume.push(t3 - t2);
+      t.step.push(t3 - t0);
+    }
+  }
+  const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1].toFixed(2);
+  console.log(
+    `5000-object heap: snapshot ${(bytes.length / 1024).toFixed(1)} KB; median ms: snapshot ${med(t.snapshot)}, restore ${med(t.restore)}, ` +
+      `resume ${med(t.resume)}, durable step ${med(t.step)}`,
+  );
+  expect(bytes.length).toBeLessThanOrEqual(150 * 1024);
+});
