@@ -88,3 +88,23 @@ test('without the token, or with a wrong one, the page gets no bridge', async ({
     await expect(page.getByRole('tabpanel', { name: 'Output' })).toContainText('Bridge unavailable');
   }
 });
+
+test('runs a session in the sidecar through the bridge: mocks answered in main, ask-me calls wait for the page', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await expect(page.getByRole('contentinfo', { name: 'Status Bar' })).toContainText('Browser mode');
+  const result = await page.evaluate(async () => {
+    const api = (globalThis as { capsule?: CapsuleApi }).capsule!;
+    const logs: string[] = [];
+    const off = api.on('session.console', (e) => logs.push(e.text));
+    const first = await api.invoke('session.start', {
+      source: 'console.log("hello from the sidecar"); const a = lookup(1); const b = confirm("ok?"); a.n + (b ? 1 : 0)',
+      mocks: { capabilities: { lookup: { returns: { n: 41 } }, confirm: {} } },
+    });
+    const done = await api.invoke('session.continue', { id: first.id, answers: [{ id: 2, value: true }] });
+    off();
+    return { first, done, logs };
+  });
+  expect(result.first).toMatchObject({ status: 'waiting', calls: [{ capability: 'confirm', args: ['ok?'] }] });
+  expect(result.done).toMatchObject({ status: 'done', value: 42 });
+  expect(result.logs).toEqual(['hello from the sidecar']);
+});
