@@ -90,6 +90,14 @@ describe('argument parser', () => {
     });
   });
 
+  it('a string option may have a short alias: -o FILE, -oFILE, bundled after boolean shorts', () => {
+    const withShort = { ...specs, output: { type: 'string', short: 'o', description: '' } } as const;
+    expect(parseArgs(['-o', 'a.capsule'], withShort, 'x').values).toEqual({ output: 'a.capsule' });
+    expect(parseArgs(['-ob.capsule'], withShort, 'x').values).toEqual({ output: 'b.capsule' });
+    expect(parseArgs(['-fo', 'c'], withShort, 'x').values).toEqual({ flag: true, output: 'c' });
+    expect(() => parseArgs(['-o'], withShort, 'x')).toThrow('x: option -o needs a value (VALUE)');
+  });
+
   it('a string option takes the next word even if it starts with -', () => {
     expect(parseArgs(['--name', '-5'], specs, 'x').values).toEqual({ name: '-5' });
   });

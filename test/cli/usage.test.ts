@@ -71,7 +71,9 @@ describe('help and version', () => {
     for (const args of [['--help'], ['-h'], ['help']]) {
       const r = capsule(args, dir);
       expect(r.code).toBe(0);
-      for (const word of ['run FILE', 'validate FILE…', 'disasm FILE', 'Exit codes:']) expect(r.stdout).toContain(word);
+      for (const word of ['run FILE', 'validate FILE…', 'disasm FILE', 'export FILE', 'inspect ARTIFACT', 'keygen -o KEYFILE', 'Exit codes:', '5 artifact/serialization error']) {
+        expect(r.stdout).toContain(word);
+      }
     }
   });
 
@@ -80,7 +82,7 @@ describe('help and version', () => {
       const r = capsule(args, dir);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Usage: capsule run FILE \[options\]/);
-      for (const flag of ['--inputs', '--limits', '--seed', '--now', '--json']) expect(r.stdout).toContain(flag);
+      for (const flag of ['--inputs', '--limits', '--seed', '--now', '--mocks', '--host', '--trace', '--durable', '--public-key', '--json']) expect(r.stdout).toContain(flag);
     }
   });
 });
