@@ -13,6 +13,7 @@ import { compile, runSync, start, generateSigningKeys, snapshot, restore } from 
 import { CORE_VERSION } from '../../core/version';
 import { OP_NAMES } from '../../core/opcodes';
 import { loadCorpus } from '../differential/corpus';
+import { programArbitrary } from '../differential/generator';
 
 const op = (name: string) => OP_NAMES.indexOf(name);
 
@@ -152,6 +153,33 @@ describe('the whole corpus runs the same from an artifact', () => {
     }
     expect(n).toBeGreaterThan(500);
   }, 300_000);
+});
+
+describe('generated programs round-trip too', () => {
+  it('export → load → run equals compile → run (property)', () => {
+    fc.assert(
+      fc.property(programArbitrary(), (source) => {
+        let bytes: Uint8Array;
+        try {
+          bytes = createArtifact(source);
+        } catch {
+          return; // does not compile: nothing to export
+        }
+        const a = loadArtifact(bytes);
+        const run = (p: Parameters<typeof runSync>[0]) => {
+          const logs: string[] = [];
+          try {
+            const r = runSync(p, { seed: 1, now: () => 0, limits: { instructions: 200_000 }, onConsole: (_l, t) => void logs.push(t) });
+            return { value: r.value, instructions: r.instructions, logs };
+          } catch (e) {
+            return { error: String(e), logs };
+          }
+        };
+        expect(run(a.program)).toEqual(run(compile(source)));
+      }),
+      { numRuns: 100, seed: 4 },
+    );
+  }, 120_000);
 });
 
 describe('signatures and keys', () => {
