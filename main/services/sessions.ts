@@ -149,7 +149,7 @@ export class SessionService {
     let first: StepResult;
     try {
       const r = (await sidecar.request('open', id, open, this.deadline(session))) as { seed: number; outcome: StepResult; budget: StepResult['budget'] };
-      session.view.seed = r.seed;
+      session.view = { ...session.view, seed: r.seed };
       first = { ...r.outcome, budget: r.budget } as StepResult;
     } catch (e) {
       this.fail(session, errorOf(e));
@@ -176,8 +176,7 @@ export class SessionService {
       throw new SessionRequestError('maxInstructions must be a positive integer');
     }
     if (s.view.status !== 'paused' && s.view.status !== 'waiting') throw new SessionRequestError(`the session is ${s.view.status}`);
-    s.view.status = 'running';
-    s.view.calls = undefined;
+    s.view = { ...s.view, status: 'running', calls: undefined };
     return this.step(s, answers, p.maxInstructions as number | undefined);
   }
 
@@ -246,7 +245,8 @@ export class SessionService {
     s.driving = true;
     try {
       for (;;) {
-        s.view.budget = r.budget;
+        // views handed out earlier are never mutated: each change makes a new object
+        s.view = { ...s.view, budget: r.budget };
         if (r.status === 'completed') {
           s.view = { ...s.view, status: 'done', value: r.value, calls: undefined };
           this.events.emit('session.done', { id: s.id, value: r.value, instructions: r.instructions });

@@ -259,7 +259,7 @@ describe('session service', () => {
       source: 'const a = lookup(1); const b = confirm("go?"); a.n + (b ? 1 : 0)',
       mocks: { capabilities: { lookup: { returns: { n: 41 } }, confirm: { description: 'asks the user' } } },
     })) as { ok: true; result: SessionView };
-    expect(start.result).toMatchObject({ status: 'waiting', calls: [{ id: 2, capability: 'confirm', args: ['go?'] }] });
+    expect(start.result, JSON.stringify(start.result)).toMatchObject({ status: 'waiting', calls: [{ id: 2, capability: 'confirm', args: ['go?'] }] });
     const snap = (await services.handle('session.snapshot', { id: start.result.id })) as { ok: boolean; result: { snapshot: string; bytes: number } };
     expect(snap.ok).toBe(true);
     const restored = (await services.handle('session.restore', {
@@ -267,12 +267,53 @@ describe('session service', () => {
       mocks: { capabilities: { lookup: { returns: { n: 41 } }, confirm: { description: 'asks the user' } } },
       snapshot: snap.result.snapshot,
     })) as { ok: true; result: SessionView };
-    expect(restored.result).toMatchObject({ status: 'waiting', calls: [{ id: 2, capability: 'confirm' }] });
+    expect(restored.result, JSON.stringify(restored.result)).toMatchObject({ status: 'waiting', calls: [{ id: 2, capability: 'confirm' }] });
     const done = (await services.handle('session.continue', { id: restored.result.id, answers: [{ id: 2, value: true }] })) as { ok: true; result: SessionView };
     expect(done.result).toMatchObject({ status: 'done', value: 42 });
     const bad = await services.handle('session.continue', { id: start.result.id, answers: [{ id: 9, value: 1 }] });
     expect(bad).toMatchObject({ ok: false, error: { message: 'call 9 is not waiting for an answer' } });
     await services.dispose();
   });
-});
 
+  it('pause stops a running session at a slice boundary; continue and cancel work from there', async () => {
+    const services = createServices({ mode: 'browser' });
+    const src = 'let s = 0; for (let i = 0; i < 3e7; i++) s += i % 3; s';
+    const started = services.handle('session.start', { source: src, limits: { instructions: 1e9 } });
+    // the id is only known from events: wait for the first budget sample of the session
+    const id = await new Promise<string>((resolve) => {
+      const off = services.events.subscribe((m) => {
+        if (m.event === 'session.budget') {
+          off();
+          resolve((m.payload as { id: string }).id);
+        }
+      });
+    });
+    await services.handle('session.pause', { id });
+    const paused = ((await started) as { result: SessionView }).result;
+    expect(paused.status).toBe('paused');
+    expect(paused.budget!.instructions).toBeGreaterThan(0);
+    const stepped = ((await services.handle('session.continue', { id, maxInstructions: 1000 })) as { result: SessionView }).result;
+    expect(stepped.status).toBe('paused');
+    expect(stepped.budget!.instructions).toBe(paused.budget!.instructions + 1000);
+    await services.handle('session.cancel', { id });
+    const after = await services.handle('session.continue', { id });
+    expect(after).toMatchObject({ ok: false, error: { message: 'the session is cancelled' } });
+    await services.dispose();
+  });
+
+  it('a sidecar is recycled after N sessions', async () => {
+    const pool = new SidecarPool({ size: 1, recycleAfter: 3 });
+    const a = await pool.acquire('x0');
+    expect(await pool.acquire('x1')).toBe(a);
+    expect(await pool.acquire('x2')).toBe(a);
+    pool.release(a, 'x0');
+    pool.release(a, 'x1');
+    expect(a.alive).toBe(true);
+    pool.release(a, 'x2');
+    expect((await a.exited).cause).toBe('closed');
+    const b = await pool.acquire('y');
+    expect(b).not.toBe(a);
+    expect(b.sessionsOpened).toBe(1);
+    await pool.close();
+  });
+});
