@@ -194,14 +194,23 @@ const CONST_OPERANDS: Partial<Record<number, number[]>> = {
   [Op.NewPrivateName]: [0],
 };
 
-/** Operand positions that are local registers, by opcode. */
-const LOCAL_OPERANDS: Partial<Record<number, number[]>> = {
-  [Op.GetLocal]: [0],
-  [Op.SetLocal]: [0],
-  [Op.PutLocal]: [0],
-  [Op.GetLocalChecked]: [0],
-  [Op.SetLocalChecked]: [0],
+/** Operands that are local registers, by opcode: [operand position, registers used from it]. */
+const LOCAL_OPERANDS: Partial<Record<number, [number, number][]>> = {
+  [Op.GetLocal]: [[0, 1]],
+  [Op.SetLocal]: [[0, 1]],
+  [Op.PutLocal]: [[0, 1]],
+  [Op.GetLocalChecked]: [[0, 1]],
+  [Op.SetLocalChecked]: [[0, 1]],
+  // iterator state lives in registers: the iterator and its next method
+  [Op.IterNext]: [[0, 2]],
+  [Op.IterNextResult]: [[0, 2]],
+  [Op.IterClose]: [[0, 1]],
+  [Op.IterCloseQuiet]: [[0, 1]],
+  [Op.ForInNext]: [[0, 1]],
 };
+
+/** Opcodes the compiler never emits (the interpreter rejects them). */
+const NEVER_EMITTED = new Set<number>([Op.GetPropOpt, Op.IterValue, Op.IterDone, Op.HostWait]);
 
 /** Checks one decoded function's code and tables against itself and the program. */
 function verifyFunction(fc: FunctionCode, nfunctions: number): void {
@@ -213,7 +222,7 @@ function verifyFunction(fc: FunctionCode, nfunctions: number): void {
   for (let pc = 0; pc < n; ) {
     const op = code[pc];
     if (op < 0 || op >= OP_NAMES.length) throw bad(`${where}: unknown opcode ${op} at pc ${pc}`);
-    if (op === Op.GetPropOpt) throw bad(`${where}: opcode ${OP_NAMES[op]} at pc ${pc} is never emitted`);
+    if (NEVER_EMITTED.has(op)) throw bad(`${where}: opcode ${OP_NAMES[op]} at pc ${pc} is never emitted`);
     const k = OPERANDS[op] ?? 0;
     if (pc + k >= n) throw bad(`${where}: ${OP_NAMES[op]} at pc ${pc} runs past the end of the code`);
     starts[pc] = 1;
@@ -224,9 +233,9 @@ function verifyFunction(fc: FunctionCode, nfunctions: number): void {
       const wantTemplate = op === Op.TemplateObject;
       if (wantTemplate !== (typeof v === 'object')) throw bad(`${where}: ${OP_NAMES[op]} at pc ${pc} has a constant of the wrong kind`);
     }
-    for (const i of LOCAL_OPERANDS[op] ?? []) {
+    for (const [i, width] of LOCAL_OPERANDS[op] ?? []) {
       const r = code[pc + 1 + i];
-      if (r < 0 || r >= fc.nlocals) throw bad(`${where}: ${OP_NAMES[op]} at pc ${pc} names local ${r} of ${fc.nlocals}`);
+      if (r < 0 || r + width > fc.nlocals) throw bad(`${where}: ${OP_NAMES[op]} at pc ${pc} names local ${r} of ${fc.nlocals}`);
     }
     if (op === Op.Closure || op === Op.Class) {
       const f = code[pc + 1];

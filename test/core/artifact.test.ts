@@ -280,6 +280,8 @@ describe('refusing bytes that cannot be trusted', () => {
       ['jump into nowhere', (p) => (p.functions[0].code = Uint8Array.from([...le(op('Jump')), ...le(99)])), /jumps to 99/],
       ['constant out of range', (p) => (p.functions[0].code = Uint8Array.from([...le(op('Const')), ...le(1000)])), /names constant 1000/],
       ['closure of a missing function', (p) => (p.functions[0].code = Uint8Array.from([...le(op('Closure')), ...le(99)])), /names function 99/],
+      ['register out of range', (p) => (p.functions[0].code = Uint8Array.from([...le(op('IterClose')), ...le(9999)])), /names local 9999/],
+      ['an opcode the compiler never emits', (p) => (p.functions[0].code = Uint8Array.from(le(op('HostWait')))), /never emitted/],
       ['odd bytes', (p) => (p.functions[0].code = Uint8Array.from([1, 2, 3])), /32-bit words/],
       ['bad constant', (p) => (p.functions[0].constants = [{ t: 'weird' }]), /unknown constant/],
       ['functions out of order', (p) => (p.functions[0].index = 5), /out of order/],
