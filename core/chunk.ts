@@ -34,13 +34,16 @@ export interface TemplateConst {
 
 export type Constant = string | number | bigint | TemplateConst;
 
+/** The placeholder of a function's arrays until the emitter finishes it (empty, so immutable). */
+const EMPTY = new Int32Array(0);
+
 export class FunctionCode {
-  code: Int32Array = new Int32Array(0);
+  code: Int32Array = EMPTY;
   constants: Constant[] = [];
   /** Packed spans: [start, end, line, column, endLine, endColumn] × n. */
-  spans: Int32Array = new Int32Array(0);
+  spans: Int32Array = EMPTY;
   /** Pairs (pc, spanIndex), sorted by pc: the span from that pc on. */
-  pcSpans: Int32Array = new Int32Array(0);
+  pcSpans: Int32Array = EMPTY;
   /** Declared parameter count before any default or rest (the `length` property). */
   length = 0;
   /** Parameters bound positionally (all simple params, incl. those with defaults). */
@@ -51,7 +54,7 @@ export class FunctionCode {
   nlocals = 0;
   flags = 0;
   /** pcs where statements start (for statement stepping and breakpoints). */
-  stmtStarts: Int32Array = new Int32Array(0);
+  stmtStarts: Int32Array = EMPTY;
   /** Slot names for the debugger: locals[i] and, per PushEnv site, env slot names. */
   localNames: string[] = [];
   /** Source range of the function text (for toString and the debugger). */

@@ -98,7 +98,7 @@ export function format(vm: VM, args: Value[]): string {
           rep = arg instanceof GSymbol ? 'NaN' : String(parseFloat(String(arg)));
           break;
         case 'j':
-          rep = vm.jsonStringify ? vm.jsonStringify(arg) : inspect(vm, arg);
+          rep = vm.realm.jsonStringify ? vm.realm.jsonStringify(vm, arg) : inspect(vm, arg);
           break;
         case 'o':
           rep = inspect(vm, arg, 4, true);

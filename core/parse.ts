@@ -8,7 +8,7 @@
  * effectively "a strict script whose top level is an async function body".
  * A consequence of the module goal: `await` is a reserved word everywhere.
  */
-import { isParseError, parseModule, type ESTree, type Options } from 'meriyah';
+import { isParseError, parse, type ESTree, type Options } from 'meriyah';
 import type { Diagnostic, Span } from './diagnostics';
 import { ParseError } from './errors';
 import { Code } from './validator/codes';
@@ -17,19 +17,22 @@ export type { ESTree } from 'meriyah';
 
 /**
  * meriyah options for guest programs.
+ * - `sourceType: 'module'`: the module goal. Passed to `parse` here rather than through
+ *   `parseModule`, which copies the options object once more on every call.
  * - `lexical`: report early errors (duplicate declarations, undeclared `#private` names).
  * - `validateRegex: false`: regex syntax is checked by Capsule's own engine, never the host's.
  *   NB: `RegExpLiteral.value` may still hold a host RegExp (or null); use `regex.pattern`/`regex.flags`.
- * - `next` stays off: it only adds decorators and import phases, which we do not support.
+ * - no `raw`: nothing reads `Literal.raw` (template elements keep `value.raw` regardless).
+ * - `next` and `webcompat` stay off (their default): `next` only adds decorators and import
+ *   phases, which we do not support. Options left at their defaults are omitted: meriyah
+ *   copies the options object (object rest/spread) on every call, and each key costs.
  */
-const PARSE_OPTIONS: Omit<Options, 'sourceType'> = {
+const PARSE_OPTIONS: Options = {
+  sourceType: 'module',
   ranges: true,
   loc: true,
-  raw: true,
   lexical: true,
   validateRegex: false,
-  webcompat: false,
-  next: false,
 };
 
 /**
@@ -39,7 +42,7 @@ const PARSE_OPTIONS: Omit<Options, 'sourceType'> = {
  */
 export function parseProgram(source: string): ESTree.Program {
   try {
-    return parseModule(source, PARSE_OPTIONS);
+    return parse(source, PARSE_OPTIONS);
   } catch (error) {
     if (isParseError(error)) throw new ParseError(translateSyntaxError(source, error));
     if (error instanceof RangeError) {
@@ -222,7 +225,7 @@ function offendingToken(source: string): { start: number; end: number; inCallArg
   let previous = '';
   const open: boolean[] = []; // per open bracket: is it a call's argument list?
   try {
-    parseModule(source, {
+    parse(source, {
       ...PARSE_OPTIONS,
       onToken: (kind: string, start: number, end: number) => {
         const text = source.slice(start, end);

@@ -19,6 +19,14 @@ export const enum Attr {
 
 const MAX_SHARED_KEYS = 64;
 
+/** Transition (shared) shapes created so far in this process. */
+let transitionShapes = 0;
+
+/** How many transition shapes the process has created (see {@link Shape.pruneTransitions}). */
+export function transitionShapesCreated(): number {
+  return transitionShapes;
+}
+
 export class Shape {
   /** Keys in insertion order; index = slot. */
   readonly keys: PropertyKey[];
@@ -71,10 +79,37 @@ export class Shape {
       next.copyFlags(this);
       next.noteKey(key, attrs);
       list.push(next);
+      transitionShapes++;
       return next;
     }
     const d = this.toDictionary();
     return d.add(key, attrs);
+  }
+
+  /**
+   * Forgets cached transitions to shapes not in `keep` (recursively through the kept
+   * ones). Objects keep their shapes; objects built later get fresh ones. Root shapes of
+   * the shared intrinsics are shared by every VM of the process, so this is what keeps
+   * their transition trees from growing with every property name any program ever used.
+   */
+  pruneTransitions(keep: ReadonlySet<Shape>): void {
+    const t = this.transitions;
+    if (t === null) return;
+    for (const [key, list] of t) {
+      const kept = list.filter((s) => keep.has(s));
+      if (kept.length === 0) t.delete(key);
+      else {
+        if (kept.length !== list.length) t.set(key, kept);
+        for (const s of kept) s.pruneTransitions(keep);
+      }
+    }
+  }
+
+  /** Adds this shape and every shape reachable through its cached transitions to `into`. */
+  collectTransitions(into: Set<Shape>): Set<Shape> {
+    into.add(this);
+    if (this.transitions !== null) for (const list of this.transitions.values()) for (const s of list) s.collectTransitions(into);
+    return into;
   }
 
   /** A private, mutable copy. */

@@ -256,7 +256,7 @@ function collMapGroupBy(items, callback) {
 registerInstaller((r: Realm) => {
   const MP = r.MapPrototype;
   const SP = r.SetPrototype;
-  r.collectionStep = (it) => collectionStep(r.vm, it);
+  r.collectionStep = collectionStep;
 
   const thisColl = (vm: VM, t: Value, cls: Cls, method: string): JSCollection => {
     if (t instanceof JSCollection && t.cls === cls) return t;

@@ -7,7 +7,6 @@ import { Attr } from '../shape';
 import { GuestError } from '../vm/throw';
 
 registerInstaller((r) => {
-  const vm = r.vm;
   r.internal('isObject', 1, (_vm, _t, a) => a[0] instanceof JSObject);
   r.internal('isCallable', 1, (_vm, _t, a) => isCallable(a[0]));
   // $.call(f, this, ...args): a guest call whose result is this native's result
@@ -45,5 +44,4 @@ registerInstaller((r) => {
     vm.defineData(a[0] as JSObject, vm.propertyKey(a[1]), a[2]);
     return undefined;
   });
-  void vm;
 });

@@ -889,9 +889,9 @@ registerInstaller((r: Realm) => {
   });
 
   // console's %j: JSON.stringify without guest code; circular structures print as [Circular]
-  r.vm.jsonStringify = (v: Value): string => {
+  r.jsonStringify = (vm: VM, v: Value): string => {
     try {
-      const s = stringifyFast(r.vm, intrinsics(r.vm), v, undefined, undefined, true);
+      const s = stringifyFast(vm, intrinsics(vm), v, undefined, undefined, true);
       return s === undefined ? 'undefined' : s;
     } catch (e) {
       if (e instanceof GuestError && e.type === 'TypeError' && e.message.startsWith('Converting circular structure to JSON')) return '[Circular]';

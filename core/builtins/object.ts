@@ -130,6 +130,8 @@ function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): voi
 
 function freeze(vm: VM, o: Value, level: 'freeze' | 'seal'): Value {
   if (!(o instanceof JSObject)) return o;
+  // intrinsics are frozen already, and shared by every VM: never touch them
+  if (vm.realm.intrinsics.has(o)) return o;
   const s = o.shape.toDictionary();
   for (let i = 0; i < s.attrs.length; i++) {
     s.attrs[i] &= ~Attr.Configurable;

@@ -183,7 +183,7 @@ registerInstaller((r) => {
   }, RP);
   r.getter(C, WELL_KNOWN.species, (_vm, t) => t);
 
-  r.regexpFactory = (source, flags) => createRegExp(r.vm, r.vm.realm.RegExpPrototype, source, flags);
+  r.regexpFactory = (vm, source, flags) => createRegExp(vm, vm.realm.RegExpPrototype, source, flags);
 
   // ---- exec / test / toString --------------------------------------------------------
 

@@ -18,7 +18,6 @@ function symbolFromObject(desc) {
 });
 
 registerInstaller((r) => {
-  const registry = new Map<string, GSymbol>();
   const SP = r.SymbolPrototype;
   r.internal('makeSymbol', 1, (vm, _t, a) => {
     vm.charge(32);
@@ -36,6 +35,8 @@ registerInstaller((r) => {
   for (const [name, sym] of Object.entries(WELL_KNOWN)) S.defineOwn(name, sym, 0);
   r.method(S, 'for', 1, (vm, _t, a) => {
     const key = toString(vm, a[0]);
+    // the registry is per VM (realm.symbolRegistry): VMs never share Symbol.for symbols
+    const registry = (vm.realm.symbolRegistry ??= new Map<string, GSymbol>());
     let s = registry.get(key);
     if (!s) {
       s = new GSymbol(key, 'registry:' + key);

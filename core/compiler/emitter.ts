@@ -106,13 +106,14 @@ export class Emitter {
   }
 
   finish(fc: FunctionCode): void {
-    fc.code = Int32Array.from(this.code);
+    // new Int32Array(array) copies directly; Int32Array.from goes through the iterator protocol
+    fc.code = new Int32Array(this.code);
     fc.constants = this.constants;
-    fc.spans = Int32Array.from(this.spans);
-    fc.pcSpans = Int32Array.from(this.pcSpans);
+    fc.spans = new Int32Array(this.spans);
+    fc.pcSpans = new Int32Array(this.pcSpans);
     fc.nlocals = this.localNames.length;
     fc.localNames = this.localNames;
-    fc.stmtStarts = Int32Array.from(this.stmtStarts);
+    fc.stmtStarts = new Int32Array(this.stmtStarts);
   }
 }
 

@@ -113,8 +113,13 @@ export interface Payload {
   /** VM counters: [instructions, allocations, heapBytes, sinceMark, markEvery, liveBytes, rng[4], regexSteps, regexCompiled[]]. */
   counters: unknown[];
   shapes: unknown[];
-  nodes: unknown[];
-  /** Global object state (as an Object node record without the kind). */
+  /** Node kinds, one byte per heap node. */
+  kinds: Uint8Array;
+  /** Node records, flat, in node order. */
+  data: unknown[];
+  /** Symbol and private name records, in node order. */
+  syms: unknown[];
+  /** Global object state (as a flat Object record). */
   global: unknown[];
   /** Symbol.for registry: symbol refs. */
   registry: unknown[];
@@ -183,9 +188,16 @@ type Node = JSObject | Env | Accessor | Reaction | { resolved: boolean } | ForIn
 
 class Encoder {
   readonly table: IntrinsicTable;
+  /** Nodes that are not JSObjects or environments (accessors, reactions, symbols…). */
   readonly ids = new Map<object, number>();
   readonly queue: Node[] = [];
-  readonly nodes: unknown[] = [];
+  /** Objects and environments whose `markEpoch` holds their node number (reset at the end). */
+  readonly marked: (JSObject | Env)[] = [];
+  readonly kinds: number[] = [];
+  /** Node records, flat, in node order. */
+  readonly data: unknown[] = [];
+  /** Symbol and private name records, in node order. */
+  readonly syms: unknown[] = [];
   readonly shapeIds = new Map<Shape, Map<JSObject | null, number>>();
   readonly shapes: unknown[] = [];
   readonly preludeFns: FunctionCode[];
@@ -198,21 +210,35 @@ class Encoder {
     this.preludeFns = compiledPrelude().functions;
   }
 
-  /** The node number of `o` (assigning one on first sight). */
+  /**
+   * The node number of `o` (assigning one on first sight). Heap objects and environments
+   * keep it in `markEpoch` as -(n + 1) for the length of the snapshot (the heap mark uses
+   * positive epochs); `release` puts 0 back.
+   */
   ref(o: Node): number {
+    if (o instanceof JSObject || o instanceof Env) {
+      const m = o.markEpoch;
+      if (m < 0) return -m - 1;
+      const k = intrinsicIndex(this.vm.realm, this.table, o);
+      if (k >= 0) return k;
+      const i = this.table.size + this.queue.length;
+      if (i >= 0x3fffffff) fail('cannot snapshot: too many objects');
+      this.queue.push(o);
+      o.markEpoch = -(i + 1);
+      this.marked.push(o);
+      return i;
+    }
     let i = this.ids.get(o);
     if (i !== undefined) return i;
-    if (o instanceof JSObject || o instanceof Env) {
-      const k = intrinsicIndex(this.vm.realm, this.table, o);
-      if (k >= 0) {
-        this.ids.set(o, k);
-        return k;
-      }
-    }
     i = this.table.size + this.queue.length;
     this.ids.set(o, i);
     this.queue.push(o);
     return i;
+  }
+
+  release(): void {
+    for (const o of this.marked) o.markEpoch = 0;
+    this.marked.length = 0;
   }
 
   refOrNull(o: Node | null | undefined): number | null {
@@ -237,8 +263,6 @@ class Encoder {
         return [T.BigInt, v.toString(16)];
     }
     if (v === null) return null;
-    if (v === HOLE) return [T.Hole];
-    if (v === TDZ) return [T.Tdz];
     if (
       v instanceof JSObject ||
       v instanceof Env ||
@@ -250,6 +274,8 @@ class Encoder {
     ) {
       return -(this.ref(v) + 1);
     }
+    if (v === HOLE) return [T.Hole];
+    if (v === TDZ) return [T.Tdz];
     return fail(`cannot snapshot a host value of type ${(v as object)?.constructor?.name ?? typeof v}`);
   }
 
@@ -279,11 +305,11 @@ class Encoder {
     return i;
   }
 
-  /** [kind, flags, shape, slots]: flags = cls << 1 | !extensible. */
-  objectHead(o: JSObject, kind: K): unknown[] {
-    const slots = new Array<unknown>(o.slots.length);
-    for (let i = 0; i < slots.length; i++) slots[i] = this.value(o.slots[i]);
-    return [kind, (o.cls << 1) | (o.extensible ? 0 : 1), this.shape(o), slots];
+  /** flags (cls << 1 | !extensible), shape, then the slots (as many as the shape has keys). */
+  objectHead(o: JSObject, out: unknown[]): void {
+    out.push((o.cls << 1) | (o.extensible ? 0 : 1), this.shape(o));
+    const slots = o.slots;
+    for (let i = 0; i < slots.length; i++) out.push(this.value(slots[i]));
   }
 
   savedFrame(f: SavedFrame): unknown[] {
@@ -299,13 +325,24 @@ class Encoder {
     ];
   }
 
-  record(n: Node): unknown[] {
+  /** Appends the record of `n` to `data`; returns its kind. */
+  record(n: Node): K {
+    const out = this.data;
     if (n instanceof JSObject) {
       const C = n.constructor;
-      if (C === JSObject) return this.objectHead(n, K.Object);
-      if (n instanceof JSArray) return this.objectHead(n, K.Array).concat([this.values(n.elements), n.writable ? 1 : 0]);
+      if (C === JSObject) {
+        this.objectHead(n, out);
+        return K.Object;
+      }
+      if (n instanceof JSArray) {
+        this.objectHead(n, out);
+        out.push(this.values(n.elements), n.writable ? 1 : 0);
+        return K.Array;
+      }
       if (n instanceof JSFunction) {
-        return this.objectHead(n, K.Function).concat([this.code(n.code), this.refOrNull(n.env), this.refOrNull(n.home), this.refOrNull(n.fieldInit)]);
+        this.objectHead(n, out);
+        out.push(this.code(n.code), this.refOrNull(n.env), this.refOrNull(n.home), this.refOrNull(n.fieldInit));
+        return K.Function;
       }
       if (n instanceof NativeFunction) {
         const name = nativeName(n.nativeId);
@@ -318,48 +355,95 @@ class Encoder {
         else if (d instanceof PromiseResolveData) data = [D.Resolve, this.value(d.promise), -(this.ref(d.state) + 1), d.reject ? 1 : 0];
         else if (d instanceof CapabilityData) data = [D.Capability, this.value(d.name)];
         else return fail(`cannot snapshot native ${name}: unknown internal data`);
-        return this.objectHead(n, K.Native).concat([this.value(name), n.ctor ? 1 : 0, data]);
+        this.objectHead(n, out);
+        out.push(this.value(name), n.ctor ? 1 : 0, data);
+        return K.Native;
       }
-      if (n instanceof JSPrimitiveObject) return this.objectHead(n, K.Primitive).concat([this.value(n.value)]);
-      if (n instanceof JSError) return this.objectHead(n, K.Error).concat([this.value(n.stackText)]);
-      if (n instanceof JSDate) return this.objectHead(n, K.Date).concat([n.time]);
+      if (n instanceof JSPrimitiveObject) {
+        this.objectHead(n, out);
+        out.push(this.value(n.value));
+        return K.Primitive;
+      }
+      if (n instanceof JSError) {
+        this.objectHead(n, out);
+        out.push(this.value(n.stackText));
+        return K.Error;
+      }
+      if (n instanceof JSDate) {
+        this.objectHead(n, out);
+        out.push(n.time);
+        return K.Date;
+      }
       if (n instanceof JSCollection) {
-        return this.objectHead(n, K.Collection).concat([this.values(n.keys), this.values(n.values), n.size, n.base ?? 0, n.seqs ? n.seqs.slice() : null, n.nextSeq ?? 0]);
+        this.objectHead(n, out);
+        out.push(this.values(n.keys), this.values(n.values), n.size, n.base ?? 0, n.seqs ? n.seqs.slice() : null, n.nextSeq ?? 0);
+        return K.Collection;
       }
       if (n instanceof JSPromise) {
-        return this.objectHead(n, K.Promise).concat([n.state, this.value(n.result), n.reactions.map((r) => this.value(r)), n.handled ? 1 : 0]);
+        this.objectHead(n, out);
+        out.push(n.state, this.value(n.result), n.reactions.map((r) => this.value(r)), n.handled ? 1 : 0);
+        return K.Promise;
       }
       if (n instanceof JSRegExp) {
         const c = n.compiled as { source: string; flags: string } | null;
         const compiled = c && typeof c === 'object' && typeof c.source === 'string' ? [this.value(c.source), c.flags] : null;
-        return this.objectHead(n, K.RegExp).concat([this.value(n.source), n.flags, compiled]);
+        this.objectHead(n, out);
+        out.push(this.value(n.source), n.flags, compiled);
+        return K.RegExp;
       }
       if (n instanceof JSGenerator) {
-        return this.objectHead(n, K.Generator).concat([
+        this.objectHead(n, out);
+        out.push(
           n.state,
           n.frame ? this.savedFrame(n.frame) : null,
           this.refOrNull(n.promise),
           n.queue.map(([k, v, p]) => [k, this.value(v), this.value(p)]),
-        ]);
+        );
+        return K.Generator;
       }
-      if (n instanceof JSIterator) return this.objectHead(n, K.Iterator).concat([this.value(n.target), n.kind, n.pos, n.done ? 1 : 0]);
+      if (n instanceof JSIterator) {
+        this.objectHead(n, out);
+        out.push(this.value(n.target), n.kind, n.pos, n.done ? 1 : 0);
+        return K.Iterator;
+      }
       return this.hostObject(n);
     }
-    if (n instanceof Env) return [K.Env, this.refOrNull(n.parent), this.values(n.vars)];
-    if (n instanceof Accessor) return [K.Accessor, this.refOrNull(n.get), this.refOrNull(n.set)];
-    if (n instanceof Reaction) return [K.Reaction, this.refOrNull(n.capability), this.value(n.onFulfilled), this.value(n.onRejected), this.refOrNull(n.resume)];
-    if (n instanceof ForInState) return [K.ForIn, this.values(n.keys), this.refOrNull(n.obj), n.pos];
-    if (n instanceof GSymbol) return [K.Symbol, this.value(n.description), this.value(n.key), n.wellKnown ? 1 : 0];
-    if (n instanceof PrivateName) return [K.PrivateName, this.value(n.description)];
+    if (n instanceof Env) {
+      const vars = n.vars;
+      out.push(this.refOrNull(n.parent), vars.length);
+      for (let i = 0; i < vars.length; i++) out.push(this.value(vars[i]));
+      return K.Env;
+    }
+    if (n instanceof Accessor) {
+      out.push(this.refOrNull(n.get), this.refOrNull(n.set));
+      return K.Accessor;
+    }
+    if (n instanceof Reaction) {
+      out.push(this.refOrNull(n.capability), this.value(n.onFulfilled), this.value(n.onRejected), this.refOrNull(n.resume));
+      return K.Reaction;
+    }
+    if (n instanceof ForInState) {
+      out.push(this.values(n.keys), this.refOrNull(n.obj), n.pos);
+      return K.ForIn;
+    }
+    if (n instanceof GSymbol) {
+      this.syms.push([this.value(n.description), this.value(n.key), n.wellKnown ? 1 : 0]);
+      return K.Symbol;
+    }
+    if (n instanceof PrivateName) {
+      this.syms.push([this.value(n.description)]);
+      return K.PrivateName;
+    }
     // the shared `resolved` flag of a resolve/reject pair
-    return [K.ResolveState, (n as { resolved: boolean }).resolved ? 1 : 0];
+    out.push((n as { resolved: boolean }).resolved ? 1 : 0);
+    return K.ResolveState;
   }
 
   /**
    * Objects of classes defined by built-in modules (Intl formatters): their own host
    * fields, which must be plain data or guest objects.
    */
-  hostObject(n: JSObject): unknown[] {
+  hostObject(n: JSObject): K {
     const base = baseFields();
     const fields: unknown[] = [];
     for (const k of Object.keys(n)) {
@@ -370,11 +454,13 @@ class Encoder {
     // a stable tag, not the class name (bundlers may rename classes)
     const tag = 'nf' in n && 'dtf' in n ? 'Intl' : null;
     if (tag === null) return fail(`cannot snapshot an object of internal class ${n.constructor.name}`);
-    return this.objectHead(n, K.HostObject).concat([tag, fields]);
+    this.objectHead(n, this.data);
+    this.data.push(tag, fields);
+    return K.HostObject;
   }
 
   drain(): void {
-    for (let i = this.nodes.length; i < this.queue.length; i++) this.nodes.push(this.record(this.queue[i]));
+    for (let i = this.kinds.length; i < this.queue.length; i++) this.kinds.push(this.record(this.queue[i]));
   }
 }
 
@@ -410,9 +496,17 @@ export interface ExecState {
 /** Encodes the state of `vm` (between steps) and its execution. */
 export function encodeState(vm: VM, program: CompiledProgram, ex: ExecState): Payload {
   const e = new Encoder(vm, program);
+  try {
+    return encodeWith(e, vm, program, ex);
+  } finally {
+    e.release();
+  }
+}
+
+function encodeWith(e: Encoder, vm: VM, program: CompiledProgram, ex: ExecState): Payload {
   const realm = vm.realm;
-  const g = realm.globalObject;
-  const global = e.objectHead(g, K.Object);
+  const global: unknown[] = [];
+  e.objectHead(realm.globalObject, global);
   const registry = realm.symbolRegistry ? [...realm.symbolRegistry.values()].map((s) => e.value(s)) : [];
   const stack = e.values(vm.stack.slice(0, vm.sp));
   const frames = vm.frames.map((f) => [
@@ -474,7 +568,9 @@ export function encodeState(vm: VM, program: CompiledProgram, ex: ExecState): Pa
     exec: [ex.phase, result, ex.usedMs, ex.status === 'suspended' ? 1 : 0],
     counters,
     shapes: e.shapes,
-    nodes: e.nodes,
+    kinds: Uint8Array.from(e.kinds),
+    data: e.data,
+    syms: e.syms,
     global,
     registry,
     stack,
@@ -515,6 +611,12 @@ class Decoder {
   readonly shapes: (Shape | null)[];
   readonly shapeProtos: (JSObject | null)[] = [];
   readonly preludeFns: FunctionCode[];
+  /** The flat record stream being read, and the read position. */
+  data: unknown[] = [];
+  at = 0;
+  intlClass: (new (proto: JSObject | null, cls: Cls) => JSObject) | null = null;
+  /** Saved frames, to check their pcs once every function has its code. */
+  readonly savedFrames: SavedFrame[] = [];
 
   constructor(
     readonly vm: VM,
@@ -526,6 +628,11 @@ class Decoder {
     this.shapes = new Array<Shape | null>(isArr(p.shapes, 'shapes').length).fill(null);
   }
 
+  next(): unknown {
+    if (this.at >= this.data.length) fail('corrupt snapshot: records end early');
+    return this.data[this.at++];
+  }
+
   node(i: number): unknown {
     if (i < this.table.size) return intrinsicAt(this.vm.realm, this.table, i);
     const n = this.nodes[i - this.table.size];
@@ -535,7 +642,7 @@ class Decoder {
 
   /** A guest value: no internal records (environments, accessors, reactions). */
   value(x: unknown): Value {
-    const v = this.raw(x) as unknown;
+    const v = this.raw(x);
     if (v !== null && typeof v === 'object' && !(v instanceof JSObject || v instanceof GSymbol || v instanceof PrivateName || v instanceof Marker || v instanceof ForInState)) {
       fail('corrupt snapshot: an internal record where a value belongs');
     }
@@ -548,9 +655,9 @@ class Decoder {
       case 'string':
       case 'boolean':
       case 'undefined':
-        return x as Value;
+        return x;
       case 'number':
-        if (x < 0 && Number.isInteger(x)) return this.node(-x - 1) as Value;
+        if (x < 0 && Number.isInteger(x)) return this.node(-x - 1);
         return x;
     }
     if (x === null) return null;
@@ -567,9 +674,9 @@ class Decoder {
         if (typeof x[1] !== 'string' || !/^-?[0-9a-f]+$/.test(x[1])) fail('corrupt snapshot: bad bigint');
         return x[1].startsWith('-') ? -BigInt('0x' + x[1].slice(1)) : BigInt('0x' + x[1]);
       case T.Hole:
-        return HOLE as unknown as Value;
+        return HOLE;
       case T.Tdz:
-        return TDZ as unknown as Value;
+        return TDZ;
       case T.Str16: {
         const b = x[1];
         if (!(b instanceof Uint8Array) || b.length % 2) fail('corrupt snapshot: bad string');
@@ -616,10 +723,9 @@ class Decoder {
     return fail('corrupt snapshot: bad function reference');
   }
 
-  shape(i: unknown): Shape {
+  shape(i: unknown): number {
     const k = int(i, 'shape index', 0, this.shapes.length - 1);
-    let s = this.shapes[k];
-    if (s) return s;
+    if (this.shapes[k]) return k;
     const rec = isArr(this.p.shapes[k], 'shape', 4);
     const proto = this.objOrNull(rec[0], JSObject, 'shape prototype');
     const dict = flag(rec[1], 'shape kind');
@@ -628,6 +734,7 @@ class Decoder {
     if (attrs.length !== keys.length) fail('corrupt snapshot: bad shape');
     for (const k of keys) if (!(typeof k === 'string' || k instanceof GSymbol || k instanceof PrivateName)) fail('corrupt snapshot: bad property key');
     for (const a of attrs) int(a, 'attribute', 0, 15);
+    let s: Shape;
     if (dict) {
       const index = new Map<PropertyKey, number>();
       keys.forEach((key, j) => index.set(key as PropertyKey, j));
@@ -643,20 +750,50 @@ class Decoder {
     }
     this.shapes[k] = s;
     this.shapeProtos[k] = proto;
-    return s;
+    return k;
   }
 
-  /** Creates the node shells (so references resolve), then fills them. */
-  nodesFrom(list: unknown[]): void {
-    const recs = isArr(list, 'nodes');
-    for (const r of recs) this.nodes.push(this.shell(isArr(r, 'node')));
-    // functions first: saved frames check their pcs against the function's code
-    for (let i = 0; i < recs.length; i++) if ((recs[i] as unknown[])[0] === K.Function) this.fill(this.nodes[i], recs[i] as unknown[]);
-    for (let i = 0; i < recs.length; i++) if ((recs[i] as unknown[])[0] !== K.Function) this.fill(this.nodes[i], recs[i] as unknown[]);
+  /** Creates every node's shell (so references resolve), then fills them from the record stream. */
+  nodesFrom(kindsX: unknown, data: unknown, symsX: unknown): void {
+    if (!(kindsX instanceof Uint8Array)) fail('corrupt snapshot: bad node kinds');
+    const kinds = kindsX;
+    const syms = isArr(symsX, 'symbols');
+    let si = 0;
+    for (let i = 0; i < kinds.length; i++) {
+      const k = kinds[i];
+      if (k === K.Symbol || k === K.PrivateName) {
+        if (si >= syms.length) fail('corrupt snapshot: symbols end early');
+        this.nodes.push(this.symbol(k, isArr(syms[si++], 'symbol')));
+      } else this.nodes.push(this.shell(k));
+    }
+    if (si !== syms.length) fail('corrupt snapshot: extra symbols');
+    this.data = isArr(data, 'records');
+    this.at = 0;
+    for (let i = 0; i < kinds.length; i++) this.fill(this.nodes[i], kinds[i]);
+    if (this.at !== this.data.length) fail('corrupt snapshot: extra record data');
+    for (const f of this.savedFrames) {
+      if (f.pc > f.fn.code.code.length) fail('corrupt snapshot: bad pc');
+    }
   }
 
-  shell(r: unknown[]): unknown {
-    const kind = r[0];
+  symbol(kind: number, r: unknown[]): GSymbol | PrivateName {
+    if (kind === K.PrivateName) {
+      if (r.length !== 1) fail('corrupt snapshot: bad private name');
+      return new PrivateName(this.string(r[0], 'private name'));
+    }
+    if (r.length !== 3) fail('corrupt snapshot: bad symbol');
+    const desc = this.value(r[0]);
+    const key = this.value(r[1]);
+    if (!(desc === undefined || typeof desc === 'string') || !(key === undefined || typeof key === 'string')) fail('corrupt snapshot: bad symbol');
+    if (flag(r[2], 'symbol')) {
+      const wk = WELL_KNOWN_BY_KEY.get(key as string);
+      if (!wk) fail('corrupt snapshot: unknown well-known symbol');
+      return wk;
+    }
+    return new GSymbol(desc as string | undefined, key as string | undefined);
+  }
+
+  shell(kind: number): unknown {
     switch (kind) {
       case K.Object:
         return new JSObject(null);
@@ -683,7 +820,8 @@ class Decoder {
       case K.Iterator:
         return new JSIterator(null, undefined, 0);
       case K.HostObject: {
-        const C = hostClass(this.vm, r[4]);
+        // (Intl formatters are the only such class)
+        const C = (this.intlClass ??= hostClass(this.vm, 'Intl'));
         return new C(null, Cls.Object);
       }
       case K.Env:
@@ -696,75 +834,60 @@ class Decoder {
         return { resolved: false };
       case K.ForIn:
         return new ForInState([], null);
-      case K.Symbol: {
-        if (r.length !== 4) fail('corrupt snapshot: bad symbol');
-        const desc = this.value(r[1]);
-        const key = this.value(r[2]);
-        if (!(desc === undefined || typeof desc === 'string') || !(key === undefined || typeof key === 'string')) fail('corrupt snapshot: bad symbol');
-        if (flag(r[3], 'symbol')) {
-          const wk = WELL_KNOWN_BY_KEY.get(key as string);
-          if (!wk) fail('corrupt snapshot: unknown well-known symbol');
-          return wk;
-        }
-        return new GSymbol(desc as string | undefined, key as string | undefined);
-      }
-      case K.PrivateName:
-        return new PrivateName(this.string(r[1], 'private name'));
     }
     return fail('corrupt snapshot: unknown node kind');
   }
 
-  /** Fills an object's common part: [kind, flags, shape, slots, ...]. */
-  fillObject(o: JSObject, r: unknown[], extra: number): void {
-    if (r.length !== 4 + extra) fail('corrupt snapshot: bad object record');
-    const f = int(r[1], 'object flags', 0, 255);
+  /** Reads an object's common part: flags, shape, slots. */
+  fillObject(o: JSObject): void {
+    const f = int(this.next(), 'object flags', 0, 255);
     o.cls = (f >> 1) as Cls;
     o.extensible = (f & 1) === 0;
-    const s = this.shape(r[2]);
+    const k = this.shape(this.next());
+    const s = this.shapes[k]!;
     o.shape = s;
-    o.proto = this.shapeProtos[r[2] as number];
-    const slots = isArr(r[3], 'slots');
-    if (slots.length !== s.keys.length) fail('corrupt snapshot: slot count does not match the shape');
-    o.slots = new Array<Slot>(slots.length);
-    for (let i = 0; i < slots.length; i++) {
-      const v = this.raw(slots[i]);
+    o.proto = this.shapeProtos[k];
+    const n = s.keys.length;
+    const slots = new Array<Slot>(n);
+    for (let i = 0; i < n; i++) {
+      const v = this.raw(this.next());
       if (v !== null && typeof v === 'object' && !(v instanceof JSObject || v instanceof GSymbol || v instanceof Accessor)) fail('corrupt snapshot: bad slot');
-      const isAcc = (s.attrs[i] & 8) !== 0;
-      if (isAcc !== v instanceof Accessor) fail('corrupt snapshot: accessor slot mismatch');
-      o.slots[i] = v as Slot;
+      if (((s.attrs[i] & 8) !== 0) !== v instanceof Accessor) fail('corrupt snapshot: accessor slot mismatch');
+      slots[i] = v as Slot;
     }
+    o.slots = slots;
   }
 
-  fill(n: unknown, r: unknown[]): void {
-    switch (r[0]) {
+  fill(n: unknown, kind: number): void {
+    switch (kind) {
       case K.Object:
-        return this.fillObject(n as JSObject, r, 0);
+        return this.fillObject(n as JSObject);
       case K.Array: {
         const a = n as JSArray;
-        this.fillObject(a, r, 2);
-        a.elements = this.values(r[4], 'elements');
+        this.fillObject(a);
+        a.elements = this.values(this.next(), 'elements');
         for (const v of a.elements) if ((v as unknown) === TDZ) fail('corrupt snapshot: bad element');
-        a.writable = flag(r[5], 'array flag');
+        a.writable = flag(this.next(), 'array flag');
         return;
       }
       case K.Function: {
         const f = n as JSFunction;
-        this.fillObject(f, r, 4);
-        f.code = this.code(r[4]);
-        f.env = this.objOrNull(r[5], Env, 'function environment');
-        f.home = this.objOrNull(r[6], JSObject, 'home object');
-        f.fieldInit = this.objOrNull(r[7], JSFunction, 'field initializer');
+        this.fillObject(f);
+        f.code = this.code(this.next());
+        f.env = this.objOrNull(this.next(), Env, 'function environment');
+        f.home = this.objOrNull(this.next(), JSObject, 'home object');
+        f.fieldInit = this.objOrNull(this.next(), JSFunction, 'field initializer');
         return;
       }
       case K.Native: {
         const f = n as NativeFunction;
-        this.fillObject(f, r, 3);
-        const name = this.string(r[4], 'native name');
+        this.fillObject(f);
+        const name = this.string(this.next(), 'native name');
         const id = nativeIdByName(name);
         if (id === undefined) fail(`snapshot refers to a built-in this core does not have: ${name}`);
         f.nativeId = id;
-        f.ctor = flag(r[5], 'constructor flag');
-        const d = isArr(r[6], 'native data');
+        f.ctor = flag(this.next(), 'constructor flag');
+        const d = isArr(this.next(), 'native data');
         switch (d[0]) {
           case D.None:
             f.data = null;
@@ -777,8 +900,10 @@ class Decoder {
             break;
           case D.Resolve: {
             const p = this.obj(d[1], 'promise');
-            const st = typeof d[2] === 'number' && d[2] < 0 ? this.node(-d[2] - 1) : null;
-            if (!(p instanceof JSPromise) || st === null || typeof st !== 'object' || !('resolved' in st) || st instanceof JSObject) fail('corrupt snapshot: bad resolving function');
+            const st = typeof d[2] === 'number' && d[2] < 0 && Number.isInteger(d[2]) ? this.node(-d[2] - 1) : null;
+            if (!(p instanceof JSPromise) || st === null || typeof st !== 'object' || Object.getPrototypeOf(st) !== Object.prototype) {
+              fail('corrupt snapshot: bad resolving function');
+            }
             f.data = new PromiseResolveData(p, st as { resolved: boolean }, flag(d[3], 'reject flag'));
             break;
           }
@@ -792,28 +917,28 @@ class Decoder {
       }
       case K.Primitive: {
         const o = n as JSPrimitiveObject;
-        this.fillObject(o, r, 1);
-        o.value = this.value(r[4]);
+        this.fillObject(o);
+        o.value = this.value(this.next());
         return;
       }
       case K.Error: {
         const o = n as JSError;
-        this.fillObject(o, r, 1);
-        o.stackText = this.string(r[4], 'stack');
+        this.fillObject(o);
+        o.stackText = this.string(this.next(), 'stack');
         return;
       }
       case K.Date: {
         const o = n as JSDate;
-        this.fillObject(o, r, 1);
-        o.time = num(r[4], 'time');
+        this.fillObject(o);
+        o.time = num(this.next(), 'time');
         return;
       }
       case K.Collection: {
         const c = n as JSCollection;
-        this.fillObject(c, r, 6);
-        c.keys = this.values(r[4], 'collection keys');
-        c.values = this.values(r[5], 'collection values');
-        c.size = int(r[6], 'collection size');
+        this.fillObject(c);
+        c.keys = this.values(this.next(), 'collection keys');
+        c.values = this.values(this.next(), 'collection values');
+        c.size = int(this.next(), 'collection size');
         c.index = new Map();
         let live = 0;
         for (let i = 0; i < c.keys.length; i++) {
@@ -824,38 +949,42 @@ class Decoder {
           live++;
         }
         if (live !== c.size) fail('corrupt snapshot: collection size mismatch');
-        const base = int(r[7], 'collection base');
+        const base = int(this.next(), 'collection base');
         if (base) c.base = base;
-        if (r[8] !== null) {
-          const seqs = isArr(r[8], 'collection positions');
-          if (seqs.length !== c.keys.length) fail('corrupt snapshot: bad collection positions');
-          c.seqs = seqs.map((x) => int(x, 'collection position'));
-          c.nextSeq = int(r[9], 'collection position');
+        const seqs = this.next();
+        const nextSeq = int(this.next(), 'collection position');
+        if (seqs !== null) {
+          const list = isArr(seqs, 'collection positions');
+          if (list.length !== c.keys.length) fail('corrupt snapshot: bad collection positions');
+          c.seqs = list.map((x) => int(x, 'collection position'));
+          c.nextSeq = nextSeq;
         }
         return;
       }
       case K.Promise: {
         const p = n as JSPromise;
-        this.fillObject(p, r, 4);
-        p.state = int(r[4], 'promise state', 0, 2) as PromiseState;
-        p.result = this.value(r[5]);
-        p.reactions = isArr(r[6], 'reactions').map((x) => {
+        this.fillObject(p);
+        p.state = int(this.next(), 'promise state', 0, 2) as PromiseState;
+        p.result = this.value(this.next());
+        p.reactions = isArr(this.next(), 'reactions').map((x) => {
           const v = this.raw(x);
           if (!(v instanceof Reaction)) fail('corrupt snapshot: bad reaction');
           return v;
         });
-        p.handled = flag(r[7], 'promise flag');
+        p.handled = flag(this.next(), 'promise flag');
         return;
       }
       case K.RegExp: {
         const re = n as JSRegExp;
-        this.fillObject(re, r, 3);
-        re.source = this.string(r[4], 'regexp source');
-        if (typeof r[5] !== 'string') fail('corrupt snapshot: bad regexp flags');
-        re.flags = r[5];
+        this.fillObject(re);
+        re.source = this.string(this.next(), 'regexp source');
+        const flags = this.next();
+        if (typeof flags !== 'string') fail('corrupt snapshot: bad regexp flags');
+        re.flags = flags;
         re.compiled = null;
-        if (r[6] !== null) {
-          const c = isArr(r[6], 'regexp', 2);
+        const compiled = this.next();
+        if (compiled !== null) {
+          const c = isArr(compiled, 'regexp', 2);
           if (typeof c[1] !== 'string') fail('corrupt snapshot: bad regexp flags');
           try {
             re.compiled = compilePattern(null, this.string(c[0], 'regexp source'), c[1]);
@@ -867,11 +996,12 @@ class Decoder {
       }
       case K.Generator: {
         const g = n as JSGenerator;
-        this.fillObject(g, r, 4);
-        g.state = int(r[4], 'generator state', 0, 3) as GenState;
-        g.frame = r[5] === null ? null : this.savedFrame(isArr(r[5], 'saved frame', 8));
-        g.promise = this.objOrNull(r[6], JSPromise, 'generator promise');
-        g.queue = isArr(r[7], 'generator queue').map((q) => {
+        this.fillObject(g);
+        g.state = int(this.next(), 'generator state', 0, 3) as GenState;
+        const frame = this.next();
+        g.frame = frame === null ? null : this.savedFrame(isArr(frame, 'saved frame', 8));
+        g.promise = this.objOrNull(this.next(), JSPromise, 'generator promise');
+        g.queue = isArr(this.next(), 'generator queue').map((q) => {
           const e = isArr(q, 'generator request', 3);
           const p = this.obj(e[2], 'request promise');
           if (!(p instanceof JSPromise)) fail('corrupt snapshot: bad request promise');
@@ -881,17 +1011,18 @@ class Decoder {
       }
       case K.Iterator: {
         const it = n as JSIterator;
-        this.fillObject(it, r, 4);
-        it.target = this.value(r[4]);
-        it.kind = int(r[5], 'iterator kind', 0, 2);
-        it.pos = int(r[6], 'iterator position');
-        it.done = flag(r[7], 'iterator flag');
+        this.fillObject(it);
+        it.target = this.value(this.next());
+        it.kind = int(this.next(), 'iterator kind', 0, 2);
+        it.pos = int(this.next(), 'iterator position');
+        it.done = flag(this.next(), 'iterator flag');
         return;
       }
       case K.HostObject: {
         const o = n as JSObject;
-        this.fillObject(o, r, 2);
-        const fields = isArr(r[5], 'host fields');
+        this.fillObject(o);
+        if (this.next() !== 'Intl') fail('corrupt snapshot: unknown internal class');
+        const fields = isArr(this.next(), 'host fields');
         if (fields.length % 2) fail('corrupt snapshot: bad host fields');
         for (let i = 0; i < fields.length; i += 2) {
           const k = fields[i];
@@ -903,36 +1034,35 @@ class Decoder {
       }
       case K.Env: {
         const e = n as Env;
-        if (r.length !== 3) fail('corrupt snapshot: bad environment');
-        e.parent = this.objOrNull(r[1], Env, 'parent environment');
-        e.vars = this.values(r[2], 'variables');
+        e.parent = this.objOrNull(this.next(), Env, 'parent environment');
+        const count = int(this.next(), 'variable count', 0, this.data.length - this.at);
+        const vars = new Array<Value>(count);
+        for (let i = 0; i < count; i++) vars[i] = this.value(this.next());
+        e.vars = vars;
         return;
       }
       case K.Accessor: {
         const a = n as Accessor;
-        if (r.length !== 3) fail('corrupt snapshot: bad accessor');
-        a.get = this.objOrNull(r[1], JSObject, 'getter') ?? undefined;
-        a.set = this.objOrNull(r[2], JSObject, 'setter') ?? undefined;
+        a.get = this.objOrNull(this.next(), JSObject, 'getter') ?? undefined;
+        a.set = this.objOrNull(this.next(), JSObject, 'setter') ?? undefined;
         return;
       }
       case K.Reaction: {
         const x = n as Reaction;
-        if (r.length !== 5) fail('corrupt snapshot: bad reaction');
-        x.capability = this.objOrNull(r[1], JSPromise, 'reaction promise');
-        x.onFulfilled = this.value(r[2]);
-        x.onRejected = this.value(r[3]);
-        x.resume = this.objOrNull(r[4], JSGenerator, 'reaction generator');
+        x.capability = this.objOrNull(this.next(), JSPromise, 'reaction promise');
+        x.onFulfilled = this.value(this.next());
+        x.onRejected = this.value(this.next());
+        x.resume = this.objOrNull(this.next(), JSGenerator, 'reaction generator');
         return;
       }
       case K.ResolveState:
-        (n as { resolved: boolean }).resolved = flag(r[1], 'resolve state');
+        (n as { resolved: boolean }).resolved = flag(this.next(), 'resolve state');
         return;
       case K.ForIn: {
         const s = n as ForInState;
-        if (r.length !== 4) fail('corrupt snapshot: bad for-in state');
-        s.keys = isArr(r[1], 'for-in keys').map((k) => this.string(k, 'for-in key'));
-        s.obj = this.objOrNull(r[2], JSObject, 'for-in object');
-        s.pos = int(r[3], 'for-in position');
+        s.keys = isArr(this.next(), 'for-in keys').map((k) => this.string(k, 'for-in key'));
+        s.obj = this.objOrNull(this.next(), JSObject, 'for-in object');
+        s.pos = int(this.next(), 'for-in position');
         return;
       }
       case K.Symbol:
@@ -945,12 +1075,14 @@ class Decoder {
   savedFrame(r: unknown[]): SavedFrame {
     const fn = this.obj(r[0], 'frame function');
     if (!(fn instanceof JSFunction)) fail('corrupt snapshot: bad frame function');
-    const pc = int(r[1], 'pc', 0, fn.code.code.length);
+    const pc = int(r[1], 'pc');
     const values = this.values(r[2], 'frame values');
     const tryStack = isArr(r[6], 'try stack').map((x) => int(x, 'try stack', -1));
     const tryEnvs = isArr(r[7], 'try environments').map((x) => this.objOrNull(x, Env, 'try environment'));
     if (tryStack.length !== tryEnvs.length * 2) fail('corrupt snapshot: bad try stack');
-    return new SavedFrame(fn, pc, values, this.objOrNull(r[3], Env, 'frame environment'), this.value(r[4]), this.value(r[5]), tryStack, tryEnvs);
+    const f = new SavedFrame(fn, pc, values, this.objOrNull(r[3], Env, 'frame environment'), this.value(r[4]), this.value(r[5]), tryStack, tryEnvs);
+    this.savedFrames.push(f);
+    return f;
   }
 }
 
@@ -978,12 +1110,13 @@ export function decodeState(vm: VM, program: CompiledProgram, p: Payload): { pha
   if (table[0] !== d.table.size || table[1] !== d.table.fingerprint) {
     fail('snapshot was taken with different built-ins (intrinsic table mismatch): restore it with the core build that took it');
   }
-  d.nodesFrom(p.nodes);
+  d.nodesFrom(p.kinds, p.data, p.syms);
   const realm = vm.realm;
   // the global object (per VM): its properties as the snapshot had them
-  const gr = isArr(p.global, 'global object', 4);
-  if (gr[0] !== K.Object) fail('corrupt snapshot: bad global object');
-  d.fillObject(realm.globalObject, gr, 0);
+  d.data = isArr(p.global, 'global object');
+  d.at = 0;
+  d.fillObject(realm.globalObject);
+  if (d.at !== d.data.length) fail('corrupt snapshot: bad global object');
   const reg = isArr(p.registry, 'symbol registry');
   if (reg.length) {
     const m = new Map<string, GSymbol>();

@@ -124,8 +124,6 @@ export class VM {
   capabilities: CapabilitySet | null = null;
   /** Guest console output. */
   onConsole: ((level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string) => void) | null = null;
-  /** JSON.stringify for %j (installed by the JSON module). */
-  jsonStringify: ((v: Value) => string) | null = null;
   /** Hooks the debugger installs; null on the normal path. */
   onDebugger: ((vm: VM) => void) | null = null;
   nextTimeCheck = 0;

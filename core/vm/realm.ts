@@ -8,6 +8,7 @@ import type { CompiledProgram } from '../chunk';
 import {
   rootShapeFor,
   Cls,
+  Env,
   JSArray,
   JSFunction,
   JSIterator,
@@ -20,13 +21,13 @@ import {
   type Slot,
 } from '../objects';
 import { parseProgram } from '../parse';
-import { Attr, Shape } from '../shape';
+import { Attr, Shape, transitionShapesCreated } from '../shape';
 import { GSymbol, HOLE, type PropertyKey, type Value } from '../value';
 import { Cont } from './frame';
 import { PUSHED, registerNative, type NativeImpl } from './natives';
 import type { ErrorType } from './throw';
 import { GuestError } from './throw';
-import type { VM } from './interpreter';
+import { VM } from './interpreter';
 import { PRELUDE_MODULES } from '../prelude/index';
 
 /** Prelude functions the interpreter calls directly. */
@@ -66,58 +67,271 @@ export function registerInstaller(i: Installer): void {
   installers.push(i);
 }
 
+/**
+ * What every realm of the process shares, built once by {@link realmTemplate} with a
+ * throwaway VM: the frozen intrinsics, the prelude's closures and scope, and the
+ * built-in bindings a fresh global object starts with. Guests cannot mutate any of it
+ * (it is frozen; `$` and the prelude are unreachable), so VMs share it safely.
+ */
+export class RealmTemplate {
+  /**
+   * Every shared heap object (intrinsics, `$` and its natives, prelude closures and
+   * their prototypes) in a stable order: a depth-first walk from the global bindings
+   * in definition order, then the named intrinsics no global reaches (generator and
+   * iterator prototypes, …), then `$`, then the prelude hooks by export order. The same
+   * build of core gives the same list, so an index is a stable name of an intrinsic.
+   * The template's own global object is not in it (each VM has its own global).
+   * All of them are frozen and in `realm.intrinsics`.
+   */
+  readonly objects: readonly JSObject[];
+  /** Shared environments (the prelude's scope), in walk order. */
+  readonly envs: readonly Env[];
+  /** Shape of a fresh global object: the built-in bindings, read-only; not a dictionary. */
+  readonly globalShape: Shape;
+  /** Slots of a fresh global object; `globalSelfSlot` is replaced by the global itself. */
+  readonly globalSlots: readonly Slot[];
+  readonly globalSelfSlot: number;
+  private index: Map<object, number> | null = null;
+  /** Shapes that existed when the template was built (never pruned). */
+  private readonly pinned: Set<Shape>;
+  /** {@link transitionShapesCreated} at the last prune. */
+  private prunedAt: number;
+
+  constructor(
+    /** The realm the template was built as (its `vm` is the discarded builder VM). */
+    readonly realm: Realm,
+  ) {
+    const { objects, envs } = walkShared(realm);
+    this.objects = objects;
+    this.envs = envs;
+    const g = realm.globalObject;
+    const gs = g.shape;
+    const shape = new Shape(gs.keys.slice(), gs.attrs.slice(), new Map(gs.index), false);
+    for (let i = 0; i < gs.keys.length; i++) shape.noteKey(gs.keys[i], gs.attrs[i]);
+    this.globalShape = shape;
+    this.globalSlots = g.slots.slice();
+    this.globalSelfSlot = gs.index.get('globalThis') ?? -1;
+    this.pinned = new Set();
+    for (const root of this.sharedRoots()) root.collectTransitions(this.pinned);
+    this.prunedAt = transitionShapesCreated();
+  }
+
+  /**
+   * Root shapes every VM shares: those of the intrinsics used as prototypes (by the
+   * template or, later, by any guest: `Object.create(Math)`), of null-prototype objects,
+   * and of fresh global objects.
+   */
+  private sharedRoots(): Shape[] {
+    const roots = [Shape.root, rootShapeFor(null), this.globalShape];
+    for (const o of this.objects) if (o.protoShape !== null) roots.push(o.protoShape);
+    return roots;
+  }
+
+  /**
+   * Forgets the transitions programs added to the shared shape trees (property names of
+   * guest objects). Called when a VM is created once enough new shapes have accumulated,
+   * so a long-lived host does not keep every property name every program ever used.
+   * Live objects keep their shapes; only sharing (inline-cache hits) across VMs is lost.
+   */
+  pruneShapes(): void {
+    for (const root of this.sharedRoots()) root.pruneTransitions(this.pinned);
+    this.prunedAt = transitionShapesCreated();
+  }
+
+  /** Prunes the shared shape trees when programs have added many shapes since the last prune. */
+  maybePruneShapes(): void {
+    if (transitionShapesCreated() - this.prunedAt > PRUNE_AFTER_SHAPES) this.pruneShapes();
+  }
+
+  /** Position of a shared object or environment in {@link objects} / {@link envs}; -1 when not shared. */
+  indexOf(o: JSObject | Env): number {
+    let m = this.index;
+    if (m === null) {
+      m = new Map();
+      for (let i = 0; i < this.objects.length; i++) m.set(this.objects[i], i);
+      for (let i = 0; i < this.envs.length; i++) m.set(this.envs[i], i);
+      this.index = m;
+    }
+    return m.get(o) ?? -1;
+  }
+
+  /** True for an object every VM of the process shares (an intrinsic). */
+  isShared(o: JSObject | Env): boolean {
+    return this.indexOf(o) >= 0;
+  }
+}
+
+let template: RealmTemplate | null = null;
+
+/** New transition shapes (process-wide) after which VM creation prunes the shared trees. */
+const PRUNE_AFTER_SHAPES = 20_000;
+
+/** The process-wide realm template, built on first use (by the first VM's realm). */
+export function realmTemplate(): RealmTemplate {
+  if (template === null) {
+    const builder = new Realm(new VM(), BUILD);
+    template = new RealmTemplate(builder);
+    (builder as { template: RealmTemplate }).template = template;
+    checkFacade(builder);
+  }
+  return template;
+}
+
+/** Marks the one realm construction that builds the intrinsics (the template). */
+const BUILD: unique symbol = Symbol('build');
+
+/** Realm fields that hold per-VM state; every other field is shared with the template. */
+const PER_VM_FIELDS = new Set(['vm', 'globalObject', 'template', 'symbolRegistry', 'regexSteps', 'regexCompiled']);
+/** Template-only fields (definition-time state a VM's realm never uses). */
+const BUILD_ONLY_FIELDS = new Set(['preludeInstalls']);
+
+/**
+ * A realm: one VM's view of the intrinsics. The intrinsics and the prelude are built
+ * once per process (the {@link RealmTemplate}); a VM's realm shares them and owns only
+ * its global object (the built-in bindings, read-only, then inputs and capabilities)
+ * and its mutable per-run state: the `Symbol.for` registry and regex step accounting.
+ * Field names are the same as when every VM built its own realm, so the rest of core
+ * reads `vm.realm.X` unchanged. Built-in modules install themselves into the template
+ * through the definition API here (`fn`, `method`, `getter`, `ctor`, `value`).
+ */
 export class Realm {
-  readonly ObjectPrototype: JSObject;
-  readonly FunctionPrototype: JSObject;
-  readonly ArrayPrototype: JSObject;
-  readonly StringPrototype: JSObject;
-  readonly NumberPrototype: JSObject;
-  readonly BooleanPrototype: JSObject;
-  readonly SymbolPrototype: JSObject;
-  readonly BigIntPrototype: JSObject;
-  readonly IteratorPrototype: JSObject;
-  readonly ArrayIteratorPrototype: JSObject;
-  readonly StringIteratorPrototype: JSObject;
-  readonly MapIteratorPrototype: JSObject;
-  readonly SetIteratorPrototype: JSObject;
-  readonly RegExpStringIteratorPrototype: JSObject;
-  readonly GeneratorPrototype: JSObject;
-  readonly GeneratorFunctionPrototype: JSObject;
-  readonly AsyncFunctionPrototype: JSObject;
-  readonly AsyncIteratorPrototype: JSObject;
-  readonly AsyncGeneratorPrototype: JSObject;
-  readonly AsyncGeneratorFunctionPrototype: JSObject;
-  readonly PromisePrototype: JSObject;
-  readonly MapPrototype: JSObject;
-  readonly SetPrototype: JSObject;
-  readonly RegExpPrototype: JSObject;
-  readonly DatePrototype: JSObject;
-  readonly ErrorPrototype: JSObject;
-  readonly errorProtos: Record<ErrorType | 'AggregateError', JSObject>;
-  readonly globalObject: JSObject;
+  readonly ObjectPrototype!: JSObject;
+  readonly FunctionPrototype!: JSObject;
+  readonly ArrayPrototype!: JSObject;
+  readonly StringPrototype!: JSObject;
+  readonly NumberPrototype!: JSObject;
+  readonly BooleanPrototype!: JSObject;
+  readonly SymbolPrototype!: JSObject;
+  readonly BigIntPrototype!: JSObject;
+  readonly IteratorPrototype!: JSObject;
+  readonly ArrayIteratorPrototype!: JSObject;
+  readonly StringIteratorPrototype!: JSObject;
+  readonly MapIteratorPrototype!: JSObject;
+  readonly SetIteratorPrototype!: JSObject;
+  readonly RegExpStringIteratorPrototype!: JSObject;
+  readonly GeneratorPrototype!: JSObject;
+  readonly GeneratorFunctionPrototype!: JSObject;
+  readonly AsyncFunctionPrototype!: JSObject;
+  readonly AsyncIteratorPrototype!: JSObject;
+  readonly AsyncGeneratorPrototype!: JSObject;
+  readonly AsyncGeneratorFunctionPrototype!: JSObject;
+  readonly PromisePrototype!: JSObject;
+  readonly MapPrototype!: JSObject;
+  readonly SetPrototype!: JSObject;
+  readonly RegExpPrototype!: JSObject;
+  readonly DatePrototype!: JSObject;
+  readonly ErrorPrototype!: JSObject;
+  readonly errorProtos!: Record<ErrorType | 'AggregateError', JSObject>;
+  /** This VM's global object (per VM). */
+  readonly globalObject!: JSObject;
   /** Intrinsics the prelude reads through its `$` parameter. */
-  readonly internals: JSObject;
-  readonly objectRootShape: Shape;
-  readonly arrayShape: Shape;
-  readonly iterResultShape: Shape;
+  readonly internals!: JSObject;
+  readonly objectRootShape!: Shape;
+  readonly arrayShape!: Shape;
+  readonly iterResultShape!: Shape;
   prelude!: PreludeHooks;
   /** Constructors by global name, for modules that need another's (e.g. Promise). */
-  readonly ctors = new Map<string, NativeFunction>();
+  readonly ctors!: Map<string, NativeFunction>;
   arrayIterNext!: NativeFunction;
   stringIterNext!: NativeFunction;
   generatorNext!: NativeFunction;
-  readonly builtinIterNexts = new Set<NativeFunction>();
+  readonly builtinIterNexts!: Set<NativeFunction>;
   /** Natives whose result depends on converting elements that may be guest objects. */
-  readonly guestDependentNatives = new Set<number>();
-  defaultHasInstanceId = -1;
-  private readonly names = new Map<JSObject, string>();
-  private readonly functionShapes = new Map<JSObject, Shape>();
+  readonly guestDependentNatives!: Set<number>;
+  defaultHasInstanceId!: number;
+  private readonly names!: Map<JSObject, string>;
+  /** Function shapes of the intrinsic function prototypes (others follow transitions). */
+  private readonly functionShapes!: Map<JSObject, Shape>;
   /** Compiles regex sources (installed by the RegExp module). */
-  regexpFactory: ((source: string, flags: string) => JSRegExp) | null = null;
-  /** Regex steps for the current run (installed by the RegExp module). */
+  regexpFactory!: ((vm: VM, source: string, flags: string) => JSRegExp) | null;
+  readonly resolveFnId!: number;
+  /** Frozen built-in objects (their read-only properties may be shadowed on instances). */
+  readonly intrinsics!: Set<JSObject>;
+  /** The process-wide template whose intrinsics this realm shares (null while building it). */
+  readonly template!: RealmTemplate;
+  /** This VM's `Symbol.for` registry (created on first use). */
+  symbolRegistry!: Map<string, GSymbol> | null;
+  readonly vm: VM;
+  private preludeInstalls?: [JSObject, PropertyKey, string][];
 
-  constructor(readonly vm: VM) {
+  constructor(vm: VM, mode?: typeof BUILD) {
+    this.vm = vm;
     vm.realm = this;
+    if (mode !== BUILD) {
+      const tp = realmTemplate();
+      tp.maybePruneShapes();
+      const t = tp.realm;
+      this.ObjectPrototype = t.ObjectPrototype;
+      this.FunctionPrototype = t.FunctionPrototype;
+      this.ArrayPrototype = t.ArrayPrototype;
+      this.StringPrototype = t.StringPrototype;
+      this.NumberPrototype = t.NumberPrototype;
+      this.BooleanPrototype = t.BooleanPrototype;
+      this.SymbolPrototype = t.SymbolPrototype;
+      this.BigIntPrototype = t.BigIntPrototype;
+      this.IteratorPrototype = t.IteratorPrototype;
+      this.ArrayIteratorPrototype = t.ArrayIteratorPrototype;
+      this.StringIteratorPrototype = t.StringIteratorPrototype;
+      this.MapIteratorPrototype = t.MapIteratorPrototype;
+      this.SetIteratorPrototype = t.SetIteratorPrototype;
+      this.RegExpStringIteratorPrototype = t.RegExpStringIteratorPrototype;
+      this.GeneratorPrototype = t.GeneratorPrototype;
+      this.GeneratorFunctionPrototype = t.GeneratorFunctionPrototype;
+      this.AsyncFunctionPrototype = t.AsyncFunctionPrototype;
+      this.AsyncIteratorPrototype = t.AsyncIteratorPrototype;
+      this.AsyncGeneratorPrototype = t.AsyncGeneratorPrototype;
+      this.AsyncGeneratorFunctionPrototype = t.AsyncGeneratorFunctionPrototype;
+      this.PromisePrototype = t.PromisePrototype;
+      this.MapPrototype = t.MapPrototype;
+      this.SetPrototype = t.SetPrototype;
+      this.RegExpPrototype = t.RegExpPrototype;
+      this.DatePrototype = t.DatePrototype;
+      this.ErrorPrototype = t.ErrorPrototype;
+      this.errorProtos = t.errorProtos;
+      // the global object: the built-in bindings (read-only), on an immutable shared shape
+      const g = new JSObject(t.ObjectPrototype, Cls.Object, tp.globalShape);
+      g.slots = tp.globalSlots.slice();
+      if (tp.globalSelfSlot >= 0) g.slots[tp.globalSelfSlot] = g;
+      this.globalObject = g;
+      this.internals = t.internals;
+      this.objectRootShape = t.objectRootShape;
+      this.arrayShape = t.arrayShape;
+      this.iterResultShape = t.iterResultShape;
+      this.prelude = t.prelude;
+      this.ctors = t.ctors;
+      this.arrayIterNext = t.arrayIterNext;
+      this.stringIterNext = t.stringIterNext;
+      this.generatorNext = t.generatorNext;
+      this.builtinIterNexts = t.builtinIterNexts;
+      this.guestDependentNatives = t.guestDependentNatives;
+      this.defaultHasInstanceId = t.defaultHasInstanceId;
+      this.names = t.names;
+      this.functionShapes = t.functionShapes;
+      this.regexpFactory = t.regexpFactory;
+      this.resolveFnId = t.resolveFnId;
+      this.intrinsics = t.intrinsics;
+      this.template = tp;
+      this.symbolRegistry = null;
+      this.collectionStep = t.collectionStep;
+      this.jsonStringify = t.jsonStringify;
+      this.regexSteps = 0;
+      this.regexCompiled = undefined;
+      return;
+    }
+
+    // ---- building the template (once per process) ----
+    this.ctors = new Map();
+    this.builtinIterNexts = new Set();
+    this.guestDependentNatives = new Set();
+    this.defaultHasInstanceId = -1;
+    this.names = new Map();
+    this.functionShapes = new Map();
+    this.regexpFactory = null;
+    this.resolveFnId = RESOLVE_FN_ID;
+    this.intrinsics = new Set();
+    this.template = null as unknown as RealmTemplate;
+    this.symbolRegistry = null;
+    this.preludeInstalls = [];
     const proto = (p: JSObject | null, name: string, cls: Cls = Cls.Object): JSObject => {
       const o = new JSObject(p, cls, this.rootShape(p));
       this.names.set(o, name);
@@ -146,6 +360,9 @@ export class Realm {
     this.AsyncGeneratorPrototype = proto(this.AsyncIteratorPrototype, 'AsyncGenerator.prototype');
     this.AsyncGeneratorFunctionPrototype = proto(this.FunctionPrototype, 'AsyncGeneratorFunction.prototype');
     this.AsyncFunctionPrototype = proto(this.FunctionPrototype, 'AsyncFunction.prototype');
+    for (const fp of [this.FunctionPrototype, this.GeneratorFunctionPrototype, this.AsyncGeneratorFunctionPrototype, this.AsyncFunctionPrototype]) {
+      this.functionShapes.set(fp, this.rootShape(fp).add('length', Attr.Configurable).add('name', Attr.Configurable));
+    }
     this.PromisePrototype = proto(this.ObjectPrototype, 'Promise.prototype');
     this.MapPrototype = proto(this.ObjectPrototype, 'Map.prototype');
     this.SetPrototype = proto(this.ObjectPrototype, 'Set.prototype');
@@ -169,6 +386,7 @@ export class Realm {
     const ir = this.rootShape(this.ObjectPrototype);
     this.iterResultShape = ir.add('value', Attr.Default).add('done', Attr.Default);
     this.value(this.globalObject, 'globalThis', this.globalObject, Attr.Hidden);
+    this.regexSteps = 0;
 
     for (const install of installers) install(this);
     this.instantiatePrelude();
@@ -184,12 +402,10 @@ export class Realm {
 
   /** Shape of a fresh function: `length` then `name`, both configurable only. */
   functionShape(proto: JSObject): Shape {
-    let s = this.functionShapes.get(proto);
-    if (!s) {
-      s = this.rootShape(proto).add('length', Attr.Configurable).add('name', Attr.Configurable);
-      this.functionShapes.set(proto, s);
-    }
-    return s;
+    const s = this.functionShapes.get(proto);
+    if (s !== undefined) return s;
+    // a guest prototype (class extends): the shared transitions give the same shape every time
+    return this.rootShape(proto).add('length', Attr.Configurable).add('name', Attr.Configurable);
   }
 
   // ---- definition API ---------------------------------------------------------------
@@ -273,7 +489,7 @@ export class Realm {
 
   newRegExp(source: string, flags: string): JSRegExp {
     if (!this.regexpFactory) throw new GuestError('SyntaxError', 'regular expressions are not available');
-    return this.regexpFactory(source, flags);
+    return this.regexpFactory(this.vm, source, flags);
   }
 
   /** The resolve/reject pair of a promise. */
@@ -288,18 +504,6 @@ export class Realm {
     this.vm.charge(160);
     return [resolve, reject];
   }
-
-  resolveFnId = registerNative('%PromiseResolvingFunction%', (vm, _t, args, _nt, self) => {
-    const d = self.data as PromiseResolveData;
-    if (d.state.resolved) return undefined;
-    d.state.resolved = true;
-    if (d.reject) vm.rejectPromise(d.promise, args[0]);
-    else vm.resolvePromise(d.promise, args[0]);
-    return undefined;
-  });
-
-  /** Frozen built-in objects (their read-only properties may be shadowed on instances). */
-  readonly intrinsics = new Set<JSObject>();
 
   isBuiltinIterNext(f: NativeFunction): boolean {
     return this.builtinIterNexts.has(f);
@@ -334,7 +538,7 @@ export class Realm {
       hooks[k] = fn;
     }
     this.prelude = hooks as PreludeHooks;
-    for (const [target, name, fnName] of this.preludeInstalls) {
+    for (const [target, name, fnName] of this.preludeInstalls!) {
       const fn = hooks[fnName];
       if (!fn) throw new Error(`prelude function ${fnName} missing`);
       target.defineOwn(name, fn, Attr.Hidden);
@@ -342,19 +546,17 @@ export class Realm {
     }
   }
 
-  private readonly preludeInstalls: [JSObject, PropertyKey, string][] = [];
-
   /** Installs a prelude function as a built-in method once the prelude is compiled. */
   selfHosted(target: JSObject, name: PropertyKey, preludeName: string): void {
-    this.preludeInstalls.push([target, name, preludeName]);
+    this.preludeInstalls!.push([target, name, preludeName]);
   }
 
-  /** Freezes built-in prototypes and constructors: guests cannot mutate them. */
+  /**
+   * Freezes every shared object: the built-ins reachable from the global, `$` and its
+   * natives, the prelude's closures. Guests cannot mutate them, so VMs share them.
+   */
   private freezeIntrinsics(): void {
-    const seen = new Set<JSObject>();
-    const visit = (o: JSObject): void => {
-      if (seen.has(o) || o === this.globalObject || o === this.internals) return;
-      seen.add(o);
+    for (const o of walkShared(this).objects) {
       this.intrinsics.add(o);
       const s = o.shape.toDictionary();
       for (let i = 0; i < s.attrs.length; i++) {
@@ -363,22 +565,127 @@ export class Realm {
       }
       o.shape = s;
       o.extensible = false;
-      if (o.proto) visit(o.proto);
-      for (const v of o.slots) {
-        if (v instanceof JSObject) visit(v);
-        else if (v instanceof AccessorPair) {
-          if (v.get) visit(v.get);
-          if (v.set) visit(v.set);
-        }
-      }
-    };
-    for (const v of this.globalObject.slots) if (v instanceof JSObject) visit(v);
+      if (o instanceof JSArray) o.writable = false;
+    }
     // global bindings of built-ins are read-only
     const g = this.globalObject;
     const gs = g.shape.toDictionary();
     for (let i = 0; i < gs.attrs.length; i++) gs.attrs[i] &= ~(Attr.Writable | Attr.Configurable);
     g.shape = gs;
-    // the root shapes of frozen prototypes changed identity with toDictionary: keep roots
+  }
+}
+
+const RESOLVE_FN_ID = registerNative('%PromiseResolvingFunction%', (vm, _t, args, _nt, self) => {
+  const d = self.data as PromiseResolveData;
+  if (d.state.resolved) return undefined;
+  d.state.resolved = true;
+  if (d.reject) vm.rejectPromise(d.promise, args[0]);
+  else vm.resolvePromise(d.promise, args[0]);
+  return undefined;
+});
+
+/** The realm's named intrinsics (roots of the shared walk, in this order). */
+const INTRINSIC_FIELDS = [
+  'ObjectPrototype',
+  'FunctionPrototype',
+  'ArrayPrototype',
+  'StringPrototype',
+  'NumberPrototype',
+  'BooleanPrototype',
+  'SymbolPrototype',
+  'BigIntPrototype',
+  'IteratorPrototype',
+  'ArrayIteratorPrototype',
+  'StringIteratorPrototype',
+  'MapIteratorPrototype',
+  'SetIteratorPrototype',
+  'RegExpStringIteratorPrototype',
+  'GeneratorPrototype',
+  'GeneratorFunctionPrototype',
+  'AsyncFunctionPrototype',
+  'AsyncIteratorPrototype',
+  'AsyncGeneratorPrototype',
+  'AsyncGeneratorFunctionPrototype',
+  'PromisePrototype',
+  'MapPrototype',
+  'SetPrototype',
+  'RegExpPrototype',
+  'DatePrototype',
+  'ErrorPrototype',
+] as const satisfies readonly (keyof Realm)[];
+
+/**
+ * Every object reachable from a template realm's global bindings, named intrinsics, `$`
+ * and prelude hooks (not the global object itself), depth first in definition order,
+ * and the environments on the way.
+ */
+function walkShared(r: Realm): { objects: JSObject[]; envs: Env[] } {
+  const objects: JSObject[] = [];
+  const envs: Env[] = [];
+  const seen = new Set<object>([r.globalObject]);
+  const stack: unknown[] = [];
+  const push = (v: unknown): void => {
+    if ((v instanceof JSObject || v instanceof Env) && !seen.has(v)) stack.push(v);
+  };
+  // the global bindings first, then intrinsics no global property reaches (the
+  // generator and async function prototypes, iterator prototypes, …), `$`, the prelude
+  const roots: unknown[] = [...r.globalObject.slots];
+  for (const k of INTRINSIC_FIELDS) roots.push(r[k]);
+  for (const k of Object.keys(r.errorProtos)) roots.push(r.errorProtos[k as keyof Realm['errorProtos']]);
+  for (const c of r.ctors.values()) roots.push(c);
+  roots.push(r.arrayIterNext, r.stringIterNext, r.generatorNext, ...r.builtinIterNexts, r.internals);
+  for (const k of Object.keys(r.prelude)) roots.push(r.prelude[k]);
+  for (const root of roots) {
+    if (root instanceof AccessorPair) {
+      push(root.set);
+      push(root.get);
+    } else push(root);
+    while (stack.length) {
+      const o = stack.pop()!;
+      if (seen.has(o)) continue;
+      seen.add(o);
+      if (o instanceof Env) {
+        envs.push(o);
+        for (let i = o.vars.length - 1; i >= 0; i--) push(o.vars[i]);
+        push(o.parent);
+        continue;
+      }
+      const obj = o as JSObject;
+      objects.push(obj);
+      // pushed in reverse so the walk visits them in definition order
+      if (obj instanceof JSFunction) {
+        push(obj.fieldInit);
+        push(obj.home);
+        push(obj.env);
+      } else if (obj instanceof NativeFunction) {
+        if (obj.data instanceof JSObject) push(obj.data);
+      } else if (obj instanceof JSArray) {
+        for (let i = obj.elements.length - 1; i >= 0; i--) push(obj.elements[i]);
+      }
+      for (let i = obj.slots.length - 1; i >= 0; i--) {
+        const v = obj.slots[i];
+        if (v instanceof AccessorPair) {
+          push(v.set);
+          push(v.get);
+        } else push(v);
+      }
+      push(obj.proto);
+    }
+  }
+  return { objects, envs };
+}
+
+/**
+ * Checks that a VM's realm takes every field of the template: a field an installer adds
+ * (`r.foo = …`) must be copied in the constructor (shared) or listed as per-VM.
+ */
+function checkFacade(t: Realm): void {
+  const probe = new Realm(new VM());
+  for (const k of Object.keys(t)) {
+    if (PER_VM_FIELDS.has(k) || BUILD_ONLY_FIELDS.has(k)) continue;
+    const tv = (t as unknown as Record<string, unknown>)[k];
+    const pv = (probe as unknown as Record<string, unknown>)[k];
+    if (tv !== pv) throw new Error(`internal: realm field ${k} is not copied to VM realms (share it in the Realm constructor or list it in PER_VM_FIELDS)`);
   }
 }
 
@@ -415,14 +722,16 @@ export function builtinIterStepImpl(r: Realm, it: JSIterator): Value | typeof HO
     return ch;
   }
   const step = r.collectionStep;
-  if (step) return step(it);
+  if (step) return step(vm, it);
   it.done = true;
   return HOLE;
 }
 
 export interface Realm {
   /** Steps Map/Set iterators (installed by the collections module). */
-  collectionStep?: (it: JSIterator) => Value | typeof HOLE;
+  collectionStep?: (vm: VM, it: JSIterator) => Value | typeof HOLE;
+  /** JSON.stringify for console's %j, without guest code (installed by the JSON module). */
+  jsonStringify?: (vm: VM, v: Value) => string;
 }
 
 export { Cont, PUSHED, type Slot };

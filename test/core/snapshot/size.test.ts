@@ -18,7 +18,7 @@ items.length + r.n`;
 it('a 5 000-object heap: snapshot size and durable step time', () => {
   const program = programFor(SRC, { capabilities: caps });
   const KEY = 'bench';
-  let bytes = new Uint8Array(0);
+  let bytes: Uint8Array = new Uint8Array(0);
   const t = { snapshot: [] as number[], restore: [] as number[], resume: [] as number[], step: [] as number[] };
   for (let i = 0; i < 25; i++) {
     const ex = start(program, { capabilities: caps, seed: 1 });
