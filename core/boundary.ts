@@ -128,6 +128,23 @@ export function toHostStrict(vm: VM, v: Value, path = 'value', seen: Set<JSObjec
   if (seen.size >= MAX_DEPTH) throw new CapabilityError(`${path}: nested deeper than ${MAX_DEPTH} levels`);
   const realm = vm.realm;
   const isArray = v instanceof JSArray && v.proto === realm.ArrayPrototype;
+  if (isArray && v.shape === realm.arrayShape) {
+    // the common case (argument lists): a plain array without named properties
+    const els = (v as JSArray).elements;
+    const out: unknown[] = new Array(els.length);
+    seen.add(v);
+    try {
+      for (let i = 0; i < els.length; i++) {
+        const e = els[i];
+        if (e === HOLE) continue;
+        const t = typeof e;
+        out[i] = t === 'number' || t === 'string' || t === 'boolean' || e === null || e === undefined ? e : toHostStrict(vm, e as Value, `${path}[${i}]`, seen);
+      }
+    } finally {
+      seen.delete(v);
+    }
+    return out;
+  }
   if (!isArray) {
     if (vm.typeOfValue(v) === 'function') throw new CapabilityError(`${path}: functions cannot cross the boundary`);
     if (v instanceof JSArray || v.cls !== 0 || (v.proto !== realm.ObjectPrototype && v.proto !== null)) {

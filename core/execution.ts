@@ -43,6 +43,8 @@ export interface ResumeOptions {
 
 /** Instructions between checks of time, cancellation and pause requests. */
 const CHECK_EVERY = 200_000;
+/** Instructions between clock readings within one step (a few hundred µs of guest work). */
+const TIME_CHECK_EVERY = 50_000;
 
 const enum Phase {
   /** The script body is running; its completion value will be at stack[0]. */
@@ -122,13 +124,16 @@ export class Execution {
       this.fail(new LimitError('cancelled', 0, this.vm.instructions, 'the run was cancelled'));
     }
     const vm = this.vm;
-    const ids = new Set<number>();
-    for (const a of answers) {
-      if (!vm.host.inflight.some((c) => c.id === a.id)) {
-        throw new CapabilityError(`no outstanding call with id ${a.id}`);
-      }
-      if (ids.has(a.id)) throw new CapabilityError(`call ${a.id} is answered twice`);
-      ids.add(a.id);
+    // all answers are checked before any is applied
+    const inflight = vm.host.inflight;
+    const seen = answers.length > 8 ? new Set<number>() : null;
+    for (let i = 0; i < answers.length; i++) {
+      const id = answers[i].id;
+      let found = false;
+      for (let k = 0; k < inflight.length && !found; k++) found = inflight[k].id === id;
+      if (!found) throw new CapabilityError(`no outstanding call with id ${id}`);
+      if (seen ? seen.has(id) : answers.slice(0, i).some((a) => a.id === id)) throw new CapabilityError(`call ${id} is answered twice`);
+      seen?.add(id);
     }
     try {
       for (const a of answers) answerCall(vm, a);
@@ -151,6 +156,7 @@ export class Execution {
     const timeLimit = vm.limits.timeMs;
     const deadline = started + Math.max(0, timeLimit - this.usedMs);
     const sliceEnd = slice !== undefined && slice > 0 ? vm.instructions + slice : Infinity;
+    let nextTimeCheck = vm.instructions;
     this.pauseRequested = false;
     try {
       for (;;) {
@@ -158,8 +164,12 @@ export class Execution {
         const limit = vm.limits.instructions;
         if (vm.instructions >= limit) throw new LimitError('instructions', limit, vm.instructions);
         if (this.cancelled || this.options.signal?.aborted) throw new LimitError('cancelled', 0, vm.instructions, 'the run was cancelled');
-        if (Date.now() > deadline) {
-          throw new LimitError('timeMs', timeLimit, timeLimit, `time limit of ${timeLimit} ms exceeded; raise limits.timeMs`);
+        // the clock is read at the start and then every TIME_CHECK_EVERY instructions
+        if (vm.instructions >= nextTimeCheck) {
+          if (Date.now() > deadline) {
+            throw new LimitError('timeMs', timeLimit, timeLimit, `time limit of ${timeLimit} ms exceeded; raise limits.timeMs`);
+          }
+          nextTimeCheck = vm.instructions + TIME_CHECK_EVERY;
         }
         if (vm.instructions >= sliceEnd || this.pauseRequested) return { status: 'paused', instructions: vm.instructions };
         vm.stopAt = Math.min(limit, vm.instructions + CHECK_EVERY, sliceEnd);
