@@ -20,7 +20,7 @@ import { PUSHED, registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { ARRAY_PRELUDE_LOADED } from './array-prelude';
 import { ITER_RESULT } from './array-iter';
-import { toInteger, toObject, toPrimitive } from './util';
+import { joinAll, toInteger, toObject, toPrimitive } from './util';
 
 void ARRAY_PRELUDE_LOADED;
 void ITER_RESULT;
@@ -251,7 +251,7 @@ function joinNative(vm: VM, o: JSObject, sep: string, depth = 0): string | typeo
     }
     vm.reserve(total * 2);
     vm.charge(16 + total * 2);
-    return parts.join(sep);
+    return joinAll(parts, sep);
   } finally {
     set.delete(o);
   }

@@ -19,6 +19,7 @@
  */
 import { Accessor, Cls, JSArray, JSDate, JSFunction, JSObject, JSPrimitiveObject, NativeFunction, isCallable } from '../objects';
 import { addPreludeModule } from '../prelude/index';
+import { Attr, type Shape } from '../shape';
 
 import { GSymbol, HOLE, WELL_KNOWN, type Marker, type PropertyKey, type Value } from '../value';
 import { Cont } from '../vm/frame';
@@ -27,6 +28,7 @@ import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { isoString } from './date';
 import { constructorName, guestArgs, str } from './number';
+import { joinAll } from './util';
 
 /** Nesting depth at which stringify throws V8's stack-overflow RangeError (V8: ~4100-4200). */
 export const MAX_DEPTH = 4096;
@@ -118,17 +120,34 @@ class Parser {
     }
   }
 
+  /**
+   * The value stack holds the open containers' contents: an array's elements, or an
+   * object's key/value pairs interleaved; each open container records where its part
+   * starts. Objects and arrays get exactly sized slot/element arrays when they close.
+   *
+   * Shape prediction: the shape of the last object closed at a depth is the guess for the
+   * next object opened there (records in an array share one). While its keys match the
+   * text verbatim they are taken from the shape (no key string, no hashing, no transition
+   * lookups), and a full match reuses the shape itself. Only shapes whose keys contain no
+   * `"`, `\` or control character are guesses, so a verbatim match is exactly the key the
+   * scanner would have produced.
+   */
   parse(): Value {
     const t = this.text;
     const vm = this.vm;
     const r = vm.realm;
-    // The explicit stack, as parallel arrays (no per-level frame object): an open object
-    // (with its pending key) or an open array's element list.
-    const objs: (JSObject | null)[] = [];
-    const lists: (Value[] | null)[] = [];
-    const keys: string[] = [];
-    let depth = 0;
     const objShape = r.objectRootShape;
+    const OP = r.ObjectPrototype;
+    // per open container (by depth): the object (null for an array), where its part of
+    // `vals` starts, and whether its keys so far follow the guess
+    const objs: (JSObject | null)[] = [];
+    const bases: number[] = [];
+    const following: boolean[] = [];
+    /** The guessed shape per depth (persists across siblings). */
+    const guesses: (Shape | null)[] = [];
+    const vals: (Value | string)[] = [];
+    let sp = 0;
+    let depth = 0;
     let v: Value;
     for (;;) {
       // ---- produce a value ----
@@ -145,16 +164,19 @@ class Parser {
             this.i++;
             vm.charge(64);
             this.account(64);
-            v = new JSObject(r.ObjectPrototype, Cls.Object, objShape);
+            v = new JSObject(OP, Cls.Object, objShape);
             break;
           }
           if (c !== 34) fail("Expected property name or '}'", this.i);
-          const key = this.scanString();
+          if (guesses.length <= depth) guesses.push(null);
+          const g = guesses[depth];
+          const ok = g !== null && this.keyFromGuess(g, 0);
+          vals[sp++] = ok ? (g!.keys[0] as string) : this.scanString();
           if (this.skipWs() !== 58) fail("Expected ':' after property name", this.i);
           this.i++;
-          objs[depth] = new JSObject(r.ObjectPrototype, Cls.Object, objShape);
-          lists[depth] = null;
-          keys[depth] = key;
+          objs[depth] = new JSObject(OP, Cls.Object, objShape);
+          bases[depth] = sp - 1;
+          following[depth] = ok;
           depth++;
           continue;
         }
@@ -167,7 +189,8 @@ class Parser {
             break;
           }
           objs[depth] = null;
-          lists[depth] = [];
+          bases[depth] = sp;
+          if (guesses.length <= depth) guesses.push(null);
           depth++;
           continue;
         case 116: // t
@@ -193,17 +216,21 @@ class Parser {
           if (this.i < t.length) throw new GuestError('SyntaxError', `Unexpected non-whitespace character after JSON at position ${this.i}`);
           return v;
         }
-        const o = objs[depth - 1];
+        vals[sp++] = v;
+        const d = depth - 1;
+        const o = objs[d];
         if (o !== null) {
-          const key = keys[depth - 1];
-          const idx = o.shape.index.get(key);
-          if (idx === undefined) o.addProperty(key, v);
-          else o.slots[idx] = v;
           const c2 = this.skipWs();
           if (c2 === 44) {
             this.i++;
             if (this.skipWs() !== 34) fail('Expected double-quoted property name', this.i);
-            keys[depth - 1] = this.scanString();
+            let ok = following[d];
+            if (ok) {
+              ok = this.keyFromGuess(guesses[d]!, (sp - bases[d]) >> 1);
+              following[d] = ok;
+            }
+            vals[sp] = ok ? (guesses[d]!.keys[(sp - bases[d]) >> 1] as string) : this.scanString();
+            sp++;
             // V8 11 reports a missing ':' after a later key as an unexpected token
             if (this.skipWs() !== 58) unexpected(t, this.i);
             this.i++;
@@ -211,15 +238,38 @@ class Parser {
           }
           if (c2 !== 125) fail("Expected ',' or '}' after property value", this.i);
           this.i++;
-          const n = 64 + o.slots.length * 8;
-          vm.charge(n);
-          this.account(n);
+          const b = bases[d];
+          const n = (sp - b) >> 1;
+          const g = guesses[d];
+          let slots: Value[];
+          if (following[d] && g!.keys.length === n) {
+            o.shape = g!;
+            slots = new Array<Value>(n);
+            for (let j = 0; j < n; j++) slots[j] = vals[b + 2 * j + 1] as Value;
+          } else {
+            let s = objShape;
+            slots = [];
+            for (let j = b; j < sp; j += 2) {
+              const key = vals[j] as string;
+              const idx = s.index.get(key);
+              if (idx === undefined) {
+                s = s.add(key, Attr.Default);
+                slots.push(vals[j + 1] as Value);
+              } else slots[idx] = vals[j + 1] as Value;
+            }
+            o.shape = s;
+            guesses[d] = !s.dictionary && plainKeys(s) ? s : null;
+          }
+          o.slots = slots;
+          sp = b;
+          const bytes = 64 + n * 8;
+          vm.charge(bytes);
+          this.account(bytes);
           v = o;
-          objs[--depth] = null;
+          objs[d] = null;
+          depth = d;
           continue;
         }
-        const el = lists[depth - 1]!;
-        el.push(v);
         const c2 = this.skipWs();
         if (c2 === 44) {
           this.i++;
@@ -227,11 +277,31 @@ class Parser {
         }
         if (c2 !== 93) fail("Expected ',' or ']' after array element", this.i);
         this.i++;
+        const b = bases[d];
+        const el = vals.slice(b, sp) as Value[];
+        sp = b;
         v = vm.newArray(el);
         this.account(48 + el.length * 8);
-        lists[--depth] = null;
+        depth = d;
       }
     }
+  }
+
+  /**
+   * Whether the key at this.i (an opening quote) is the guessed shape's key `j`, verbatim;
+   * if so, steps over it and accounts for it as scanString does.
+   */
+  private keyFromGuess(g: Shape, j: number): boolean {
+    const keys = g.keys;
+    if (j >= keys.length) return false;
+    const k = keys[j] as string;
+    const t = this.text;
+    const start = this.i + 1;
+    const end = start + k.length;
+    if (t.charCodeAt(end) !== 34 || !t.startsWith(k, start)) return false;
+    this.i = end + 1;
+    this.account(16 + k.length * 2);
+    return true;
   }
 
   private literal(word: string): void {
@@ -379,6 +449,19 @@ class Parser {
   }
 }
 
+/** Whether every key is a string the JSON text spells verbatim (no quote, backslash or control
+ * character), so a verbatim match in the text is that key. */
+function plainKeys(s: Shape): boolean {
+  for (const k of s.keys) {
+    if (typeof k !== 'string') return false;
+    for (let i = 0; i < k.length; i++) {
+      const c = k.charCodeAt(i);
+      if (c < 32 || c === 34 || c === 92) return false;
+    }
+  }
+  return true;
+}
+
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   const l = c | 0x20;
@@ -396,6 +479,8 @@ export function jsonParse(vm: VM, text: string): Value {
 
 /** Thrown inside the fast path when guest code would be needed. */
 const BAIL: { readonly bail: true } = Object.freeze({ bail: true as const });
+/** Output chunk size of the stringifier. */
+const CHUNK = 4096;
 /** A value that serializes to nothing (undefined, functions, symbols). */
 const SKIP: { readonly skip: true } = Object.freeze({ skip: true as const });
 
@@ -436,6 +521,44 @@ function circularError(vm: VM, objs: JSObject[], keys: (string | number)[], star
   throw new GuestError('TypeError', lines.join('\n'));
 }
 
+/** What the stringifier caches about a shared (hence immutable) shape. */
+interface ShapeInfo {
+  /** Slot of an own `toJSON`, or -1. */
+  toJSON: number;
+  /** Per slot, `"key":` and `,"key":` (built on first use). */
+  first: string[] | null;
+  next: string[] | null;
+}
+/** Host-side cache keyed by non-dictionary shapes (dictionary shapes change in place). */
+const shapeInfos = new WeakMap<Shape, ShapeInfo>();
+
+function shapeInfo(s: Shape): ShapeInfo {
+  let info = shapeInfos.get(s);
+  if (info === undefined) {
+    const t = s.index.get('toJSON');
+    info = { toJSON: t === undefined ? -1 : t, first: null, next: null };
+    shapeInfos.set(s, info);
+  }
+  return info;
+}
+
+/** The key pieces of a shape whose keys are all strings (no gap). */
+function keyPieces(s: Shape): ShapeInfo {
+  const info = shapeInfo(s);
+  if (info.first === null) {
+    const first: string[] = [];
+    const next: string[] = [];
+    for (const k of s.keys) {
+      const q = quoteKey(k as string) + ':';
+      first.push(q);
+      next.push(',' + q);
+    }
+    info.first = first;
+    info.next = next;
+  }
+  return info;
+}
+
 /** One open object/array of the stringifier (pooled by depth). */
 interface SFrame {
   o: JSObject;
@@ -444,6 +567,8 @@ interface SFrame {
   keys: PropertyKey[] | null;
   /** Fast objects: iterate shape keys and slots directly. */
   fastSlots: boolean;
+  /** Fast objects with a shared shape and no gap: the `"key":` pieces per slot. */
+  pieces: ShapeInfo | null;
   i: number;
   n: number;
   count: number;
@@ -471,9 +596,10 @@ class Stringifier {
   private prepareObject(v: JSObject): Value | typeof SKIP {
     let tj: unknown;
     const p = v.proto;
-    if ((p === this.OP || p === this.AP) && !v.shape.dictionary) {
-      const i = v.shape.index.get('toJSON');
-      tj = i === undefined ? HOLE : v.slots[i];
+    const s = v.shape;
+    if ((p === this.OP || p === this.AP) && !s.dictionary) {
+      const i = shapeInfo(s).toJSON;
+      tj = i < 0 ? HOLE : v.slots[i];
     } else tj = this.vm.lookup(v, 'toJSON');
     if (tj !== HOLE) {
       if (tj instanceof Accessor) {
@@ -519,7 +645,7 @@ class Stringifier {
     this.keys.push(key);
     let f = pool[depth];
     if (f === undefined) {
-      f = { o, arr: null, keys: null, fastSlots: false, i: 0, n: 0, count: 0, stepback: indent };
+      f = { o, arr: null, keys: null, fastSlots: false, pieces: null, i: 0, n: 0, count: 0, stepback: indent };
       pool[depth] = f;
     }
     f.o = o;
@@ -534,12 +660,14 @@ class Stringifier {
     }
     f.arr = null;
     f.fastSlots = false;
+    f.pieces = null;
     if (this.propList) f.keys = this.propList;
     else {
       const s = o.shape;
       if (!s.hasIndexKeys && !s.hasAccessors && !s.hasSpecialKeys && !(o instanceof JSPrimitiveObject)) {
         f.keys = s.keys;
         f.fastSlots = true;
+        if (!s.dictionary && this.gap === '') f.pieces = keyPieces(s);
       } else f.keys = this.vm.ownKeys(o, true, false);
     }
     f.n = f.keys.length;
@@ -565,6 +693,11 @@ class Stringifier {
     const gap = this.gap;
     const pool: SFrame[] = [];
     let depth = 0;
+    // the text so far is `done` joined, then `out`: `out` is the current chunk, moved into
+    // `done` every few KiB (a long rope of small pieces survives into V8's old space and is slow
+    // to flatten; one join at the end gives the parser a flat, sequential string)
+    const done: string[] = [];
+    let doneLength = 0;
     let out = '';
     let indent = '';
     let nextCheck = CHECK_EVERY;
@@ -593,14 +726,29 @@ class Stringifier {
             out += f.arr ? '[' : '{';
           }
       }
-      if (out.length > nextCheck) {
-        nextCheck = out.length + CHECK_EVERY;
-        if (out.length > this.vm.maxStringLength) this.vm.stringTooLong(out.length);
-        this.vm.reserve(out.length * 2);
+      if (out.length >= CHUNK) {
+        const total = doneLength + out.length;
+        if (total > nextCheck) {
+          nextCheck = total + CHECK_EVERY;
+          if (total > this.vm.maxStringLength) this.vm.stringTooLong(total);
+          this.vm.reserve(total * 2);
+        }
+        done.push(out);
+        doneLength = total;
+        out = '';
+      } else if (doneLength + out.length > nextCheck) {
+        const total = doneLength + out.length;
+        nextCheck = total + CHECK_EVERY;
+        if (total > this.vm.maxStringLength) this.vm.stringTooLong(total);
+        this.vm.reserve(total * 2);
       }
       // find the next value to write, closing finished frames
       for (;;) {
-        if (f === null) return out;
+        if (f === null) {
+          if (done.length === 0) return out;
+          done.push(out);
+          return joinAll(done, '');
+        }
         if (f.i < f.n) {
           if (f.arr) {
             const e = f.arr[f.i];
@@ -634,9 +782,13 @@ class Stringifier {
             if (v === SKIP) continue;
           } else v = raw as Value;
           key = k as string;
-          if (f.count++ > 0) out += ',';
-          if (gap) out += '\n' + indent + quoteKey(key) + ': ';
-          else out += quoteKey(key) + ':';
+          const pieces = f.pieces;
+          if (pieces !== null) out += f.count++ > 0 ? pieces.next![f.i - 1] : pieces.first![f.i - 1];
+          else {
+            if (f.count++ > 0) out += ',';
+            if (gap) out += '\n' + indent + quoteKey(key) + ': ';
+            else out += quoteKey(key) + ':';
+          }
           break;
         }
         // close the frame
@@ -959,7 +1111,7 @@ registerInstaller((r: Realm) => {
     vm.reserve(len * 2);
     vm.charge(16 + len * 2);
     vm.chargeWork(1 + (len >> 2));
-    return parts.join(sep);
+    return joinAll(parts, sep);
   });
   r.internal('jsonEnter', 4, (vm, _t, a) => {
     const objs = (a[0] as JSArray).elements as JSObject[];

@@ -85,3 +85,18 @@ export function thisPrimitive<T>(vm: VM, v: Value, type: string, cls: Cls, name:
   void vm;
   throw new GuestError('TypeError', `${name} requires that 'this' be a ${type[0].toUpperCase() + type.slice(1)}`);
 }
+
+/** Elements per run of {@link joinAll}. */
+const JOIN_RUN = 4096;
+
+/**
+ * `parts.join(sep)`. V8 11's join slows down superlinearly on long arrays (60k short strings:
+ * ~3x the time of joining runs of 4096 and then the runs), so long arrays are joined in runs.
+ */
+export function joinAll(parts: string[], sep: string): string {
+  const n = parts.length;
+  if (n <= JOIN_RUN) return parts.join(sep);
+  const runs: string[] = [];
+  for (let i = 0; i < n; i += JOIN_RUN) runs.push(parts.slice(i, i + JOIN_RUN).join(sep));
+  return joinAll(runs, sep);
+}
