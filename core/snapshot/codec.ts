@@ -300,7 +300,11 @@ class Encoder {
     if (i === undefined) {
       i = this.shapes.length;
       byProto.set(o.proto, i);
-      this.shapes.push([this.refOrNull(o.proto), s.dictionary ? 1 : 0, this.values(s.keys), s.attrs.slice()]);
+      // the global object's shape usually extends the template's (built-ins, then inputs and capabilities)
+      const base = o === this.vm.realm.globalObject ? this.vm.realm.template.globalShape : null;
+      const n = base && !s.dictionary && extendsShape(s, base) ? base.keys.length : -1;
+      if (n >= 0) this.shapes.push([this.refOrNull(o.proto), 2, this.values(s.keys.slice(n)), s.attrs.slice(n)]);
+      else this.shapes.push([this.refOrNull(o.proto), s.dictionary ? 1 : 0, this.values(s.keys), s.attrs.slice()]);
     }
     return i;
   }
@@ -462,6 +466,14 @@ class Encoder {
   drain(): void {
     for (let i = this.kinds.length; i < this.queue.length; i++) this.kinds.push(this.record(this.queue[i]));
   }
+}
+
+/** True when `s` has `base`'s keys and attributes as a prefix. */
+function extendsShape(s: Shape, base: Shape): boolean {
+  const n = base.keys.length;
+  if (s.keys.length < n) return false;
+  for (let i = 0; i < n; i++) if (s.keys[i] !== base.keys[i] || s.attrs[i] !== base.attrs[i]) return false;
+  return true;
 }
 
 let BASE_FIELDS: Set<string> | null = null;
@@ -728,7 +740,8 @@ class Decoder {
     if (this.shapes[k]) return k;
     const rec = isArr(this.p.shapes[k], 'shape', 4);
     const proto = this.objOrNull(rec[0], JSObject, 'shape prototype');
-    const dict = flag(rec[1], 'shape kind');
+    const mode = int(rec[1], 'shape kind', 0, 2);
+    const dict = mode === 1;
     const keys = this.values(rec[2], 'shape keys') as unknown[];
     const attrs = isArr(rec[3], 'shape attributes');
     if (attrs.length !== keys.length) fail('corrupt snapshot: bad shape');
@@ -743,6 +756,11 @@ class Decoder {
       for (let j = 0; j < keys.length; j++) s.noteKey(keys[j] as PropertyKey, attrs[j] as number);
     } else {
       s = rootShapeFor(proto);
+      if (mode === 2) {
+        const base = this.vm.realm.template.globalShape;
+        if (proto !== this.vm.realm.ObjectPrototype) fail('corrupt snapshot: bad global shape');
+        s = base;
+      }
       for (let j = 0; j < keys.length; j++) {
         if (s.index.has(keys[j] as PropertyKey)) fail('corrupt snapshot: duplicate property key');
         s = s.add(keys[j] as PropertyKey, attrs[j] as number);

@@ -11,7 +11,7 @@
 import { FnFlags } from '../chunk';
 import { Accessor, Env, JSFunction, JSObject, NativeFunction } from '../objects';
 import { nativeName } from '../vm/natives';
-import type { Realm, RealmTemplate } from '../vm/realm';
+import { compiledPrelude, type Realm, type RealmTemplate } from '../vm/realm';
 
 export type TableEntry = JSObject | Env;
 
@@ -57,6 +57,9 @@ export function intrinsicTable(realm: Realm): IntrinsicTable {
       h = fnv(h, tag);
     }
     for (const e of tp.envs) h = fnv(h, `E${e.vars.length}`);
+    // the prelude's code (frames in it are resumed by pc) and the fresh global object's bindings
+    h = fnv(h, compiledPrelude().source);
+    for (const k of tp.globalShape.keys) h = fnv(h, typeof k === 'string' ? k : `@${k.description}`);
     const extra = extraShared(tp);
     for (const o of extra) h = fnv(h, o instanceof NativeFunction ? `N${nativeName(o.nativeId)}` : `X${o.constructor.name}${o.cls}`);
     const extraIndex = new Map<JSObject, number>();

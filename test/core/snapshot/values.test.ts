@@ -178,3 +178,23 @@ describe('boundary values survive snapshots at every instruction boundary', () =
     expect(Object.is((o as { value: unknown[] }).value[0], -0)).toBe(true);
   });
 });
+
+describe('what the snapshot carries', () => {
+  it('inputs are part of the snapshot (the global object is stored), whatever the restoring host passes', () => {
+    const program = programFor('const before = cfg.n; await null; [before, cfg.n, cfg.list.length, typeof other]', { inputs: { cfg: 0 } });
+    const ex = start(program, { inputs: { cfg: { n: 5, list: [1, 2, 3] } }, sliceInstructions: 2 });
+    const bytes = snapshot(ex, KEY);
+    const r = restore(program, bytes, { key: KEY, inputs: { cfg: { n: 99, list: [] }, other: 1 } });
+    const o = r.resume([], { sliceInstructions: Infinity });
+    expect(o.status === 'completed' && o.value).toEqual([5, 5, 3, 'undefined']);
+  });
+
+  it('the seed and Math.random continue the same sequence', () => {
+    const program = programFor('const a = Math.random(); await null; [a, Math.random(), Math.random()]', {});
+    const plainRun = start(program, { seed: 123 });
+    const ex = start(program, { seed: 123, sliceInstructions: 5 });
+    const r = restore(program, snapshot(ex, KEY), { key: KEY, seed: 999 });
+    expect(r.seed).toBe(123);
+    expect(r.resume([], { sliceInstructions: Infinity })).toEqual(plainRun.outcome);
+  });
+});
