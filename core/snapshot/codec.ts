@@ -89,6 +89,9 @@ const enum K {
   HostObject = 20,
 }
 
+/** Kind flag: the object record repeats the previous one's flags and shape (they are omitted). */
+const SAME = 0x80;
+
 const enum D {
   None = 0,
   Object = 1,
@@ -201,6 +204,10 @@ class Encoder {
   readonly shapeIds = new Map<Shape, Map<JSObject | null, number>>();
   readonly shapes: unknown[] = [];
   readonly preludeFns: FunctionCode[];
+  /** The previous object record's flags and shape: a record repeating both omits them (kind | SAME). */
+  lastFlags = -1;
+  lastShape = -1;
+  sameHead = false;
 
   constructor(
     readonly vm: VM,
@@ -311,7 +318,16 @@ class Encoder {
 
   /** flags (cls << 1 | !extensible), shape, then the slots (as many as the shape has keys). */
   objectHead(o: JSObject, out: unknown[]): void {
-    out.push((o.cls << 1) | (o.extensible ? 0 : 1), this.shape(o));
+    const flags = (o.cls << 1) | (o.extensible ? 0 : 1);
+    const shape = this.shape(o);
+    if (out === this.data && flags === this.lastFlags && shape === this.lastShape) this.sameHead = true;
+    else {
+      out.push(flags, shape);
+      if (out === this.data) {
+        this.lastFlags = flags;
+        this.lastShape = shape;
+      }
+    }
     const slots = o.slots;
     for (let i = 0; i < slots.length; i++) out.push(this.value(slots[i]));
   }
@@ -464,7 +480,11 @@ class Encoder {
   }
 
   drain(): void {
-    for (let i = this.kinds.length; i < this.queue.length; i++) this.kinds.push(this.record(this.queue[i]));
+    for (let i = this.kinds.length; i < this.queue.length; i++) {
+      this.sameHead = false;
+      const k = this.record(this.queue[i]);
+      this.kinds.push(this.sameHead ? k | SAME : k);
+    }
   }
 }
 
@@ -627,6 +647,10 @@ class Decoder {
   data: unknown[] = [];
   at = 0;
   intlClass: (new (proto: JSObject | null, cls: Cls) => JSObject) | null = null;
+  /** The current record omits flags and shape (see SAME); the previous object record's. */
+  same = false;
+  lastFlags = -1;
+  lastShape = -1;
   /** Saved frames, to check their pcs once every function has its code. */
   readonly savedFrames: SavedFrame[] = [];
 
@@ -778,7 +802,8 @@ class Decoder {
     const syms = isArr(symsX, 'symbols');
     let si = 0;
     for (let i = 0; i < kinds.length; i++) {
-      const k = kinds[i];
+      const k = kinds[i] & ~SAME;
+      if ((kinds[i] & SAME) !== 0 && !((k >= K.Object && k <= K.Iterator) || k === K.HostObject)) fail('corrupt snapshot: bad node kind');
       if (k === K.Symbol || k === K.PrivateName) {
         if (si >= syms.length) fail('corrupt snapshot: symbols end early');
         this.nodes.push(this.symbol(k, isArr(syms[si++], 'symbol')));
@@ -787,7 +812,11 @@ class Decoder {
     if (si !== syms.length) fail('corrupt snapshot: extra symbols');
     this.data = isArr(data, 'records');
     this.at = 0;
-    for (let i = 0; i < kinds.length; i++) this.fill(this.nodes[i], kinds[i]);
+    for (let i = 0; i < kinds.length; i++) {
+      this.same = (kinds[i] & SAME) !== 0;
+      this.fill(this.nodes[i], kinds[i] & ~SAME);
+    }
+    this.same = false;
     if (this.at !== this.data.length) fail('corrupt snapshot: extra record data');
     for (const f of this.savedFrames) {
       if (f.pc > f.fn.code.code.length) fail('corrupt snapshot: bad pc');
@@ -856,12 +885,22 @@ class Decoder {
     return fail('corrupt snapshot: unknown node kind');
   }
 
-  /** Reads an object's common part: flags, shape, slots. */
+  /** Reads an object's common part: flags, shape (or the previous record's), slots. */
   fillObject(o: JSObject): void {
-    const f = int(this.next(), 'object flags', 0, 255);
+    let f: number;
+    let k: number;
+    if (this.same) {
+      if (this.lastShape < 0) fail('corrupt snapshot: no previous object record');
+      f = this.lastFlags;
+      k = this.lastShape;
+    } else {
+      f = int(this.next(), 'object flags', 0, 255);
+      k = this.shape(this.next());
+      this.lastFlags = f;
+      this.lastShape = k;
+    }
     o.cls = (f >> 1) as Cls;
     o.extensible = (f & 1) === 0;
-    const k = this.shape(this.next());
     const s = this.shapes[k]!;
     o.shape = s;
     o.proto = this.shapeProtos[k];

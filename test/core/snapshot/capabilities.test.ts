@@ -4,7 +4,9 @@
  * orders; the durable run must see the same calls, console output, result and
  * instruction count as a run that never leaves its VM.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 120_000 });
 import { CapabilityError, SerializationError, type Answer, type Capability, type CompiledProgram, type HostCallRequest, type Outcome } from '../../../core/index';
 import { programFor, start, type Execution, type StartOptions } from '../../../core/execution';
 import { restore, snapshot } from '../../../core/snapshot/index';

@@ -3,7 +3,9 @@
  * capability call; suspend → snapshot → restore (fresh VM) → resume. The snapshot size is
  * deterministic and checked against the 150 KB target; times are only reported.
  */
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 120_000 });
 import type { Capability } from '../../../core/index';
 import { programFor, start } from '../../../core/execution';
 import { restore, snapshot } from '../../../core/snapshot/index';

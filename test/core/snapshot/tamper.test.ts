@@ -6,7 +6,9 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { Packr } from 'msgpackr';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 120_000 });
 import { CORE_VERSION, SerializationError, type Capability } from '../../../core/index';
 import { programFor, start } from '../../../core/execution';
 import { programHash, restore, snapshot, SNAPSHOT_FORMAT_VERSION } from '../../../core/snapshot/index';

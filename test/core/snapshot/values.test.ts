@@ -5,7 +5,9 @@
  * mid-iteration, closures sharing environments, class private fields, template objects,
  * bound functions, promises and for-in.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 120_000 });
 import type { CompiledProgram } from '../../../core/index';
 import { programFor, start, type Execution, type StartOptions } from '../../../core/execution';
 import { restore, snapshot } from '../../../core/snapshot/index';
