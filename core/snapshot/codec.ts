@@ -724,10 +724,11 @@ class Decoder {
     return fail('corrupt snapshot: unknown value tag');
   }
 
+  /** (Built by push: packed arrays, like the VM's own — a preallocated array would stay holey.) */
   values(x: unknown, what: string): Value[] {
     const a = isArr(x, what);
-    const out = new Array<Value>(a.length);
-    for (let i = 0; i < a.length; i++) out[i] = this.value(a[i]);
+    const out: Value[] = [];
+    for (let i = 0; i < a.length; i++) out.push(this.value(a[i]));
     return out;
   }
 
@@ -905,12 +906,12 @@ class Decoder {
     o.shape = s;
     o.proto = this.shapeProtos[k];
     const n = s.keys.length;
-    const slots = new Array<Slot>(n);
+    const slots: Slot[] = [];
     for (let i = 0; i < n; i++) {
       const v = this.raw(this.next());
       if (v !== null && typeof v === 'object' && !(v instanceof JSObject || v instanceof GSymbol || v instanceof Accessor)) fail('corrupt snapshot: bad slot');
       if (((s.attrs[i] & 8) !== 0) !== v instanceof Accessor) fail('corrupt snapshot: accessor slot mismatch');
-      slots[i] = v as Slot;
+      slots.push(v as Slot);
     }
     o.slots = slots;
   }
@@ -1093,8 +1094,8 @@ class Decoder {
         const e = n as Env;
         e.parent = this.objOrNull(this.next(), Env, 'parent environment');
         const count = int(this.next(), 'variable count', 0, this.data.length - this.at);
-        const vars = new Array<Value>(count);
-        for (let i = 0; i < count; i++) vars[i] = this.value(this.next());
+        const vars: Value[] = [];
+        for (let i = 0; i < count; i++) vars.push(this.value(this.next()));
         e.vars = vars;
         return;
       }
