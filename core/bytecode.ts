@@ -209,8 +209,12 @@ const LOCAL_OPERANDS: Partial<Record<number, [number, number][]>> = {
   [Op.ForInNext]: [[0, 1]],
 };
 
-/** Opcodes the compiler never emits (the interpreter rejects them). */
-const NEVER_EMITTED = new Set<number>([Op.GetPropOpt, Op.IterValue, Op.IterDone, Op.HostWait]);
+/**
+ * Opcodes the compiler never emits: ones the interpreter rejects, the host-wait of
+ * synthetic code, and debugger breakpoints patched into running code (by name, so this
+ * holds whether or not the opcode table has them).
+ */
+const NEVER_EMITTED = new Set<number>([Op.GetPropOpt, Op.IterValue, Op.IterDone, Op.HostWait, OP_NAMES.indexOf('Break')].filter((op) => op >= 0));
 
 /** Checks one decoded function's code and tables against itself and the program. */
 function verifyFunction(fc: FunctionCode, nfunctions: number): void {
