@@ -36,7 +36,9 @@ const hashes = new WeakMap<CompiledProgram, Uint8Array>();
  * The program hash: SHA-256 over the core version, the source and the compiled program
  * (every function's bytecode, constants, flags and sizes, which is where the compile-time
  * globals and capabilities show), with explicit lengths so no two programs collide by
- * concatenation. Strings are hashed as UTF-16 code units (lone surrogates included).
+ * concatenation. Strings are hashed as UTF-16 code units (lone surrogates included). The
+ * opcode at each statement start is left out, so breakpoints a debugger has patched into
+ * the code do not change the hash.
  */
 export function programHash(program: CompiledProgram): Uint8Array {
   let h = hashes.get(program);
@@ -66,8 +68,13 @@ export function programHash(program: CompiledProgram): Uint8Array {
   for (const f of program.functions as FunctionCode[]) {
     str(f.name);
     for (const n of [f.index, f.flags, f.nparams, f.nlocals, f.length, f.hasRest ? 1 : 0, f.fieldInitFlag ? 1 : 0]) u32(n);
-    u32(f.code.length);
-    hash.update(Buffer.from(f.code.buffer, f.code.byteOffset, f.code.byteLength));
+    // the opcodes at statement starts are left out: a debugger patches breakpoints there
+    const code = f.code.slice();
+    for (const pc of f.stmtStarts) if (pc < code.length) code[pc] = -1;
+    u32(code.length);
+    hash.update(Buffer.from(code.buffer, code.byteOffset, code.byteLength));
+    u32(f.stmtStarts.length);
+    hash.update(Buffer.from(f.stmtStarts.buffer, f.stmtStarts.byteOffset, f.stmtStarts.byteLength));
     u32(f.constants.length);
     for (const c of f.constants) {
       if (typeof c === 'string') {

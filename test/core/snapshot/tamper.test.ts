@@ -139,6 +139,19 @@ describe('verification', () => {
     expect(() => snapshot(start(program, { capabilities: caps }), '')).toThrow(/non-empty/);
   });
 
+  it('the program hash ignores breakpoints patched at statement starts, and nothing else', () => {
+    const a = programFor(SRC, { capabilities: caps });
+    const b = programFor(SRC, { capabilities: caps });
+    const f = a.functions[0];
+    f.code[f.stmtStarts[1]] = 9999; // what a debugger's Break patch looks like to the hash
+    expect(Buffer.from(programHash(a))).toEqual(Buffer.from(programHash(b)));
+    const c = programFor(SRC, { capabilities: caps });
+    const g = c.functions[0];
+    const operand = g.stmtStarts[1] + 1;
+    g.code[operand] = g.code[operand] + 1;
+    expect(Buffer.from(programHash(c))).not.toEqual(Buffer.from(programHash(b)));
+  });
+
   it("a key holder's garbage payloads are rejected by structural checks (never another exception)", () => {
     const l = layout(bytes);
     const packr = new Packr({ useRecords: false, moreTypes: false, int64AsType: 'number' });
