@@ -5,7 +5,7 @@
 import { HostFileError } from '../host/files';
 import { importHostModule } from '../host/modules';
 import { normalizeCapabilities } from '../capabilities';
-import { CapabilityError, type Capability } from '../index';
+import { CapabilityError, CapabilityFailure, type Capability, type CapabilityHandler } from '../index';
 import { UsageError, type ParsedArgs } from './args';
 import { mockCapabilities, readMocksFile, type MockContext } from './mocks';
 
@@ -48,7 +48,7 @@ export async function hostCapabilities(args: ParsedArgs, where: string, ctx: Moc
     if (typeof c.handler !== 'function') throw new UsageError(`${origin}: capability ${c.name} has no handler function`);
     if (list.some((m) => m.name === c.name)) throw new UsageError(`${where}: capability ${c.name} is given by both --mocks and --host`);
   }
-  list.push(...fromHost);
+  list.push(...fromHost.map((c) => ({ ...c, handler: recognizeFailures(c.handler!) })));
   return { list, async: true };
 }
 
@@ -64,4 +64,31 @@ export function withMissingHandlers(list: Capability[]): Capability[] {
           },
         },
   );
+}
+
+/**
+ * A host module imports CapabilityFailure from the library bundle (out/core/index.mjs),
+ * a different copy of the class than the CLI's own; a failure is recognised by its name
+ * (and `failureName`) and re-thrown as the CLI's, so the guest sees it as intended.
+ */
+function recognizeFailures(handler: CapabilityHandler): CapabilityHandler {
+  const translate = (e: unknown): unknown => {
+    if (e instanceof CapabilityFailure || !(e instanceof Error) || e.name !== 'CapabilityFailure') return e;
+    const failureName = (e as { failureName?: unknown }).failureName;
+    return new CapabilityFailure(e.message, typeof failureName === 'string' && failureName ? failureName : 'Error');
+  };
+  return (...args) => {
+    let r: unknown;
+    try {
+      r = handler(...args);
+    } catch (e) {
+      throw translate(e);
+    }
+    if (r !== null && (typeof r === 'object' || typeof r === 'function') && typeof (r as { then?: unknown }).then === 'function') {
+      return Promise.resolve(r).catch((e: unknown) => {
+        throw translate(e);
+      });
+    }
+    return r;
+  };
 }

@@ -2,7 +2,9 @@
 // module with async handlers, --trace lines, --durable (same output and instruction count),
 // and every exit code 0–5.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { capsule, ensureBundle, lastJson, workspace } from './helpers';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { capsule, ensureBundle, lastJson, ROOT, workspace } from './helpers';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -82,6 +84,15 @@ const files = {
   'bad-name.json': JSON.stringify({ capabilities: { 'not-a-name': { returns: 1 } } }),
   'not-json.json': '{ capabilities: ',
   'no-caps.mjs': 'export const other = 1;\n',
+  'host-failure.mjs': [
+    `import { CapabilityFailure } from ${JSON.stringify(pathToFileURL(join(ROOT, 'out/core/index.mjs')).href)};`,
+    'export const capabilities = {',
+    '  lookup: async (id) => { throw new CapabilityFailure(`no row ${id}`, "NotFound"); },',
+    '  sleepy: () => { throw new CapabilityFailure("too tired"); },',
+    '  whoami: () => "ada",',
+    '};',
+  ].join('\n'),
+  'failures.js': 'const out = [];\ntry { await lookup(3) } catch (e) { out.push(e.name + ": " + e.message) }\ntry { await sleepy(1) } catch (e) { out.push(e.name + ": " + e.message) }\nout\n',
 };
 
 let dir = '';
@@ -167,6 +178,12 @@ describe('--host: a module of async capabilities, through run()', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^Uncaught Error: capability lookup failed\n/);
     expect(r.stderr).not.toContain('secret host detail');
+  });
+
+  it('CapabilityFailure imported from the library bundle reaches the guest by name and message', () => {
+    const r = run('failures.js', '--host', 'host-failure.mjs', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(lastJson(r.stdout).value).toEqual(['NotFound: no row 3', 'Error: too tired']);
   });
 
   it('a module without `capabilities`, or naming one also mocked: exit 2', () => {
