@@ -55,8 +55,15 @@ export class FunctionCode {
   flags = 0;
   /** pcs where statements start (for statement stepping and breakpoints). */
   stmtStarts: Int32Array = EMPTY;
-  /** Slot names for the debugger: locals[i] and, per PushEnv site, env slot names. */
+  /** Register names for the debugger (locals[i]); '' or '%…' for temporaries. */
   localNames: string[] = [];
+  /**
+   * Environments this function pushes, for the debugger's scope view: the env created by
+   * the PushEnv at `start` is live for pcs in (start, end]; `names[slot]` names its slots.
+   */
+  envRegions: { start: number; end: number; names: string[] }[] = [];
+  /** Slot names of the environments the function closes over, innermost first. */
+  outerEnvNames: string[][] = [];
   /** Source range of the function text (for toString and the debugger). */
   start = 0;
   end = 0;

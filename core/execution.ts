@@ -25,7 +25,7 @@ export interface HostCallRequest {
 export type Outcome =
   | { status: 'completed'; value: unknown; instructions: number }
   | { status: 'suspended'; calls: HostCallRequest[]; instructions: number }
-  | { status: 'paused'; instructions: number };
+  | { status: 'paused'; instructions: number; /** Set when a debugger breakpoint stopped the run. */ reason?: 'breakpoint' };
 
 export interface StartOptions extends RunOptions {
   /** Declarations (and, for run(), handlers) of the capabilities the program may call. */
@@ -34,6 +34,8 @@ export interface StartOptions extends RunOptions {
   onDiagnostic?: (d: CapabilityDiagnostic) => void;
   /** Stop with `paused` after this many instructions of one start/resume (a time slice). */
   sliceInstructions?: number;
+  /** Do not run anything yet: the outcome is `paused` at the first instruction (debuggers). */
+  startPaused?: boolean;
 }
 
 export interface ResumeOptions {
@@ -190,6 +192,7 @@ export class Execution {
         const stop = vm.run();
         if (vm.uncaught) throw runtimeErrorOf(vm, vm.uncaught.value);
         if (stop === Stop.Suspend) return this.suspended();
+        if (stop === Stop.Break) return { status: 'paused', instructions: vm.instructions, reason: 'breakpoint' };
       }
     } finally {
       this.usedMs += Date.now() - started;
@@ -254,6 +257,7 @@ export function start(source: string | CompiledProgram, options: StartOptions = 
   vm.stack[vm.sp++] = undefined; // result slot
   vm.sp = 0;
   vm.pushCall(main, vm.realm.globalObject, [], Cont.Normal);
-  exec.resume();
+  if (options.startPaused) exec.outcome = { status: 'paused', instructions: 0 };
+  else exec.resume();
   return exec;
 }

@@ -164,6 +164,8 @@ export const enum Op {
   Nop,
   /** Wait for the answer to host call `id` (top of stack): suspends the VM until it is answered. */
   HostWait, // id → answer
+  /** A breakpoint patched over an instruction (or placed in synthetic debug code): stops the loop. */
+  Break,
 }
 
 /** Operand count per opcode, for the disassembler and code walkers. */
@@ -246,5 +248,5 @@ export const OP_NAMES: string[] = [
   'CheckObject', 'ForInPrepare', 'ForInNext',
   'GeneratorStart', 'Yield', 'YieldResume', 'Await', 'AsyncGenYield', 'ResumeKind', 'CreateAsyncFromSync',
   'Debugger', 'Completion', 'ThrowIfNotObject', 'CheckTDZThis', 'PushTdz', 'BindThis', 'Nop',
-  'HostWait',
+  'HostWait', 'Break',
 ];

@@ -111,6 +111,8 @@ class FnCompiler {
   private readonly optStack: { label: Label; pops: { label: Label; n: number }[] }[] = [];
   /** Async code, or an arrow nested (through arrows only) in async code. */
   private asyncCtx = false;
+  /** Indices in code.envRegions of the environments pushed and not yet popped. */
+  private readonly envRegionStack: number[] = [];
   parentAsyncCtx = false;
 
   constructor(
@@ -148,6 +150,7 @@ class FnCompiler {
     this.scope = scope;
     if (scope.hasEnv) {
       this.e.emit(Op.PushEnv, scope.envSize);
+      this.openEnvRegion(scope);
       this.envStack.push(scope);
       this.controls.push({ kind: 'env' });
     }
@@ -173,8 +176,27 @@ class FnCompiler {
     }
   }
 
+  /** Slot names of a scope's environment (for the debugger). */
+  private envNames(scope: Scope): string[] {
+    const names: string[] = new Array(scope.envSize).fill('');
+    for (const b of scope.bindings.values()) if (b.inEnv && b.slot >= 0 && b.slot < names.length) names[b.slot] = b.name;
+    return names;
+  }
+
+  /** Records the environment a PushEnv just emitted creates (closed by closeEnvRegion). */
+  private openEnvRegion(scope: Scope): void {
+    this.envRegionStack.push(this.code.envRegions.length);
+    this.code.envRegions.push({ start: this.e.pc - 2, end: Number.MAX_SAFE_INTEGER, names: this.envNames(scope) });
+  }
+
+  private closeEnvRegion(): void {
+    const i = this.envRegionStack.pop();
+    if (i !== undefined) this.code.envRegions[i].end = this.e.pc;
+  }
+
   private exitScope(scope: Scope, parent: Scope): void {
     if (scope.hasEnv) {
+      this.closeEnvRegion();
       this.e.emit(Op.PopEnv);
       this.envStack.pop();
       const c = this.controls.pop();
@@ -308,6 +330,7 @@ class FnCompiler {
     const info = this.pb.analysis.fnOf.get(node)!;
     const code = this.pb.reserve(name);
     const fc = new FnCompiler(this.pb, info, code, this.envStack, this.builtin);
+    code.outerEnvNames = this.envStack.map((sc) => this.envNames(sc)).reverse();
     fc.parentAsyncCtx = this.asyncCtx;
     if (this.asyncCtx && this.isCapabilityArrow(node)) extraFlags |= FnFlags.AsyncCtx;
     fc.compileBody(node, extraFlags, classInfo);
@@ -377,6 +400,7 @@ class FnCompiler {
     this.scope = fs;
     if (fs.hasEnv) {
       this.e.emit(Op.PushEnv, fs.envSize);
+      this.openEnvRegion(fs);
       this.envStack.push(fs);
       this.controls.push({ kind: 'env' });
     }
@@ -2098,6 +2122,7 @@ class FnCompiler {
     this.scope = fs;
     if (fs.hasEnv) {
       e.emit(Op.PushEnv, fs.envSize);
+      this.openEnvRegion(fs);
       this.envStack.push(fs);
       this.controls.push({ kind: 'env' });
     }

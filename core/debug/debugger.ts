@@ -1,0 +1,718 @@
+/**
+ * The debugger engine: breakpoints, stepping and inspection on an {@link Execution}.
+ *
+ * Breakpoints cost nothing until hit: a breakpoint is a `Break` instruction patched over
+ * the first instruction of a statement (the original is kept here and executed when the
+ * run continues past it). Stepping runs single instructions until the next statement
+ * start in the right activation; to step over a call or an `await` it patches a
+ * temporary Break where the activation continues and runs at full speed until then, so
+ * stepping over an awaited capability call works across the suspension and the host's
+ * answer. The debugger patches the code of the program it is attached to: give a debug
+ * session its own compiled program.
+ */
+import { spanAt, FnFlags, type FunctionCode } from '../chunk';
+import { disassembleFunction } from '../disasm';
+import type { Execution, Outcome } from '../execution';
+import type { Answer } from '../capabilities';
+import { inspect } from '../inspect';
+import { Accessor, Env, GenState, JSArray, JSObject, type JSGenerator, SavedFrame } from '../objects';
+import { Op, OPERANDS } from '../opcodes';
+import { compile } from '../program';
+import { runSync } from '../run';
+import { toHost } from '../boundary';
+import { HOLE, Marker, PrivateName, type Value } from '../value';
+import type { Frame } from '../vm/frame';
+import { keyText } from '../vm/interpreter';
+import { CapabilityError } from '../errors';
+import { BUILTIN_GLOBALS } from '../globals';
+
+export interface BreakpointSpec {
+  line: number;
+  /** 1-based column: the first statement starting at or after it on that line. */
+  column?: number;
+  /** An expression evaluated in the paused frame (on copies: it cannot change the program). */
+  condition?: string;
+  /** Stop only from the Nth hit on. */
+  hitCount?: number;
+  /** A logpoint: instead of stopping, `{expr}` parts are evaluated and the text is logged. */
+  logMessage?: string;
+}
+
+export interface BreakpointInfo {
+  id: number;
+  /** Where it was placed: the requested line, or the next line with code. */
+  line: number;
+  column: number;
+  /** True when the requested line had no code and the breakpoint moved. */
+  moved: boolean;
+  verified: boolean;
+  message?: string;
+}
+
+export interface StackFrame {
+  /** 0 = the innermost frame. */
+  index: number;
+  name: string;
+  line: number;
+  column: number;
+  pc: number;
+  functionIndex: number;
+  /** A built-in written in JavaScript (prelude) rather than program code. */
+  builtin: boolean;
+  /** Resumed by an await (its callers are not on the stack). */
+  asyncResumed: boolean;
+}
+
+export interface VariableView {
+  name: string;
+  type: string;
+  preview: string;
+  /** For objects: the id to expand with `properties(id)`. */
+  objectId?: number;
+}
+
+export interface ScopeView {
+  kind: 'local' | 'closure' | 'global' | 'inputs' | 'capabilities';
+  variables: VariableView[];
+}
+
+export type PauseReason = 'breakpoint' | 'step' | 'pause' | 'entry';
+
+export type DebugOutcome =
+  | { status: 'paused'; reason: PauseReason; breakpoints?: number[]; instructions: number; line?: number; column?: number }
+  | Exclude<Outcome, { status: 'paused' }>;
+
+interface Breakpoint {
+  info: BreakpointInfo;
+  spec: BreakpointSpec;
+  sites: { fn: FunctionCode; pc: number }[];
+  hits: number;
+  temporary: boolean;
+}
+
+type Activation = Frame | JSGenerator;
+
+/** What a step is waiting for, kept across suspensions. */
+interface StepState {
+  kind: 'into' | 'over' | 'out';
+  activation: Activation;
+  startFrame: Frame;
+  startPc: number;
+  /** The caller frame the activation returns to (sync calls), if any. */
+  returnTo: Frame | null;
+}
+
+export class Debugger {
+  private readonly patches = new Map<FunctionCode, Map<number, number>>();
+  private readonly breakpoints = new Map<number, Breakpoint>();
+  private nextId = 1;
+  private step: StepState | null = null;
+  private temp: { fn: FunctionCode; pc: number }[] = [];
+  /** Log lines produced by logpoints. */
+  readonly logs: string[] = [];
+  onLog: ((text: string) => void) | null = null;
+
+  constructor(readonly exec: Execution) {}
+
+  private get vm() {
+    return this.exec.vm;
+  }
+
+  // ---- breakpoints ---------------------------------------------------------------------
+
+  /** Places a line breakpoint; a line without code moves it to the next line with code. */
+  setBreakpoint(spec: BreakpointSpec): BreakpointInfo {
+    const sites = this.sitesFor(spec.line, spec.column);
+    const id = this.nextId++;
+    if (!sites.length) {
+      const info: BreakpointInfo = { id, line: spec.line, column: spec.column ?? 1, moved: false, verified: false, message: 'no code on or after this line' };
+      this.breakpoints.set(id, { info, spec, sites: [], hits: 0, temporary: false });
+      return info;
+    }
+    const span = spanAt(sites[0].fn, sites[0].pc)!;
+    const moved = span.line !== spec.line;
+    const info: BreakpointInfo = {
+      id,
+      line: span.line,
+      column: span.column,
+      moved,
+      verified: true,
+      ...(moved ? { message: `moved from line ${spec.line} to line ${span.line}, the next line with code` } : {}),
+    };
+    this.breakpoints.set(id, { info, spec, sites, hits: 0, temporary: false });
+    for (const s of sites) this.patch(s.fn, s.pc);
+    return info;
+  }
+
+  /** A breakpoint on a bytecode offset (function index, pc of an instruction). */
+  setInstructionBreakpoint(functionIndex: number, pc: number, spec: Omit<BreakpointSpec, 'line' | 'column'> = {}): BreakpointInfo {
+    const fn = this.exec.program.functions[functionIndex];
+    if (!fn) throw new CapabilityError(`no function #${functionIndex}`);
+    if (!this.instructionStarts(fn).has(pc)) throw new CapabilityError(`pc ${pc} is not the start of an instruction of function #${functionIndex}`);
+    const span = spanAt(fn, pc);
+    const id = this.nextId++;
+    const info: BreakpointInfo = { id, line: span?.line ?? 0, column: span?.column ?? 0, moved: false, verified: true };
+    this.breakpoints.set(id, { info, spec: { line: info.line, ...spec }, sites: [{ fn, pc }], hits: 0, temporary: false });
+    this.patch(fn, pc);
+    return info;
+  }
+
+  removeBreakpoint(id: number): void {
+    const bp = this.breakpoints.get(id);
+    if (!bp) return;
+    this.breakpoints.delete(id);
+    for (const s of bp.sites) this.unpatchIfUnused(s.fn, s.pc);
+  }
+
+  get breakpointList(): BreakpointInfo[] {
+    return [...this.breakpoints.values()].filter((b) => !b.temporary).map((b) => b.info);
+  }
+
+  private instructionStarts(fn: FunctionCode): Set<number> {
+    const out = new Set<number>();
+    const code = this.originalCode(fn);
+    for (let pc = 0; pc < code.length; pc += 1 + (OPERANDS[code[pc]] ?? 0)) out.add(pc);
+    return out;
+  }
+
+  /** Statement starts on `line` (or the next line with code), at or after `column`. */
+  private sitesFor(line: number, column?: number): { fn: FunctionCode; pc: number }[] {
+    const all: { fn: FunctionCode; pc: number; line: number; column: number }[] = [];
+    for (const fn of this.exec.program.functions) {
+      for (const pc of fn.stmtStarts) {
+        const s = spanAt(fn, pc);
+        if (s) all.push({ fn, pc, line: s.line, column: s.column });
+      }
+    }
+    const eligible = all.filter((s) => s.line > line || (s.line === line && (column === undefined || s.column >= column)));
+    if (!eligible.length) return [];
+    const target = Math.min(...eligible.map((s) => s.line));
+    const onLine = eligible.filter((s) => s.line === target);
+    const col = Math.min(...onLine.map((s) => s.column));
+    return onLine.filter((s) => s.column === col).map(({ fn, pc }) => ({ fn, pc }));
+  }
+
+  private patch(fn: FunctionCode, pc: number): void {
+    let m = this.patches.get(fn);
+    if (!m) this.patches.set(fn, (m = new Map()));
+    if (!m.has(pc)) {
+      m.set(pc, fn.code[pc]);
+      fn.code[pc] = Op.Break;
+    }
+  }
+
+  private unpatchIfUnused(fn: FunctionCode, pc: number): void {
+    for (const b of this.breakpoints.values()) if (b.sites.some((s) => s.fn === fn && s.pc === pc)) return;
+    if (this.temp.some((s) => s.fn === fn && s.pc === pc)) return;
+    const m = this.patches.get(fn);
+    const orig = m?.get(pc);
+    if (orig === undefined) return;
+    fn.code[pc] = orig;
+    m!.delete(pc);
+  }
+
+  /** The code as compiled (breakpoints removed), for disassembly. */
+  originalCode(fn: FunctionCode): Int32Array {
+    const m = this.patches.get(fn);
+    if (!m || !m.size) return fn.code;
+    const copy = fn.code.slice();
+    for (const [pc, op] of m) copy[pc] = op;
+    return copy;
+  }
+
+  /** Removes every patch (the program's code is as compiled again). */
+  detach(): void {
+    for (const [fn, m] of this.patches) for (const [pc, op] of m) fn.code[pc] = op;
+    this.patches.clear();
+    this.breakpoints.clear();
+    this.temp = [];
+  }
+
+  // ---- execution control -----------------------------------------------------------------
+
+  /** Continues (answering pending calls) until a breakpoint, a suspension or the end. */
+  continue(answers: readonly Answer[] = []): DebugOutcome {
+    if (this.step) return this.stepping(answers);
+    return this.runFree(answers, true);
+  }
+
+  stepInto(answers: readonly Answer[] = []): DebugOutcome {
+    return this.beginStep('into', answers);
+  }
+
+  stepOver(answers: readonly Answer[] = []): DebugOutcome {
+    return this.beginStep('over', answers);
+  }
+
+  stepOut(answers: readonly Answer[] = []): DebugOutcome {
+    return this.beginStep('out', answers);
+  }
+
+  /** Executes exactly one bytecode instruction. */
+  stepInstruction(answers: readonly Answer[] = []): DebugOutcome {
+    this.step = null;
+    const out = this.single(answers);
+    return out.status === 'paused' ? this.paused('step') : out;
+  }
+
+  /** Runs to the first statement on `line` (or the next line with code). */
+  runTo(line: number, column?: number): DebugOutcome {
+    const sites = this.sitesFor(line, column);
+    const id = this.nextId++;
+    this.breakpoints.set(id, { info: { id, line, column: column ?? 1, moved: false, verified: true }, spec: { line }, sites, hits: 0, temporary: true });
+    for (const s of sites) this.patch(s.fn, s.pc);
+    try {
+      const out = this.continue();
+      if (out.status === 'paused' && out.breakpoints?.includes(id)) return { ...out, reason: 'step', breakpoints: out.breakpoints.filter((b) => b !== id) };
+      return out;
+    } finally {
+      this.breakpoints.delete(id);
+      for (const s of sites) this.unpatchIfUnused(s.fn, s.pc);
+    }
+  }
+
+  /** Asks a running step to pause (from a callback such as the console). */
+  pause(): void {
+    this.exec.pause();
+  }
+
+  private beginStep(kind: StepState['kind'], answers: readonly Answer[]): DebugOutcome {
+    const f = this.vm.frame;
+    if (!f) return this.runFree(answers, true);
+    const frames = this.vm.frames;
+    const caller = frames.length > 1 && f.gen === null ? frames[frames.length - 2] : null;
+    this.step = { kind, activation: f.gen ?? f, startFrame: f, startPc: f.pc, returnTo: caller && !(caller.code.flags & FnFlags.Builtin) ? caller : null };
+    return this.stepping(answers);
+  }
+
+  /** Is the step's target reached at the current top frame? */
+  private atTarget(s: StepState): boolean {
+    const f = this.vm.frame;
+    if (!f || f.code.flags & FnFlags.Builtin) return false;
+    if (f === s.startFrame && f.pc === s.startPc) return false;
+    const alive = this.alive(s.activation);
+    // back in a caller after the activation returned: stop at the call site, as V8 does
+    if (!alive && s.returnTo !== null && f === s.returnTo) return true;
+    if (!this.isStatementStart(f.code, f.pc)) return false;
+    if (s.kind === 'into') return true;
+    if (s.kind === 'over') return !alive || (f.gen ?? f) === s.activation;
+    return !alive;
+  }
+
+  private isStatementStart(fn: FunctionCode, pc: number): boolean {
+    const t = fn.stmtStarts;
+    let lo = 0;
+    let hi = t.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (t[mid] === pc) return true;
+      if (t[mid] < pc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  private alive(a: Activation): boolean {
+    if (a instanceof JSObject) return (a as JSGenerator).state !== GenState.Completed;
+    return this.vm.frames.includes(a);
+  }
+
+  /** Where the step's activation continues, when it is not on top: run there at full speed. */
+  private resumePoint(s: StepState): { fn: FunctionCode; pc: number } | null {
+    const frames = this.vm.frames;
+    const top = this.vm.frame;
+    if (!top) return null;
+    if (s.kind === 'into') return null;
+    if (s.kind === 'over') {
+      if ((top.gen ?? top) === s.activation || !this.alive(s.activation)) return null;
+      for (let i = frames.length - 1; i >= 0; i--) {
+        const f = frames[i];
+        if ((f.gen ?? f) === s.activation) return { fn: f.code, pc: f.pc };
+      }
+      const gen = s.activation instanceof JSObject ? (s.activation as JSGenerator) : null;
+      const saved = gen?.frame as SavedFrame | null | undefined;
+      if (saved) return { fn: saved.fn.code, pc: saved.pc };
+      return null;
+    }
+    // out: the caller's continuation, when the activation has one on the stack
+    for (let i = frames.length - 1; i > 0; i--) {
+      const f = frames[i];
+      if ((f.gen ?? f) === s.activation) return { fn: frames[i - 1].code, pc: frames[i - 1].pc };
+    }
+    return null;
+  }
+
+  private stepping(answers: readonly Answer[]): DebugOutcome {
+    const s = this.step!;
+    let pending = answers;
+    for (let guard = 0; ; guard++) {
+      if (guard > 0 && this.atTarget(s)) {
+        this.step = null;
+        return this.paused('step');
+      }
+      const target = guard > 0 ? this.resumePoint(s) : null;
+      let out: DebugOutcome;
+      if (target) {
+        this.temp.push(target);
+        this.patch(target.fn, target.pc);
+        try {
+          out = this.runFree(pending, false, target);
+        } finally {
+          this.temp.pop();
+          this.unpatchIfUnused(target.fn, target.pc);
+        }
+      } else out = this.single(pending);
+      pending = [];
+      if (out.status === 'paused' && out.reason === 'breakpoint') {
+        this.step = null; // a user breakpoint ends the step
+        return out;
+      }
+      if (out.status !== 'paused') return out; // suspended (the step continues after the answer) or done
+    }
+  }
+
+  /**
+   * Runs at full speed. Stops at user breakpoints whose condition and hit count say so
+   * (logpoints log and go on), and at `until` (a temporary break) when reached in any frame.
+   */
+  private runFree(answers: readonly Answer[], clearStep: boolean, until?: { fn: FunctionCode; pc: number }): DebugOutcome {
+    if (clearStep) this.step = null;
+    let pending = answers;
+    for (;;) {
+      // standing on a Break: execute the instruction it covers first
+      const first = this.passBreak(pending);
+      pending = [];
+      if (first) {
+        if (first.status !== 'paused') return first;
+        if (until && this.at(until)) return this.paused('step');
+        const hit = this.hitAtTop();
+        if (hit) return hit;
+      }
+      const out = this.exec.resume(pending, { sliceInstructions: 0 });
+      if (out.status !== 'paused') return out;
+      if (out.reason !== 'breakpoint') return this.paused('pause');
+      if (until && this.at(until)) return this.paused('step');
+      const hit = this.hitAtTop();
+      if (hit) return hit;
+    }
+  }
+
+  private at(site: { fn: FunctionCode; pc: number }): boolean {
+    const f = this.vm.frame;
+    return f !== null && f.code === site.fn && f.pc === site.pc;
+  }
+
+  /** Evaluates the user breakpoints at the top frame's pc; returns a pause if one stops. */
+  private hitAtTop(): DebugOutcome | null {
+    const f = this.vm.frame;
+    if (!f || f.code.code[f.pc] !== Op.Break) return null;
+    const ids: number[] = [];
+    for (const bp of this.breakpoints.values()) {
+      if (!bp.sites.some((s) => s.fn === f.code && s.pc === f.pc)) continue;
+      if (bp.spec.condition) {
+        let ok = false;
+        try {
+          ok = Boolean(this.evaluate(bp.spec.condition, 0).value);
+        } catch {
+          ok = true; // a condition that fails stops, so the user sees why
+        }
+        if (!ok) continue;
+      }
+      bp.hits++;
+      if (bp.spec.hitCount && bp.hits < bp.spec.hitCount) continue;
+      if (bp.spec.logMessage !== undefined) {
+        const text = bp.spec.logMessage.replace(/\{([^}]+)\}/g, (_m, expr: string) => {
+          try {
+            const r = this.evaluate(expr, 0);
+            return r.preview;
+          } catch (e) {
+            return `<${(e as Error).message}>`;
+          }
+        });
+        this.logs.push(text);
+        this.onLog?.(text);
+        continue;
+      }
+      ids.push(bp.info.id);
+    }
+    return ids.length ? this.paused('breakpoint', ids) : null;
+  }
+
+  /** If the top frame stands on a patched Break, executes the original instruction; null otherwise. */
+  private passBreak(answers: readonly Answer[]): DebugOutcome | null {
+    const f = this.vm.frame;
+    if (!f || f.code.code[f.pc] !== Op.Break) {
+      if (answers.length) return null;
+      return null;
+    }
+    const fn = f.code;
+    const pc = f.pc;
+    const orig = this.patches.get(fn)?.get(pc);
+    if (orig === undefined) {
+      // a Break that is part of synthetic code: step past it
+      f.pc++;
+      return this.paused('step');
+    }
+    fn.code[pc] = orig;
+    try {
+      const out = this.exec.resume(answers, { sliceInstructions: 1 });
+      return out.status === 'paused' ? this.paused('step') : out;
+    } finally {
+      if (this.patches.get(fn)?.get(pc) !== undefined) fn.code[pc] = Op.Break;
+    }
+  }
+
+  /** One instruction (past a breakpoint if standing on one). */
+  private single(answers: readonly Answer[]): DebugOutcome {
+    const f = this.vm.frame;
+    if (f && f.code.code[f.pc] === Op.Break) return this.passBreak(answers)!;
+    const out = this.exec.resume(answers, { sliceInstructions: 1 });
+    return out.status === 'paused' ? this.paused(out.reason === 'breakpoint' ? 'breakpoint' : 'step') : out;
+  }
+
+  private paused(reason: PauseReason, breakpoints?: number[]): DebugOutcome {
+    const f = this.vm.frame;
+    const span = f ? spanAt(f.code, f.pc) : undefined;
+    return {
+      status: 'paused',
+      reason,
+      instructions: this.vm.instructions,
+      ...(breakpoints ? { breakpoints } : {}),
+      ...(span ? { line: span.line, column: span.column } : {}),
+    };
+  }
+
+  // ---- inspection ---------------------------------------------------------------------------
+
+  /** The call stack, innermost first; prelude frames are marked builtin. */
+  callStack(): StackFrame[] {
+    const frames = this.vm.frames;
+    const out: StackFrame[] = [];
+    for (let i = frames.length - 1; i >= 0; i--) {
+      const f = frames[i];
+      const pc = f === this.vm.frame ? f.pc : Math.max(0, f.pc - 1);
+      const span = spanAt(f.code, pc);
+      out.push({
+        index: frames.length - 1 - i,
+        name: f.code.flags & FnFlags.Script ? '<script>' : f.code.name || '<anonymous>',
+        line: span?.line ?? 0,
+        column: span?.column ?? 0,
+        pc: f.pc,
+        functionIndex: f.code.index,
+        builtin: (f.code.flags & FnFlags.Builtin) !== 0,
+        asyncResumed: f.gen !== null && !f.asyncFirst,
+      });
+    }
+    return out;
+  }
+
+  private frameAt(index: number): Frame {
+    const frames = this.vm.frames;
+    const f = frames[frames.length - 1 - index];
+    if (!f) throw new CapabilityError(`no frame ${index}`);
+    return f;
+  }
+
+  /** A value as the variables view shows it. */
+  view(name: string, v: Value | Marker): VariableView {
+    if (v === HOLE) return { name, type: 'hole', preview: '<empty>' };
+    if (v instanceof Marker) return { name, type: 'uninitialized', preview: '<uninitialized>' };
+    if (v === (undefined as unknown) || v === null || typeof v !== 'object') {
+      return { name, type: v === null ? 'null' : typeof v, preview: typeof v === 'string' ? JSON.stringify(v) : inspect(this.vm, v as Value, 0) };
+    }
+    if (!(v instanceof JSObject)) return { name, type: 'symbol', preview: inspect(this.vm, v, 0) };
+    const type = v instanceof JSArray ? 'array' : this.vm.typeOfValue(v) === 'function' ? 'function' : 'object';
+    return { name, type, preview: inspect(this.vm, v, 0), objectId: v.id };
+  }
+
+  /** The scopes of a frame: its locals, the closure environments, then inputs, capabilities and globals. */
+  scopes(frameIndex = 0): ScopeView[] {
+    const f = this.frameAt(frameIndex);
+    const stack = this.vm.stack;
+    const locals: VariableView[] = [];
+    for (let i = 0; i < f.code.nlocals; i++) {
+      const name = f.code.localNames[i];
+      if (!name || name.startsWith('%')) continue;
+      const v = stack[f.base + i];
+      if (v === (undefined as unknown) && i >= f.code.nparams && (v as unknown) === undefined && name === '') continue;
+      locals.push(this.view(name, v));
+    }
+    const scopes: ScopeView[] = [{ kind: 'local', variables: locals }];
+    // the frame's own environments are locals too; the ones it closes over are closures
+    const { own, outer } = this.envChain(f, frameIndex);
+    let e: Env | null = f.env;
+    for (const names of own) {
+      if (!e) break;
+      e.vars.forEach((v, i) => names[i] && !names[i].startsWith('%') && locals.push(this.view(names[i], v)));
+      e = e.parent;
+    }
+    for (const names of outer) {
+      if (!e) break;
+      const env = e;
+      const vars = names.map((n, i) => [n, env.vars[i]] as const).filter(([n]) => n && !n.startsWith('%'));
+      if (vars.length) scopes.push({ kind: 'closure', variables: vars.map(([n, v]) => this.view(n, v)) });
+      e = e.parent;
+    }
+    const g = this.vm.realm.globalObject;
+    const inputs = new Set(Object.keys(this.exec.options.inputs ?? {}));
+    const caps = new Set(this.exec.capabilityList.map((c) => c.name));
+    const ins: VariableView[] = [];
+    const cs: VariableView[] = [];
+    const globals: VariableView[] = [];
+    for (let i = 0; i < g.shape.keys.length; i++) {
+      const k = g.shape.keys[i];
+      if (typeof k !== 'string') continue;
+      const s = g.slots[i];
+      if (s instanceof Accessor) continue;
+      if (inputs.has(k)) ins.push(this.view(k, s as Value));
+      else if (caps.has(k)) cs.push(this.view(k, s as Value));
+      else if (!BUILTIN_GLOBALS.has(k) && !(s instanceof JSObject && this.vm.realm.intrinsics.has(s))) globals.push(this.view(k, s as Value));
+    }
+    if (ins.length) scopes.push({ kind: 'inputs', variables: ins });
+    if (cs.length) scopes.push({ kind: 'capabilities', variables: cs });
+    scopes.push({ kind: 'global', variables: globals });
+    return scopes;
+  }
+
+  /** The operand stack of a frame (values above its locals). */
+  operandStack(frameIndex = 0): VariableView[] {
+    const frames = this.vm.frames;
+    const i = frames.length - 1 - frameIndex;
+    const f = this.frameAt(frameIndex);
+    const top = i + 1 < frames.length ? frames[i + 1].retSlot : this.vm.sp;
+    const out: VariableView[] = [];
+    for (let k = f.base + f.code.nlocals; k < top; k++) out.push(this.view(`[${k - f.base - f.code.nlocals}]`, this.vm.stack[k]));
+    return out;
+  }
+
+  /** The disassembly line of a frame's current instruction (breakpoints shown as compiled). */
+  currentInstruction(frameIndex = 0): string {
+    const f = this.frameAt(frameIndex);
+    const pc = frameIndex === 0 ? f.pc : Math.max(0, f.pc - 1);
+    const lines = this.disassemble(f.code);
+    const found = lines.find((l) => l.trimStart().startsWith(`${pc} `) || new RegExp(`^\\s*${pc}\\s`).test(l));
+    return found ?? `${pc}`;
+  }
+
+  /** A function's disassembly as compiled (breakpoints not shown). */
+  disassemble(fn: FunctionCode): string[] {
+    const code = fn.code;
+    const orig = this.originalCode(fn);
+    if (orig === code) return disassembleFunction(fn);
+    fn.code = orig;
+    try {
+      return disassembleFunction(fn);
+    } finally {
+      fn.code = code;
+    }
+  }
+
+  /** The own properties of an object reachable from the paused program, by id. */
+  properties(objectId: number): VariableView[] {
+    const o = this.findObject(objectId);
+    if (!o) throw new CapabilityError(`no object with id ${objectId} is reachable`);
+    const out: VariableView[] = [];
+    if (o instanceof JSArray) o.elements.forEach((e, i) => out.push(this.view(String(i), e as Value)));
+    for (let i = 0; i < o.shape.keys.length; i++) {
+      const k = o.shape.keys[i];
+      const s = o.slots[i];
+      const name = k instanceof PrivateName ? `#${k.description}` : keyText(k);
+      if (s instanceof Accessor) out.push({ name, type: 'accessor', preview: `[${s.get ? 'Getter' : ''}${s.get && s.set ? '/' : ''}${s.set ? 'Setter' : ''}]` });
+      else out.push(this.view(name, s as Value));
+    }
+    if (o.proto && !this.vm.realm.intrinsics.has(o.proto)) out.push(this.view('[[Prototype]]', o.proto));
+    return out;
+  }
+
+  private findObject(id: number): JSObject | null {
+    const seen = new Set<object>();
+    const work: unknown[] = [this.vm.realm.globalObject, ...this.vm.stack.slice(0, this.vm.sp)];
+    for (const f of this.vm.frames) work.push(f.env, f.thisValue, f.fn, f.gen);
+    for (const c of [...this.vm.host.inflight, ...this.vm.host.queued]) work.push(c.args, c.promise);
+    for (let i = this.vm.jobHead; i < this.vm.jobs.length; i++) work.push(...Object.values(this.vm.jobs[i]));
+    while (work.length) {
+      const v = work.pop();
+      if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+      seen.add(v);
+      if (v instanceof JSObject) {
+        if (v.id === id) return v;
+        if (this.vm.realm.intrinsics.has(v)) continue;
+        work.push(v.proto, ...v.slots);
+        if (v instanceof JSArray) work.push(...v.elements);
+        const any = v as unknown as Record<string, unknown>;
+        for (const k of ['env', 'home', 'fieldInit', 'result', 'target', 'value', 'frame', 'promise', 'data']) if (any[k] !== undefined) work.push(any[k]);
+        if (Array.isArray(any.keys)) work.push(...(any.keys as unknown[]), ...((any.values as unknown[]) ?? []));
+        if (Array.isArray(any.reactions)) work.push(...(any.reactions as unknown[]));
+      } else if (v instanceof Env) work.push(v.parent, ...v.vars);
+      else if (v instanceof Accessor) work.push(v.get, v.set);
+      else if (v instanceof SavedFrame) work.push(v.env, v.thisValue, ...v.values);
+      else if (Array.isArray(v)) work.push(...v);
+      else for (const k of Object.keys(v)) work.push((v as Record<string, unknown>)[k]);
+    }
+    return null;
+  }
+
+  /**
+   * Evaluates an expression in a frame without side effects on the program: the
+   * variables it names are copied (structured copies) into a fresh sandbox VM, so
+   * writes and calls cannot reach the paused program. Functions cannot be copied: an
+   * expression that calls one of the program's functions fails with a clear error.
+   */
+  evaluate(expression: string, frameIndex = 0): { value: unknown; preview: string } {
+    const names = this.visibleBindings(frameIndex);
+    const program = compile(`(${expression}\n)`, { globals: [...names.keys()] });
+    const inputs: Record<string, unknown> = {};
+    for (const name of program.freeNames) {
+      if (!names.has(name)) continue;
+      const v = names.get(name)!;
+      if (v instanceof JSObject && this.vm.typeOfValue(v) === 'function') {
+        throw new CapabilityError(`${name} is a function: expressions are evaluated on copies and cannot call the program's functions`);
+      }
+      inputs[name] = toHost(this.vm, v);
+    }
+    const r = runSync(program, { inputs, limits: { instructions: 100_000, timeMs: 1000 }, seed: 0, now: () => 0 });
+    const preview = typeof r.value === 'string' ? JSON.stringify(r.value) : JSON.stringify(r.value) ?? String(r.value);
+    return { value: r.value, preview };
+  }
+
+  /** Slot names of a frame's environment chain: the ones it pushed (innermost first), then the closure's. */
+  private envChain(f: Frame, frameIndex: number): { own: string[][]; outer: string[][] } {
+    const pc = frameIndex === 0 ? f.pc : f.pc;
+    const own = f.code.envRegions
+      .filter((r) => r.start < pc && pc <= r.end)
+      .sort((a, b) => b.start - a.start)
+      .map((r) => r.names);
+    return { own, outer: f.code.outerEnvNames };
+  }
+
+  /** Names visible in a frame: locals (innermost last wins), inputs and user globals. */
+  private visibleBindings(frameIndex: number): Map<string, Value> {
+    const out = new Map<string, Value>();
+    const g = this.vm.realm.globalObject;
+    for (let i = 0; i < g.shape.keys.length; i++) {
+      const k = g.shape.keys[i];
+      const s = g.slots[i];
+      if (typeof k === 'string' && !(s instanceof Accessor) && !(s instanceof JSObject && this.vm.realm.intrinsics.has(s))) out.set(k, s as Value);
+    }
+    const f = this.frameAt(frameIndex);
+    // outermost first, so inner bindings shadow outer ones
+    const { own, outer } = this.envChain(f, frameIndex);
+    const envs: [string[], Env][] = [];
+    let e: Env | null = f.env;
+    for (const names of [...own, ...outer]) {
+      if (!e) break;
+      envs.push([names, e]);
+      e = e.parent;
+    }
+    for (let k = envs.length - 1; k >= 0; k--) {
+      const [names, env] = envs[k];
+      names.forEach((n, i) => n && !n.startsWith('%') && !(env.vars[i] instanceof Marker) && out.set(n, env.vars[i]));
+    }
+    for (let i = 0; i < f.code.nlocals; i++) {
+      const name = f.code.localNames[i];
+      const v = this.vm.stack[f.base + i];
+      if (name && !name.startsWith('%') && !(v instanceof Marker)) out.set(name, v);
+    }
+    return out;
+  }
+}

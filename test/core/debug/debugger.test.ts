@@ -1,0 +1,246 @@
+/**
+ * The debugger engine in-process: stepping sequences as line sequences, breakpoints
+ * (moved, column-aware, conditional, hit counts, logpoints, bytecode offsets), stepping
+ * over an awaited capability call across the host's answer, and inspection.
+ */
+import { describe, expect, it } from 'vitest';
+import { Debugger, type DebugOutcome } from '../../../core/debug/debugger';
+import { runSync, start, type StartOptions } from '../../../core/index';
+import { OPERANDS } from '../../../core/opcodes';
+
+function debug(source: string, options: StartOptions = {}): Debugger {
+  return new Debugger(start(source, { ...options, startPaused: true, seed: 1 }));
+}
+
+/** Lines visited by repeated steps until the program ends (the first entry is where it starts). */
+function lines(d: Debugger, step: (d: Debugger) => DebugOutcome, max = 200): (number | string)[] {
+  const out: (number | string)[] = [];
+  let o = step(d);
+  for (let i = 0; i < max && o.status === 'paused'; i++) {
+    out.push(o.line!);
+    o = step(d);
+  }
+  out.push(o.status);
+  return out;
+}
+
+const CALLS = `function add(a, b) {
+  const s = a + b;
+  return s;
+}
+let total = 0;
+for (let i = 0; i < 2; i++) {
+  total = add(total, i);
+}
+total`;
+
+describe('stepping', () => {
+  it('step into enters calls and comes back to the call site', () => {
+    expect(lines(debug(CALLS), (d) => d.stepInto())).toEqual([5, 6, 6, 7, 2, 3, 7, 6, 6, 7, 2, 3, 7, 6, 6, 9, 'completed']);
+  });
+
+  it('step over runs calls at full speed', () => {
+    expect(lines(debug(CALLS), (d) => d.stepOver())).toEqual([5, 6, 6, 7, 6, 6, 7, 6, 6, 9, 'completed']);
+  });
+
+  it('step out returns to the call site', () => {
+    const d = debug(CALLS);
+    d.setBreakpoint({ line: 2 });
+    expect(d.continue()).toMatchObject({ status: 'paused', reason: 'breakpoint', line: 2 });
+    expect(d.stepOut()).toMatchObject({ status: 'paused', reason: 'step', line: 7 });
+  });
+
+  it('step instruction moves one bytecode instruction and the count by one', () => {
+    const d = debug(CALLS);
+    const a = d.stepInstruction();
+    const b = d.stepInstruction();
+    expect(a.status).toBe('paused');
+    expect(b.instructions).toBe(a.instructions + 1);
+  });
+
+  it('generators and finally blocks step in source order', () => {
+    const src = `function* gen() {
+  yield 1;
+  try {
+    yield 2;
+  } finally {
+    console.log('fin');
+  }
+}
+let t = 0;
+for (const v of gen()) {
+  t += v;
+}
+t`;
+    expect(lines(debug(src), (d) => d.stepInto())).toEqual([9, 10, 2, 11, 3, 4, 11, 6, 13, 'completed']);
+  });
+
+  it('an exception thrown in a callee lands in the catch block', () => {
+    const src = `function boom() {
+  throw new Error('x');
+}
+let r = 'none';
+try {
+  boom();
+} catch (e) {
+  r = e.message;
+}
+r`;
+    // the catch clause binds `e` on its own line before the block runs
+    expect(lines(debug(src), (d) => d.stepInto())).toEqual([4, 5, 6, 2, 7, 8, 10, 'completed']);
+  });
+
+  it('stepping over an awaited capability call continues after the host answers', () => {
+    const src = `async function main() {
+  const a = await lookup(1);
+  const b = a + 1;
+  return b;
+}
+main()`;
+    const d = debug(src, { capabilities: [{ name: 'lookup' }] });
+    d.setBreakpoint({ line: 2 });
+    expect(d.continue()).toMatchObject({ status: 'paused', line: 2 });
+    const s = d.stepOver();
+    expect(s).toMatchObject({ status: 'suspended', calls: [{ id: 1, capability: 'lookup', args: [1] }] });
+    expect(d.continue([{ id: 1, value: 41 }])).toMatchObject({ status: 'paused', reason: 'step', line: 3 });
+    expect(d.callStack()[0]).toMatchObject({ name: 'main', line: 3, asyncResumed: true });
+    expect(d.evaluate('a')).toMatchObject({ value: 41 });
+    expect(d.stepOver()).toMatchObject({ status: 'paused', line: 4 });
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 42 });
+  });
+});
+
+describe('breakpoints', () => {
+  it('a line without code moves to the next line with code, and says so', () => {
+    const d = debug(CALLS);
+    const bp = d.setBreakpoint({ line: 4 });
+    expect(bp).toMatchObject({ line: 5, moved: true, verified: true });
+    expect(bp.message).toMatch(/moved from line 4 to line 5/);
+    expect(d.setBreakpoint({ line: 99 })).toMatchObject({ verified: false });
+  });
+
+  it('stops at every hit; hit counts skip the first ones', () => {
+    const d = debug(CALLS);
+    const bp = d.setBreakpoint({ line: 2, hitCount: 2 });
+    const o = d.continue();
+    expect(o).toMatchObject({ status: 'paused', reason: 'breakpoint', breakpoints: [bp.id], line: 2 });
+    expect(d.evaluate('a')).toMatchObject({ value: 0 });
+    expect(d.evaluate('b')).toMatchObject({ value: 1 });
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 1 });
+  });
+
+  it('conditions are evaluated in the frame and cannot change the program', () => {
+    const src = `const seen = [];
+for (let i = 0; i < 5; i++) {
+  seen.push(i);
+}
+seen.join()`;
+    const plain = runSync(src, { seed: 1 });
+    const d = debug(src);
+    d.setBreakpoint({ line: 3, condition: 'seen.push(99) > 0 && i === 3' });
+    expect(d.continue()).toMatchObject({ status: 'paused', reason: 'breakpoint', line: 3 });
+    expect(d.evaluate('i')).toMatchObject({ value: 3 });
+    const end = d.continue();
+    expect(end).toMatchObject({ status: 'completed', value: plain.value });
+    // the Break instructions are not counted: the same count as the plain run
+    expect(end.instructions).toBe(plain.instructions);
+  });
+
+  it('logpoints log with interpolated expressions and do not stop', () => {
+    const d = debug(CALLS);
+    d.setBreakpoint({ line: 3, logMessage: 'sum of {a} and {b} is {s}' });
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 1 });
+    expect(d.logs).toEqual(['sum of 0 and 0 is 0', 'sum of 0 and 1 is 1']);
+  });
+
+  it('column breakpoints pick the statement at or after the column', () => {
+    const src = `let a = 1; let b = 2; let c = a + b;
+c`;
+    const d = debug(src);
+    const bp = d.setBreakpoint({ line: 1, column: 12 });
+    expect(bp.line).toBe(1);
+    expect(d.continue()).toMatchObject({ status: 'paused', line: 1 });
+    expect(d.evaluate('a')).toMatchObject({ value: 1 });
+  });
+
+  it('bytecode-offset breakpoints, run to line, and removing breakpoints', () => {
+    const d = debug(CALLS);
+    const add = d.exec.program.functions.find((f) => f.name === 'add')!;
+    const bp = d.setInstructionBreakpoint(add.index, 0);
+    expect(d.continue()).toMatchObject({ status: 'paused', reason: 'breakpoint', breakpoints: [bp.id] });
+    expect(d.callStack()[0]).toMatchObject({ name: 'add', pc: 0 });
+    // an operand is not an instruction
+    const main = d.originalCode(d.exec.program.main);
+    let pc = 0;
+    while ((OPERANDS[main[pc]] ?? 0) === 0) pc++;
+    expect(() => d.setInstructionBreakpoint(0, pc + 1)).toThrow(/not the start of an instruction/);
+    d.removeBreakpoint(bp.id);
+    expect(d.runTo(9)).toMatchObject({ status: 'paused', reason: 'step', line: 9 });
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 1 });
+  });
+
+  it('detach leaves the program code exactly as compiled', () => {
+    const d = debug(CALLS);
+    const before = d.exec.program.functions.map((f) => Array.from(f.code));
+    d.setBreakpoint({ line: 2 });
+    d.setBreakpoint({ line: 7 });
+    expect(d.exec.program.functions.map((f) => Array.from(f.code))).not.toEqual(before);
+    d.detach();
+    expect(d.exec.program.functions.map((f) => Array.from(f.code))).toEqual(before);
+  });
+});
+
+describe('inspection', () => {
+  it('call stack, scopes, properties, operand stack and the current instruction', () => {
+    const src = `const config = { name: 'x', tags: ['a', 'b'] };
+function outer(n) {
+  const local = { n, config };
+  return inner(local);
+}
+function inner(obj) {
+  return obj.n * 2;
+}
+outer(21)`;
+    const d = debug(src, { inputs: { limit: 5 } });
+    d.setBreakpoint({ line: 7 });
+    expect(d.continue()).toMatchObject({ status: 'paused', line: 7 });
+    const stack = d.callStack();
+    expect(stack.map((f) => [f.name, f.line])).toEqual([
+      ['inner', 7],
+      ['outer', 4],
+      ['<script>', 9],
+    ]);
+    const scopes = d.scopes(0);
+    expect(scopes[0]).toMatchObject({ kind: 'local', variables: [{ name: 'obj', type: 'object' }] });
+    expect(scopes.find((s) => s.kind === 'inputs')!.variables).toEqual([{ name: 'limit', type: 'number', preview: '5' }]);
+    const obj = scopes[0].variables[0];
+    const props = d.properties(obj.objectId!);
+    expect(props.map((p) => [p.name, p.preview])).toEqual([
+      ['n', '21'],
+      ['config', "{ name: 'x', tags: [Array] }"],
+    ]);
+    const configId = props[1].objectId!;
+    expect(d.properties(configId).map((p) => p.name)).toEqual(['name', 'tags']);
+    const outerScopes = d.scopes(1);
+    expect(outerScopes[0].variables.map((v) => v.name)).toEqual(['n', 'local']);
+    expect(d.currentInstruction()).toMatch(/GetLocal/);
+    expect(d.operandStack()).toEqual([]);
+    d.stepInstruction();
+    expect(d.operandStack().map((v) => v.preview)).toEqual(['{ n: 21, config: [Object] }']);
+    expect(() => d.properties(123456789)).toThrow(/no object with id/);
+  });
+
+  it('evaluate works on copies: writes and calls cannot reach the program', () => {
+    const src = `const state = { count: 1 };
+function bump() { state.count++; }
+bump();
+state.count`;
+    const d = debug(src);
+    d.setBreakpoint({ line: 4 });
+    d.continue();
+    expect(d.evaluate('state.count = 100')).toMatchObject({ value: 100 });
+    expect(d.evaluate('state.count')).toMatchObject({ value: 2 });
+    expect(() => d.evaluate('bump()')).toThrow(/cannot call the program's functions/);
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 2 });
+  });
+});
