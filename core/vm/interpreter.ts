@@ -77,6 +77,8 @@ export const enum Stop {
   Slice,
   /** A host call is pending and guest code cannot continue without it. */
   Suspend,
+  /** A Break instruction (debugger breakpoint) is next; the frame's pc points at it. */
+  Break,
 }
 
 /** Inline cache entry of one property-access site. */
@@ -2085,6 +2087,10 @@ export class VM {
           case Op.CheckTDZThis:
           case Op.Nop:
             break;
+          case Op.Break:
+            // a debugger breakpoint: stop before the instruction it covers, uncounted
+            frame.pc = pc - 1; this.sp = sp; this.instructions = count - 1;
+            return Stop.Break;
           case Op.HostWait: {
             // a sync capability call: evaluate to the answer, or suspend until there is one
             const answered = this.host.answered;
