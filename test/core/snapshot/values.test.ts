@@ -200,3 +200,26 @@ describe('what the snapshot carries', () => {
     expect(r.resume([], { sliceInstructions: Infinity })).toEqual(plainRun.outcome);
   });
 });
+
+describe('restoring with a separately compiled copy of the program (as another process would)', () => {
+  it('function, prelude and template references resolve by index', () => {
+    const src = `
+      const tag = (s) => s;
+      const site = () => tag\`a\${1}b\`;
+      const first = site();
+      const sorted = [3, 1, 2].sort((a, b) => { return a - b; });
+      function* g() { yield 1; yield 2; }
+      const it = g(); it.next();
+      await null;
+      [first === site(), tag\`a\${1}b\` === first, sorted, it.next().value, [5, 4].map((x) => x * 2)]`;
+    const a = programFor(src, {});
+    const b = programFor(src, {});
+    for (const k of [3, 17, 40, 80]) {
+      const ex = start(a, { sliceInstructions: k });
+      if (ex.outcome.status === 'completed') continue;
+      const r = restore(b, snapshot(ex, KEY), { key: KEY });
+      const o = r.resume([], { sliceInstructions: Infinity });
+      expect(o.status === 'completed' && o.value).toEqual([true, false, [1, 2, 3], 2, [10, 8]]);
+    }
+  });
+});
