@@ -45,6 +45,11 @@ export interface EncodedFunction {
   end: number;
   line: number;
   column: number;
+  /**
+   * Other plain-data fields of the FunctionCode (debugger metadata such as environment
+   * slot names), carried as they are so new compiler tables survive the round trip.
+   */
+  extra?: Record<string, unknown>;
 }
 
 export interface EncodedProgram {
@@ -99,6 +104,34 @@ function encodeConstant(c: Constant): EncodedConstant {
   return { t: 'template', cooked: c.cooked.map((s) => (s === undefined ? null : encodeString(s))), raw: c.raw.map(encodeString), site: c.site };
 }
 
+/** FunctionCode fields with their own encoding, and the interpreter's private ones. */
+const KNOWN_FIELDS = new Set([
+  'name', 'index', 'code', 'constants', 'spans', 'pcSpans', 'stmtStarts', 'localNames', 'length', 'nparams',
+  'nlocals', 'hasRest', 'fieldInitFlag', 'flags', 'start', 'end', 'line', 'column', 'ic', 'unit',
+]);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** JSON-like data (strings, finite numbers, booleans, null, arrays, plain objects), bounded in depth. */
+function isPlainData(v: unknown, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every((x) => isPlainData(x, depth + 1));
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.entries(v as object).every(([k, x]) => !FORBIDDEN_KEYS.has(k) && isPlainData(x, depth + 1));
+  }
+  return false;
+}
+
+function extraFields(f: FunctionCode): Record<string, unknown> | undefined {
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(f)) {
+    if (KNOWN_FIELDS.has(k) || !isPlainData(v)) continue;
+    (out ??= {})[k] = v;
+  }
+  return out;
+}
+
 /** The portable form of `program` (deterministic: same program, same data). */
 export function encodeProgram(program: CompiledProgram): EncodedProgram {
   return {
@@ -122,6 +155,7 @@ export function encodeProgram(program: CompiledProgram): EncodedProgram {
       end: f.end,
       line: f.line,
       column: f.column,
+      ...(extraFields(f) ? { extra: extraFields(f) } : {}),
     })),
     freeNames: [...program.freeNames],
     templateSites: program.templateSites,
@@ -316,6 +350,13 @@ export function decodeProgram(data: unknown): CompiledProgram {
     fc.line = f.line as number;
     fc.column = f.column as number;
     if (fc.end > source.length || fc.start > fc.end) throw bad(`${where}: source range ${fc.start}-${fc.end} outside the source`);
+    if (f.extra !== undefined) {
+      if (!isObj(f.extra)) throw bad(`${where}: extra fields must be an object`);
+      for (const [k, v] of Object.entries(f.extra)) {
+        if (KNOWN_FIELDS.has(k) || FORBIDDEN_KEYS.has(k) || !isPlainData(v)) throw bad(`${where}: extra field '${k}' is not allowed`);
+        (fc as unknown as Record<string, unknown>)[k] = v;
+      }
+    }
     fc.unit = unit;
     unit.functions.push(fc);
   }

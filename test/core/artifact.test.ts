@@ -282,6 +282,8 @@ describe('refusing bytes that cannot be trusted', () => {
       ['closure of a missing function', (p) => (p.functions[0].code = Uint8Array.from([...le(op('Closure')), ...le(99)])), /names function 99/],
       ['register out of range', (p) => (p.functions[0].code = Uint8Array.from([...le(op('IterClose')), ...le(9999)])), /names local 9999/],
       ['an opcode the compiler never emits', (p) => (p.functions[0].code = Uint8Array.from(le(op('HostWait')))), /never emitted/],
+      ['an extra field overriding a known one', (p) => (p.functions[0].extra = { nlocals: 1e6 }), /extra field 'nlocals' is not allowed/],
+      ['an extra field that is not plain data', (p) => (p.functions[0].extra = { debug: { a: new Uint8Array(2) } }), /extra field 'debug' is not allowed/],
       ['odd bytes', (p) => (p.functions[0].code = Uint8Array.from([1, 2, 3])), /32-bit words/],
       ['bad constant', (p) => (p.functions[0].constants = [{ t: 'weird' }]), /unknown constant/],
       ['functions out of order', (p) => (p.functions[0].index = 5), /out of order/],
