@@ -24,6 +24,7 @@ import { HOLE, Marker, PrivateName, type Value } from '../value';
 import type { Frame } from '../vm/frame';
 import { keyText } from '../vm/interpreter';
 import { CapabilityError } from '../errors';
+import { restore, snapshot } from '../snapshot/index';
 import { BUILTIN_GLOBALS } from '../globals';
 
 export interface BreakpointSpec {
@@ -82,6 +83,20 @@ export type DebugOutcome =
   | { status: 'paused'; reason: PauseReason; breakpoints?: number[]; instructions: number; line?: number; column?: number }
   | Exclude<Outcome, { status: 'paused' }>;
 
+interface TimeTravel {
+  every: number;
+  max: number;
+  key: string;
+  checkpoints: { instructions: number; bytes: Uint8Array; answers: number; clock: number }[];
+  /** Answers in the order they were applied, with the instruction count at that moment. */
+  answers: { instructions: number; answers: Answer[] }[];
+  clock: number[];
+  clockPos: number;
+  liveClock: () => number;
+  /** Next recorded answer to apply while re-executing. */
+  replay: number;
+}
+
 interface Breakpoint {
   info: BreakpointInfo;
   spec: BreakpointSpec;
@@ -112,7 +127,12 @@ export class Debugger {
   readonly logs: string[] = [];
   onLog: ((text: string) => void) | null = null;
 
-  constructor(readonly exec: Execution) {}
+  /** The execution being debugged (replaced by a restored one when travelling back in time). */
+  exec: Execution;
+
+  constructor(exec: Execution) {
+    this.exec = exec;
+  }
 
   private get vm() {
     return this.exec.vm;
@@ -388,7 +408,7 @@ export class Debugger {
         const hit = this.hitAtTop();
         if (hit) return hit;
       }
-      const out = this.exec.resume(pending, { sliceInstructions: 0 });
+      const out = this.resumeExec(pending, 0);
       if (out.status !== 'paused') return out;
       if (out.reason !== 'breakpoint') return this.paused('pause');
       if (until && this.at(until)) return this.paused('step');
@@ -455,7 +475,7 @@ export class Debugger {
     }
     fn.code[pc] = orig;
     try {
-      const out = this.exec.resume(answers, { sliceInstructions: 1 });
+      const out = this.resumeExec(answers, 1);
       return out.status === 'paused' ? this.paused('step') : out;
     } finally {
       if (this.patches.get(fn)?.get(pc) !== undefined) fn.code[pc] = Op.Break;
@@ -466,7 +486,7 @@ export class Debugger {
   private single(answers: readonly Answer[]): DebugOutcome {
     const f = this.vm.frame;
     if (f && f.code.code[f.pc] === Op.Break) return this.passBreak(answers)!;
-    const out = this.exec.resume(answers, { sliceInstructions: 1 });
+    const out = this.resumeExec(answers, 1);
     return out.status === 'paused' ? this.paused(out.reason === 'breakpoint' ? 'breakpoint' : 'step') : out;
   }
 
@@ -480,6 +500,225 @@ export class Debugger {
       ...(breakpoints ? { breakpoints } : {}),
       ...(span ? { line: span.line, column: span.column } : {}),
     };
+  }
+
+  // ---- time travel ---------------------------------------------------------------------------
+
+  private travel: TimeTravel | null = null;
+
+  /**
+   * Records the run so it can be stepped backwards: a checkpoint (snapshot) every
+   * `checkpointEvery` instructions — at most `maxCheckpoints`, older ones thinned out —
+   * plus every nondeterministic input: the host's answers (with the instruction count
+   * at which they were applied) and clock readings. The seed is in the snapshots.
+   * Call before the first step.
+   */
+  enableTimeTravel(options: { checkpointEvery?: number; maxCheckpoints?: number } = {}): void {
+    const vm = this.vm;
+    const live = vm.clock;
+    const t: TimeTravel = {
+      every: options.checkpointEvery ?? 200_000,
+      max: options.maxCheckpoints ?? 64,
+      key: `tt-${Math.random().toString(36).slice(2)}-${Date.now()}`,
+      checkpoints: [],
+      answers: [],
+      clock: [],
+      clockPos: 0,
+      liveClock: live,
+      replay: 0,
+    };
+    this.travel = t;
+    vm.clock = this.clockFor(t);
+    this.checkpoint();
+  }
+
+  /** A clock that replays recorded readings, then records live ones. */
+  private clockFor(t: TimeTravel): () => number {
+    return () => {
+      if (t.clockPos < t.clock.length) return t.clock[t.clockPos++];
+      const v = t.liveClock();
+      t.clock.push(v);
+      t.clockPos++;
+      return v;
+    };
+  }
+
+  private checkpoint(): void {
+    const t = this.travel!;
+    if (this.exec.finished) return;
+    const at = this.vm.instructions;
+    if (t.checkpoints.length && t.checkpoints[t.checkpoints.length - 1].instructions === at) return;
+    const bytes = snapshot(this.exec, t.key);
+    t.checkpoints.push({ instructions: at, bytes, answers: t.answers.length, clock: t.clockPos });
+    if (t.checkpoints.length > t.max) {
+      // keep the first and every other one after it: memory stays bounded, spacing doubles
+      t.checkpoints = t.checkpoints.filter((_, i) => i === 0 || i % 2 === 1 || i === t.checkpoints.length - 1);
+    }
+  }
+
+  /** Every resume goes through here: answers are recorded, checkpoints taken on the way. */
+  private resumeExec(answers: readonly Answer[], slice: number): Outcome {
+    const t = this.travel;
+    if (!t) return this.exec.resume(answers, { sliceInstructions: slice });
+    if (answers.length) t.answers.push({ instructions: this.vm.instructions, answers: [...answers] });
+    let pending = answers;
+    const end = slice > 0 ? this.vm.instructions + slice : Infinity;
+    for (;;) {
+      const last = t.checkpoints.length ? t.checkpoints[t.checkpoints.length - 1].instructions : 0;
+      const nextCheckpoint = last + t.every;
+      const stopAt = Math.min(end, nextCheckpoint);
+      const out = this.exec.resume(pending, { sliceInstructions: stopAt === Infinity ? 0 : Math.max(1, stopAt - this.vm.instructions) });
+      pending = [];
+      if (out.status !== 'paused' || out.reason === 'breakpoint') return out;
+      if (this.vm.instructions >= nextCheckpoint) this.checkpoint();
+      if (this.vm.instructions >= end) return out;
+    }
+  }
+
+  /** Where the run is, in instructions since its start. */
+  get position(): number {
+    return this.vm.instructions;
+  }
+
+  private requireTravel(): TimeTravel {
+    if (!this.travel) throw new CapabilityError('time travel is not enabled: call enableTimeTravel() before running');
+    return this.travel;
+  }
+
+  /** Restores the last checkpoint at or before `instructions`; replay continues from its inputs. */
+  private restoreBefore(instructions: number): void {
+    const t = this.requireTravel();
+    let cp = t.checkpoints[0];
+    for (const c of t.checkpoints) if (c.instructions <= instructions) cp = c;
+    t.clockPos = cp.clock;
+    t.replay = cp.answers;
+    this.exec = restore(this.exec.program, cp.bytes, { ...this.exec.options, key: t.key, now: this.clockFor(t) });
+  }
+
+  /**
+   * Re-executes towards `limit` with the recorded answers, stopping at the next Break
+   * (a breakpoint or a statement start patched for a search) or at `limit`. Returns
+   * false when it cannot go on (limit reached, or the run ended).
+   */
+  private advance(limit: number): boolean {
+    const t = this.travel!;
+    const vm = this.vm;
+    if (vm.instructions >= limit) return false;
+    const pending: Answer[] = [];
+    while (t.replay < t.answers.length && t.answers[t.replay].instructions === vm.instructions) pending.push(...t.answers[t.replay++].answers);
+    const next = t.replay < t.answers.length ? t.answers[t.replay].instructions : Infinity;
+    const target = Math.min(limit, next);
+    const before = vm.instructions;
+    const f = vm.frame;
+    let out: Outcome;
+    if (f && f.code.code[f.pc] === Op.Break) {
+      const fn = f.code;
+      const pc = f.pc;
+      const orig = this.patches.get(fn)?.get(pc);
+      if (orig === undefined) {
+        f.pc++;
+        return true;
+      }
+      fn.code[pc] = orig;
+      try {
+        out = this.exec.resume(pending, { sliceInstructions: 1 });
+      } finally {
+        if (this.patches.get(fn)?.get(pc) !== undefined) fn.code[pc] = Op.Break;
+      }
+    } else out = this.exec.resume(pending, { sliceInstructions: Math.max(1, target - before) });
+    if (out.status === 'completed') return false;
+    return vm.instructions > before || pending.length > 0;
+  }
+
+  /**
+   * Goes to the state the run had after exactly `instructions` instructions (at most the
+   * current position): restores the nearest checkpoint before it and re-executes with the
+   * recorded answers and clock readings — the same state forward execution had there.
+   * Going on from there is a new future: later recorded inputs are dropped and the host is
+   * asked again.
+   */
+  jumpTo(instructions: number): DebugOutcome {
+    const t = this.requireTravel();
+    if (instructions > this.vm.instructions) throw new CapabilityError('jumpTo goes backwards only; step or continue to go forwards');
+    this.step = null;
+    this.restoreBefore(instructions);
+    while (this.advance(instructions));
+    // the future after this point is unwritten again
+    t.answers.length = t.replay;
+    t.clock.length = t.clockPos;
+    t.checkpoints = t.checkpoints.filter((c) => c.instructions <= this.vm.instructions);
+    return this.paused('step');
+  }
+
+  /** True when the top frame stands at the start of a program statement (a step-back target). */
+  atStatementStart(): boolean {
+    const f = this.vm.frame;
+    return f !== null && !(f.code.flags & FnFlags.Builtin) && this.isStatementStart(f.code, f.pc);
+  }
+
+  /** Steps back one instruction. */
+  stepBackInstruction(): DebugOutcome {
+    return this.jumpTo(Math.max(0, this.vm.instructions - 1));
+  }
+
+  /**
+   * Steps back to the previous statement start in program code. (Forward stepping also
+   * stops at a call site when a function returns; stepping back goes by statements.)
+   */
+  stepBack(): DebugOutcome {
+    const here = this.vm.instructions;
+    const prev = this.positionsBefore(here, false);
+    return this.jumpTo(prev ?? 0);
+  }
+
+  /** Runs backwards to the previous breakpoint hit (or the start of the run). */
+  reverseContinue(): DebugOutcome {
+    const here = this.vm.instructions;
+    const prev = this.positionsBefore(here, true);
+    const out = this.jumpTo(prev ?? 0);
+    return prev === undefined || out.status !== 'paused' ? out : { ...out, reason: 'breakpoint' };
+  }
+
+  /**
+   * The last instruction count before `before` at which a program statement started (or a
+   * user breakpoint was hit), found by re-executing from checkpoints — latest segment
+   * first — with every statement start patched.
+   */
+  private positionsBefore(before: number, breakpointsOnly: boolean): number | undefined {
+    const t = this.requireTravel();
+    const added: { fn: FunctionCode; pc: number }[] = [];
+    if (!breakpointsOnly) {
+      for (const fn of this.exec.program.functions) {
+        for (const pc of fn.stmtStarts) if (!this.patches.get(fn)?.has(pc)) added.push({ fn, pc });
+      }
+      this.temp.push(...added);
+      for (const a of added) this.patch(a.fn, a.pc);
+    }
+    try {
+      const points = t.checkpoints.map((c) => c.instructions).filter((i) => i < before);
+      for (let k = points.length - 1; k >= 0; k--) {
+        this.restoreBefore(points[k]);
+        let last: number | undefined;
+        for (;;) {
+          const f = this.vm.frame;
+          if (this.vm.instructions >= before) break;
+          if (f && f.code.code[f.pc] === Op.Break && !(f.code.flags & FnFlags.Builtin)) {
+            if (breakpointsOnly ? this.userBreakAt(f.code, f.pc) : this.isStatementStart(f.code, f.pc)) last = this.vm.instructions;
+          }
+          if (!this.advance(before)) break;
+        }
+        if (last !== undefined) return last;
+      }
+      return undefined;
+    } finally {
+      this.temp.splice(this.temp.length - added.length, added.length);
+      for (const a of added) this.unpatchIfUnused(a.fn, a.pc);
+    }
+  }
+
+  private userBreakAt(fn: FunctionCode, pc: number): boolean {
+    for (const b of this.breakpoints.values()) if (!b.temporary && b.sites.some((x) => x.fn === fn && x.pc === pc)) return true;
+    return false;
   }
 
   // ---- inspection ---------------------------------------------------------------------------

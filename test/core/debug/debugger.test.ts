@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Debugger, type DebugOutcome } from '../../../core/debug/debugger';
 import { runSync, start, type StartOptions } from '../../../core/index';
 import { OPERANDS } from '../../../core/opcodes';
+import * as heap from '../../../core/debug/heap';
 
 function debug(source: string, options: StartOptions = {}): Debugger {
   return new Debugger(start(source, { ...options, startPaused: true, seed: 1 }));
@@ -242,5 +243,97 @@ state.count`;
     expect(d.evaluate('state.count')).toMatchObject({ value: 2 });
     expect(() => d.evaluate('bump()')).toThrow(/cannot call the program's functions/);
     expect(d.continue()).toMatchObject({ status: 'completed', value: 2 });
+  });
+});
+
+describe('step back', () => {
+  /** Everything the debugger can observe about the current state, as text. */
+  function state(d: Debugger): string {
+    const { heapGraph } = heap;
+    const g = heapGraph(d.exec.vm);
+    return JSON.stringify({
+      at: d.position,
+      stack: d.callStack().map((f) => [f.name, f.line, f.column, f.pc]),
+      scopes: d.callStack().map((_, i) => d.scopes(i).map((s) => s.variables.map((v) => [v.name, v.preview]))),
+      operands: d.operandStack().map((v) => v.preview),
+      heap: g.nodes.map((n) => [n.kind, n.size, n.preview]).sort(),
+      edges: g.edges.length,
+    });
+  }
+
+  const PROGRAMS: [string, string, StartOptions['capabilities']?][] = [
+    ['calls and loops', CALLS],
+    [
+      'objects, closures and a Map',
+      `function counter() {
+  let n = 0;
+  return () => ++n;
+}
+const c = counter();
+const m = new Map();
+for (const w of ['a', 'b', 'a']) {
+  m.set(w, (m.get(w) ?? 0) + c());
+}
+[...m.entries()]`,
+    ],
+    [
+      'capability calls, sync and awaited',
+      `const first = lookup(1);
+async function more(ids) {
+  const out = [];
+  for (const id of ids) out.push(await lookup(id));
+  return out;
+}
+const rest = await more([2, 3]);
+first + rest.join('+')`,
+      [{ name: 'lookup' }],
+    ],
+  ];
+
+  it.each(PROGRAMS)('%s: stepping back lands on exactly the states stepping forward had', (_name, src, capabilities) => {
+    const d = debug(src, { capabilities, now: () => 1000 });
+    d.enableTimeTravel({ checkpointEvery: 25 });
+    const forward: string[] = [state(d)];
+    let o = d.stepInto();
+    for (let i = 0; i < 300; i++) {
+      if (o.status === 'suspended') {
+        o = d.continue(o.calls.map((c) => ({ id: c.id, value: `v${c.args[0]}` })));
+        continue;
+      }
+      if (o.status !== 'paused') break;
+      // step back goes by statements: the call-site stops after a return are not its targets
+      if (d.atStatementStart()) forward.push(state(d));
+      o = d.stepInto();
+    }
+    expect(forward.length).toBeGreaterThan(6);
+    // from the last paused point, step back statement by statement
+    const last = JSON.parse(forward[forward.length - 1]).at as number;
+    d.jumpTo(last);
+    expect(state(d)).toBe(forward[forward.length - 1]);
+    for (let k = forward.length - 2; k >= 0; k--) {
+      d.stepBack();
+      expect(state(d), `step back #${forward.length - 1 - k}`).toBe(forward[k]);
+    }
+  });
+
+  it('steps back one instruction and to the previous breakpoint hit', () => {
+    const d = debug(CALLS);
+    d.enableTimeTravel({ checkpointEvery: 10 });
+    const bp = d.setBreakpoint({ line: 3 });
+    const first = d.continue();
+    expect(first).toMatchObject({ status: 'paused', line: 3 });
+    const firstState = state(d);
+    expect(d.continue()).toMatchObject({ status: 'paused', line: 3 });
+    const here = d.position;
+    d.stepInstruction();
+    d.stepInstruction();
+    expect(d.stepBackInstruction().instructions).toBe(here + 1);
+    expect(d.reverseContinue()).toMatchObject({ status: 'paused', reason: 'breakpoint', line: 3 });
+    expect(d.position).toBe(here);
+    expect(d.reverseContinue()).toMatchObject({ status: 'paused', reason: 'breakpoint', line: 3 });
+    expect(state(d)).toBe(firstState);
+    // going forward again from there gives the same end
+    d.removeBreakpoint(bp.id);
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 1 });
   });
 });
