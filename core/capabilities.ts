@@ -13,7 +13,7 @@ import { CapabilityData, JSError, NativeFunction } from './objects';
 import { Attr } from './shape';
 import type { Value } from './value';
 import { Cont } from './vm/frame';
-import { HOST_WAIT_CODE, HostCall } from './vm/hostcalls';
+import { BREAK_AFTER_CALL_CODE, HOST_WAIT_CODE, HostCall } from './vm/hostcalls';
 import type { VM } from './vm/interpreter';
 import { registerNative } from './vm/natives';
 import { GuestError, type ErrorType } from './vm/throw';
@@ -160,7 +160,12 @@ const CAPABILITY_ID = registerNative('%Capability%', (vm, _thisv, args, _nt, sel
   call.hostArgs = hostArgs;
   if (host.inflight.length < vm.limits.outstandingHostCalls) host.inflight.push(call);
   else host.queued.push(call);
-  if (call.promise) return call.promise;
+  if (call.promise) {
+    if (vm.onCapabilityCall !== null && vm.onCapabilityCall(name)) {
+      return vm.pushCall(vm.makeClosure(BREAK_AFTER_CALL_CODE, null), undefined, [call.promise], Cont.Normal);
+    }
+    return call.promise;
+  }
   return vm.pushCall(vm.makeClosure(HOST_WAIT_CODE, null), undefined, [call.id], Cont.Normal);
 });
 

@@ -147,6 +147,22 @@ export class Execution {
     }
   }
 
+  /**
+   * Applies answers without running anything (the next resume continues from there).
+   * Throws CapabilityError for an unknown or repeated id; nothing is applied then.
+   */
+  answer(answers: readonly Answer[]): void {
+    if (this.failed) throw this.failed;
+    const vm = this.vm;
+    for (let i = 0; i < answers.length; i++) {
+      const id = answers[i].id;
+      if (!vm.host.inflight.some((c) => c.id === id)) throw new CapabilityError(`no outstanding call with id ${id}`);
+      if (answers.slice(0, i).some((a) => a.id === id)) throw new CapabilityError(`call ${id} is answered twice`);
+    }
+    for (const a of answers) answerCall(vm, a);
+    this.outcome = { status: 'paused', instructions: vm.instructions };
+  }
+
   private fail(e: CapsuleError): never {
     this.failed = e;
     throw e;

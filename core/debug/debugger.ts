@@ -21,7 +21,8 @@ import { compile } from '../program';
 import { runSync } from '../run';
 import { toHost } from '../boundary';
 import { HOLE, Marker, PrivateName, type Value } from '../value';
-import type { Frame } from '../vm/frame';
+import { Cont, type Frame } from '../vm/frame';
+import { BREAK_AFTER_CALL_CODE } from '../vm/hostcalls';
 import { keyText } from '../vm/interpreter';
 import { CapabilityError } from '../errors';
 import { restore, snapshot } from '../snapshot/index';
@@ -77,10 +78,21 @@ export interface ScopeView {
   variables: VariableView[];
 }
 
-export type PauseReason = 'breakpoint' | 'step' | 'pause' | 'entry';
+export type PauseReason = 'breakpoint' | 'step' | 'pause' | 'entry' | 'exception' | 'capability' | 'resume';
 
 export type DebugOutcome =
-  | { status: 'paused'; reason: PauseReason; breakpoints?: number[]; instructions: number; line?: number; column?: number }
+  | {
+      status: 'paused';
+      reason: PauseReason;
+      breakpoints?: number[];
+      instructions: number;
+      line?: number;
+      column?: number;
+      /** reason 'exception': the value being thrown. */
+      exception?: VariableView;
+      /** reason 'capability': the call just made. */
+      call?: { id: number; capability: string; args: unknown[] };
+    }
   | Exclude<Outcome, { status: 'paused' }>;
 
 interface TimeTravel {
@@ -129,9 +141,29 @@ export class Debugger {
 
   /** The execution being debugged (replaced by a restored one when travelling back in time). */
   exec: Execution;
+  /** Stop at throws: none, only those no try block on the stack will catch, or all. */
+  breakOnExceptions: 'none' | 'uncaught' | 'all' = 'none';
+  /** Stop right after a capability call is made: any, some by name, or none. */
+  breakOnCapability: boolean | readonly string[] = false;
+  /** Stop as soon as answers are applied, before any guest code runs. */
+  breakOnResume = false;
 
   constructor(exec: Execution) {
     this.exec = exec;
+    this.installHooks();
+  }
+
+  /** The VM hooks behind the exception and capability stops (reinstalled on a restored VM). */
+  private installHooks(): void {
+    const vm = this.vm;
+    vm.onThrow = (value) => {
+      if (this.breakOnExceptions === 'none') return false;
+      if (this.breakOnExceptions === 'all') return true;
+      const caught = this.vm.frames.some((f) => f.tryStack.length > 0 || f.cont === Cont.Reaction || f.cont === Cont.Executor || f.cont === Cont.Thenable);
+      void value;
+      return !caught;
+    };
+    vm.onCapabilityCall = (name) => this.breakOnCapability === true || (Array.isArray(this.breakOnCapability) && this.breakOnCapability.includes(name));
   }
 
   private get vm() {
@@ -383,8 +415,8 @@ export class Debugger {
         }
       } else out = this.single(pending);
       pending = [];
-      if (out.status === 'paused' && out.reason === 'breakpoint') {
-        this.step = null; // a user breakpoint ends the step
+      if (out.status === 'paused' && out.reason !== 'step') {
+        this.step = null; // a breakpoint, an exception or a capability stop ends the step
         return out;
       }
       if (out.status !== 'paused') return out; // suspended (the step continues after the answer) or done
@@ -401,20 +433,47 @@ export class Debugger {
     for (;;) {
       // standing on a Break: execute the instruction it covers first
       const first = this.passBreak(pending);
-      pending = [];
       if (first) {
+        pending = [];
         if (first.status !== 'paused') return first;
         if (until && this.at(until)) return this.paused('step');
         const hit = this.hitAtTop();
         if (hit) return hit;
       }
+      if (pending.length && this.breakOnResume) {
+        this.exec.answer(pending);
+        this.travel?.answers.push({ instructions: this.vm.instructions, answers: [...pending] });
+        return this.paused('resume');
+      }
       const out = this.resumeExec(pending, 0);
       if (out.status !== 'paused') return out;
       if (out.reason !== 'breakpoint') return this.paused('pause');
+      const special = this.specialStop();
+      if (special) return special;
       if (until && this.at(until)) return this.paused('step');
       const hit = this.hitAtTop();
       if (hit) return hit;
     }
+  }
+
+  /** A stop at a throw or right after a capability call, if that is what stopped the run. */
+  private specialStop(): DebugOutcome | null {
+    const vm = this.vm;
+    if (vm.pendingThrow) {
+      const v = vm.pendingThrow.value;
+      return { ...(this.paused('exception') as Extract<DebugOutcome, { status: 'paused' }>), exception: this.view('exception', v) };
+    }
+    const f = vm.frame;
+    if (f && f.code === BREAK_AFTER_CALL_CODE) {
+      // report where the call was made: the caller's position
+      f.pc++; // past the Break: continuing returns the promise to the call site
+      const call = vm.host.inflight[vm.host.inflight.length - 1] ?? vm.host.queued[vm.host.queued.length - 1];
+      return {
+        ...(this.paused('capability') as Extract<DebugOutcome, { status: 'paused' }>),
+        ...(call ? { call: { id: call.id, capability: call.capability, args: call.hostArgs ?? [] } } : {}),
+      };
+    }
+    return null;
   }
 
   private at(site: { fn: FunctionCode; pc: number }): boolean {
@@ -487,12 +546,15 @@ export class Debugger {
     const f = this.vm.frame;
     if (f && f.code.code[f.pc] === Op.Break) return this.passBreak(answers)!;
     const out = this.resumeExec(answers, 1);
-    return out.status === 'paused' ? this.paused(out.reason === 'breakpoint' ? 'breakpoint' : 'step') : out;
+    if (out.status !== 'paused') return out;
+    if (out.reason === 'breakpoint') return this.specialStop() ?? this.hitAtTop() ?? this.paused('step');
+    return this.paused('step');
   }
 
   private paused(reason: PauseReason, breakpoints?: number[]): DebugOutcome {
     const f = this.vm.frame;
-    const span = f ? spanAt(f.code, f.pc) : undefined;
+    // at a throw the pc is already past the throwing instruction
+    const span = f ? spanAt(f.code, this.vm.pendingThrow ? Math.max(0, f.pc - 1) : f.pc) : undefined;
     return {
       status: 'paused',
       reason,
@@ -593,6 +655,7 @@ export class Debugger {
     t.clockPos = cp.clock;
     t.replay = cp.answers;
     this.exec = restore(this.exec.program, cp.bytes, { ...this.exec.options, key: t.key, now: this.clockFor(t) });
+    this.installHooks();
   }
 
   /**
@@ -729,7 +792,7 @@ export class Debugger {
     const out: StackFrame[] = [];
     for (let i = frames.length - 1; i >= 0; i--) {
       const f = frames[i];
-      const pc = f === this.vm.frame ? f.pc : Math.max(0, f.pc - 1);
+      const pc = f === this.vm.frame && !this.vm.pendingThrow ? f.pc : Math.max(0, f.pc - 1);
       const span = spanAt(f.code, pc);
       out.push({
         index: frames.length - 1 - i,

@@ -133,6 +133,8 @@ export interface Payload {
   jobs: unknown[];
   host: unknown[];
   templates: unknown[];
+  /** A pending throw a debugger stopped at: [value], or null. */
+  pending: unknown[] | null;
 }
 
 // ---- helpers --------------------------------------------------------------------------
@@ -580,7 +582,9 @@ function encodeWith(e: Encoder, vm: VM, program: CompiledProgram, ex: ExecState)
     templates.push(loc[0], loc[1], e.value(arr));
   }
   const result = e.value(ex.result);
-  const vmx = vm as unknown as { sinceMark: number };
+  const vmx = vm as unknown as { sinceMark: number; pendingThrow?: { value: Value } | null };
+  // a throw a debugger stopped at (it unwinds when the run continues)
+  const pending = vmx.pendingThrow ? [e.value(vmx.pendingThrow.value)] : null;
   const counters = [
     vm.instructions,
     vm.allocations,
@@ -611,6 +615,7 @@ function encodeWith(e: Encoder, vm: VM, program: CompiledProgram, ex: ExecState)
     jobs,
     host,
     templates,
+    pending,
   };
 }
 
@@ -1277,6 +1282,10 @@ export function decodeState(vm: VM, program: CompiledProgram, p: Payload): { pha
   vm.rng = rng;
   realm.regexSteps = num(c[7], 'regex steps');
   realm.regexCompiled = c[8] === null ? undefined : new Set(isArr(c[8], 'regex cache').map((x) => d.string(x, 'regex key')));
+  if (p.pending !== null) {
+    const pt = isArr(p.pending, 'pending throw', 1);
+    (vm as unknown as { pendingThrow: { value: Value } | null }).pendingThrow = { value: d.value(pt[0]) };
+  }
   const ex = isArr(p.exec, 'execution state', 4);
   return {
     phase: int(ex[0], 'phase', 0, 1),

@@ -175,7 +175,7 @@ function open(program: CompiledProgram, bytes: Uint8Array, key: Uint8Array): Uin
 
 // ---- API -------------------------------------------------------------------------------------
 
-const PAYLOAD_KEYS = ['table', 'caps', 'seed', 'exec', 'counters', 'shapes', 'kinds', 'data', 'syms', 'global', 'registry', 'stack', 'frames', 'frame', 'jobs', 'host', 'templates'] as const;
+const PAYLOAD_KEYS = ['table', 'caps', 'seed', 'exec', 'counters', 'shapes', 'kinds', 'data', 'syms', 'global', 'registry', 'stack', 'frames', 'frame', 'jobs', 'host', 'templates', 'pending'] as const;
 
 /**
  * Serializes the complete state of `exec` — suspended at capability calls, or paused

@@ -58,3 +58,18 @@ export const HOST_WAIT_CODE: FunctionCode = (() => {
   f.unit = { functions: [f], source: '' };
   return f;
 })();
+
+/**
+ * The code of the frame pushed when a debugger asked to stop right after an async
+ * capability call: `GetLocal 0; Break; Return` — it returns the call's promise.
+ */
+export const BREAK_AFTER_CALL_CODE: FunctionCode = (() => {
+  const f = new FunctionCode('%BreakAfterCall%', 0);
+  f.code = new Int32Array([Op.GetLocal, 0, Op.Break, Op.Return]);
+  f.nparams = 1;
+  f.length = 1;
+  f.nlocals = 1;
+  f.flags = FnFlags.Builtin | FnFlags.NoConstruct;
+  f.unit = { functions: [f], source: '' };
+  return f;
+})();

@@ -890,6 +890,12 @@ export class VM {
 
   /** Runs until no frames are left, the slice ends, or a suspension. */
   run(): Stop {
+    if (this.pendingThrow) {
+      // a debugger paused on this throw: now let it unwind
+      const { value } = this.pendingThrow;
+      this.pendingThrow = null;
+      if (!this.unwind(value)) return Stop.Idle;
+    }
     for (;;) {
       try {
         return this.loop();
@@ -901,10 +907,22 @@ export class VM {
           throw e;
         }
         const value = this.materialize(e);
+        if (this.onThrow !== null && this.onThrow(value)) {
+          // stop before unwinding, at the throwing instruction
+          this.pendingThrow = { value };
+          return Stop.Break;
+        }
         if (!this.unwind(value)) return Stop.Idle;
       }
     }
   }
+
+  /** Debugger hook: return true to stop at a throw before it unwinds (null on the normal path). */
+  onThrow: ((value: Value) => boolean) | null = null;
+  /** A throw a debugger stopped at; run() unwinds it first when it continues. */
+  pendingThrow: { value: Value } | null = null;
+  /** Debugger hook: return true to stop right after an async capability call is made. */
+  onCapabilityCall: ((name: string) => boolean) | null = null;
 
 
   private loop(): Stop {

@@ -337,3 +337,63 @@ first + rest.join('+')`,
     expect(d.continue()).toMatchObject({ status: 'completed', value: 1 });
   });
 });
+
+describe('exception, capability and resume stops', () => {
+  const THROWS = `function parse(s) {
+  if (s === 'bad') throw new TypeError('bad input');
+  return s.length;
+}
+let n = 0;
+try {
+  n = parse('bad');
+} catch (e) {
+  n = -1;
+}
+n + parse('bad')`;
+
+  it('stops at caught and uncaught throws with "all", only uncaught ones with "uncaught"', () => {
+    const all = debug(THROWS);
+    all.breakOnExceptions = 'all';
+    const first = all.continue();
+    expect(first).toMatchObject({ status: 'paused', reason: 'exception', line: 2, exception: { type: 'object' } });
+    expect(first.status === 'paused' && first.exception!.preview).toMatch(/TypeError: bad input/);
+    expect(all.callStack().map((f) => f.name)).toEqual(['parse', '<script>']);
+    // continuing lets the throw unwind into the catch block
+    expect(all.continue()).toMatchObject({ status: 'paused', reason: 'exception', line: 2 });
+    expect(all.callStack()[1]).toMatchObject({ name: '<script>', line: 11 });
+    expect(() => all.continue()).toThrow(/bad input/);
+
+    const uncaught = debug(THROWS);
+    uncaught.breakOnExceptions = 'uncaught';
+    expect(uncaught.continue()).toMatchObject({ status: 'paused', reason: 'exception', line: 2 });
+    expect(uncaught.callStack()[1]).toMatchObject({ name: '<script>', line: 11 });
+  });
+
+  it('stops right after an async capability call, by name', () => {
+    const src = `async function main() {
+  const p = lookup(1);
+  const q = other(2);
+  return (await p) + (await q);
+}
+main()`;
+    const d = debug(src, { capabilities: [{ name: 'lookup' }, { name: 'other' }] });
+    d.breakOnCapability = ['other'];
+    const o = d.continue();
+    expect(o).toMatchObject({ status: 'paused', reason: 'capability', call: { id: 2, capability: 'other', args: [2] } });
+    expect(d.callStack().find((f) => !f.builtin)).toMatchObject({ name: 'main', line: 3 });
+    const s = d.continue();
+    expect(s).toMatchObject({ status: 'suspended' });
+    expect(d.continue([{ id: 1, value: 40 }, { id: 2, value: 2 }])).toMatchObject({ status: 'completed', value: 42 });
+  });
+
+  it('break on resume stops after the answers are applied, before guest code runs', () => {
+    const d = debug('const a = lookup(1); a * 2', { capabilities: [{ name: 'lookup' }] });
+    d.breakOnResume = true;
+    const s = d.continue();
+    expect(s).toMatchObject({ status: 'suspended' });
+    const at = d.position;
+    expect(d.continue([{ id: 1, value: 21 }])).toMatchObject({ status: 'paused', reason: 'resume' });
+    expect(d.position).toBe(at);
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 42 });
+  });
+});

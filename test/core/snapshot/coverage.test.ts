@@ -17,8 +17,10 @@ const BASE_NOT_STORED: Record<string, string> = { id: 'allocation order', protoS
 const CLASSES: Record<string, { fields: () => object; stored: string[]; notStored?: Record<string, string> }> = {
   VM: {
     fields: () => start('1', { sliceInstructions: 1 }).vm,
-    stored: ['stack', 'sp', 'frames', 'frame', 'jobs', 'jobHead', 'instructions', 'allocations', 'heapBytes', 'sinceMark', 'markEvery', 'liveBytes', 'templateCache', 'host', 'rng', 'realm', 'program'],
+    stored: ['stack', 'sp', 'frames', 'frame', 'jobs', 'jobHead', 'instructions', 'allocations', 'heapBytes', 'sinceMark', 'markEvery', 'liveBytes', 'templateCache', 'host', 'rng', 'realm', 'program', 'pendingThrow'],
     notStored: {
+      onThrow: 'debugger hook',
+      onCapabilityCall: 'debugger hook',
       stopAt: 'set by every step',
       sliceEnd: 'set by every step',
       deadline: 'set by every step',

@@ -223,3 +223,18 @@ describe('restoring with a separately compiled copy of the program (as another p
     }
   });
 });
+
+describe('debugger stops', () => {
+  const hooks = start('1', { sliceInstructions: 1 }).vm as unknown as Record<string, unknown>;
+  it.skipIf(!('onThrow' in hooks))('a throw a debugger stopped at unwinds after the restore', () => {
+    const src = `let log = []; function f() { throw new RangeError('boom'); } try { f(); } catch (e) { log.push(e.message); } log.push('after'); log`;
+    const program = programFor(src, {});
+    const ex = start(program, { sliceInstructions: 1 });
+    (ex.vm as unknown as { onThrow: (v: unknown) => boolean }).onThrow = () => true;
+    let o = ex.resume([], { sliceInstructions: Infinity });
+    expect(o.status).toBe('paused');
+    const r = restore(program, snapshot(ex, KEY), { key: KEY });
+    o = r.resume([], { sliceInstructions: Infinity });
+    expect(o.status === 'completed' && o.value).toEqual(['boom', 'after']);
+  });
+});
