@@ -406,7 +406,7 @@ function runWorkloads(workloads: Workload[], engines: Engine[]): Cell[] {
 }
 
 function runTrivial(engines: Engine[]): Array<{ engine: string; us?: number; minUs?: number; n?: number; reason?: string; note: string }> {
-  print('Trivial compile+run of `1+1` (µs per call; measures per-run setup, mostly realm creation)');
+  print('Trivial compile+run of `1+1` (µs per call; measures per-run setup: parse, compile, VM and realm creation)');
   const results = [];
   for (const e of engines) {
     try {
