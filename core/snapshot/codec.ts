@@ -523,6 +523,8 @@ export interface ExecState {
   result: Value;
   usedMs: number;
   status: 'paused' | 'suspended';
+  /** A debugger breakpoint stopped the run (the paused outcome's reason). */
+  breakpoint: boolean;
   seed: number;
   caps: string[];
 }
@@ -601,7 +603,7 @@ function encodeWith(e: Encoder, vm: VM, program: CompiledProgram, ex: ExecState)
     table: [e.table.size, e.table.fingerprint],
     caps: ex.caps,
     seed: ex.seed,
-    exec: [ex.phase, result, ex.usedMs, ex.status === 'suspended' ? 1 : 0],
+    exec: [ex.phase, result, ex.usedMs, ex.status === 'suspended' ? 1 : ex.breakpoint ? 2 : 0],
     counters,
     shapes: e.shapes,
     kinds: Uint8Array.from(e.kinds),
@@ -1167,7 +1169,11 @@ function hostClass(vm: VM, name: unknown): new (proto: JSObject | null, cls: Cls
 }
 
 /** Rebuilds the state in `vm` (fresh, from prepare()); returns the execution state. */
-export function decodeState(vm: VM, program: CompiledProgram, p: Payload): { phase: number; result: Value; usedMs: number; status: 'paused' | 'suspended' } {
+export function decodeState(
+  vm: VM,
+  program: CompiledProgram,
+  p: Payload,
+): { phase: number; result: Value; usedMs: number; status: 'paused' | 'suspended'; breakpoint: boolean } {
   const d = new Decoder(vm, program, p);
   const table = isArr(p.table, 'header', 2);
   if (table[0] !== d.table.size || table[1] !== d.table.fingerprint) {
@@ -1291,7 +1297,8 @@ export function decodeState(vm: VM, program: CompiledProgram, p: Payload): { pha
     phase: int(ex[0], 'phase', 0, 1),
     result: d.value(ex[1]),
     usedMs: num(ex[2], 'time used'),
-    status: flag(ex[3], 'status') ? 'suspended' : 'paused',
+    status: int(ex[3], 'status', 0, 2) === 1 ? 'suspended' : 'paused',
+    breakpoint: ex[3] === 2,
   };
 }
 

@@ -194,6 +194,7 @@ export function snapshot(exec: Execution, key: Uint8Array | string): Uint8Array 
     result: st.result,
     usedMs: st.usedMs,
     status,
+    breakpoint: (exec.outcome as { reason?: string }).reason === 'breakpoint',
     seed: exec.seed,
     caps: exec.capabilityList.map((c) => c.name),
   });
@@ -246,7 +247,10 @@ export function restore(program: CompiledProgram, bytes: Uint8Array, options: St
   } catch (e) {
     throw new SerializationError(`corrupt snapshot: pending calls: ${(e as Error)?.message ?? String(e)}`);
   }
-  exec.outcome =
-    st.status === 'suspended' ? { status: 'suspended', calls, instructions: vm.instructions } : { status: 'paused', instructions: vm.instructions };
+  if (st.status === 'suspended') exec.outcome = { status: 'suspended', calls, instructions: vm.instructions };
+  else {
+    exec.outcome = { status: 'paused', instructions: vm.instructions };
+    if (st.breakpoint) (exec.outcome as { reason?: string }).reason = 'breakpoint';
+  }
   return exec;
 }

@@ -234,6 +234,7 @@ describe('debugger stops', () => {
     let o = ex.resume([], { sliceInstructions: Infinity });
     expect(o.status).toBe('paused');
     const r = restore(program, snapshot(ex, KEY), { key: KEY });
+    expect(r.outcome).toEqual(o);
     o = r.resume([], { sliceInstructions: Infinity });
     expect(o.status === 'completed' && o.value).toEqual(['boom', 'after']);
   });
