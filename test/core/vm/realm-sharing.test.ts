@@ -172,6 +172,17 @@ describe('isolation between VMs', () => {
     expect(runSync('Symbol.keyFor(Symbol.for("x")) + String(Symbol.keyFor(Symbol("x")))').value).toBe('xundefined');
   });
 
+  it('regex step accounting is per VM: instruction counts do not depend on what ran before', () => {
+    const src = '/(a|b)*c/.test("ab".repeat(50) + "c") && "x,y".split(/,/).length';
+    const first = runSync(src, { seed: 1 });
+    for (let i = 0; i < 3; i++) runSync('/(a|b)*c/.test("abababc"); /x+/g.exec("xxx")');
+    const again = runSync(src, { seed: 1 });
+    expect(again).toEqual(first);
+    const { vm } = createVM({ seed: 1 });
+    expect(vm.realm.regexSteps).toBe(0);
+    expect(vm.realm.regexCompiled).toBeUndefined();
+  });
+
   it('objects reachable from the intrinsics cannot carry state from one VM to another', () => {
     const attempts = [
       'Array.prototype.evil = 1',
