@@ -303,6 +303,20 @@ class Encoder {
 
   shape(o: JSObject): number {
     const s = o.shape;
+    if (s === this.cachedShape && o.proto === this.cachedProto) return this.cachedIndex;
+    const i = this.shapeIndex(o, s);
+    this.cachedShape = s;
+    this.cachedProto = o.proto;
+    this.cachedIndex = i;
+    return i;
+  }
+
+  /** (one-entry cache in front of it: arrays of like objects hit it every time) */
+  cachedShape: Shape | null = null;
+  cachedProto: JSObject | null = null;
+  cachedIndex = -1;
+
+  shapeIndex(o: JSObject, s: Shape): number {
     let byProto = this.shapeIds.get(s);
     if (byProto === undefined) this.shapeIds.set(s, (byProto = new Map()));
     let i = byProto.get(o.proto);
