@@ -1185,7 +1185,15 @@ registerInstaller((r: Realm) => {
     const el = st.elements;
     if (!sortStep(el, a[1] as number)) return st;
     // the next comparison: cmp(a, b) is tail-called, its result is this step's result
-    return vm.pushCall(a[2], undefined, [el[S.A] as Value, el[S.B] as Value], Cont.Normal);
+    // (pushed like vm.pushCall does, without an argument array)
+    const stack = vm.stack;
+    const fnSlot = vm.sp;
+    stack[fnSlot] = a[2];
+    stack[fnSlot + 1] = undefined;
+    stack[fnSlot + 2] = el[S.A] as Value;
+    stack[fnSlot + 3] = el[S.B] as Value;
+    vm.sp = fnSlot + 4;
+    return vm.invoke(fnSlot, 2, Cont.Normal, null, undefined);
   });
   /** Marks `o` as being joined; true when it already is (a cycle: join gives ''). */
   r.internal('arrayJoinEnter', 1, (vm, _t, a) => {

@@ -44,11 +44,18 @@ export const enum Cont {
   AsyncGen,
 }
 
+/**
+ * The try stacks of a frame that has not entered a try block: shared and frozen, so a call
+ * allocates no arrays for them (TryPush gives the frame its own arrays first).
+ */
+export const NO_TRY: number[] = Object.freeze([]) as unknown as number[];
+export const NO_TRY_ENVS: (Env | null)[] = Object.freeze([]) as unknown as (Env | null)[];
+
 export class Frame {
   pc = 0;
-  /** Handler pcs and stack heights of active try blocks (pairs). */
-  tryStack: number[] = [];
-  tryEnvs: (Env | null)[] = [];
+  /** Handler pcs and stack heights of active try blocks (pairs); {@link NO_TRY} when empty. */
+  tryStack: number[] = NO_TRY;
+  tryEnvs: (Env | null)[] = NO_TRY_ENVS;
   /** Generator/async state when this frame can suspend. */
   gen: JSGenerator | null = null;
   /** Async functions: true until the first await returns the promise to the caller. */

@@ -34,7 +34,7 @@ import {
 import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
-import { Cont, Frame } from './frame';
+import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
 import { PUSHED, nativeImpl, type NativeImpl } from './natives';
@@ -1105,10 +1105,21 @@ export class VM {
           case Op.GetGlobal: {
             const k = consts[code[pc++]] as string;
             const g = this.realm.globalObject;
+            // cached (global shape → slot): slots of existing keys keep their index until the
+            // shape changes identity (a delete gives a dictionary a fresh shape)
+            const c = ic[pc - 2];
+            if (c !== undefined && c.shape === g.shape) {
+              const s = g.slots[c.slot];
+              if (!(s instanceof Accessor)) {
+                stack[sp++] = s;
+                break;
+              }
+            }
             const i = g.shape.index.get(k);
             if (i !== undefined) {
               const s = g.slots[i];
               if (!(s instanceof Accessor)) {
+                ic[pc - 2] = { shape: g.shape, holder: null, holderShape: null, slot: i };
                 stack[sp++] = s;
                 break;
               }
@@ -1184,6 +1195,17 @@ export class VM {
                     sp++;
                     break;
                   }
+                }
+              }
+            } else if (typeof obj === 'string') {
+              // a method of String.prototype (cached by getPropSlow with the prototype's own shape)
+              const c = ic[pc - 2];
+              if (c !== undefined && c.holder === this.realm.StringPrototype && c.holder.shape === c.holderShape) {
+                const s = c.holder.slots[c.slot];
+                if (!(s instanceof Accessor)) {
+                  stack[sp - 1] = s;
+                  sp++;
+                  break;
                 }
               }
             }
@@ -1810,6 +1832,10 @@ export class VM {
             throw new GuestError(kind === 1 ? 'TypeError' : kind === 2 ? 'ReferenceError' : kind === 3 ? 'RangeError' : 'Error', msg);
           }
           case Op.TryPush:
+            if (frame.tryStack === NO_TRY) {
+              frame.tryStack = [];
+              frame.tryEnvs = [];
+            }
             frame.tryStack.push(code[pc++], sp);
             frame.tryEnvs.push(frame.env);
             break;
@@ -1865,7 +1891,25 @@ export class VM {
             if (c !== undefined && c.shape === obj.shape && c.holder !== null) {
               // cached transition: holderShape is the shape after adding
               obj.shape = c.holderShape!;
-              obj.slots.push(v);
+              // small literals get exactly sized slot arrays (a push onto [] reserves 17 slots,
+              // which for many live small objects is most of their heap)
+              const sl = obj.slots;
+              switch (sl.length) {
+                case 0:
+                  obj.slots = [v];
+                  break;
+                case 1:
+                  obj.slots = [sl[0], v];
+                  break;
+                case 2:
+                  obj.slots = [sl[0], sl[1], v];
+                  break;
+                case 3:
+                  obj.slots = [sl[0], sl[1], sl[2], v];
+                  break;
+                default:
+                  sl.push(v);
+              }
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
@@ -2424,6 +2468,10 @@ export class VM {
         // cache own and first-prototype hits (the shape implies the prototype)
         if (ic !== null && obj instanceof JSObject && depth <= 1) {
           ic[at] = depth === 0 ? { shape: o.shape, holder: null, holderShape: null, slot: i } : { shape: o.shape, holder, holderShape: holder.shape, slot: i };
+        } else if (ic !== null && typeof obj === 'string' && depth === 0 && holder === this.realm.StringPrototype) {
+          // a string primitive's property found on String.prototype (not an index or length,
+          // handled above): GetMethod's string fast path reads it while the prototype's shape holds
+          ic[at] = { shape: holder.shape, holder, holderShape: holder.shape, slot: i };
         }
         return s;
       }
