@@ -42,6 +42,12 @@ export interface Requests {
   'session.restore': { params: SessionStartParams & { snapshot: string }; result: SessionView };
   /** Ends a session and frees its sidecar slot. */
   'session.close': { params: { id: string }; result: null };
+  /**
+   * A debugger command for a session started with `debug: true` (docs/DEBUGGER.md):
+   * setBreakpoint, continue, stepInto/Over/Out, stepInstruction, runTo, stackTrace, scopes,
+   * properties, evaluate, heap, enableTimeTravel, stepBack, reverseContinue, jumpTo, …
+   */
+  'session.debug': { params: { id: string; command: string; args?: Record<string, unknown> }; result: { view: SessionView; result: unknown } };
 }
 
 /** Budgets of a session: the figures the status bar and the budget view show. */
@@ -65,6 +71,8 @@ export interface SessionStartParams {
   now?: number;
   /** Stop with `paused` after this many instructions. */
   maxInstructions?: number;
+  /** Start a debug session: paused before the first instruction. */
+  debug?: boolean;
 }
 
 /** An answer to an "ask me" capability call (a capability without a mock). */

@@ -282,10 +282,14 @@ export class Debugger {
 
   // ---- execution control -----------------------------------------------------------------
 
-  /** Continues (answering pending calls) until a breakpoint, a suspension or the end. */
-  continue(answers: readonly Answer[] = []): DebugOutcome {
+  /**
+   * Continues (answering pending calls) until a breakpoint, a suspension or the end —
+   * or, with `maxInstructions`, pauses (reason 'pause') after that many instructions so a
+   * host can stay responsive and call it again.
+   */
+  continue(answers: readonly Answer[] = [], options: { maxInstructions?: number } = {}): DebugOutcome {
     if (this.step) return this.stepping(answers);
-    return this.runFree(answers, true);
+    return this.runFree(answers, true, undefined, options.maxInstructions);
   }
 
   stepInto(answers: readonly Answer[] = []): DebugOutcome {
@@ -427,7 +431,8 @@ export class Debugger {
    * Runs at full speed. Stops at user breakpoints whose condition and hit count say so
    * (logpoints log and go on), and at `until` (a temporary break) when reached in any frame.
    */
-  private runFree(answers: readonly Answer[], clearStep: boolean, until?: { fn: FunctionCode; pc: number }): DebugOutcome {
+  private runFree(answers: readonly Answer[], clearStep: boolean, until?: { fn: FunctionCode; pc: number }, maxInstructions?: number): DebugOutcome {
+    const end = maxInstructions !== undefined ? this.vm.instructions + maxInstructions : Infinity;
     if (clearStep) this.step = null;
     let pending = answers;
     for (;;) {
@@ -445,7 +450,7 @@ export class Debugger {
         this.travel?.answers.push({ instructions: this.vm.instructions, answers: [...pending] });
         return this.paused('resume');
       }
-      const out = this.resumeExec(pending, 0);
+      const out = this.resumeExec(pending, end === Infinity ? 0 : Math.max(1, end - this.vm.instructions));
       if (out.status !== 'paused') return out;
       if (out.reason !== 'breakpoint') return this.paused('pause');
       const special = this.specialStop();

@@ -55,6 +55,7 @@ export function createServices(options: ServicesOptions): Services {
     'session.snapshot': (params) => sessions.snapshot(params),
     'session.restore': (params) => sessions.restore(params),
     'session.close': (params) => sessions.close(params),
+    'session.debug': (params) => sessions.debug(params),
   };
 
   return {

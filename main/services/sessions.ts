@@ -10,7 +10,7 @@ import type { Answer, Capability } from '../../core/index';
 import { checkMocks, mockCapabilities } from '../../core/cli/mocks';
 import { SidecarError, type Sidecar, type SidecarOptions } from '../../core/host/sidecar/client';
 import { SidecarPool } from '../../core/host/sidecar/pool';
-import type { OpenParams, StepResult, WireError } from '../../core/host/sidecar/protocol';
+import { DEBUG_COMMANDS, type DebugCommand, type OpenParams, type StepResult, type WireError } from '../../core/host/sidecar/protocol';
 import type { SessionAnswer, SessionCall, SessionError, SessionStartParams, SessionView } from '../../preload/api';
 import type { EventHub } from './events';
 
@@ -29,6 +29,8 @@ export class SessionRequestError extends Error {}
 
 interface Session {
   id: string;
+  /** Debug sessions start paused and are driven by `debug` commands. */
+  debug: boolean;
   sidecar: Sidecar;
   capabilities: Capability[];
   view: SessionView;
@@ -56,6 +58,7 @@ function checkStart(p: unknown): SessionStartParams {
   }
   if (p.seed !== undefined && (!Number.isInteger(p.seed) || (p.seed as number) < 0 || (p.seed as number) > 0xffffffff)) throw new SessionRequestError('seed must be an integer 0..2^32-1');
   if (p.now !== undefined && typeof p.now !== 'number') throw new SessionRequestError('now must be a number (ms since the epoch)');
+  if (p.debug !== undefined && typeof p.debug !== 'boolean') throw new SessionRequestError('debug must be a boolean');
   if (p.maxInstructions !== undefined && (!Number.isInteger(p.maxInstructions) || (p.maxInstructions as number) < 1)) throw new SessionRequestError('maxInstructions must be a positive integer');
   return p as unknown as SessionStartParams;
 }
@@ -118,6 +121,7 @@ export class SessionService {
     const sidecar = await this.pool.acquire(id);
     const session: Session = {
       id,
+      debug: p.debug === true,
       sidecar,
       capabilities,
       view: { id, status: 'running' },
@@ -145,7 +149,7 @@ export class SessionService {
     if (snapshot) {
       open.snapshot = snapshot;
       open.key = this.key;
-    }
+    } else if (session.debug) open.debug = true;
     let first: StepResult;
     try {
       const r = (await sidecar.request('open', id, open, this.deadline(session))) as { seed: number; outcome: StepResult; budget: StepResult['budget'] };
@@ -153,6 +157,11 @@ export class SessionService {
       first = { ...r.outcome, budget: r.budget } as StepResult;
     } catch (e) {
       this.fail(session, errorOf(e));
+      return session.view;
+    }
+    if (session.debug) {
+      // paused before the first instruction, until the user continues or steps
+      session.view = { ...session.view, status: 'paused', budget: first.budget };
       return session.view;
     }
     // open runs the first slice only; a pause there is the slice end, not the user's
@@ -176,8 +185,81 @@ export class SessionService {
       throw new SessionRequestError('maxInstructions must be a positive integer');
     }
     if (s.view.status !== 'paused' && s.view.status !== 'waiting') throw new SessionRequestError(`the session is ${s.view.status}`);
+    if (s.debug) {
+      s.view = { ...s.view, status: 'running', calls: undefined };
+      return (await this.debug({ id: s.id, command: 'continue', args: { answers } })).view;
+    }
     s.view = { ...s.view, status: 'running', calls: undefined };
     return this.step(s, answers, p.maxInstructions as number | undefined);
+  }
+
+  /**
+   * A debugger command for a debug session (core/debug/debugger.ts): breakpoints,
+   * stepping, inspection, time travel. Commands that run the program return its new view
+   * plus the debugger's outcome; mocked capability calls met on the way are answered here.
+   */
+  async debug(params: unknown): Promise<{ view: SessionView; result: unknown }> {
+    const s = this.session(checkId(params));
+    if (!s.debug) throw new SessionRequestError('not a debug session: start it with debug: true');
+    const p = params as { command?: unknown; args?: unknown };
+    if (typeof p.command !== 'string' || !(DEBUG_COMMANDS as readonly string[]).includes(p.command)) {
+      throw new SessionRequestError(`unknown debugger command ${JSON.stringify(p.command)}`);
+    }
+    if (p.args !== undefined && !isObject(p.args)) throw new SessionRequestError('args must be an object');
+    const command = p.command as DebugCommand;
+    let result: unknown;
+    try {
+      result = await s.sidecar.request('debug', s.id, { command, args: p.args ?? {} }, this.deadline(s));
+    } catch (e) {
+      const err = errorOf(e);
+      if (err.kind === 'Protocol' || err.kind === 'Capability') throw new SessionRequestError(err.message);
+      this.fail(s, err);
+      return { view: s.view, result: null };
+    }
+    // outcomes of commands that ran the program: answer mocks, update the view
+    for (let guard = 0; isObject(result) && typeof result.status === 'string' && guard < 10_000; guard++) {
+      const r = result as { status: string; calls?: SessionCall[]; value?: unknown; instructions?: number; budget?: SessionView['budget'] };
+      s.view = { ...s.view, budget: r.budget ?? s.view.budget };
+      if (r.status === 'completed') {
+        s.view = { ...s.view, status: 'done', value: r.value, calls: undefined };
+        this.events.emit('session.done', { id: s.id, value: r.value, instructions: r.instructions ?? 0 });
+        break;
+      }
+      if (r.status === 'paused') {
+        s.view = { ...s.view, status: 'paused', calls: undefined };
+        break;
+      }
+      if (r.status !== 'suspended') break;
+      const answers: Answer[] = [];
+      const ask: SessionCall[] = [];
+      for (const call of r.calls ?? []) {
+        const handler = s.capabilities.find((c) => c.name === call.capability)?.handler;
+        if (!handler) ask.push(call);
+        else {
+          try {
+            answers.push({ id: call.id, value: handler(...call.args) });
+          } catch (e) {
+            const err = e as { failureName?: string; message?: string };
+            answers.push({ id: call.id, error: { name: err.failureName ?? 'Error', message: err.message ?? String(e) } });
+          }
+        }
+      }
+      this.events.emit('session.suspended', {
+        id: s.id,
+        calls: (r.calls ?? []).map((c) => ({ ...c, answeredBy: ask.some((a) => a.id === c.id) ? ('user' as const) : ('mock' as const) })),
+      });
+      if (!answers.length) {
+        s.view = { ...s.view, status: 'waiting', calls: ask };
+        break;
+      }
+      try {
+        result = await s.sidecar.request('debug', s.id, { command: 'continue', args: { answers } }, this.deadline(s));
+      } catch (e) {
+        this.fail(s, errorOf(e));
+        return { view: s.view, result: null };
+      }
+    }
+    return { view: s.view, result };
   }
 
   async pause(params: unknown): Promise<null> {

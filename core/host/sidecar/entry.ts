@@ -19,7 +19,10 @@ import {
 } from '../../index';
 import { compile } from '../../program';
 import { restore, snapshot } from '../../snapshot/index';
-import { checkRequest, PROTOCOL_VERSION, type BudgetSample, type OpenParams, type Request, type SidecarMessage, type StepParams, type WireError } from './protocol';
+import { Debugger, type DebugOutcome } from '../../debug/debugger';
+import { heapGraph } from '../../debug/heap';
+import type { Answer } from '../../capabilities';
+import { checkRequest, PROTOCOL_VERSION, type BudgetSample, type DebugCommand, type OpenParams, type Request, type SidecarMessage, type StepParams, type WireError } from './protocol';
 
 /** Instructions per slice between yields to the event loop. */
 const SLICE = 100_000;
@@ -44,6 +47,8 @@ function onMessage(listener: (m: unknown) => void): void {
 
 class Session {
   exec: Execution | null = null;
+  /** Debug sessions: the debugger driving `exec`. */
+  debugger: Debugger | null = null;
   running = false;
   pauseRequested = false;
   constructor(readonly id: string) {}
@@ -109,6 +114,11 @@ function open(id: string, p: OpenParams): unknown {
     if (!p.key) throw new ProtocolError('a snapshot needs its key');
     const program = compile(p.source, { globals: [...Object.keys(p.inputs ?? {}), ...capNames], capabilities: capNames });
     s.exec = restore(program, p.snapshot, { ...options, key: p.key });
+  } else if (p.debug) {
+    // paused before the first instruction; `debug` requests drive it
+    s.exec = start(p.source, { ...options, startPaused: true });
+    s.debugger = new Debugger(s.exec);
+    s.debugger.onLog = (text) => send({ v: 1, type: 'event', session: id, event: 'console', level: 'log', text });
   } else {
     // start() runs the first slice; the outcome is reported by the first step
     s.exec = start(p.source, options);
@@ -175,11 +185,119 @@ async function handle(r: Request): Promise<unknown> {
     case 'close':
       sessions.delete(r.session);
       return null;
+    case 'debug':
+      return debugCommand(session(r.session), r.params.command, r.params.args ?? {});
     case 'snapshot': {
       const s = session(r.session);
       if (s.running) throw new ProtocolError('pause the session before taking a snapshot');
-      return { bytes: snapshot(s.exec!, r.params.key) };
+      return { bytes: snapshot(s.debugger?.exec ?? s.exec!, r.params.key) };
     }
+  }
+}
+
+function num(args: Record<string, unknown>, key: string, fallback?: number): number {
+  const v = args[key];
+  if (v === undefined && fallback !== undefined) return fallback;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ProtocolError(`${key} must be a number`);
+  return v;
+}
+
+function answersOf(args: Record<string, unknown>): Answer[] {
+  const a = args.answers;
+  if (a === undefined) return [];
+  if (!Array.isArray(a) || !a.every((x) => x !== null && typeof x === 'object' && Number.isInteger((x as Answer).id))) {
+    throw new ProtocolError('answers must be a list of {id, value} or {id, error}');
+  }
+  return a as Answer[];
+}
+
+/** Runs one debugger command; long continues run in slices so pause and heartbeats get through. */
+async function debugCommand(s: Session, command: DebugCommand, args: Record<string, unknown>): Promise<unknown> {
+  const d = s.debugger;
+  if (!d) throw new ProtocolError(`session ${s.id} is not a debug session (open it with debug: true)`);
+  if (s.running) throw new ProtocolError(`session ${s.id} is already running`);
+  const withBudget = (o: DebugOutcome) => ({ ...o, budget: budgetOf(d.exec) });
+  switch (command) {
+    case 'setBreakpoint':
+      return d.setBreakpoint({
+        line: num(args, 'line'),
+        ...(args.column !== undefined ? { column: num(args, 'column') } : {}),
+        ...(typeof args.condition === 'string' ? { condition: args.condition } : {}),
+        ...(args.hitCount !== undefined ? { hitCount: num(args, 'hitCount') } : {}),
+        ...(typeof args.logMessage === 'string' ? { logMessage: args.logMessage } : {}),
+      });
+    case 'setInstructionBreakpoint':
+      return d.setInstructionBreakpoint(num(args, 'functionIndex'), num(args, 'pc'));
+    case 'removeBreakpoint':
+      d.removeBreakpoint(num(args, 'id'));
+      return null;
+    case 'setExceptionBreak': {
+      const mode = args.mode;
+      if (mode !== 'none' && mode !== 'uncaught' && mode !== 'all') throw new ProtocolError('mode must be none, uncaught or all');
+      d.breakOnExceptions = mode;
+      return null;
+    }
+    case 'setCapabilityBreak': {
+      const on = args.on;
+      if (typeof on !== 'boolean' && !(Array.isArray(on) && on.every((x) => typeof x === 'string'))) throw new ProtocolError('on must be a boolean or a list of names');
+      d.breakOnCapability = on as boolean | string[];
+      return null;
+    }
+    case 'setResumeBreak':
+      d.breakOnResume = args.on === true;
+      return null;
+    case 'continue': {
+      s.running = true;
+      s.pauseRequested = false;
+      try {
+        let o = d.continue(answersOf(args), { maxInstructions: SLICE });
+        while (o.status === 'paused' && o.reason === 'pause' && !s.pauseRequested) {
+          send({ v: 1, type: 'event', session: s.id, event: 'budget', budget: budgetOf(d.exec) });
+          await new Promise((r) => setImmediate(r));
+          if (s.pauseRequested) break;
+          o = d.continue([], { maxInstructions: SLICE });
+        }
+        return withBudget(o);
+      } finally {
+        s.running = false;
+      }
+    }
+    case 'stepInto':
+      return withBudget(d.stepInto(answersOf(args)));
+    case 'stepOver':
+      return withBudget(d.stepOver(answersOf(args)));
+    case 'stepOut':
+      return withBudget(d.stepOut(answersOf(args)));
+    case 'stepInstruction':
+      return withBudget(d.stepInstruction(answersOf(args)));
+    case 'runTo':
+      return withBudget(d.runTo(num(args, 'line'), args.column === undefined ? undefined : num(args, 'column')));
+    case 'enableTimeTravel':
+      d.enableTimeTravel({ checkpointEvery: num(args, 'checkpointEvery', 200_000), maxCheckpoints: num(args, 'maxCheckpoints', 64) });
+      return null;
+    case 'stepBack':
+      return withBudget(d.stepBack());
+    case 'stepBackInstruction':
+      return withBudget(d.stepBackInstruction());
+    case 'reverseContinue':
+      return withBudget(d.reverseContinue());
+    case 'jumpTo':
+      return withBudget(d.jumpTo(num(args, 'instructions')));
+    case 'stackTrace':
+      return d.callStack();
+    case 'scopes':
+      return d.scopes(num(args, 'frame', 0));
+    case 'properties':
+      return d.properties(num(args, 'objectId'));
+    case 'operandStack':
+      return d.operandStack(num(args, 'frame', 0));
+    case 'currentInstruction':
+      return d.currentInstruction(num(args, 'frame', 0));
+    case 'evaluate':
+      if (typeof args.expression !== 'string') throw new ProtocolError('expression must be a string');
+      return d.evaluate(args.expression, num(args, 'frame', 0));
+    case 'heap':
+      return heapGraph(d.exec.vm);
   }
 }
 

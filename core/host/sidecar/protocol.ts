@@ -29,7 +29,39 @@ export interface OpenParams {
   snapshot?: Uint8Array;
   /** The snapshot key (required with `snapshot`, and by `snapshot` requests). */
   key?: string;
+  /** Open a debug session: paused before the first instruction, driven by `debug` requests. */
+  debug?: boolean;
 }
+
+/** Debugger commands a debug session accepts (see core/debug/debugger.ts). */
+export const DEBUG_COMMANDS = [
+  'setBreakpoint',
+  'setInstructionBreakpoint',
+  'removeBreakpoint',
+  'setExceptionBreak',
+  'setCapabilityBreak',
+  'setResumeBreak',
+  'continue',
+  'stepInto',
+  'stepOver',
+  'stepOut',
+  'stepInstruction',
+  'runTo',
+  'enableTimeTravel',
+  'stepBack',
+  'stepBackInstruction',
+  'reverseContinue',
+  'jumpTo',
+  'stackTrace',
+  'scopes',
+  'properties',
+  'operandStack',
+  'currentInstruction',
+  'evaluate',
+  'heap',
+] as const;
+
+export type DebugCommand = (typeof DEBUG_COMMANDS)[number];
 
 export interface StepParams {
   /** Answers to pending capability calls, by id. */
@@ -43,7 +75,8 @@ export type Request =
   | { v: 1; type: 'request'; id: number; op: 'open'; session: string; params: OpenParams }
   | { v: 1; type: 'request'; id: number; op: 'step'; session: string; params: StepParams }
   | { v: 1; type: 'request'; id: number; op: 'pause' | 'cancel' | 'close'; session: string }
-  | { v: 1; type: 'request'; id: number; op: 'snapshot'; session: string; params: { key: string } };
+  | { v: 1; type: 'request'; id: number; op: 'snapshot'; session: string; params: { key: string } }
+  | { v: 1; type: 'request'; id: number; op: 'debug'; session: string; params: { command: DebugCommand; args?: Record<string, unknown> } };
 
 export type RequestOp = Request['op'];
 
@@ -128,7 +161,26 @@ const REQUEST_SCHEMA = {
             now: { type: 'number' },
             snapshot: { instanceof: 'Uint8Array' },
             key: { type: 'string', minLength: 1, maxLength: 1024 },
+            debug: { type: 'boolean' },
           },
+        },
+      },
+    },
+    {
+      type: 'object',
+      required: ['v', 'type', 'id', 'op', 'session', 'params'],
+      additionalProperties: false,
+      properties: {
+        v,
+        type: { const: 'request' },
+        id,
+        op: { const: 'debug' },
+        session: SESSION,
+        params: {
+          type: 'object',
+          required: ['command'],
+          additionalProperties: false,
+          properties: { command: { enum: [...DEBUG_COMMANDS] }, args: { type: 'object' } },
         },
       },
     },
