@@ -9,3 +9,4 @@ export { parseProgram } from '../core/parse';
 export { validate } from '../core/validator';
 export { compileProgram } from '../core/compiler/compiler';
 export { createVM } from '../core/run';
+export { Debugger } from '../core/debug/debugger';

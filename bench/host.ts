@@ -223,3 +223,48 @@ export function hostTable(rows: HostRow[]): string {
   }
   return lines.join('\n');
 }
+
+/** Debugger figures: attached without hits, one statement step, step back in a 10M-instruction run. */
+export function debuggerBench(core: CoreModule, runs: number, workload: { name: string; source: string }): HostRow[] {
+  const rows: HostRow[] = [];
+  const { Debugger } = core;
+  // attached, no breakpoint hit (one set on a line that never runs)
+  const plain = timeSync(runs, () => core.runSync(workload.source, { limits: { instructions: 1e10, timeMs: 600000 } }));
+  const attachedRun = (travel: boolean) => () => {
+    const ex = core.start(workload.source, { startPaused: true, limits: { instructions: 1e10, timeMs: 600000 } });
+    const d = new Debugger(ex);
+    if (travel) d.enableTimeTravel();
+    d.setBreakpoint({ line: 1_000_000 });
+    const o = d.continue();
+    if (o.status !== 'completed') throw new Error(`debugger run ended ${o.status}`);
+  };
+  attachedRun(false)();
+  const attached = timeSync(runs, attachedRun(false));
+  const travelled = timeSync(runs, attachedRun(true));
+  rows.push({ what: `debugger attached, no hit: ${workload.name}`, engine: 'core', value: median(attached) / median(plain), unit: '× plain', n: runs, note: `${median(plain).toFixed(1)} ms plain` });
+  rows.push({ what: `… with time travel (default checkpoints)`, engine: 'core', value: median(travelled) / median(plain), unit: '× plain', n: runs });
+  // one statement step
+  const loop = 'let s = 0;\nfor (let i = 0; i < 1000000; i++) {\n  s += i % 3;\n  s -= 1;\n}\ns';
+  const d = new Debugger(core.start(loop, { startPaused: true }));
+  for (let i = 0; i < 50; i++) d.stepInto();
+  const steps = timeSync(runs * 100, () => d.stepInto());
+  rows.push({ what: 'one statement step (step into)', engine: 'core', value: median(steps), unit: 'ms', n: steps.length });
+  // step back one statement at the end of a 10M-instruction run
+  const big = 'let s = 0;\nfor (let i = 0; i < 2500000; i++) {\n  s += i % 3;\n}\ns';
+  const db = new Debugger(core.start(big, { startPaused: true, limits: { instructions: 1e8 } }));
+  db.enableTimeTravel();
+  db.setBreakpoint({ line: 5 });
+  const end = db.continue();
+  if (end.status !== 'paused') throw new Error('step-back bench: expected a pause at the last line');
+  const at = db.position;
+  const back: number[] = [];
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    const t = performance.now();
+    db.stepBack();
+    back.push(performance.now() - t);
+    // forwards again to the breakpoint at the end (re-executed live from there)
+    if (db.continue().status !== 'paused' || db.position !== at) throw new Error('step-back bench: did not come back to the same point');
+  }
+  rows.push({ what: `step back one statement after ${(at / 1e6).toFixed(1)}M instructions`, engine: 'core', value: median(back), unit: 'ms', n: back.length });
+  return rows;
+}

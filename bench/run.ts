@@ -13,7 +13,7 @@
  *   BENCH_TIMEOUT_MS  one run longer than this is stopped (QuickJS, Mustard) and reported as a timeout (default 15000)
  *   BENCH_FILTER      comma-separated substrings: only workloads whose name contains one of them
  *   BENCH_ENGINES     comma-separated subset of core,v8,quickjs,mustard (V8 always runs: it is the reference)
- *   BENCH_SECTIONS    comma-separated subset of workloads,trivial,phases,host,sidecar (default all)
+ *   BENCH_SECTIONS    comma-separated subset of workloads,trivial,phases,host,sidecar,debugger (default all)
  *   BENCH_PHASE_WORKLOAD  workload of the per-phase breakdown (default closures)
  *   BENCH_CLOCK       wall (default: performance.now()) or cpu (process.cpuUsage(): user+system
  *                     time of the whole process, steadier on a busy machine; includes V8's helper threads)
@@ -23,7 +23,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { durableStep, hostCalls, hostTable, sidecar, type HostRow } from './host';
+import { debuggerBench, durableStep, hostCalls, hostTable, sidecar, type HostRow } from './host';
 import { loadBundledCore, type CoreModule } from './build-core';
 import {
   CORE_LIMITS,
@@ -72,7 +72,7 @@ const config = {
   timeoutMs: envInt('BENCH_TIMEOUT_MS', 15_000, 1),
   filter: envList('BENCH_FILTER'),
   engines: envList('BENCH_ENGINES'),
-  sections: envList('BENCH_SECTIONS') ?? ['workloads', 'trivial', 'phases', 'host', 'sidecar'],
+  sections: envList('BENCH_SECTIONS') ?? ['workloads', 'trivial', 'phases', 'host', 'sidecar', 'debugger'],
   phaseWorkload: process.env.BENCH_PHASE_WORKLOAD?.trim() || 'closures',
   json: process.env.BENCH_JSON?.trim() || null,
   clock: (process.env.BENCH_CLOCK?.trim() || 'wall') as 'wall' | 'cpu',
@@ -565,13 +565,17 @@ async function main(): Promise<void> {
     if (core) report.phases = runPhases(core, loadWorkloads());
     else print(`core per-phase breakdown: skipped (${wantEngine('core') ? 'core unavailable' : 'core not selected'})\n`);
   }
-  if (core && (config.sections.includes('host') || config.sections.includes('sidecar'))) {
+  if (core && (config.sections.includes('host') || config.sections.includes('sidecar') || config.sections.includes('debugger'))) {
     const rows: HostRow[] = [];
     const runs = Math.max(3, Math.min(config.iterations, 15));
     try {
       if (config.sections.includes('host')) {
         rows.push(...(await hostCalls(core, runs)));
         rows.push(...durableStep(core, runs));
+      }
+      if (config.sections.includes('debugger')) {
+        const w = loadWorkloads().find((x) => x.name === 'closures');
+        if (w) rows.push(...debuggerBench(core, runs, { name: w.name, source: w.source }));
       }
       if (config.sections.includes('sidecar')) {
         const w = loadWorkloads().find((x) => x.name === 'closures') ?? null;
