@@ -117,16 +117,20 @@ export function durableStep(core: CoreModule, runs: number): HostRow[] {
       if (o.status !== 'suspended') throw new Error(`core: expected a suspension, got ${o.status}`);
       const t = performance.now();
       const bytes = c.snapshot!(ex, key);
+      const t1 = performance.now();
       const ex2 = c.restore!(program, bytes, { capabilities: caps, key });
+      const t2 = performance.now();
       const r = ex2.resume([{ id: o.calls[0].id, value: 1 }]);
       const ms = performance.now() - t;
+      if (process.env.BENCH_DEBUG_DURABLE) console.log(`snapshot ${(t1 - t).toFixed(2)} restore ${(t2 - t1).toFixed(2)} resume ${(performance.now() - t2).toFixed(2)}`);
       check('core durable', r.value, 5001);
       size = bytes.length;
       return ms;
     };
-    for (let i = 0; i < 3; i++) once();
-    const t = Array.from({ length: runs }, once);
-    rows.push({ what: 'durable step (snapshot+restore+resume)', engine: 'core', value: median(t), unit: 'ms', n: runs });
+    // the codec needs many runs before V8 has optimized it: warm up like the workload cells do
+    for (let i = 0; i < 20; i++) once();
+    const t = Array.from({ length: Math.max(runs, 15) }, once);
+    rows.push({ what: 'durable step (snapshot+restore+resume)', engine: 'core', value: median(t), unit: 'ms', n: t.length });
     rows.push({ what: 'snapshot size, 5 000-object heap', engine: 'core', value: size / 1024, unit: 'KiB', n: 1 });
   }
   const m = loadMustard();
