@@ -46,6 +46,7 @@ export const CAPABILITY_OPTIONS: OptionSpecs = {
 export const EXEC_OPTIONS: OptionSpecs = {
   trace: { type: 'boolean', description: 'one stderr line per suspension and per answer' },
   durable: { type: 'boolean', description: 'round-trip every suspension through snapshot bytes into a fresh VM' },
+  isolate: { type: 'boolean', description: 'run in a sidecar process with OS-level limits and a watchdog (docs/SECURITY.md)' },
   'public-key': {
     type: 'string',
     valueName: 'KEY.pub',

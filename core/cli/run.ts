@@ -19,6 +19,7 @@ import { UsageError } from './args';
 import { hostCapabilities, withMissingHandlers } from './capabilities';
 import { readOptionFile, readProgramFile, type Command } from './command';
 import { drive } from './drive';
+import { runIsolated } from './isolate';
 import { durability } from './durable';
 import { EXIT } from './io';
 import { CAPABILITY_OPTIONS, EXEC_OPTIONS, JSON_OPTION, RUN_OPTIONS, runSettings } from './options';
@@ -47,6 +48,7 @@ export const runCommand: Command = {
     `  capsule run job.js --inputs @inputs.json --limits '{"instructions":1000000}' --json`,
     '  capsule run job.js --mocks mocks.json --trace',
     '  capsule run job.capsule --host host.mjs --public-key release.key.pub --durable',
+    '  capsule run untrusted.js --isolate --mocks mocks.json     # in a sidecar process',
   ],
   async run({ io, args, where }) {
     const file = args.positionals[0];
@@ -93,7 +95,19 @@ export const runCommand: Command = {
         capabilities,
       };
       let result: { value: unknown; instructions: number };
-      if (trace || durable) {
+      if (args.values.isolate === true) {
+        result = await runIsolated({
+          source: program.source,
+          inputs: settings.inputs,
+          limits,
+          seed: settings.seed,
+          now: nowValue,
+          capabilities,
+          onConsole,
+          trace: trace ? (line) => io.stderr(`${line}\n`) : undefined,
+          durable,
+        });
+      } else if (trace || durable) {
         result = await drive(program, options, {
           trace: trace ? (line) => io.stderr(`${line}\n`) : undefined,
           durable: durable ? durability(program, options) : undefined,
