@@ -10,5 +10,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // generous harness timeouts: CI machines are shared and slow (these are not timing assertions)
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
