@@ -1840,8 +1840,10 @@ export class VM {
             frame.tryEnvs.push(frame.env);
             break;
           case Op.TryPop:
-            frame.tryStack.length -= 2;
-            frame.tryEnvs.length--;
+            // pops, not length writes (a length store is a slow builtin call in V8)
+            frame.tryStack.pop();
+            frame.tryStack.pop();
+            frame.tryEnvs.pop();
             break;
           // ---- literals ----
           case Op.NewObject: {
