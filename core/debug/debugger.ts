@@ -63,6 +63,8 @@ export interface StackFrame {
   builtin: boolean;
   /** Resumed by an await (its callers are not on the stack). */
   asyncResumed: boolean;
+  /** Not on the VM stack: an async function awaiting the frame above it. */
+  asyncCaller?: boolean;
 }
 
 export interface VariableView {
@@ -809,6 +811,31 @@ export class Debugger {
         builtin: (f.code.flags & FnFlags.Builtin) !== 0,
         asyncResumed: f.gen !== null && !f.asyncFirst,
       });
+    }
+    // an async function resumed by a job has no callers on the stack: show who awaits it
+    const bottom = frames[0];
+    if (bottom?.gen && !bottom.asyncFirst) {
+      const seen = new Set<JSGenerator>();
+      for (let g: JSGenerator | null = bottom.gen; g && !seen.has(g); ) {
+        seen.add(g);
+        const waiter: JSGenerator | null = g.promise?.reactions.find((r) => r.resume !== null)?.resume ?? null;
+        const saved = waiter?.frame as SavedFrame | null | undefined;
+        if (!waiter || !saved) break;
+        const code = saved.fn.code;
+        const span = spanAt(code, Math.max(0, saved.pc - 1));
+        out.push({
+          index: out.length,
+          name: code.flags & FnFlags.Script ? '<script>' : code.name || '<anonymous>',
+          line: span?.line ?? 0,
+          column: span?.column ?? 0,
+          pc: saved.pc,
+          functionIndex: code.index,
+          builtin: (code.flags & FnFlags.Builtin) !== 0,
+          asyncResumed: false,
+          asyncCaller: true,
+        });
+        g = waiter;
+      }
     }
     return out;
   }

@@ -254,7 +254,7 @@ describe('step back', () => {
     return JSON.stringify({
       at: d.position,
       stack: d.callStack().map((f) => [f.name, f.line, f.column, f.pc]),
-      scopes: d.callStack().map((_, i) => d.scopes(i).map((s) => s.variables.map((v) => [v.name, v.preview]))),
+      scopes: d.callStack().filter((f) => !f.asyncCaller).map((_, i) => d.scopes(i).map((s) => s.variables.map((v) => [v.name, v.preview]))),
       operands: d.operandStack().map((v) => v.preview),
       heap: g.nodes.map((n) => [n.kind, n.size, n.preview]).sort(),
       edges: g.edges.length,
@@ -394,6 +394,33 @@ main()`;
     const at = d.position;
     expect(d.continue([{ id: 1, value: 21 }])).toMatchObject({ status: 'paused', reason: 'resume' });
     expect(d.position).toBe(at);
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 42 });
+  });
+});
+
+describe('async callers', () => {
+  it('a frame resumed by an await shows the async functions awaiting it', () => {
+    const src = `async function inner() {
+  const v = await lookup(1);
+  return v + 1;
+}
+async function middle() {
+  const r = await inner();
+  return r * 2;
+}
+async function outer() {
+  return await middle();
+}
+outer()`;
+    const d = debug(src, { capabilities: [{ name: 'lookup' }] });
+    d.setBreakpoint({ line: 3 });
+    expect(d.continue()).toMatchObject({ status: 'suspended' });
+    expect(d.continue([{ id: 1, value: 20 }])).toMatchObject({ status: 'paused', line: 3 });
+    expect(d.callStack().map((f) => [f.name, f.line, f.asyncCaller === true])).toEqual([
+      ['inner', 3, false],
+      ['middle', 6, true],
+      ['outer', 10, true],
+    ]);
     expect(d.continue()).toMatchObject({ status: 'completed', value: 42 });
   });
 });
