@@ -49,7 +49,11 @@ describe('debugging in the sidecar', () => {
     const hit = (await call<SessionView>('session.continue', { id, answers: [{ id: 1, value: true }] }));
     expect(hit.status).toBe('paused');
     const stack = (await dbg('stackTrace')).result as { name: string; line: number }[];
-    expect(stack.filter((f) => !(f as { builtin?: boolean }).builtin).map((f) => [f.name, f.line])).toEqual([['total', 5]]);
+    // total() was resumed by an await: the top-level code awaiting it is shown as its async caller
+    expect(stack.filter((f) => !(f as { builtin?: boolean }).builtin).map((f) => [f.name, f.line])).toEqual([
+      ['total', 5],
+      ['<script>', 11],
+    ]);
     expect((await dbg('evaluate', { expression: 'item.price + sum' })).result).toMatchObject({ value: 10 });
     const scopes = (await dbg('scopes')).result as { kind: string; variables: { name: string; preview: string }[] }[];
     expect(scopes[0].variables.map((v) => v.name)).toEqual(expect.arrayContaining(['ids', 'sum', 'id', 'item']));
