@@ -65,113 +65,164 @@ function sample(exec: Execution, at: BudgetSample['at']): BudgetSample {
   };
 }
 
-/** Runs `exec` (from where it is) to completion and returns its profile. */
-export function profileRun(exec: Execution, options: ProfileOptions = {}): Profile {
-  const every = Math.max(1, options.sampleEvery ?? 10_000);
-  const vm = exec.vm;
-  const patched: { fn: FunctionCode; pc: number; op: number }[] = [];
-  for (const fn of exec.program.functions) {
-    const sites = new Set<number>(fn.stmtStarts);
-    const code = fn.code;
-    for (let pc = 0; pc < code.length; pc += 1 + (OPERANDS[code[pc]] ?? 0)) {
-      if (CALL_OPS.has(code[pc])) sites.add(pc + 1 + (OPERANDS[code[pc]] ?? 0));
+/**
+ * A profiling run that stops at each suspension, so a host that answers asynchronously
+ * (the sidecar's parent) can drive it: `run(answers)` until it returns `completed`.
+ * The program's code is patched from construction until the run ends.
+ */
+export class Profiler {
+  private readonly every: number;
+  private readonly patched: { fn: FunctionCode; pc: number; op: number }[] = [];
+  private readonly original = new Map<FunctionCode, Map<number, number>>();
+  private readonly lineCost = new Map<number, number>();
+  private readonly fnCost = new Map<FunctionCode, number>();
+  private readonly samples: BudgetSample[];
+  private unattributed = 0;
+  private current: { fn: FunctionCode; line: number } | null = null;
+  private since: number;
+  private nextSample: number;
+  private done = false;
+
+  constructor(
+    private readonly exec: Execution,
+    options: { sampleEvery?: number } = {},
+  ) {
+    this.every = Math.max(1, options.sampleEvery ?? 10_000);
+    for (const fn of exec.program.functions) {
+      const sites = new Set<number>(fn.stmtStarts);
+      const code = fn.code;
+      for (let pc = 0; pc < code.length; pc += 1 + (OPERANDS[code[pc]] ?? 0)) {
+        if (code[pc] === Op.Break) {
+          this.restoreCode();
+          throw new Error('the program has breakpoints set: detach the debugger (or compile a separate program) to profile it');
+        }
+        if (CALL_OPS.has(code[pc])) sites.add(pc + 1 + (OPERANDS[code[pc]] ?? 0));
+      }
+      for (const pc of sites) {
+        if (pc >= code.length) continue;
+        this.patched.push({ fn, pc, op: code[pc] });
+        code[pc] = Op.Break;
+      }
     }
-    for (let pc = 0; pc < code.length; pc += 1 + (OPERANDS[code[pc]] ?? 0)) {
-      if (code[pc] === Op.Break) throw new Error('the program has breakpoints set: detach the debugger (or compile a separate program) to profile it');
+    for (const p of this.patched) {
+      let m = this.original.get(p.fn);
+      if (!m) this.original.set(p.fn, (m = new Map()));
+      m.set(p.pc, p.op);
     }
-    for (const pc of sites) {
-      if (pc >= code.length) continue;
-      patched.push({ fn, pc, op: code[pc] });
-      code[pc] = Op.Break;
-    }
+    this.samples = [sample(exec, 'start')];
+    this.since = exec.vm.instructions;
+    this.nextSample = exec.vm.instructions + this.every;
   }
-  const original = new Map<FunctionCode, Map<number, number>>();
-  for (const p of patched) {
-    let m = original.get(p.fn);
-    if (!m) original.set(p.fn, (m = new Map()));
-    m.set(p.pc, p.op);
+
+  private restoreCode(): void {
+    for (const p of this.patched) p.fn.code[p.pc] = p.op;
+    this.patched.length = 0;
   }
-  const lineCost = new Map<number, number>();
-  const fnCost = new Map<FunctionCode, number>();
-  const samples: BudgetSample[] = [sample(exec, 'start')];
-  let unattributed = 0;
-  let current: { fn: FunctionCode; line: number } | null = null;
-  let since = vm.instructions;
-  let nextSample = vm.instructions + every;
-  const charge = (): void => {
-    const n = vm.instructions - since;
-    since = vm.instructions;
+
+  private charge(): void {
+    const vm = this.exec.vm;
+    const n = vm.instructions - this.since;
+    this.since = vm.instructions;
     if (!n) return;
-    if (!current) {
-      unattributed += n;
+    if (!this.current) {
+      this.unattributed += n;
       return;
     }
-    lineCost.set(current.line, (lineCost.get(current.line) ?? 0) + n);
-    fnCost.set(current.fn, (fnCost.get(current.fn) ?? 0) + n);
-  };
-  const locate = (): void => {
-    const f = vm.frame;
+    this.lineCost.set(this.current.line, (this.lineCost.get(this.current.line) ?? 0) + n);
+    this.fnCost.set(this.current.fn, (this.fnCost.get(this.current.fn) ?? 0) + n);
+  }
+
+  private locate(): void {
+    const f = this.exec.vm.frame;
     if (!f || f.code.flags & FnFlags.Builtin) return; // built-ins' work goes to the calling line
     const span = spanAt(f.code, f.pc);
-    if (span) current = { fn: f.code, line: span.line };
-  };
-  let answers: Answer[] = [];
-  let out: Outcome;
-  try {
-    for (;;) {
-      const f = vm.frame;
-      if (f && f.code.code[f.pc] === Op.Break) {
-        // stopped at a site: charge what ran since the last one, then run the instruction it covers
-        charge();
-        locate();
-        const code = f.code.code;
-        const pc = f.pc;
-        const op = original.get(f.code)?.get(pc);
-        if (op === undefined) f.pc++;
-        else {
-          code[pc] = op;
-          try {
-            out = exec.resume(answers, { sliceInstructions: 1 });
-          } finally {
-            code[pc] = Op.Break;
+    if (span) this.current = { fn: f.code, line: span.line };
+  }
+
+  /** Runs (applying `answers`) until the next suspension or the end. */
+  run(answers: Answer[] = []): { status: 'suspended'; calls: HostCallRequest[] } | { status: 'completed'; profile: Profile } {
+    if (this.done) throw new Error('the profiling run has ended');
+    const exec = this.exec;
+    const vm = exec.vm;
+    let pending = answers;
+    let out: Outcome;
+    try {
+      for (;;) {
+        const f = vm.frame;
+        if (f && f.code.code[f.pc] === Op.Break) {
+          // stopped at a site: charge what ran since the last one, then run the instruction it covers
+          this.charge();
+          this.locate();
+          const code = f.code.code;
+          const pc = f.pc;
+          const op = this.original.get(f.code)?.get(pc);
+          if (op === undefined) f.pc++;
+          else {
+            code[pc] = op;
+            try {
+              out = exec.resume(pending, { sliceInstructions: 1 });
+            } finally {
+              code[pc] = Op.Break;
+            }
+            pending = [];
+            if (out.status === 'completed') break;
+            if (out.status === 'suspended') {
+              this.charge();
+              this.samples.push(sample(exec, 'suspension'));
+              return { status: 'suspended', calls: out.calls };
+            }
+            continue;
           }
-          answers = [];
-          if (out.status === 'completed') break;
-          if (out.status === 'suspended') {
-            charge();
-            samples.push(sample(exec, 'suspension'));
-            if (!options.answer) throw new Error('the program suspended at a capability call: pass options.answer');
-            answers = options.answer(out.calls);
-          }
-          continue;
+        }
+        out = exec.resume(pending, { sliceInstructions: Math.max(1, this.nextSample - vm.instructions) });
+        pending = [];
+        if (vm.instructions >= this.nextSample) {
+          this.samples.push(sample(exec, 'interval'));
+          this.nextSample = vm.instructions + this.every;
+        }
+        if (out.status === 'completed') break;
+        if (out.status === 'suspended') {
+          this.charge();
+          this.samples.push(sample(exec, 'suspension'));
+          return { status: 'suspended', calls: out.calls };
         }
       }
-      out = exec.resume(answers, { sliceInstructions: Math.max(1, nextSample - vm.instructions) });
-      answers = [];
-      if (vm.instructions >= nextSample) {
-        samples.push(sample(exec, 'interval'));
-        nextSample = vm.instructions + every;
-      }
-      if (out.status === 'completed') break;
-      if (out.status === 'suspended') {
-        charge();
-        samples.push(sample(exec, 'suspension'));
-        if (!options.answer) throw new Error('the program suspended at a capability call: pass options.answer');
-        answers = options.answer(out.calls);
-      }
+    } catch (e) {
+      this.done = true;
+      this.restoreCode();
+      throw e;
     }
-  } finally {
-    for (const p of patched) p.fn.code[p.pc] = p.op;
+    this.done = true;
+    this.restoreCode();
+    this.charge();
+    this.samples.push(sample(exec, 'end'));
+    return {
+      status: 'completed',
+      profile: {
+        samples: this.samples,
+        lines: [...this.lineCost.entries()].sort((a, b) => a[0] - b[0]).map(([line, instructions]) => ({ line, instructions })),
+        functions: [...this.fnCost.entries()]
+          .map(([fn, instructions]) => ({ index: fn.index, name: fn.flags & FnFlags.Script ? '<script>' : fn.name || '<anonymous>', line: fn.line, instructions }))
+          .sort((a, b) => b.instructions - a.instructions),
+        unattributed: this.unattributed,
+        outcome: out,
+      },
+    };
   }
-  charge();
-  samples.push(sample(exec, 'end'));
-  return {
-    samples,
-    lines: [...lineCost.entries()].sort((a, b) => a[0] - b[0]).map(([line, instructions]) => ({ line, instructions })),
-    functions: [...fnCost.entries()]
-      .map(([fn, instructions]) => ({ index: fn.index, name: fn.flags & FnFlags.Script ? '<script>' : fn.name || '<anonymous>', line: fn.line, instructions }))
-      .sort((a, b) => b.instructions - a.instructions),
-    unattributed,
-    outcome: out,
-  };
+}
+
+/** Runs `exec` (from where it is) to completion and returns its profile. */
+export function profileRun(exec: Execution, options: ProfileOptions = {}): Profile {
+  const p = new Profiler(exec, options);
+  let r = p.run();
+  while (r.status === 'suspended') {
+    if (!options.answer) {
+      p.run = () => {
+        throw new Error('unreachable');
+      };
+      throw new Error('the program suspended at a capability call: pass options.answer');
+    }
+    r = p.run(options.answer(r.calls));
+  }
+  return r.profile;
 }

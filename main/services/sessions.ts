@@ -207,9 +207,13 @@ export class SessionService {
     }
     if (p.args !== undefined && !isObject(p.args)) throw new SessionRequestError('args must be an object');
     const command = p.command as DebugCommand;
+    let args = (p.args ?? {}) as Record<string, unknown>;
+    // the renderer's transports carry JSON: timeline files travel as base64
+    if (command === 'timeline' && typeof args.bytes === 'string') args = { ...args, bytes: new Uint8Array(Buffer.from(args.bytes, 'base64')) };
     let result: unknown;
     try {
-      result = await s.sidecar.request('debug', s.id, { command, args: p.args ?? {} }, this.deadline(s));
+      result = await s.sidecar.request('debug', s.id, { command, args }, this.deadline(s));
+      if (isObject(result) && result.bytes instanceof Uint8Array) result = { bytes: Buffer.from(result.bytes).toString('base64') };
     } catch (e) {
       const err = errorOf(e);
       if (err.kind === 'Protocol' || err.kind === 'Capability') throw new SessionRequestError(err.message);
@@ -220,7 +224,9 @@ export class SessionService {
     for (let guard = 0; isObject(result) && typeof result.status === 'string' && guard < 10_000; guard++) {
       const r = result as { status: string; calls?: SessionCall[]; value?: unknown; instructions?: number; budget?: SessionView['budget'] };
       s.view = { ...s.view, budget: r.budget ?? s.view.budget };
-      if (r.status === 'completed') {
+      if (command === 'profile' || command === 'timeline') {
+        if (r.status !== 'suspended') break;
+      } else if (r.status === 'completed') {
         s.view = { ...s.view, status: 'done', value: r.value, calls: undefined };
         this.events.emit('session.done', { id: s.id, value: r.value, instructions: r.instructions ?? 0 });
         break;
@@ -253,7 +259,9 @@ export class SessionService {
         break;
       }
       try {
-        result = await s.sidecar.request('debug', s.id, { command: 'continue', args: { answers } }, this.deadline(s));
+        // a profiling run continues with `profile`; everything else with the debugger's continue
+        const next = command === 'profile' ? { command: 'profile', args: { action: 'continue', answers } } : { command: 'continue', args: { answers } };
+        result = await s.sidecar.request('debug', s.id, next, this.deadline(s));
       } catch (e) {
         this.fail(s, errorOf(e));
         return { view: s.view, result: null };

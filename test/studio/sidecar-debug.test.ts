@@ -72,6 +72,45 @@ describe('debugging in the sidecar', () => {
     expect(done.view).toMatchObject({ status: 'done', value: 30 });
   });
 
+  it('profiles a run and records a forkable timeline in the sidecar', async () => {
+    const src = `function work(n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += i;
+  return s;
+}
+const a = pick('first');
+const b = pick('second');
+a + work(b)`;
+    const mocks = { capabilities: { pick: { sequence: [{ returns: 1 }, { returns: 300 }], exhausted: 'cycle' } } };
+    const d = await call<SessionView>('session.start', { source: src, mocks, debug: true });
+    const dbg = (command: string, args: Record<string, unknown> = {}) => call<{ view: SessionView; result: any }>('session.debug', { id: d.id, command, args });
+    // the profiling run's suspensions are answered by the mocks in main
+    const prof = (await dbg('profile', { action: 'start', sampleEvery: 100 })).result;
+    expect(prof.status).toBe('completed');
+    expect(prof.profile.outcome).toMatchObject({ status: 'completed', value: 1 + (300 * 299) / 2 });
+    const hottest = prof.profile.lines.reduce((x: { instructions: number }, y: { instructions: number }) => (y.instructions > x.instructions ? y : x));
+    expect(hottest.line).toBe(3);
+    expect(prof.profile.samples.filter((x: { at: string }) => x.at === 'suspension')).toHaveLength(2);
+    // a timeline: suspensions are nodes; answering a node twice forks
+    const root = (await dbg('timeline', { action: 'start' })).result;
+    expect(root).toMatchObject([{ id: 0, status: 'suspended', calls: [{ capability: 'pick', args: ['first'] }], hasSnapshot: true }]);
+    await dbg('timeline', { action: 'answer', node: 0, answers: [{ id: 1, value: 2 }] });
+    await dbg('timeline', { action: 'answer', node: 1, answers: [{ id: 2, value: 3 }] });
+    const nodes = (await dbg('timeline', { action: 'answer', node: 1, answers: [{ id: 2, value: 4 }] })).result;
+    expect(nodes.map((n: { id: number; parent: number | null; status: string; value?: unknown }) => [n.id, n.parent, n.status, n.value])).toEqual([
+      [0, null, 'suspended', undefined],
+      [1, 0, 'suspended', undefined],
+      [2, 1, 'completed', 2 + 3],
+      [3, 1, 'completed', 2 + 6],
+    ]);
+    // timeline files travel as base64 through the bridge
+    const saved = (await dbg('timeline', { action: 'save' })).result as { bytes: string };
+    expect(typeof saved.bytes).toBe('string');
+    expect(saved.bytes.length).toBeGreaterThan(100);
+    const loaded = (await dbg('timeline', { action: 'load', bytes: saved.bytes })).result;
+    expect(loaded).toHaveLength(4);
+  });
+
   it('refuses debugger commands for plain sessions and unknown commands', async () => {
     const plain = await call<SessionView>('session.start', { source: '1 + 1' });
     await expect(call('session.debug', { id: plain.id, command: 'stackTrace' })).rejects.toThrow(/not a debug session/);

@@ -16,11 +16,15 @@ import {
   ValidationError,
   type Execution,
   type Outcome,
+  type StartOptions,
 } from '../../index';
 import { compile } from '../../program';
 import { restore, snapshot } from '../../snapshot/index';
 import { Debugger, type DebugOutcome } from '../../debug/debugger';
 import { heapGraph } from '../../debug/heap';
+import { Profiler } from '../../debug/profile';
+import { Timeline } from '../../debug/timeline';
+import { randomBytes } from 'node:crypto';
 import type { Answer } from '../../capabilities';
 import { checkRequest, PROTOCOL_VERSION, type BudgetSample, type DebugCommand, type OpenParams, type Request, type SidecarMessage, type StepParams, type WireError } from './protocol';
 
@@ -47,6 +51,13 @@ function onMessage(listener: (m: unknown) => void): void {
 
 class Session {
   exec: Execution | null = null;
+  /** How the session was opened (for profiling and timeline runs of the same program). */
+  options: StartOptions = {};
+  profiler: Profiler | null = null;
+  timeline: Timeline | null = null;
+  source = '';
+  /** Timeline snapshots are signed with a key that stays in this process (and its saved files with it). */
+  readonly timelineKey = randomBytes(32).toString('base64');
   /** Debug sessions: the debugger driving `exec`. */
   debugger: Debugger | null = null;
   running = false;
@@ -110,6 +121,8 @@ function open(id: string, p: OpenParams): unknown {
     sliceInstructions: SLICE,
   };
   const capNames = (p.capabilities ?? []).map((c) => c.name);
+  s.options = { inputs: p.inputs, capabilities: p.capabilities, limits: p.limits, seed: p.seed, now: options.now };
+  s.source = p.source;
   if (p.snapshot) {
     if (!p.key) throw new ProtocolError('a snapshot needs its key');
     const program = compile(p.source, { globals: [...Object.keys(p.inputs ?? {}), ...capNames], capabilities: capNames });
@@ -298,7 +311,48 @@ async function debugCommand(s: Session, command: DebugCommand, args: Record<stri
       return d.evaluate(args.expression, num(args, 'frame', 0));
     case 'heap':
       return heapGraph(d.exec.vm);
+    case 'profile': {
+      // a separate profiling run of the same program, stopping at suspensions for answers
+      if (args.action === 'start') {
+        const program = compile(s.source, { globals: [...Object.keys(s.options.inputs ?? {}), ...capNamesOf(s)], capabilities: capNamesOf(s) });
+        s.profiler = new Profiler(start(program, { ...s.options, startPaused: true }), { sampleEvery: num(args, 'sampleEvery', 10_000) });
+      } else if (args.action !== 'continue') throw new ProtocolError('profile action must be start or continue');
+      if (!s.profiler) throw new ProtocolError('no profiling run: start one first');
+      const r = s.profiler.run(answersOf(args));
+      if (r.status === 'completed') s.profiler = null;
+      return r;
+    }
+    case 'timeline': {
+      const key = s.timelineKey;
+      const program = () => compile(s.source, { globals: [...Object.keys(s.options.inputs ?? {}), ...capNamesOf(s)], capabilities: capNamesOf(s) });
+      const strip = (t: Timeline) => t.nodes.map(({ snapshot: _s, ...n }) => ({ ...n, hasSnapshot: _s !== null }));
+      switch (args.action) {
+        case 'start':
+          s.timeline = Timeline.start(program(), s.options, key);
+          return strip(s.timeline);
+        case 'answer':
+          if (!s.timeline) throw new ProtocolError('no timeline: start one first');
+          s.timeline.answer(num(args, 'node'), answersOf(args));
+          return strip(s.timeline);
+        case 'nodes':
+          if (!s.timeline) throw new ProtocolError('no timeline: start one first');
+          return strip(s.timeline);
+        case 'save':
+          if (!s.timeline) throw new ProtocolError('no timeline: start one first');
+          return { bytes: s.timeline.save() };
+        case 'load':
+          if (!(args.bytes instanceof Uint8Array)) throw new ProtocolError('bytes must be a Uint8Array');
+          s.timeline = Timeline.load(args.bytes, program(), s.options, key);
+          return strip(s.timeline);
+        default:
+          throw new ProtocolError('timeline action must be start, answer, nodes, save or load');
+      }
+    }
   }
+}
+
+function capNamesOf(s: Session): string[] {
+  return (s.options.capabilities as { name: string }[] | undefined)?.map((c) => c.name) ?? [];
 }
 
 onMessage((m) => {

@@ -59,6 +59,8 @@ export const DEBUG_COMMANDS = [
   'currentInstruction',
   'evaluate',
   'heap',
+  'profile',
+  'timeline',
 ] as const;
 
 export type DebugCommand = (typeof DEBUG_COMMANDS)[number];
