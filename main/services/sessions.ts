@@ -236,24 +236,7 @@ export class SessionService {
         break;
       }
       if (r.status !== 'suspended') break;
-      const answers: Answer[] = [];
-      const ask: SessionCall[] = [];
-      for (const call of r.calls ?? []) {
-        const handler = s.capabilities.find((c) => c.name === call.capability)?.handler;
-        if (!handler) ask.push(call);
-        else {
-          try {
-            answers.push({ id: call.id, value: handler(...call.args) });
-          } catch (e) {
-            const err = e as { failureName?: string; message?: string };
-            answers.push({ id: call.id, error: { name: err.failureName ?? 'Error', message: err.message ?? String(e) } });
-          }
-        }
-      }
-      this.events.emit('session.suspended', {
-        id: s.id,
-        calls: (r.calls ?? []).map((c) => ({ ...c, answeredBy: ask.some((a) => a.id === c.id) ? ('user' as const) : ('mock' as const) })),
-      });
+      const { answers, ask } = this.answerMocks(s, r.calls ?? []);
       if (!answers.length) {
         s.view = { ...s.view, status: 'waiting', calls: ask };
         break;
@@ -346,25 +329,7 @@ export class SessionService {
           s.view = { ...s.view, status: 'paused' };
           return s.view;
         }
-        const answers: Answer[] = [];
-        const ask: SessionCall[] = [];
-        for (const call of r.calls) {
-          const handler = s.capabilities.find((c) => c.name === call.capability)?.handler;
-          if (!handler) {
-            ask.push(call);
-            continue;
-          }
-          try {
-            answers.push({ id: call.id, value: handler(...call.args) });
-          } catch (e) {
-            const err = e as { name?: string; failureName?: string; message?: string };
-            answers.push({ id: call.id, error: { name: err.failureName ?? 'Error', message: err.message ?? String(e) } });
-          }
-        }
-        this.events.emit('session.suspended', {
-          id: s.id,
-          calls: r.calls.map((c) => ({ ...c, answeredBy: ask.some((a) => a.id === c.id) ? ('user' as const) : ('mock' as const) })),
-        });
+        const { answers, ask } = this.answerMocks(s, r.calls);
         if (!answers.length) {
           s.view = { ...s.view, status: 'waiting', calls: ask };
           return s.view;
@@ -379,6 +344,34 @@ export class SessionService {
     } finally {
       s.driving = false;
     }
+  }
+
+  /**
+   * Answers the calls that have a mock (here, in main) and returns the rest for the user;
+   * emits the suspension with who answers each call.
+   */
+  private answerMocks(s: Session, calls: SessionCall[]): { answers: Answer[]; ask: SessionCall[] } {
+    const answers: Answer[] = [];
+    const ask: SessionCall[] = [];
+    for (const call of calls) {
+      const handler = s.capabilities.find((c) => c.name === call.capability)?.handler;
+      if (!handler) {
+        ask.push(call);
+        continue;
+      }
+      try {
+        answers.push({ id: call.id, value: handler(...call.args) });
+      } catch (e) {
+        // a mock's deliberate failure (CapabilityFailure) keeps its name; anything else is an Error
+        const err = e as { failureName?: string; message?: string };
+        answers.push({ id: call.id, error: { name: err.failureName ?? 'Error', message: err.message ?? String(e) } });
+      }
+    }
+    this.events.emit('session.suspended', {
+      id: s.id,
+      calls: calls.map((c) => ({ ...c, answeredBy: ask.includes(c) ? ('user' as const) : ('mock' as const) })),
+    });
+    return { answers, ask };
   }
 
   private fail(s: Session, error: SessionError): void {
