@@ -53,7 +53,8 @@ export interface ProfileOptions {
 
 const CALL_OPS = new Set<number>([Op.Call, Op.CallSpread, Op.New, Op.NewSpread, Op.SuperCall, Op.SuperCallSpread]);
 
-function sample(exec: Execution, at: BudgetSample['at']): BudgetSample {
+/** The budget figures of an execution now (also what the sidecar streams per slice). */
+export function budgetOf(exec: Execution): Omit<BudgetSample, 'at'> {
   const vm = exec.vm;
   return {
     instructions: vm.instructions,
@@ -61,8 +62,11 @@ function sample(exec: Execution, at: BudgetSample['at']): BudgetSample {
     allocations: vm.allocations,
     callDepth: vm.frames.length,
     pendingCalls: vm.host.inflight.length + vm.host.queued.length,
-    at,
   };
+}
+
+function sample(exec: Execution, at: BudgetSample['at']): BudgetSample {
+  return { ...budgetOf(exec), at };
 }
 
 /**

@@ -44,32 +44,26 @@ export class HostCalls {
   answered: HostCall[] = [];
 }
 
-/**
- * The code of the frame a sync capability call pushes: `GetLocal 0; HostWait; Return`.
- * One shared, immutable function; a snapshot refers to it by name.
- */
-export const HOST_WAIT_CODE: FunctionCode = (() => {
-  const f = new FunctionCode('%HostWait%', 0);
-  f.code = new Int32Array([Op.GetLocal, 0, Op.HostWait, Op.Return]);
+/** A tiny built-in function of hand-written code, taking one argument (a snapshot names it). */
+function syntheticCode(name: string, code: number[]): FunctionCode {
+  const f = new FunctionCode(name, 0);
+  f.code = new Int32Array(code);
   f.nparams = 1;
   f.length = 1;
   f.nlocals = 1;
   f.flags = FnFlags.Builtin | FnFlags.NoConstruct;
   f.unit = { functions: [f], source: '' };
   return f;
-})();
+}
+
+/**
+ * The code of the frame a sync capability call pushes: `GetLocal 0; HostWait; Return`.
+ * One shared, immutable function; a snapshot refers to it by name.
+ */
+export const HOST_WAIT_CODE: FunctionCode = syntheticCode('%HostWait%', [Op.GetLocal, 0, Op.HostWait, Op.Return]);
 
 /**
  * The code of the frame pushed when a debugger asked to stop right after an async
  * capability call: `GetLocal 0; Break; Return` — it returns the call's promise.
  */
-export const BREAK_AFTER_CALL_CODE: FunctionCode = (() => {
-  const f = new FunctionCode('%BreakAfterCall%', 0);
-  f.code = new Int32Array([Op.GetLocal, 0, Op.Break, Op.Return]);
-  f.nparams = 1;
-  f.length = 1;
-  f.nlocals = 1;
-  f.flags = FnFlags.Builtin | FnFlags.NoConstruct;
-  f.unit = { functions: [f], source: '' };
-  return f;
-})();
+export const BREAK_AFTER_CALL_CODE: FunctionCode = syntheticCode('%BreakAfterCall%', [Op.GetLocal, 0, Op.Break, Op.Return]);

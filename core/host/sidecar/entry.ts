@@ -22,11 +22,11 @@ import { compile } from '../../program';
 import { restore, snapshot } from '../../snapshot/index';
 import { Debugger, type DebugOutcome } from '../../debug/debugger';
 import { heapGraph } from '../../debug/heap';
-import { Profiler } from '../../debug/profile';
+import { budgetOf, Profiler } from '../../debug/profile';
 import { Timeline } from '../../debug/timeline';
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../../capabilities';
-import { checkRequest, PROTOCOL_VERSION, type BudgetSample, type DebugCommand, type OpenParams, type Request, type SidecarMessage, type StepParams, type WireError } from './protocol';
+import { checkRequest, PROTOCOL_VERSION, type DebugCommand, type OpenParams, type Request, type SidecarMessage, type StepParams, type WireError } from './protocol';
 
 /** Instructions per slice between yields to the event loop. */
 const SLICE = 100_000;
@@ -88,16 +88,6 @@ function wireError(e: unknown): WireError {
   return { kind: 'Internal', name: 'InternalError', message: 'internal error in the sidecar' };
 }
 
-function budgetOf(exec: Execution): BudgetSample {
-  const vm = exec.vm;
-  return {
-    instructions: vm.instructions,
-    heapBytes: vm.heapBytes,
-    allocations: vm.allocations,
-    callDepth: vm.frames.length,
-    pendingCalls: vm.host.inflight.length + vm.host.queued.length,
-  };
-}
 
 function session(id: string): Session {
   const s = sessions.get(id);

@@ -123,117 +123,62 @@ export type SidecarMessage =
 const v = { const: PROTOCOL_VERSION };
 const id = { type: 'integer', minimum: 0 };
 
+/** One request variant: the envelope, its op, and (when given) the session and params schemas. */
+function request(op: object, params?: object, session = true): object {
+  return {
+    type: 'object',
+    required: ['v', 'type', 'id', 'op', ...(session ? ['session'] : []), ...(params ? ['params'] : [])],
+    additionalProperties: false,
+    properties: { v, type: { const: 'request' }, id, op, ...(session ? { session: SESSION } : {}), ...(params ? { params } : {}) },
+  };
+}
+
+/** A params object with exactly these properties. */
+function params(properties: Record<string, unknown>, required: string[] = []): object {
+  return { type: 'object', required, additionalProperties: false, properties };
+}
+
+const KEY = { type: 'string', minLength: 1, maxLength: 1024 };
+const LIMIT_NAMES = ['instructions', 'heapBytes', 'allocations', 'callDepth', 'outstandingHostCalls', 'timeMs'];
+
 const REQUEST_SCHEMA = {
   oneOf: [
-    { type: 'object', required: ['v', 'type', 'id', 'op'], additionalProperties: false, properties: { v, type: { const: 'request' }, id, op: { const: 'ping' } } },
-    {
-      type: 'object',
-      required: ['v', 'type', 'id', 'op', 'session', 'params'],
-      additionalProperties: false,
-      properties: {
-        v,
-        type: { const: 'request' },
-        id,
-        op: { const: 'open' },
-        session: SESSION,
-        params: {
-          type: 'object',
-          required: ['source'],
-          additionalProperties: false,
-          properties: {
-            source: { type: 'string', maxLength: 4_000_000 },
-            inputs: { type: 'object' },
-            capabilities: {
-              type: 'array',
-              maxItems: 1000,
-              items: {
-                type: 'object',
-                required: ['name'],
-                properties: { name: { type: 'string' }, description: { type: 'string' }, args: {}, result: {} },
-              },
-            },
-            limits: {
-              type: 'object',
-              additionalProperties: false,
-              properties: Object.fromEntries(
-                ['instructions', 'heapBytes', 'allocations', 'callDepth', 'outstandingHostCalls', 'timeMs'].map((k) => [k, { type: 'number', minimum: 0 }]),
-              ),
-            },
-            seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
-            now: { type: 'number' },
-            snapshot: { instanceof: 'Uint8Array' },
-            key: { type: 'string', minLength: 1, maxLength: 1024 },
-            debug: { type: 'boolean' },
+    request({ const: 'ping' }, undefined, false),
+    request(
+      { const: 'open' },
+      params(
+        {
+          source: { type: 'string', maxLength: 4_000_000 },
+          inputs: { type: 'object' },
+          capabilities: {
+            type: 'array',
+            maxItems: 1000,
+            items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, description: { type: 'string' }, args: {}, result: {} } },
           },
+          limits: params(Object.fromEntries(LIMIT_NAMES.map((k) => [k, { type: 'number', minimum: 0 }]))),
+          seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
+          now: { type: 'number' },
+          snapshot: { instanceof: 'Uint8Array' },
+          key: KEY,
+          debug: { type: 'boolean' },
         },
-      },
-    },
-    {
-      type: 'object',
-      required: ['v', 'type', 'id', 'op', 'session', 'params'],
-      additionalProperties: false,
-      properties: {
-        v,
-        type: { const: 'request' },
-        id,
-        op: { const: 'debug' },
-        session: SESSION,
-        params: {
-          type: 'object',
-          required: ['command'],
-          additionalProperties: false,
-          properties: { command: { enum: [...DEBUG_COMMANDS] }, args: { type: 'object' } },
+        ['source'],
+      ),
+    ),
+    request({ const: 'debug' }, params({ command: { enum: [...DEBUG_COMMANDS] }, args: { type: 'object' } }, ['command'])),
+    request(
+      { const: 'step' },
+      params({
+        answers: {
+          type: 'array',
+          maxItems: 100000,
+          items: params({ id: { type: 'integer', minimum: 1 }, value: {}, error: {} }, ['id']),
         },
-      },
-    },
-    {
-      type: 'object',
-      required: ['v', 'type', 'id', 'op', 'session', 'params'],
-      additionalProperties: false,
-      properties: {
-        v,
-        type: { const: 'request' },
-        id,
-        op: { const: 'step' },
-        session: SESSION,
-        params: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            answers: {
-              type: 'array',
-              maxItems: 100000,
-              items: {
-                type: 'object',
-                required: ['id'],
-                additionalProperties: false,
-                properties: { id: { type: 'integer', minimum: 1 }, value: {}, error: {} },
-              },
-            },
-            maxInstructions: { type: 'integer', minimum: 1 },
-          },
-        },
-      },
-    },
-    {
-      type: 'object',
-      required: ['v', 'type', 'id', 'op', 'session'],
-      additionalProperties: false,
-      properties: { v, type: { const: 'request' }, id, op: { enum: ['pause', 'cancel', 'close'] }, session: SESSION },
-    },
-    {
-      type: 'object',
-      required: ['v', 'type', 'id', 'op', 'session', 'params'],
-      additionalProperties: false,
-      properties: {
-        v,
-        type: { const: 'request' },
-        id,
-        op: { const: 'snapshot' },
-        session: SESSION,
-        params: { type: 'object', required: ['key'], additionalProperties: false, properties: { key: { type: 'string', minLength: 1, maxLength: 1024 } } },
-      },
-    },
+        maxInstructions: { type: 'integer', minimum: 1 },
+      }),
+    ),
+    request({ enum: ['pause', 'cancel', 'close'] }),
+    request({ const: 'snapshot' }, params({ key: KEY }, ['key'])),
   ],
 };
 
