@@ -158,11 +158,11 @@ export class Debugger {
   /** The VM hooks behind the exception and capability stops (reinstalled on a restored VM). */
   private installHooks(): void {
     const vm = this.vm;
-    vm.onThrow = (value) => {
+    vm.onThrow = () => {
       if (this.breakOnExceptions === 'none') return false;
       if (this.breakOnExceptions === 'all') return true;
+      // uncaught: no try block, and no promise job that turns the throw into a rejection
       const caught = this.vm.frames.some((f) => f.tryStack.length > 0 || f.cont === Cont.Reaction || f.cont === Cont.Executor || f.cont === Cont.Thenable);
-      void value;
       return !caught;
     };
     vm.onCapabilityCall = (name) => this.breakOnCapability === true || (Array.isArray(this.breakOnCapability) && this.breakOnCapability.includes(name));
@@ -527,10 +527,7 @@ export class Debugger {
   /** If the top frame stands on a patched Break, executes the original instruction; null otherwise. */
   private passBreak(answers: readonly Answer[]): DebugOutcome | null {
     const f = this.vm.frame;
-    if (!f || f.code.code[f.pc] !== Op.Break) {
-      if (answers.length) return null;
-      return null;
-    }
+    if (!f || f.code.code[f.pc] !== Op.Break) return null;
     const fn = f.code;
     const pc = f.pc;
     const orig = this.patches.get(fn)?.get(pc);
@@ -868,12 +865,11 @@ export class Debugger {
       const name = f.code.localNames[i];
       if (!name || name.startsWith('%')) continue;
       const v = stack[f.base + i];
-      if (v === (undefined as unknown) && i >= f.code.nparams && (v as unknown) === undefined && name === '') continue;
       locals.push(this.view(name, v));
     }
     const scopes: ScopeView[] = [{ kind: 'local', variables: locals }];
     // the frame's own environments are locals too; the ones it closes over are closures
-    const { own, outer } = this.envChain(f, frameIndex);
+    const { own, outer } = this.envChain(f);
     let e: Env | null = f.env;
     for (const names of own) {
       if (!e) break;
@@ -1010,8 +1006,9 @@ export class Debugger {
   }
 
   /** Slot names of a frame's environment chain: the ones it pushed (innermost first), then the closure's. */
-  private envChain(f: Frame, frameIndex: number): { own: string[][]; outer: string[][] } {
-    const pc = frameIndex === 0 ? f.pc : f.pc;
+  private envChain(f: Frame): { own: string[][]; outer: string[][] } {
+    // a frame below the top stands at its return address: still inside the same regions
+    const pc = f.pc;
     const own = f.code.envRegions
       .filter((r) => r.start < pc && pc <= r.end)
       .sort((a, b) => b.start - a.start)
@@ -1030,7 +1027,7 @@ export class Debugger {
     }
     const f = this.frameAt(frameIndex);
     // outermost first, so inner bindings shadow outer ones
-    const { own, outer } = this.envChain(f, frameIndex);
+    const { own, outer } = this.envChain(f);
     const envs: [string[], Env][] = [];
     let e: Env | null = f.env;
     for (const names of [...own, ...outer]) {
