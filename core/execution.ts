@@ -126,17 +126,7 @@ export class Execution {
       this.fail(new LimitError('cancelled', 0, this.vm.instructions, 'the run was cancelled'));
     }
     const vm = this.vm;
-    // all answers are checked before any is applied
-    const inflight = vm.host.inflight;
-    const seen = answers.length > 8 ? new Set<number>() : null;
-    for (let i = 0; i < answers.length; i++) {
-      const id = answers[i].id;
-      let found = false;
-      for (let k = 0; k < inflight.length && !found; k++) found = inflight[k].id === id;
-      if (!found) throw new CapabilityError(`no outstanding call with id ${id}`);
-      if (seen ? seen.has(id) : answers.slice(0, i).some((a) => a.id === id)) throw new CapabilityError(`call ${id} is answered twice`);
-      seen?.add(id);
-    }
+    this.checkAnswers(answers);
     try {
       for (const a of answers) answerCall(vm, a);
       this.outcome = this.step(options.sliceInstructions ?? this.options.sliceInstructions);
@@ -154,13 +144,23 @@ export class Execution {
   answer(answers: readonly Answer[]): void {
     if (this.failed) throw this.failed;
     const vm = this.vm;
-    for (let i = 0; i < answers.length; i++) {
-      const id = answers[i].id;
-      if (!vm.host.inflight.some((c) => c.id === id)) throw new CapabilityError(`no outstanding call with id ${id}`);
-      if (answers.slice(0, i).some((a) => a.id === id)) throw new CapabilityError(`call ${id} is answered twice`);
-    }
+    this.checkAnswers(answers);
     for (const a of answers) answerCall(vm, a);
     this.outcome = { status: 'paused', instructions: vm.instructions };
+  }
+
+  /** All answers are checked before any is applied: each for an issued call, none twice. */
+  private checkAnswers(answers: readonly Answer[]): void {
+    const inflight = this.vm.host.inflight;
+    const seen = answers.length > 8 ? new Set<number>() : null;
+    for (let i = 0; i < answers.length; i++) {
+      const id = answers[i].id;
+      let found = false;
+      for (let k = 0; k < inflight.length && !found; k++) found = inflight[k].id === id;
+      if (!found) throw new CapabilityError(`no outstanding call with id ${id}`);
+      if (seen ? seen.has(id) : answers.slice(0, i).some((a) => a.id === id)) throw new CapabilityError(`call ${id} is answered twice`);
+      seen?.add(id);
+    }
   }
 
   private fail(e: CapsuleError): never {
