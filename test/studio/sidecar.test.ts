@@ -161,7 +161,9 @@ describe('watchdog and crash containment', () => {
   it('kill -9 mid-run becomes a clear crash error; the next session gets a fresh sidecar', async () => {
     const pool = new SidecarPool({ size: 1, warmSpare: false });
     const a = await pool.acquire('a');
-    const run = a.request('open', 'a', { source: 'let i = 0; while (true) i++', limits: { instructions: Infinity, timeMs: Infinity } }).catch((e) => e);
+    // open runs the first slice only; the step that follows runs until it is killed
+    await a.request('open', 'a', { source: 'let i = 0; while (true) i++', limits: { instructions: Infinity, timeMs: Infinity } });
+    const run = a.request('step', 'a', {}).catch((e) => e);
     await new Promise((r) => setTimeout(r, 200));
     process.kill(a.pid!, 'SIGKILL');
     const e = (await run) as SidecarError;
@@ -208,6 +210,8 @@ describe('watchdog and crash containment', () => {
         source: 'const keep = []; while (true) keep.push(new Array(100000).fill("x" + keep.length))',
         limits: { instructions: Infinity, heapBytes: Infinity, allocations: Infinity, timeMs: Infinity },
       })
+      // open runs the first slice; if the heap cap is not reached there, the step goes on until it is
+      .then(() => sc.request('step', 'm', {}))
       .catch((x) => x)) as SidecarError;
     expect(e).toBeInstanceOf(SidecarError);
     expect(e.exit?.cause).toBe('memory');
