@@ -121,6 +121,9 @@ interface Breakpoint {
 
 type Activation = Frame | JSGenerator;
 
+/** The activation of a step begun while no frame was running (never matches a real frame). */
+const NO_ACTIVATION = {} as Frame;
+
 /** What a step is waiting for, kept across suspensions. */
 interface StepState {
   kind: 'into' | 'over' | 'out';
@@ -336,7 +339,13 @@ export class Debugger {
 
   private beginStep(kind: StepState['kind'], answers: readonly Answer[]): DebugOutcome {
     const f = this.vm.frame;
-    if (!f) return this.runFree(answers, true);
+    if (!f) {
+      // suspended with no frame running (everything awaits the host): a step begun before the
+      // suspension goes on; otherwise stop at the first statement that runs after the answers
+      if (this.step) return this.stepping(answers);
+      this.step = { kind: 'into', activation: NO_ACTIVATION, startFrame: NO_ACTIVATION, startPc: -1, returnTo: null };
+      return this.stepping(answers);
+    }
     const frames = this.vm.frames;
     const caller = frames.length > 1 && f.gen === null ? frames[frames.length - 2] : null;
     this.step = { kind, activation: f.gen ?? f, startFrame: f, startPc: f.pc, returnTo: caller && !(caller.code.flags & FnFlags.Builtin) ? caller : null };

@@ -424,3 +424,76 @@ outer()`;
     expect(d.continue()).toMatchObject({ status: 'completed', value: 42 });
   });
 });
+
+describe('stepping corpus', () => {
+  /** Step into from the start to the end; suspensions are answered with 10 and marked 'S'. */
+  function intoAll(src: string): (number | string)[] {
+    const d = debug(src, { capabilities: [{ name: 'fetchIt' }] });
+    const seq: (number | string)[] = [];
+    let o = d.stepInto();
+    for (let k = 0; k < 200; k++) {
+      if (o.status === 'suspended') {
+        seq.push('S');
+        o = d.stepInto(o.calls.map((c) => ({ id: c.id, value: 10 })));
+        continue;
+      }
+      if (o.status !== 'paused') break;
+      seq.push(o.line!);
+      o = d.stepInto();
+    }
+    seq.push(o.status === 'completed' ? `= ${String(o.value)}` : o.status);
+    return seq;
+  }
+
+  it.each([
+    [
+      'async function with try/finally around an awaited capability call',
+      `async function load(id) {
+  try {
+    const v = await fetchIt(id);
+    return v * 2;
+  } finally {
+    console.log('done', id);
+  }
+}
+const r = await load(5);
+r + 1`,
+      // after the finally block the awaiting top level continues on line 10 (no stop at the await site)
+      [9, 2, 3, 'S', 4, 6, 10, '= 21'],
+    ],
+    [
+      'class with a private field, constructor and getter',
+      `class Box {
+  #v;
+  constructor(v) {
+    this.#v = v;
+  }
+  get double() {
+    return this.#v * 2;
+  }
+}
+const b = new Box(4);
+b.double`,
+      [1, 10, 2, 4, 10, 11, 7, 11, '= 8'],
+    ],
+    [
+      'labelled loop with switch, continue and break',
+      `let out = 0;
+outer: for (let i = 0; i < 3; i++) {
+  switch (i) {
+    case 0:
+      out += 1;
+      break;
+    case 1:
+      continue outer;
+    default:
+      break outer;
+  }
+}
+out`,
+      [1, 2, 2, 3, 5, 6, 2, 2, 3, 8, 2, 2, 3, 10, 13, '= 1'],
+    ],
+  ])('%s', (_name, src, expected) => {
+    expect(intoAll(src)).toEqual(expected);
+  });
+});
