@@ -61,7 +61,7 @@ export class FunctionCode {
    * Environments this function pushes, for the debugger's scope view: the env created by
    * the PushEnv at `start` is live for pcs in (start, end]; `names[slot]` names its slots.
    */
-  envRegions: { start: number; end: number; names: string[] }[] = [];
+  envRegions: { start: number; end: number; names: string[]; block?: boolean }[] = [];
   /** Slot names of the environments the function closes over, innermost first. */
   outerEnvNames: string[][] = [];
   /** Source range of the function text (for toString and the debugger). */

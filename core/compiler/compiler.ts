@@ -186,7 +186,9 @@ class FnCompiler {
   /** Records the environment a PushEnv just emitted creates (closed by closeEnvRegion). */
   private openEnvRegion(scope: Scope): void {
     this.envRegionStack.push(this.code.envRegions.length);
-    this.code.envRegions.push({ start: this.e.pc - 2, end: Number.MAX_SAFE_INTEGER, names: this.envNames(scope) });
+    const region: FunctionCode['envRegions'][number] = { start: this.e.pc - 2, end: Number.MAX_SAFE_INTEGER, names: this.envNames(scope) };
+    if (scope.kind !== 'function') region.block = true;
+    this.code.envRegions.push(region);
   }
 
   private closeEnvRegion(): void {

@@ -76,7 +76,7 @@ export interface VariableView {
 }
 
 export interface ScopeView {
-  kind: 'local' | 'closure' | 'global' | 'inputs' | 'capabilities';
+  kind: 'block' | 'local' | 'closure' | 'global' | 'inputs' | 'capabilities';
   variables: VariableView[];
 }
 
@@ -876,15 +876,20 @@ export class Debugger {
       const v = stack[f.base + i];
       locals.push(this.view(name, v));
     }
-    const scopes: ScopeView[] = [{ kind: 'local', variables: locals }];
-    // the frame's own environments are locals too; the ones it closes over are closures
+    // blocks (innermost first), then the function's locals: registers plus its own environment
+    const scopes: ScopeView[] = [];
     const { own, outer } = this.envChain(f);
     let e: Env | null = f.env;
-    for (const names of own) {
+    for (const region of own) {
       if (!e) break;
-      e.vars.forEach((v, i) => names[i] && !names[i].startsWith('%') && locals.push(this.view(names[i], v)));
+      const env = e;
+      const vars = region.names.map((n, i) => [n, env.vars[i]] as const).filter(([n]) => n && !n.startsWith('%'));
+      if (region.block) {
+        if (vars.length) scopes.push({ kind: 'block', variables: vars.map(([n, v]) => this.view(n, v)) });
+      } else for (const [n, v] of vars) locals.push(this.view(n, v));
       e = e.parent;
     }
+    scopes.push({ kind: 'local', variables: locals });
     for (const names of outer) {
       if (!e) break;
       const env = e;
@@ -1015,13 +1020,10 @@ export class Debugger {
   }
 
   /** Slot names of a frame's environment chain: the ones it pushed (innermost first), then the closure's. */
-  private envChain(f: Frame): { own: string[][]; outer: string[][] } {
+  private envChain(f: Frame): { own: FunctionCode['envRegions']; outer: string[][] } {
     // a frame below the top stands at its return address: still inside the same regions
     const pc = f.pc;
-    const own = f.code.envRegions
-      .filter((r) => r.start < pc && pc <= r.end)
-      .sort((a, b) => b.start - a.start)
-      .map((r) => r.names);
+    const own = f.code.envRegions.filter((r) => r.start < pc && pc <= r.end).sort((a, b) => b.start - a.start);
     return { own, outer: f.code.outerEnvNames };
   }
 
@@ -1039,7 +1041,7 @@ export class Debugger {
     const { own, outer } = this.envChain(f);
     const envs: [string[], Env][] = [];
     let e: Env | null = f.env;
-    for (const names of [...own, ...outer]) {
+    for (const names of [...own.map((r) => r.names), ...outer]) {
       if (!e) break;
       envs.push([names, e]);
       e = e.parent;

@@ -497,3 +497,28 @@ out`,
     expect(intoAll(src)).toEqual(expected);
   });
 });
+
+describe('block scopes', () => {
+  it('shows captured block bindings as block scopes, innermost first, before the locals', () => {
+    const src = `function f(n) {
+  const fns = [];
+  for (let i = 0; i < n; i++) {
+    const sq = i * i;
+    fns.push(() => sq + i);
+    if (i === 1) {
+      return fns.length;
+    }
+  }
+  return 0;
+}
+f(3)`;
+    const d = debug(src);
+    d.setBreakpoint({ line: 7 });
+    expect(d.continue()).toMatchObject({ status: 'paused', line: 7 });
+    const scopes = d.scopes(0);
+    expect(scopes.map((s) => s.kind).slice(0, 3)).toEqual(['block', 'block', 'local']);
+    expect(scopes[0].variables.map((v) => [v.name, v.preview])).toEqual([['sq', '1']]);
+    expect(scopes[1].variables.map((v) => [v.name, v.preview])).toEqual([['i', '1']]);
+    expect(scopes[2].variables.map((v) => v.name)).toEqual(['n', 'fns']);
+  });
+});
