@@ -1,12 +1,12 @@
 /** Symbol: descriptions, the registry, well-known symbols. */
-import { Cls, JSObject } from '../objects';
+import { Cls, JSObject, JSPrimitiveObject } from '../objects';
 import { Attr } from '../shape';
 import { GSymbol, HOLE, WELL_KNOWN, type Value } from '../value';
 import { addPreludeModule } from '../prelude/index';
 import { Cont } from '../vm/frame';
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
-import { thisPrimitive, toString } from './util';
+import { toString } from './util';
 
 addPreludeModule({
   exports: ['symbolFromObject'],
@@ -49,12 +49,11 @@ registerInstaller((r) => {
     if (!(s instanceof GSymbol)) throw new GuestError('TypeError', `${String(s)} is not a symbol`);
     return s.key?.startsWith('registry:') ? s.key.slice(9) : undefined;
   });
-  const thisSym = (vm: Parameters<typeof toString>[0], t: Value) => thisPrimitive<GSymbol>(vm, t, 'object', Cls.Symbol, 'Symbol.prototype.valueOf') as GSymbol;
-  const sym = (vm: Parameters<typeof toString>[0], t: Value): GSymbol => {
+  // a symbol, or a Symbol box (Object(sym)); guest symbols are host objects, so typeof cannot tell
+  const sym = (_vm: Parameters<typeof toString>[0], t: Value): GSymbol => {
     if (t instanceof GSymbol) return t;
-    const v = thisSym(vm, t);
-    if (!(v instanceof GSymbol)) throw new GuestError('TypeError', 'Symbol.prototype method called on incompatible receiver');
-    return v;
+    if (t instanceof JSPrimitiveObject && t.cls === Cls.Symbol && t.value instanceof GSymbol) return t.value;
+    throw new GuestError('TypeError', 'Symbol.prototype method called on incompatible receiver');
   };
   r.method(SP, 'toString', 0, (vm, t) => `Symbol(${sym(vm, t).description ?? ''})`);
   r.method(SP, 'valueOf', 0, (vm, t) => sym(vm, t));
