@@ -31,6 +31,7 @@ const findings = services.map((service, i) => ({
   top: topSignatures(searches[i].entries, 3),
 }));
 const worst = findings.reduce((a, b) => (b.errors > a.errors ? b : a));
+console.log(`errors in the last hour: ${findings.map((f) => `${f.service} ${f.errors}`).join(', ')}`);
 
 // Second fan-out, only for the service that looks worst.
 const [latency, deploys, owner] = await Promise.all([

@@ -108,3 +108,25 @@ test('runs a session in the sidecar through the bridge: mocks answered in main, 
   expect(result.done).toMatchObject({ status: 'done', value: 42 });
   expect(result.logs).toEqual(['hello from the sidecar']);
 });
+
+test('Run (F5) runs the script in the sidecar with the example mocks; the Debug Console shows its output and result', async ({ page, studio, consoleErrors }, testInfo) => {
+  await page.goto(studio.url);
+  await expectWorkbench(page, 'Browser mode');
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect(run).toBeEnabled();
+  await run.click();
+  const log = page.getByRole('log', { name: 'Debug Console output' });
+  await expect(log).toContainText('errors in the last hour: checkout 140, payments 12, inventory 3');
+  await expect(log).toContainText('Result: {');
+  await expect(log).toContainText('"severity": "sev2"');
+  await expect(page.getByRole('tab', { name: 'Debug Console' })).toHaveAttribute('aria-selected', 'true');
+  const shot = testInfo.outputPath('studio-run.png');
+  await page.screenshot({ path: shot });
+  publish(shot, 'studio-run.png');
+  // F5 runs it again (the keyboard shortcut)
+  await page.getByRole('textbox', { name: 'Editor: incident-triage.js' }).click();
+  await page.keyboard.press('F5');
+  await expect(log).toContainText('Running incident-triage.js');
+  await expect(log).toContainText('"page": "ada@example.com"');
+  expect(consoleErrors).toEqual([]);
+});
