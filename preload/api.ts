@@ -48,6 +48,28 @@ export interface Requests {
    * properties, evaluate, heap, enableTimeTravel, stepBack, reverseContinue, jumpTo, …
    */
   'session.debug': { params: { id: string; command: string; args?: Record<string, unknown> }; result: { view: SessionView; result: unknown } };
+  /** Parses and validates a script as `capsule validate` does (nothing runs): the editor's live diagnostics. */
+  'program.validate': { params: ProgramValidateParams; result: { diagnostics: ProgramDiagnostic[] } };
+}
+
+/** What {@link Requests} `program.validate` checks. */
+export interface ProgramValidateParams {
+  source: string;
+  /** Names the script may use as globals besides the built-ins: its capabilities and inputs. */
+  globals?: string[];
+}
+
+/** A finding about a script, with its place: `from`/`to` are UTF-16 offsets, lines and columns 1-based. */
+export interface ProgramDiagnostic {
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+  from: number;
+  to: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 /** Budgets of a session: the figures the status bar and the budget view show. */

@@ -4,7 +4,9 @@
  */
 import type { HostMode, Reply, RequestName, RequestResult } from '../../preload/api';
 import { appInfo } from './app-info';
+import { RequestError } from './errors';
 import { EventHub } from './events';
+import { validateProgram } from './program';
 import { SessionRequestError, SessionService, type SessionServiceOptions } from './sessions';
 
 /**
@@ -32,8 +34,7 @@ export interface ServicesOptions {
   sessions?: SessionServiceOptions;
 }
 
-/** Raised by handlers for requests the renderer got wrong; its message goes back to the renderer. */
-export class RequestError extends Error {}
+export { RequestError };
 
 function expectNoParams(params: unknown): void {
   if (params !== undefined && params !== null) throw new RequestError('This method takes no parameters');
@@ -56,6 +57,7 @@ export function createServices(options: ServicesOptions): Services {
     'session.restore': (params) => sessions.restore(params),
     'session.close': (params) => sessions.close(params),
     'session.debug': (params) => sessions.debug(params),
+    'program.validate': (params) => validateProgram(params),
   };
 
   return {

@@ -1,9 +1,11 @@
 /**
- * The editor's look: colours come from the workbench's CSS variables (which follow the OS
- * light/dark preference), and the editor's own dark flag follows the same media query.
+ * The editor's look: colours come from the workbench's CSS variables (light or dark, see
+ * stores/theme.ts), and the editor's own dark flag follows the same choice.
  */
 import { Compartment, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { watch } from 'vue';
+import { isDark } from '../stores/theme';
 
 /** Structural theme; every colour is a `--cs-*` variable defined in styles.css. */
 export const studioTheme: Extension = EditorView.theme({
@@ -21,22 +23,17 @@ export const studioTheme: Extension = EditorView.theme({
   '.cm-foldPlaceholder': { backgroundColor: 'transparent', border: 'none', color: 'var(--cs-editor-gutter-fg)' },
 });
 
-const DARK_QUERY = '(prefers-color-scheme: dark)';
-
 /**
  * Keeps `EditorView.darkTheme` (which picks CodeMirror's built-in panel and tooltip colours) in
- * step with the OS preference. Add `extension` to the editor, then call `follow(view)`; it returns
+ * step with the workbench theme. Add `extension` to the editor, then call `follow(view)`; it returns
  * the function that stops following, for when the view is destroyed.
  */
 export function followColorScheme(): { extension: Extension; follow(view: EditorView): () => void } {
   const compartment = new Compartment();
-  const query = window.matchMedia(DARK_QUERY);
   return {
-    extension: compartment.of(EditorView.darkTheme.of(query.matches)),
+    extension: compartment.of(EditorView.darkTheme.of(isDark.value)),
     follow(view) {
-      const update = () => view.dispatch({ effects: compartment.reconfigure(EditorView.darkTheme.of(query.matches)) });
-      query.addEventListener('change', update);
-      return () => query.removeEventListener('change', update);
+      return watch(isDark, (dark) => view.dispatch({ effects: compartment.reconfigure(EditorView.darkTheme.of(dark)) }));
     },
   };
 }

@@ -1,0 +1,11 @@
+/**
+ * The editor features beyond the basic setup, one module each. Every document's state is
+ * created with these, so a feature added here works in every tab.
+ */
+import type { Extension } from '@codemirror/state';
+import { diagnostics } from './diagnostics';
+
+/** Extensions for a document at `path` (workspace-relative). */
+export function editorExtensions(path: string): Extension[] {
+  return [diagnostics(path)];
+}

@@ -1,0 +1,63 @@
+/**
+ * The debug store: the session of the active script and what the debugging views show.
+ *
+ * Skeleton: `run()` runs the active document in a sidecar session to its end, with its mocks;
+ * the debugger UI replaces the internals with debug sessions (breakpoints, stepping).
+ */
+import { reactive } from 'vue';
+import type { SessionView } from '../../../preload/api';
+import { api, messageOf } from './bridge';
+import { mocksFor } from './mocks';
+import { activeDocument, baseName } from './workspace';
+
+export type DebugStatus = 'idle' | 'running' | 'paused' | 'waiting' | 'done' | 'failed' | 'cancelled';
+
+/** One line of the Debug Console. `level`: a console level, or `result`, `info-muted`. */
+export interface ConsoleLine {
+  level: string;
+  text: string;
+}
+
+export const debug = reactive({
+  status: 'idle' as DebugStatus,
+  sessionId: null as string | null,
+  console: [] as ConsoleLine[],
+});
+
+/** One line per value: strings as they are, everything else as JSON. */
+export function show(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? String(value));
+}
+
+/** Whether a run is in progress (Run is disabled meanwhile). */
+export function busy(): boolean {
+  return debug.status === 'running' || debug.status === 'paused' || debug.status === 'waiting';
+}
+
+/** Run: the active script in a sidecar, its capabilities answered by its mocks in main. */
+export async function run(): Promise<void> {
+  const doc = activeDocument();
+  if (!doc || busy()) return;
+  const bridge = api();
+  const name = baseName(doc.path);
+  debug.status = 'running';
+  debug.console = [{ level: 'info-muted', text: `Running ${name}…` }];
+  const off = bridge.on('session.console', (e) => {
+    if (e.id === debug.sessionId || debug.sessionId === null) debug.console.push({ level: e.level, text: e.text });
+  });
+  try {
+    const view: SessionView = await bridge.invoke('session.start', { source: doc.text, mocks: mocksFor(doc.path) });
+    debug.sessionId = view.id;
+    if (view.status === 'done') debug.console.push({ level: 'result', text: `Result: ${show(view.value)}` });
+    else if (view.error) debug.console.push({ level: 'error', text: `${view.error.name}: ${view.error.message}` });
+    else debug.console.push({ level: 'warn', text: `The run is ${view.status}.` });
+    debug.status = view.status === 'done' ? 'done' : view.error ? 'failed' : 'idle';
+    void bridge.invoke('session.close', { id: view.id }).catch(() => {});
+  } catch (error) {
+    debug.console.push({ level: 'error', text: messageOf(error) });
+    debug.status = 'failed';
+  } finally {
+    off();
+    debug.sessionId = null;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The problems store: the validator's diagnostics of each open script, kept up to date as the
+ * user types (the editor's linter calls {@link checkScript}); the Problems panel lists them.
+ */
+import { computed, reactive } from 'vue';
+import type { ProgramDiagnostic } from '../../../preload/api';
+import { maybeApi, messageOf } from './bridge';
+import { mocksFor } from './mocks';
+
+/** Diagnostics by workspace-relative path (only scripts that were checked). */
+export const problems = reactive(new Map<string, ProgramDiagnostic[]>());
+
+/** Why the last check failed (the bridge is down, the script is too large), shown in the Problems panel. */
+export const problemsError = reactive({ message: null as string | null });
+
+/** Every problem, with its path, errors first, then by place. */
+export const allProblems = computed(() =>
+  [...problems.entries()]
+    .flatMap(([path, list]) => list.map((d) => ({ path, ...d })))
+    .sort((a, b) => (a.severity === b.severity ? a.path.localeCompare(b.path) || a.from - b.from : a.severity === 'error' ? -1 : 1)),
+);
+
+/** Globals a script may use besides the built-ins: its mocked capabilities (and, later, its inputs). */
+export function globalsFor(path: string): string[] {
+  const mocks = mocksFor(path) as { capabilities?: Record<string, unknown> } | undefined;
+  return Object.keys(mocks?.capabilities ?? {});
+}
+
+/** Validates `source` (the script at `path`) in main and records the result; returns the diagnostics. */
+export async function checkScript(path: string, source: string): Promise<ProgramDiagnostic[]> {
+  const bridge = maybeApi();
+  if (!bridge) return problems.get(path) ?? [];
+  try {
+    const { diagnostics } = await bridge.invoke('program.validate', { source, globals: globalsFor(path) });
+    problems.set(path, diagnostics);
+    problemsError.message = null;
+    return diagnostics;
+  } catch (error) {
+    problemsError.message = messageOf(error);
+    return problems.get(path) ?? [];
+  }
+}
