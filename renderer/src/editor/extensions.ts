@@ -3,9 +3,10 @@
  * created with these, so a feature added here works in every tab.
  */
 import type { Extension } from '@codemirror/state';
+import { completion } from './completion';
 import { diagnostics } from './diagnostics';
 
 /** Extensions for a document at `path` (workspace-relative). */
 export function editorExtensions(path: string): Extension[] {
-  return [diagnostics(path)];
+  return [diagnostics(path), completion(path)];
 }

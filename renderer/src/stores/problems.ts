@@ -20,10 +20,27 @@ export const allProblems = computed(() =>
     .sort((a, b) => (a.severity === b.severity ? a.path.localeCompare(b.path) || a.from - b.from : a.severity === 'error' ? -1 : 1)),
 );
 
-/** Globals a script may use besides the built-ins: its mocked capabilities (and, later, its inputs). */
-export function globalsFor(path: string): string[] {
+/** The capabilities of a script's mock set, by name (their descriptions and schemas). */
+export function capabilitiesFor(path: string): Record<string, unknown> {
   const mocks = mocksFor(path) as { capabilities?: Record<string, unknown> } | undefined;
-  return Object.keys(mocks?.capabilities ?? {});
+  const caps = mocks?.capabilities;
+  return typeof caps === 'object' && caps !== null ? caps : {};
+}
+
+/**
+ * The inputs a run of the script gets. Set by the run configuration store; none until then
+ * (a function, so this store does not depend on it).
+ */
+export let inputsFor: (path: string) => Record<string, unknown> = () => ({});
+
+/** Lets the run configuration store say which inputs a script gets. */
+export function provideInputs(fn: (path: string) => Record<string, unknown>): void {
+  inputsFor = fn;
+}
+
+/** Globals a script may use besides the built-ins: its capabilities and its inputs. */
+export function globalsFor(path: string): string[] {
+  return [...Object.keys(capabilitiesFor(path)), ...Object.keys(inputsFor(path))];
 }
 
 /** Validates `source` (the script at `path`) in main and records the result; returns the diagnostics. */
