@@ -2,9 +2,10 @@
  * The Electron shell: one window, the security checklist's defaults, and IPC wired to the
  * Electron-free services. Everything a test or browser mode also needs lives in ./services.
  */
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { EVENT_CHANNEL, REQUEST_CHANNEL, type Reply } from '../preload/api';
 import { createServices } from './services';
 import { electronSpawner } from './sidecar-spawner';
@@ -21,6 +22,7 @@ const services = createServices({
     spawner: electronSpawner(),
     entry: join(import.meta.dirname, 'sidecar.js'),
   },
+  workspace: { pickFolder, onOpened: rememberFolder },
 });
 let mainWindow: BrowserWindow | null = null;
 
@@ -62,7 +64,86 @@ function start(): void {
   });
   services.events.subscribe((message) => mainWindow?.webContents.send(EVENT_CHANNEL, message));
 
-  createWindow();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+  void openInitialFolder().finally(createWindow);
+}
+
+/** Where the last opened folder is remembered between starts. */
+const lastFolderFile = (): string => join(app.getPath('userData'), 'workspace.json');
+
+function rememberFolder(folder: string): void {
+  try {
+    mkdirSync(app.getPath('userData'), { recursive: true });
+    writeFileSync(lastFolderFile(), JSON.stringify({ folder }));
+  } catch (error) {
+    console.error('capsule: could not remember the workspace folder', error);
+  }
+}
+
+/** `--workspace DIR`, else the folder open last time, else (unpackaged) the repository's examples/. */
+async function openInitialFolder(): Promise<void> {
+  const flag = process.argv.findIndex((a) => a === '--workspace' || a.startsWith('--workspace='));
+  const given = flag === -1 ? undefined : process.argv[flag]!.includes('=') ? process.argv[flag]!.split('=').slice(1).join('=') : process.argv[flag + 1];
+  let remembered: string | undefined;
+  try {
+    const saved: unknown = JSON.parse(readFileSync(lastFolderFile(), 'utf8'));
+    if (saved !== null && typeof saved === 'object' && typeof (saved as { folder?: unknown }).folder === 'string') remembered = (saved as { folder: string }).folder;
+  } catch {
+    remembered = undefined;
+  }
+  // unpackaged, the app path is the project folder (where package.json is)
+  const examples = join(app.getAppPath(), 'examples');
+  const candidates = [given ? resolve(given) : undefined, remembered, !app.isPackaged && existsSync(examples) ? examples : undefined];
+  for (const folder of candidates) {
+    if (folder === undefined) continue;
+    try {
+      await services.workspace.open(folder);
+      return;
+    } catch (error) {
+      console.error(`capsule: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** The host's folder picker, attached to the main window. */
+async function pickFolder(): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { title: 'Open Folder', properties: ['openDirectory', 'createDirectory'] };
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return picked.canceled ? null : (picked.filePaths[0] ?? null);
+}
+
+/** File › Open Folder… opens the folder in main; the renderer hears `workspace.changed`. */
+async function openFolderFromMenu(): Promise<void> {
+  try {
+    await services.workspace.openFolder(undefined);
+  } catch (error) {
+    services.events.emit('app.notice', { level: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function menuTemplate(): MenuItemConstructorOptions[] {
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => void openFolderFromMenu() },
+      { type: 'separator' },
+      process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { role: 'reload' },
+      ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+  return [...(process.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, view, { role: 'windowMenu' }];
 }
 
 /** Only the main window's top frame, showing the app's own page, may call services. */

@@ -1,9 +1,10 @@
 /**
- * Browser mode: `npm run start:web [-- --port N]` builds the app, then runs this file with plain
- * Node. It serves the renderer and the same services as the Electron shell, and prints the URL.
+ * Browser mode: `npm run start:web [-- --port N] [--workspace DIR]` builds the app, then runs this
+ * file with plain Node. It serves the renderer and the same services as the Electron shell, and
+ * prints the URL. The workspace is DIR, or the repository's examples/ folder.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from './services';
 import { startWebServer } from './web-server';
@@ -13,7 +14,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const { values } = parseArgs({ options: { port: { type: 'string' } } });
+const { values } = parseArgs({ options: { port: { type: 'string' }, workspace: { type: 'string' } } });
 const port = values.port === undefined ? 0 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0..65535, not ${values.port}`);
 
@@ -22,10 +23,15 @@ if (!existsSync(join(rendererDir, 'index.html'))) fail(`no built renderer in ${r
 
 // the sidecar built beside this file (out/main/sidecar.js), started with child_process.fork
 const services = createServices({ mode: 'browser', sessions: { entry: join(import.meta.dirname, 'sidecar.js') } });
+// out/main/web.js → the repository's examples/
+const workspace = resolve(values.workspace ?? join(import.meta.dirname, '../../examples'));
+await services.workspace.open(workspace).catch((error: unknown) => fail(`--workspace: ${error instanceof Error ? error.message : String(error)}`));
+
 const server = await startWebServer({ rendererDir, services, port }).catch((error: unknown) =>
   fail(`could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`),
 );
 console.log(`Capsule Studio (browser mode): ${server.url}`);
+console.log(`Workspace: ${workspace}`);
 console.log('Open that address in Chromium or another browser; the token in it is required. Ctrl+C stops.');
 
 let stopping = false;

@@ -50,6 +50,18 @@ export interface Requests {
   'session.debug': { params: { id: string; command: string; args?: Record<string, unknown> }; result: { view: SessionView; result: unknown } };
   /** Parses and validates a script as `capsule validate` does (nothing runs): the editor's live diagnostics. */
   'program.validate': { params: ProgramValidateParams; result: { diagnostics: ProgramDiagnostic[] } };
+  /** The open workspace: its name, files, problems in its files, and unsaved edits to recover (docs/WORKSPACE.md). */
+  'workspace.state': { params: void; result: WorkspaceState };
+  /** Electron: the host's folder picker, then the folder's state (null when cancelled). Browser mode: an error saying how. */
+  'workspace.openFolder': { params: void; result: WorkspaceState | null };
+  /** A UTF-8 text file of the workspace, by workspace-relative path (`a/b.js`). */
+  'workspace.read': { params: { path: string }; result: { path: string; text: string } };
+  /** Saves (or creates) a file atomically; returns the problems found in it (e.g. malformed JSON). */
+  'workspace.write': { params: { path: string; text: string }; result: { path: string; bytes: number; problems: WorkspaceProblem[] } };
+  /** Keeps the unsaved text of a file for crash recovery, or forgets it (`text: null`). */
+  'workspace.journal': { params: { path: string; text: string | null }; result: null };
+  /** Plain-text search over the workspace's files as saved on disk. */
+  'workspace.search': { params: WorkspaceSearchParams; result: WorkspaceSearchResult };
 }
 
 /** What {@link Requests} `program.validate` checks. */
@@ -70,6 +82,68 @@ export interface ProgramDiagnostic {
   column: number;
   endLine: number;
   endColumn: number;
+}
+
+/** A file or folder of the workspace; `path` is relative to the root, with `/` separators. */
+export interface WorkspaceEntry {
+  path: string;
+  type: 'file' | 'directory';
+}
+
+/** Something wrong in a workspace file (malformed JSON, a mocks file breaking its schema): file, place, message. */
+export interface WorkspaceProblem {
+  path: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  message: string;
+}
+
+/** Unsaved text of a file, kept across a renderer reload or a restart of main. */
+export interface RecoveredEdit {
+  path: string;
+  text: string;
+  /** When it was journalled (ms since the epoch). */
+  time: number;
+  /** The file on disk changed (or disappeared) after the edit was journalled. */
+  changedOnDisk: boolean;
+}
+
+/** What the renderer knows of the open workspace. */
+export interface WorkspaceState {
+  /** The folder's name; null when no folder is open. */
+  name: string | null;
+  /** Files and folders in tree order (folders first, then files, by name). */
+  files: WorkspaceEntry[];
+  /** More files than the studio lists. */
+  truncated: boolean;
+  problems: WorkspaceProblem[];
+  recovered: RecoveredEdit[];
+}
+
+export interface WorkspaceSearchParams {
+  query: string;
+  caseSensitive?: boolean;
+  wholeWord?: boolean;
+}
+
+/** One occurrence: 1-based line and column; `preview` is the line (or a window of a long one). */
+export interface WorkspaceSearchMatch {
+  path: string;
+  line: number;
+  column: number;
+  length: number;
+  preview: string;
+  /** 1-based column of the match within `preview`. */
+  previewColumn: number;
+}
+
+export interface WorkspaceSearchResult {
+  matches: WorkspaceSearchMatch[];
+  /** The search stopped at its match limit. */
+  truncated: boolean;
+  searchedFiles: number;
 }
 
 /** Budgets of a session: the figures the status bar and the budget view show. */
@@ -156,6 +230,8 @@ export interface Events {
   'session.done': { id: string; value: unknown; instructions: number };
   /** The session failed (guest error, limit, or the sidecar crashed or was stopped). */
   'session.error': { id: string; error: SessionError };
+  /** Another folder was opened (Electron: File › Open Folder…): the renderer starts over with it. */
+  'workspace.changed': WorkspaceState;
 }
 
 export type RequestName = keyof Requests;

@@ -8,6 +8,7 @@ import { RequestError } from './errors';
 import { EventHub } from './events';
 import { validateProgram } from './program';
 import { SessionRequestError, SessionService, type SessionServiceOptions } from './sessions';
+import { WorkspaceError, WorkspaceService, type WorkspaceServiceOptions } from './workspace';
 
 /**
  * One handler per method in the contract; a method added to `Requests` fails to compile until it
@@ -22,6 +23,8 @@ export interface Services {
   readonly events: EventHub;
   /** The sessions and their sidecars. */
   readonly sessions: SessionService;
+  /** The open folder. */
+  readonly workspace: WorkspaceService;
   /** Stops every session and sidecar. */
   dispose(): Promise<void>;
 }
@@ -32,6 +35,8 @@ export interface ServicesOptions {
   mode: HostMode;
   /** Sidecar and watchdog settings; under Electron, a utilityProcess spawner. */
   sessions?: SessionServiceOptions;
+  /** The folder picker (Electron) and test hooks; the folder itself is opened with `workspace.open`. */
+  workspace?: WorkspaceServiceOptions;
 }
 
 export { RequestError };
@@ -44,6 +49,7 @@ function expectNoParams(params: unknown): void {
 export function createServices(options: ServicesOptions): Services {
   const events = new EventHub();
   const sessions = new SessionService(events, options.sessions);
+  const workspace = new WorkspaceService(events, options.workspace);
   const handlers: Handlers = {
     'app.info': (params) => {
       expectNoParams(params);
@@ -58,11 +64,21 @@ export function createServices(options: ServicesOptions): Services {
     'session.close': (params) => sessions.close(params),
     'session.debug': (params) => sessions.debug(params),
     'program.validate': (params) => validateProgram(params),
+    'workspace.state': (params) => {
+      expectNoParams(params);
+      return workspace.state();
+    },
+    'workspace.openFolder': (params) => workspace.openFolder(params),
+    'workspace.read': (params) => workspace.read(params),
+    'workspace.write': (params) => workspace.write(params),
+    'workspace.journal': (params) => workspace.journal(params),
+    'workspace.search': (params) => workspace.search(params),
   };
 
   return {
     events,
     sessions,
+    workspace,
     dispose: () => sessions.dispose(),
     async handle(method, params) {
       // Own-property check: a method name like "constructor" or "__proto__" must not reach a handler.
@@ -73,7 +89,7 @@ export function createServices(options: ServicesOptions): Services {
         const result: unknown = await handlers[method as RequestName](params);
         return { ok: true, result };
       } catch (error) {
-        if (error instanceof RequestError || error instanceof SessionRequestError) return { ok: false, error: { message: error.message } };
+        if (error instanceof RequestError || error instanceof SessionRequestError || error instanceof WorkspaceError) return { ok: false, error: { message: error.message } };
         // Internal failures are logged here, not sent: their messages may carry paths and stack details.
         console.error(`capsule: ${method} failed`, error);
         return { ok: false, error: { message: `Internal error in ${method}` } };

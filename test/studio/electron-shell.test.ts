@@ -3,8 +3,11 @@
  * webPreferences, navigation/new-window/permission/request blocking, and the IPC sender check.
  * This runs everywhere; the real app is covered by test/e2e/electron.e2e.ts where Electron exists.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { REQUEST_CHANNEL } from '../../preload/api';
+import { EVENT_CHANNEL, REQUEST_CHANNEL, type EventMessage, type WorkspaceState } from '../../preload/api';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -18,8 +21,11 @@ const fake = vi.hoisted(() => {
     ipcHandler: null as Handler | null,
     permissionHandler: null as Handler | null,
     beforeRequest: null as Handler | null,
-    webContents: { send: () => {}, isMainWindow: true },
+    webContents: { send: (_channel: string, _message: unknown) => {}, isMainWindow: true },
     enableSandbox: 0,
+    menu: [] as { label?: string; role?: string; submenu?: { label?: string; accelerator?: string; click?: () => void }[] }[],
+    userData: '',
+    picked: null as string | null,
   };
   class BrowserWindow {
     webContents = state.webContents;
@@ -39,6 +45,8 @@ const fake = vi.hoisted(() => {
   const electron = {
     app: {
       isPackaged: false,
+      getPath: () => state.userData,
+      getAppPath: () => process.cwd(),
       enableSandbox: () => void state.enableSandbox++,
       requestSingleInstanceLock: () => true,
       on: (name: string, handler: Handler) => void appHandlers.set(name, handler),
@@ -46,6 +54,13 @@ const fake = vi.hoisted(() => {
       whenReady: () => Promise.resolve(),
     },
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: typeof state.menu) => template,
+      setApplicationMenu: (menu: typeof state.menu) => void (state.menu = menu),
+    },
+    dialog: {
+      showOpenDialog: async () => (state.picked === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [state.picked] }),
+    },
     ipcMain: {
       handle: (channel: string, handler: Handler) => {
         state.ipcChannel = channel;
@@ -69,6 +84,7 @@ const { state } = fake;
 
 beforeAll(async () => {
   delete process.env['ELECTRON_RENDERER_URL'];
+  state.userData = mkdtempSync(join(tmpdir(), 'capsule-userdata-'));
   await import('../../main/index');
   await vi.waitFor(() => expect(state.windowOptions).not.toBeNull());
 });
@@ -139,5 +155,33 @@ describe('Electron shell', () => {
     expect(await call({ ...trusted, senderFrame: { parent: {}, url: state.loadedUrl } })).toEqual(refused);
     expect(await call({ ...trusted, senderFrame: { parent: null, url: 'https://evil.example/' } })).toEqual(refused);
     expect(await call({ ...trusted, senderFrame: null })).toEqual(refused);
+  });
+
+  it('opens the examples workspace at start (unpackaged), and another folder from File › Open Folder…', async () => {
+    const trusted = { sender: state.webContents, senderFrame: { parent: null, url: state.loadedUrl } };
+    const initial = (await state.ipcHandler!(trusted, 'workspace.state', undefined)) as { ok: true; result: WorkspaceState };
+    expect(initial.result.name).toBe('examples');
+    expect(initial.result.files.map((f) => f.path)).toContain('incident-triage.js');
+
+    const file = state.menu.find((m) => m.label === 'File');
+    const open = file?.submenu?.find((m) => m.label === 'Open Folder…');
+    expect(open?.accelerator).toBe('CmdOrCtrl+O');
+
+    const other = mkdtempSync(join(tmpdir(), 'capsule-picked-'));
+    writeFileSync(join(other, 'hello.js'), '1 + 1\n');
+    const sent: EventMessage[] = [];
+    state.webContents.send = (_channel, message) => void sent.push(message as EventMessage);
+    state.picked = other;
+    open!.click!();
+    await vi.waitFor(() => expect(sent.some((m) => m.event === 'workspace.changed')).toBe(true));
+    const changed = sent.find((m) => m.event === 'workspace.changed')!.payload as WorkspaceState;
+    expect(changed.files).toEqual([{ path: 'hello.js', type: 'file' }]);
+    // remembered for the next start
+    expect(JSON.parse(readFileSync(join(state.userData, 'workspace.json'), 'utf8'))).toMatchObject({ folder: expect.stringContaining('capsule-picked-') });
+    expect(EVENT_CHANNEL).toBe('capsule:event');
+
+    // the renderer's own "Open Folder" goes through the same picker; cancelling answers null
+    state.picked = null;
+    expect(await state.ipcHandler!(trusted, 'workspace.openFolder', undefined)).toEqual({ ok: true, result: null });
   });
 });
