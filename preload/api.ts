@@ -62,6 +62,17 @@ export interface Requests {
   'workspace.journal': { params: { path: string; text: string | null }; result: null };
   /** Plain-text search over the workspace's files as saved on disk. */
   'workspace.search': { params: WorkspaceSearchParams; result: WorkspaceSearchResult };
+  /**
+   * Checks a mocks file (docs/MOCKS.md) as parsed JSON: the format, one mock per capability,
+   * scripts that parse, argument and result schemas that compile. Every problem, with its place.
+   */
+  'mocks.check': { params: { mocks: unknown }; result: { problems: MockProblem[] } };
+  /**
+   * Checks a JSON Schema (does it compile? unknown keywords are warnings) and, when `value` is
+   * given, the value against it — e.g. an "ask me" answer against a capability's result schema.
+   * `root` names the value in messages: `result must be string`, `arguments[0] must be integer`.
+   */
+  'mocks.validate': { params: { schema: unknown; value?: unknown; root?: 'arguments' | 'result' }; result: SchemaCheck };
 }
 
 /** What {@link Requests} `program.validate` checks. */
@@ -144,6 +155,46 @@ export interface WorkspaceSearchResult {
   /** The search stopped at its match limit. */
   truncated: boolean;
   searchedFiles: number;
+/** One problem of a mocks file: where (`capabilities.NAME.args`, or `` for the top level) and what. */
+export interface MockProblem {
+  path: string;
+  message: string;
+}
+
+/** What `mocks.validate` found. */
+export interface SchemaCheck {
+  /** Why the schema does not compile (null when it does). */
+  schemaError: string | null;
+  /** Problems that do not stop it from working, e.g. an unknown keyword (a typo such as `tpye`). */
+  warnings: string[];
+  /** Every way the value breaks the schema (empty when it matches or none was given). */
+  errors: string[];
+}
+
+/** One capability call in a session's live call log (`session.call` events). */
+export interface CallRecord {
+  /** The call's id within its session (as in `SessionCall`). */
+  id: number;
+  capability: string;
+  args: unknown[];
+  /**
+   * Who answers: a mock (in main), the user ("ask me": `ask` entries and capabilities without a
+   * mock), or the schema check — arguments that break the `args` schema fail at once with a
+   * TypeError, as under `capsule run`.
+   */
+  answeredBy: 'mock' | 'user' | 'schema';
+  state: 'pending' | 'answered';
+  /** The answer the guest got (once answered). */
+  answer?: { value: unknown } | { error: { name: string; message: string } };
+  /** When main saw the call and when the answer went back (ms since the epoch). */
+  startedAt: number;
+  answeredAt?: number;
+  /** The mock's simulated latency (ms), when it has one. */
+  latencyMs?: number;
+  /** The question of an `ask` entry. */
+  prompt?: string;
+  /** Schema violations, e.g. `searchLogs(): arguments[0].level must be equal to one of the allowed values`. */
+  problems?: string[];
 }
 
 /** Budgets of a session: the figures the status bar and the budget view show. */
@@ -224,8 +275,13 @@ export interface Events {
   'session.console': { id: string; level: string; text: string };
   /** Budget figures, sampled after each slice. */
   'session.budget': { id: string; budget: SessionBudget };
-  /** A suspension at capability calls, and how each was answered (mock, or waiting for the user). */
-  'session.suspended': { id: string; calls: (SessionCall & { answeredBy: 'mock' | 'user' })[] };
+  /**
+   * A suspension at capability calls (every call still pending), who answers each, and the
+   * schema problems of its arguments (`problems`, absent when there are none).
+   */
+  'session.suspended': { id: string; calls: (SessionCall & { answeredBy: CallRecord['answeredBy']; problems?: string[] })[] };
+  /** The live call log: a call seen (state `pending`) and again when answered, with timing and schema problems. */
+  'session.call': { id: string; call: CallRecord };
   /** The session completed. */
   'session.done': { id: string; value: unknown; instructions: number };
   /** The session failed (guest error, limit, or the sidecar crashed or was stopped). */

@@ -1,8 +1,9 @@
 /**
  * Mocks files (`--mocks`, and `export --capabilities`): capability declarations and, per
- * capability, a mock — a fixed result, a sequence, an error, or a script run in its own
- * sandbox. The format is docs/mocks.schema.json (checked with ajv; see docs/MOCKS.md),
- * shared with the IDE's capabilities panel.
+ * capability, a mock — a fixed result, a sequence, an error, a script run in its own
+ * sandbox, or "ask" (the user answers, in the IDE) — plus a simulated latency the IDE
+ * honours. The format is docs/mocks.schema.json (checked with ajv; see docs/MOCKS.md),
+ * shared with the IDE's capabilities panel and its session service.
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import MOCKS_SCHEMA from '../../docs/mocks.schema.json';
@@ -27,7 +28,8 @@ import { UsageError } from './args';
 type ErrorSpec = string | { name?: string; message: string };
 type Step = { returns: unknown } | { error: ErrorSpec };
 
-interface MockSpec {
+/** One capability entry of a mocks file. */
+export interface MockSpec {
   description?: string;
   args?: JSONSchema;
   result?: JSONSchema;
@@ -36,6 +38,17 @@ interface MockSpec {
   exhausted?: 'error' | 'repeat-last' | 'cycle';
   error?: ErrorSpec;
   script?: string | string[];
+  /** The user answers each call (in the IDE); a string is the question shown with the call. */
+  ask?: true | string;
+  /** Simulated latency of a mocked answer in the IDE (ms); `capsule run` answers at once. */
+  latencyMs?: number;
+}
+
+/** A capability of a mocks file as the hosts use it: the declaration, its handler, and the IDE-only settings. */
+export interface MockCapability extends Capability {
+  /** Set for `ask` entries: the question (or true). Hosts with a user forward these calls. */
+  ask?: true | string;
+  latencyMs?: number;
 }
 
 export interface MocksFile {
@@ -49,9 +62,14 @@ export interface MockContext {
   now?: () => number;
   onConsole?: (level: 'log' | 'info' | 'warn' | 'error' | 'debug', text: string) => void;
   limits?: Partial<Limits>;
+  /**
+   * Hosts with a user (the IDE) pass true: `ask` entries get no handler and their calls
+   * are forwarded. Otherwise (the CLI) calling one ends the run with a CapabilityError.
+   */
+  askUser?: boolean;
 }
 
-const KINDS = ['returns', 'sequence', 'error', 'script'] as const;
+const KINDS = ['returns', 'sequence', 'error', 'script', 'ask'] as const;
 
 let validate: ReturnType<Ajv['compile']> | null = null;
 
@@ -92,7 +110,7 @@ export function checkMocks(data: unknown, origin: string): MocksFile {
       for (const [name, spec] of Object.entries(caps)) {
         if (spec === null || typeof spec !== 'object') continue;
         const kinds = KINDS.filter((k) => Object.hasOwn(spec, k));
-        if (kinds.length > 1) throw new UsageError(`${origin}: capabilities.${name} has more than one mock (${kinds.join(', ')}); give one of returns, sequence, error, script`);
+        if (kinds.length > 1) throw new UsageError(`${origin}: capabilities.${name} has more than one mock (${kinds.join(', ')}); give one of ${KINDS.join(', ')}`);
         if (Object.hasOwn(spec, 'exhausted') && kinds[0] !== 'sequence') throw new UsageError(`${origin}: capabilities.${name}: "exhausted" only applies to a sequence`);
       }
     }
@@ -123,8 +141,14 @@ function compileScript(name: string, script: string | string[], origin: string):
   }
 }
 
-/** The handler that answers calls to `name` as `spec` says, or undefined for a declaration only. */
+/** The handler that answers calls to `name` as `spec` says, or undefined for a declaration only (and forwarded asks). */
 function mockHandler(name: string, spec: MockSpec, origin: string, ctx: MockContext): Capability['handler'] {
+  if (spec.ask !== undefined) {
+    if (ctx.askUser) return undefined;
+    return () => {
+      throw new CapabilityError(`capability ${name} asks the user ("ask" in the mocks file), and there is no one to ask here: give it a returns, sequence, error or script mock`);
+    };
+  }
   if (Object.hasOwn(spec, 'returns')) {
     const value = spec.returns;
     return () => value;
@@ -173,7 +197,7 @@ function mockHandler(name: string, spec: MockSpec, origin: string, ctx: MockCont
 }
 
 /** The capabilities a mocks file declares, with handlers for those it mocks. */
-export function mockCapabilities(file: MocksFile, origin: string, ctx: MockContext = {}): Capability[] {
+export function mockCapabilities(file: MocksFile, origin: string, ctx: MockContext = {}): MockCapability[] {
   return Object.entries(file.capabilities).map(([name, spec]) => {
     const handler = mockHandler(name, spec, origin, ctx);
     return {
@@ -182,6 +206,8 @@ export function mockCapabilities(file: MocksFile, origin: string, ctx: MockConte
       ...(spec.args !== undefined ? { args: spec.args } : {}),
       ...(spec.result !== undefined ? { result: spec.result } : {}),
       ...(handler ? { handler } : {}),
+      ...(spec.ask !== undefined && ctx.askUser ? { ask: spec.ask } : {}),
+      ...(spec.latencyMs !== undefined ? { latencyMs: spec.latencyMs } : {}),
     };
   });
 }

@@ -6,6 +6,7 @@ import type { HostMode, Reply, RequestName, RequestResult } from '../../preload/
 import { appInfo } from './app-info';
 import { RequestError } from './errors';
 import { EventHub } from './events';
+import { checkMocksFile, validateSchema } from './mocks';
 import { validateProgram } from './program';
 import { SessionRequestError, SessionService, type SessionServiceOptions } from './sessions';
 import { WorkspaceError, WorkspaceService, type WorkspaceServiceOptions } from './workspace';
@@ -73,6 +74,8 @@ export function createServices(options: ServicesOptions): Services {
     'workspace.write': (params) => workspace.write(params),
     'workspace.journal': (params) => workspace.journal(params),
     'workspace.search': (params) => workspace.search(params),
+    'mocks.check': (params) => checkMocksFile(params),
+    'mocks.validate': (params) => validateSchema(params),
   };
 
   return {

@@ -1,17 +1,20 @@
 /**
  * The session service: runs the renderer's programs in sidecars (never in this process),
- * answers mocked capability calls here from the mock definitions, forwards calls to
- * capabilities without a mock to the renderer ("ask me") and waits for the user's
- * answer, and streams console output, budgets, suspensions and outcomes as events.
- * Electron-free: the Electron shell, browser mode and tests run the same code.
+ * answers mocked capability calls here from the mock definitions (after their simulated
+ * latency), forwards `ask` calls and calls to capabilities without a mock to the renderer
+ * ("ask me") and waits for the user's answer, checks arguments and answers against the
+ * capabilities' schemas, and streams console output, budgets, suspensions, the call log
+ * and outcomes as events. Electron-free: the Electron shell, browser mode and tests run
+ * the same code.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Answer, Capability } from '../../core/index';
-import { checkMocks, mockCapabilities } from '../../core/cli/mocks';
+import { CapabilitySet } from '../../core/capabilities';
+import type { Answer } from '../../core/index';
+import { checkMocks, mockCapabilities, type MockCapability } from '../../core/cli/mocks';
 import { SidecarError, type Sidecar, type SidecarOptions } from '../../core/host/sidecar/client';
 import { SidecarPool } from '../../core/host/sidecar/pool';
 import { DEBUG_COMMANDS, type DebugCommand, type OpenParams, type StepResult, type WireError } from '../../core/host/sidecar/protocol';
-import type { SessionAnswer, SessionCall, SessionError, SessionStartParams, SessionView } from '../../preload/api';
+import type { CallRecord, SessionAnswer, SessionCall, SessionError, SessionStartParams, SessionView } from '../../preload/api';
 import type { EventHub } from './events';
 
 export interface SessionServiceOptions extends SidecarOptions {
@@ -32,10 +35,20 @@ interface Session {
   /** Debug sessions start paused and are driven by `debug` commands. */
   debug: boolean;
   sidecar: Sidecar;
-  capabilities: Capability[];
+  capabilities: MockCapability[];
+  /** The capabilities' argument and result schemas, checked here (core's messages). */
+  checks: CapabilitySet;
   view: SessionView;
   timeMs: number;
   driving: boolean;
+  /** The call log: every capability call this service has seen, by call id. */
+  log: Map<number, CallRecord>;
+  /** Mock answers computed at the call, delivered at `at` (simulated latency). */
+  due: Map<number, { answer: Answer; at: number }>;
+  /** Ends a latency wait early (cancel, close). */
+  wake: (() => void) | null;
+  /** Cancel or close was asked for while the service drove the session. */
+  stopping: 'cancel' | 'close' | null;
 }
 
 const DEFAULT_TIME_MS = 30_000;
@@ -109,13 +122,15 @@ export class SessionService {
   }
 
   private async open(p: SessionStartParams, snapshot: Uint8Array | undefined): Promise<SessionView> {
-    let capabilities: Capability[] = [];
-    if (p.mocks !== undefined) {
-      try {
-        capabilities = mockCapabilities(checkMocks(p.mocks, 'mocks'), 'mocks', { seed: p.seed, now: p.now === undefined ? undefined : () => p.now! });
-      } catch (e) {
-        throw new SessionRequestError(e instanceof Error ? e.message : String(e));
+    let capabilities: MockCapability[] = [];
+    let checks: CapabilitySet;
+    try {
+      if (p.mocks !== undefined) {
+        capabilities = mockCapabilities(checkMocks(p.mocks, 'mocks'), 'mocks', { seed: p.seed, now: p.now === undefined ? undefined : () => p.now!, askUser: true });
       }
+      checks = new CapabilitySet(capabilities);
+    } catch (e) {
+      throw new SessionRequestError(e instanceof Error ? e.message : String(e));
     }
     const id = `s-${randomUUID().slice(0, 8)}`;
     const sidecar = await this.pool.acquire(id);
@@ -124,9 +139,14 @@ export class SessionService {
       debug: p.debug === true,
       sidecar,
       capabilities,
+      checks,
       view: { id, status: 'running' },
       timeMs: p.limits?.timeMs ?? DEFAULT_TIME_MS,
       driving: false,
+      log: new Map(),
+      due: new Map(),
+      wake: null,
+      stopping: null,
     };
     this.sessions.set(id, session);
     sidecar.onSession(id, (e) => {
@@ -141,7 +161,13 @@ export class SessionService {
     const open: OpenParams = {
       source: p.source,
       inputs: p.inputs,
-      capabilities: capabilities.map(({ handler: _h, ...decl }) => decl),
+      // argument schemas are checked here, so a bad call is flagged in the call log (the
+      // guest gets core's TypeError either way); result schemas stay with core as well
+      capabilities: capabilities.map(({ name, description, result }) => ({
+        name,
+        ...(description !== undefined ? { description } : {}),
+        ...(result !== undefined ? { result } : {}),
+      })),
       limits: p.limits,
       seed: p.seed,
       now: p.now,
@@ -178,6 +204,7 @@ export class SessionService {
       for (const a of p.answers as SessionAnswer[]) {
         if (!isObject(a) || !Number.isInteger(a.id)) throw new SessionRequestError('each answer needs an integer id');
         if (!(s.view.calls ?? []).some((c) => c.id === a.id)) throw new SessionRequestError(`call ${a.id} is not waiting for an answer`);
+        if (a.error !== undefined && (!isObject(a.error) || typeof a.error.message !== 'string')) throw new SessionRequestError('an error answer needs a message');
         answers.push(a.error !== undefined ? { id: a.id, error: a.error } : { id: a.id, value: a.value });
       }
     }
@@ -185,6 +212,7 @@ export class SessionService {
       throw new SessionRequestError('maxInstructions must be a positive integer');
     }
     if (s.view.status !== 'paused' && s.view.status !== 'waiting') throw new SessionRequestError(`the session is ${s.view.status}`);
+    for (const a of answers) this.userAnswered(s, a);
     if (s.debug) {
       s.view = { ...s.view, status: 'running', calls: undefined };
       return (await this.debug({ id: s.id, command: 'continue', args: { answers } })).view;
@@ -236,8 +264,9 @@ export class SessionService {
         break;
       }
       if (r.status !== 'suspended') break;
-      const { answers, ask } = this.answerMocks(s, r.calls ?? []);
-      if (!answers.length) {
+      const { answers, ask } = await this.answerCalls(s, r.calls ?? []);
+      if (s.stopping === 'close') return { view: s.view, result: null };
+      if (!answers.length && !s.stopping) {
         s.view = { ...s.view, status: 'waiting', calls: ask };
         break;
       }
@@ -261,6 +290,8 @@ export class SessionService {
 
   async cancel(params: unknown): Promise<null> {
     const s = this.session(checkId(params));
+    s.stopping ??= 'cancel';
+    s.wake?.();
     await s.sidecar.request('cancel', s.id).catch(() => {});
     if (!s.driving && !['done', 'failed'].includes(s.view.status)) {
       s.view = { ...s.view, status: 'cancelled', calls: undefined };
@@ -278,6 +309,8 @@ export class SessionService {
 
   async close(params: unknown): Promise<null> {
     const s = this.session(checkId(params));
+    s.stopping = 'close';
+    s.wake?.();
     this.sessions.delete(s.id);
     await s.sidecar.request('close', s.id).catch(() => {});
     this.pool.release(s.sidecar, s.id);
@@ -286,6 +319,10 @@ export class SessionService {
 
   /** Closes every session and sidecar. */
   async dispose(): Promise<void> {
+    for (const s of this.sessions.values()) {
+      s.stopping = 'close';
+      s.wake?.();
+    }
     this.sessions.clear();
     await this.pool.close();
   }
@@ -329,8 +366,10 @@ export class SessionService {
           s.view = { ...s.view, status: 'paused' };
           return s.view;
         }
-        const { answers, ask } = this.answerMocks(s, r.calls);
-        if (!answers.length) {
+        const { answers, ask } = await this.answerCalls(s, r.calls);
+        if (s.stopping === 'close') return s.view;
+        // after a cancel the sidecar's next step fails with 'cancelled', which ends the session
+        if (!answers.length && !s.stopping) {
           s.view = { ...s.view, status: 'waiting', calls: ask };
           return s.view;
         }
@@ -347,31 +386,107 @@ export class SessionService {
   }
 
   /**
-   * Answers the calls that have a mock (here, in main) and returns the rest for the user;
-   * emits the suspension with who answers each call.
+   * Logs calls seen for the first time and works out their answers: arguments that break
+   * the `args` schema fail at once (core's TypeError), mocks answer here (the answer is
+   * computed at the call and delivered after the mock's latency), the rest wait for the user.
+   * Emits the suspension, then waits — without blocking other sessions — until at least one
+   * mock answer is due, and returns the due answers and the calls waiting for the user.
    */
-  private answerMocks(s: Session, calls: SessionCall[]): { answers: Answer[]; ask: SessionCall[] } {
-    const answers: Answer[] = [];
-    const ask: SessionCall[] = [];
+  private async answerCalls(s: Session, calls: SessionCall[]): Promise<{ answers: Answer[]; ask: SessionCall[] }> {
+    const now = Date.now();
     for (const call of calls) {
-      const handler = s.capabilities.find((c) => c.name === call.capability)?.handler;
-      if (!handler) {
-        ask.push(call);
-        continue;
-      }
+      // an answered call pending again is a replay (the debugger went back in time): a new call
+      if (s.log.get(call.id)?.state !== 'pending') this.record(s, call, now);
+    }
+    const ask = calls.filter((c) => s.log.get(c.id)!.answeredBy === 'user');
+    this.events.emit('session.suspended', {
+      id: s.id,
+      calls: calls.map((c) => {
+        const rec = s.log.get(c.id)!;
+        const bad = rec.answeredBy === 'schema' ? rec.problems : undefined;
+        return { ...c, answeredBy: rec.answeredBy, ...(bad ? { problems: bad } : {}) };
+      }),
+    });
+    const waiting = calls.filter((c) => s.due.has(c.id));
+    if (!waiting.length) return { answers: [], ask };
+    const first = Math.min(...waiting.map((c) => s.due.get(c.id)!.at));
+    if (first > Date.now() && !s.stopping) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, first - Date.now());
+        s.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      s.wake = null;
+    }
+    if (s.stopping) return { answers: [], ask };
+    const t = Math.max(Date.now(), first);
+    const answers: Answer[] = [];
+    for (const c of waiting) {
+      const d = s.due.get(c.id)!;
+      if (d.at > t) continue;
+      s.due.delete(c.id);
+      answers.push(d.answer);
+      this.answered(s, c.id, d.answer, Date.now());
+    }
+    return { answers, ask };
+  }
+
+  /** A call seen for the first time: checks its arguments, runs its mock, logs it. */
+  private record(s: Session, call: SessionCall, now: number): void {
+    const cap = s.capabilities.find((c) => c.name === call.capability);
+    const rec: CallRecord = { id: call.id, capability: call.capability, args: call.args, answeredBy: 'user', state: 'pending', startedAt: now };
+    if (cap?.latencyMs !== undefined && cap.handler) rec.latencyMs = cap.latencyMs;
+    if (typeof cap?.ask === 'string') rec.prompt = cap.ask;
+    s.log.set(call.id, rec);
+    const bad = s.checks.checkArgs(call.capability, call.args);
+    if (bad) {
+      const message = `${call.capability}(): ${bad}`;
+      rec.answeredBy = 'schema';
+      rec.problems = [message];
+      s.due.set(call.id, { answer: { id: call.id, error: { name: 'TypeError', message } }, at: now });
+    } else if (cap?.handler) {
+      rec.answeredBy = 'mock';
+      let answer: Answer;
       try {
-        answers.push({ id: call.id, value: handler(...call.args) });
+        answer = { id: call.id, value: cap.handler(...call.args) };
       } catch (e) {
         // a mock's deliberate failure (CapabilityFailure) keeps its name; anything else is an Error
         const err = e as { failureName?: string; message?: string };
-        answers.push({ id: call.id, error: { name: err.failureName ?? 'Error', message: err.message ?? String(e) } });
+        answer = { id: call.id, error: { name: err.failureName ?? 'Error', message: err.message ?? String(e) } };
       }
+      s.due.set(call.id, { answer, at: now + (cap.latencyMs ?? 0) });
     }
-    this.events.emit('session.suspended', {
-      id: s.id,
-      calls: calls.map((c) => ({ ...c, answeredBy: ask.includes(c) ? ('user' as const) : ('mock' as const) })),
-    });
-    return { answers, ask };
+    this.events.emit('session.call', { id: s.id, call: { ...rec } });
+  }
+
+  /** The user's answer to a waiting call: logged with its schema check (core turns a bad result into a TypeError). */
+  private userAnswered(s: Session, a: Answer): void {
+    if (!s.log.has(a.id)) {
+      const call = s.view.calls?.find((c) => c.id === a.id);
+      if (!call) return;
+      // a restored session: calls that were waiting before the snapshot
+      s.log.set(a.id, { id: a.id, capability: call.capability, args: call.args, answeredBy: 'user', state: 'pending', startedAt: Date.now() });
+    }
+    this.answered(s, a.id, a, Date.now());
+  }
+
+  /** Marks a logged call answered, checks a value against the result schema, emits the log entry. */
+  private answered(s: Session, id: number, a: Answer, at: number): void {
+    const rec = s.log.get(id);
+    if (!rec) return;
+    rec.state = 'answered';
+    rec.answeredAt = at;
+    if ('error' in a) {
+      const e = a.error as { name?: unknown; message?: unknown };
+      rec.answer = { error: { name: typeof e.name === 'string' && e.name ? e.name : 'Error', message: typeof e.message === 'string' ? e.message : String(a.error) } };
+    } else {
+      rec.answer = { value: a.value };
+      const bad = s.checks.checkResult(rec.capability, a.value);
+      if (bad) rec.problems = [...(rec.problems ?? []), `${rec.capability}(): ${bad}`];
+    }
+    this.events.emit('session.call', { id: s.id, call: { ...rec } });
   }
 
   private fail(s: Session, error: SessionError): void {

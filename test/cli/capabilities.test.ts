@@ -78,6 +78,15 @@ const files = {
   'parse.js': 'let x = ;\n',
   'undeclared.js': 'await declared()\n',
   'bad-kind.json': JSON.stringify({ capabilities: { a: { returns: 1, script: '1' } } }),
+  'ide.json': JSON.stringify({
+    capabilities: {
+      slow: { description: 'latency is the IDE\'s', latencyMs: 250, returns: 'fast here' },
+      approve: { ask: 'Approve the refund?', result: { type: 'boolean' } },
+    },
+  }),
+  'ide.js': 'const s = await slow();\nconsole.log(s);\nawait approve(12)\n',
+  'bad-ask.json': JSON.stringify({ capabilities: { a: { ask: true, returns: 1 } } }),
+  'bad-latency.json': JSON.stringify({ capabilities: { a: { returns: 1, latencyMs: -5 } } }),
   'bad-field.json': JSON.stringify({ capabilities: { a: { retuns: 1 } } }),
   'bad-step.json': JSON.stringify({ capabilities: { a: { sequence: [{ returns: 1, error: 'x' }] } } }),
   'bad-script.json': JSON.stringify({ capabilities: { a: { script: 'let x = ;' } } }),
@@ -135,12 +144,24 @@ describe('--mocks: every kind', () => {
     });
   });
 
+  it('latencyMs is ignored (answers at once); an ask entry ends the run: exit 2, kind Capability', () => {
+    const r = run('ide.js', '--mocks', 'ide.json', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stdout.split('\n')[0]).toBe('fast here');
+    expect(lastJson(r.stdout).error).toMatchObject({
+      kind: 'Capability',
+      message: 'capability approve asks the user ("ask" in the mocks file), and there is no one to ask here: give it a returns, sequence, error or script mock',
+    });
+  });
+
   it('capabilities are globals only when declared: without --mocks the script does not validate', () => {
     expect(run('kinds.js').code).toBe(4);
   });
 
   it.each([
-    ['bad-kind.json', "capsule run: --mocks file 'bad-kind.json': capabilities.a has more than one mock (returns, script); give one of returns, sequence, error, script"],
+    ['bad-kind.json', "capsule run: --mocks file 'bad-kind.json': capabilities.a has more than one mock (returns, script); give one of returns, sequence, error, script, ask"],
+    ['bad-ask.json', "capsule run: --mocks file 'bad-ask.json': capabilities.a has more than one mock (returns, ask); give one of returns, sequence, error, script, ask"],
+    ['bad-latency.json', "capsule run: --mocks file 'bad-latency.json': capabilities.a.latencyMs: must be >= 0 (see docs/MOCKS.md)"],
     ['bad-field.json', "capsule run: --mocks file 'bad-field.json': capabilities.a: must NOT have additional properties 'retuns' (see docs/MOCKS.md)"],
     ['bad-step.json', "capsule run: --mocks file 'bad-step.json': capabilities.a.sequence[0]: must NOT have more than 1 properties (see docs/MOCKS.md)"],
     ['bad-script.json', "capsule run: --mocks file 'bad-script.json': capabilities.a.script:1:9: error CAP0001: Unexpected token ';'"],
