@@ -14,7 +14,7 @@ import { Attr } from '../shape';
 import { GSymbol, HOLE, WELL_KNOWN, type Marker, type PropertyKey, type Value } from '../value';
 import { Cont } from '../vm/frame';
 import { describeObject, fnName, isConstructor, type VM } from '../vm/interpreter';
-import { nativeIdByName, type NativeImpl } from '../vm/natives';
+import { Driver, nativeIdByName, registerDriver, type NativeImpl } from '../vm/natives';
 import { primToString, sameValueZero, toBoolean, toIntegerOrInfinity } from '../vm/ops';
 import { PUSHED, registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
@@ -359,6 +359,10 @@ const enum S {
   Mid,
   J,
   K,
+  /** The comparator (set by each guest-called step). */
+  Cmp,
+  /** The driver id (Driver.Sort), last. */
+  Driver,
   Size,
 }
 
@@ -380,8 +384,32 @@ function sortStart(vm: VM, items: JSArray): JSArray {
   st[S.R] = 1;
   st[S.W] = RUN;
   st[S.Mid] = -1;
+  st[S.Cmp] = undefined;
+  st[S.Driver] = Driver.Sort;
   return vm.newArray(st);
 }
+
+/**
+ * Consumes comparison result `res` and tail-calls the next comparison, `cmp(a, b)`, whose
+ * result is this step's result; returns `st` when the sort is done.
+ */
+function sortNext(vm: VM, st: JSArray, res: number): Value | typeof PUSHED {
+  const el = st.elements;
+  if (!sortStep(el, res)) return st;
+  return vm.callForDriver(el[S.Cmp] as Value, st, 2, el[S.A] as Value, el[S.B] as Value, undefined, undefined);
+}
+
+/**
+ * The step a comparator's return runs (Cont.Drive). A result that is not a number, boolean or
+ * undefined goes back to the prelude loop, whose `+r` converts it (guest valueOf may run).
+ */
+function sortDrive(vm: VM, st: JSArray, v: Value): Value | typeof PUSHED {
+  if (typeof v === 'number') return sortNext(vm, st, v);
+  if (typeof v === 'boolean') return sortNext(vm, st, v ? 1 : 0);
+  if (v === undefined) return sortNext(vm, st, NaN);
+  return v;
+}
+registerDriver(Driver.Sort, sortDrive);
 
 /** One step: consumes the pending comparison result `res`; true when another comparison is needed. */
 function sortStep(st: Elem[], res: number): boolean {
@@ -1182,18 +1210,8 @@ registerInstaller((r: Realm) => {
   r.internal('arraySortStart', 1, (vm, _t, a) => sortStart(vm, a[0] as JSArray));
   r.internal('arraySortStep', 3, (vm, _t, a) => {
     const st = a[0] as JSArray;
-    const el = st.elements;
-    if (!sortStep(el, a[1] as number)) return st;
-    // the next comparison: cmp(a, b) is tail-called, its result is this step's result
-    // (pushed like vm.pushCall does, without an argument array)
-    const stack = vm.stack;
-    const fnSlot = vm.sp;
-    stack[fnSlot] = a[2];
-    stack[fnSlot + 1] = undefined;
-    stack[fnSlot + 2] = el[S.A] as Value;
-    stack[fnSlot + 3] = el[S.B] as Value;
-    vm.sp = fnSlot + 4;
-    return vm.invoke(fnSlot, 2, Cont.Normal, null, undefined);
+    st.elements[S.Cmp] = a[2];
+    return sortNext(vm, st, a[1] as number);
   });
   /** Marks `o` as being joined; true when it already is (a cycle: join gives ''). */
   r.internal('arrayJoinEnter', 1, (vm, _t, a) => {

@@ -42,6 +42,11 @@ export const enum Cont {
   GenIterNext,
   /** Async generator body: settles queued request promises; `data` is the promise to return first. */
   AsyncGen,
+  /**
+   * A callback called by a native driver (see natives.ts, DriverStep): the result goes to the
+   * driver's next step; `data` is the driver's state array.
+   */
+  Drive,
 }
 
 /**

@@ -37,7 +37,7 @@ import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, 
 import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
-import { PUSHED, nativeImpl, type NativeImpl } from './natives';
+import { PUSHED, driverStep, nativeImpl, type NativeImpl } from './natives';
 import {
   arrayIndexOf,
   isObject,
@@ -489,6 +489,29 @@ export class VM {
   }
 
   /**
+   * Calls callback `f` (this undefined, `argc` of a0..a3) for the native driver whose state
+   * is `st`. A plain bytecode function returns into the driver's next step (Cont.Drive);
+   * anything else (natives, bound, async, generators) is called normally, so its result
+   * goes back to the prelude loop that runs the driver.
+   */
+  callForDriver(f: Value, st: JSArray, argc: number, a0: Value, a1: Value, a2: Value, a3: Value): Value | typeof PUSHED {
+    const stack = this.stack;
+    const fnSlot = this.sp;
+    stack[fnSlot] = f;
+    stack[fnSlot + 1] = undefined;
+    stack[fnSlot + 2] = a0;
+    stack[fnSlot + 3] = a1;
+    if (argc > 2) stack[fnSlot + 4] = a2;
+    if (argc > 3) stack[fnSlot + 5] = a3;
+    this.sp = fnSlot + 2 + argc;
+    if (f instanceof JSFunction && (f.code.flags & (FnFlags.ClassConstructor | FnFlags.Async | FnFlags.Generator)) === 0) {
+      this.enterFunction(f, fnSlot, argc, Cont.Drive, st, undefined);
+      return PUSHED;
+    }
+    return this.invoke(fnSlot, argc, Cont.Normal, null, undefined);
+  }
+
+  /**
    * Calls the function at stack[fnSlot] with this at fnSlot+1 and `argc` arguments
    * above it. Bytecode functions get a frame; natives run now and their result is
    * stored at fnSlot (returns the result), unless they pushed a frame (PUSHED).
@@ -757,6 +780,13 @@ export class VM {
         this.hostResult = v;
         this.hostDone = true;
         return;
+      case Cont.Drive: {
+        const st = data as JSArray;
+        const el = st.elements;
+        const r = driverStep(el[el.length - 1] as number)(this, st, v);
+        if (r !== PUSHED) this.stack[this.sp++] = r;
+        return;
+      }
       case Cont.Normal:
       case Cont.Construct:
       case Cont.Async:

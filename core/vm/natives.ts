@@ -5,7 +5,7 @@
  */
 import type { Value } from '../value';
 import type { VM } from './interpreter';
-import type { NativeFunction } from '../objects';
+import type { JSArray, NativeFunction } from '../objects';
 
 /**
  * A native implementation. It returns the call's result, or {@link PUSHED} after
@@ -43,4 +43,29 @@ export function nativeName(id: number): string {
 
 export function nativeIdByName(name: string): number | undefined {
   return byName.get(name);
+}
+
+/**
+ * A native driver's step (array callback methods, the comparator sort): consumes the result
+ * `r` of the callback it called last, then calls the next callback through
+ * `vm.callForDriver` (PUSHED) or returns its own result (its state `st` when done).
+ * A bytecode callback called this way returns straight into the next step (Cont.Drive)
+ * instead of through the prelude loop that started the driver.
+ */
+export type DriverStep = (vm: VM, st: JSArray, r: Value) => Value | typeof PUSHED;
+
+/** Driver ids: stored as the last element of a driver's state array (stable across builds). */
+export const enum Driver {
+  ArrayIter = 1,
+  Sort = 2,
+}
+
+const drivers: DriverStep[] = [];
+
+export function registerDriver(id: Driver, step: DriverStep): void {
+  drivers[id] = step;
+}
+
+export function driverStep(id: number): DriverStep {
+  return drivers[id];
 }
