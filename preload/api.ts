@@ -155,6 +155,8 @@ export interface WorkspaceSearchResult {
   /** The search stopped at its match limit. */
   truncated: boolean;
   searchedFiles: number;
+}
+
 /** One problem of a mocks file: where (`capabilities.NAME.args`, or `` for the top level) and what. */
 export interface MockProblem {
   path: string;
