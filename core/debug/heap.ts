@@ -10,35 +10,9 @@ import { Accessor, BoundData, Env, JSArray, JSCollection, JSError, JSFunction, J
 import { fnName, keyText, type VM } from '../vm/interpreter';
 import { GSymbol, HOLE, Marker, PrivateName, type Value } from '../value';
 
-export interface HeapNode {
-  /** Stable for the object's lifetime (allocation order for objects). */
-  id: number;
-  kind: string;
-  /** Shallow size in bytes (estimate per kind, strings it holds included). */
-  size: number;
-  /** Retained size: what freeing this node would free (dominator subtree). */
-  retained: number;
-  preview: string;
-}
-
-export interface HeapEdge {
-  from: number;
-  to: number;
-  label: string;
-}
-
-export interface HeapRoot {
-  label: string;
-  to: number;
-}
-
-export interface HeapGraph {
-  nodes: HeapNode[];
-  edges: HeapEdge[];
-  roots: HeapRoot[];
-  /** Total of the shallow sizes (what the heap view calls live bytes). */
-  total: number;
-}
+export type { HeapDiff, HeapEdge, HeapGraph, HeapNode, HeapRoot } from './heap-graph';
+export { diffHeaps } from './heap-graph';
+import type { HeapEdge, HeapGraph, HeapNode, HeapRoot } from './heap-graph';
 
 const envIds = new WeakMap<Env, number>();
 let nextEnvId = 0;
@@ -314,37 +288,4 @@ export function computeRetained(graph: HeapGraph): void {
     if (v !== 0 && idom[v] > 0) retained[idom[v]] += retained[v];
   }
   graph.nodes.forEach((node, i) => (node.retained = retained[i + 1]));
-}
-
-export interface HeapDiff {
-  added: HeapNode[];
-  removed: HeapNode[];
-  /** Same id, different size or different outgoing edges. */
-  changed: { before: HeapNode; after: HeapNode }[];
-}
-
-/** What changed between two graphs of the same run. */
-export function diffHeaps(before: HeapGraph, after: HeapGraph): HeapDiff {
-  const a = new Map(before.nodes.map((x) => [x.id, x]));
-  const b = new Map(after.nodes.map((x) => [x.id, x]));
-  const out = (g: HeapGraph) => {
-    const m = new Map<number, string[]>();
-    for (const e of g.edges) {
-      let l = m.get(e.from);
-      if (!l) m.set(e.from, (l = []));
-      l.push(`${e.label}→${e.to}`);
-    }
-    for (const l of m.values()) l.sort();
-    return m;
-  };
-  const ea = out(before);
-  const eb = out(after);
-  const diff: HeapDiff = { added: [], removed: [], changed: [] };
-  for (const [id, x] of b) {
-    const y = a.get(id);
-    if (!y) diff.added.push(x);
-    else if (y.size !== x.size || (ea.get(id) ?? []).join('|') !== (eb.get(id) ?? []).join('|')) diff.changed.push({ before: y, after: x });
-  }
-  for (const [id, y] of a) if (!b.has(id)) diff.removed.push(y);
-  return diff;
 }
