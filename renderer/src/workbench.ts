@@ -13,11 +13,12 @@ export const VIEWS: readonly { id: ViewId; label: string; icon: string }[] = [
 ];
 
 /** Bottom panel tabs in display order. */
-export type PanelId = 'problems' | 'output' | 'console' | 'bytecode';
+export type PanelId = 'problems' | 'output' | 'console' | 'bytecode' | 'heap';
 
 export const PANELS: readonly { id: PanelId; label: string }[] = [
   { id: 'problems', label: 'Problems' },
   { id: 'output', label: 'Output' },
   { id: 'console', label: 'Debug Console' },
   { id: 'bytecode', label: 'Bytecode' },
+  { id: 'heap', label: 'Heap' },
 ];

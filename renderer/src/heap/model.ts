@@ -1,0 +1,137 @@
+/**
+ * The heap view's model: indexes over a heap graph (core/debug/heap-graph.ts) for the table,
+ * the retainers list, search, and the part of the graph that is drawn. Pure functions over
+ * plain data, so they are unit-tested and cost no rendering; every one is linear or n·log n,
+ * which keeps a 10 000-object heap well inside one frame budget.
+ */
+import type { HeapEdge, HeapGraph, HeapNode } from '../../../core/debug/heap-graph';
+
+export type { HeapDiff, HeapEdge, HeapGraph, HeapNode, HeapRoot } from '../../../core/debug/heap-graph';
+export { diffHeaps } from '../../../core/debug/heap-graph';
+
+/** A frame (or other root holder) drawn as a box of its own, Python Tutor style. */
+export interface RootGroup {
+  /** `frame:<name>` for frames, `global` for globals, … */
+  key: string;
+  title: string;
+  /** Variable name → node id. */
+  slots: { label: string; to: number }[];
+}
+
+/** Indexes built once per graph. */
+export interface HeapIndex {
+  graph: HeapGraph;
+  byId: Map<number, HeapNode>;
+  outgoing: Map<number, HeapEdge[]>;
+  incoming: Map<number, HeapEdge[]>;
+  groups: RootGroup[];
+}
+
+/** Builds the indexes of a graph. */
+export function indexHeap(graph: HeapGraph): HeapIndex {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const outgoing = new Map<number, HeapEdge[]>();
+  const incoming = new Map<number, HeapEdge[]>();
+  for (const e of graph.edges) {
+    push(outgoing, e.from, e);
+    push(incoming, e.to, e);
+  }
+  const groups = new Map<string, RootGroup>();
+  for (const root of graph.roots) {
+    // Root labels are "<frame name>: <variable>" or "<kind> <name>" (heap.ts).
+    const colon = root.label.indexOf(': ');
+    const [key, title, label] =
+      colon > 0
+        ? [`frame:${root.label.slice(0, colon)}`, root.label.slice(0, colon), root.label.slice(colon + 2)]
+        : [`root:${root.label.split(' ')[0]}`, root.label.split(' ')[0] ?? root.label, root.label.split(' ').slice(1).join(' ') || root.label];
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { key, title, slots: [] }));
+    group.slots.push({ label, to: root.to });
+  }
+  return { graph, byId, outgoing, incoming, groups: [...groups.values()] };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export type SortKey = 'id' | 'kind' | 'size' | 'retained' | 'preview';
+
+/** The table's rows: filtered by a search text (kind, preview or `#id`), sorted. */
+export function tableRows(index: HeapIndex, sort: SortKey, descending: boolean, search = ''): HeapNode[] {
+  const q = search.trim().toLowerCase();
+  const rows = q ? index.graph.nodes.filter((n) => matches(n, q)) : index.graph.nodes.slice();
+  const sign = descending ? -1 : 1;
+  rows.sort((a, b) => {
+    const x = a[sort];
+    const y = b[sort];
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return c === 0 ? a.id - b.id : sign * c;
+  });
+  return rows;
+}
+
+/** Whether a node matches a lower-case search text. */
+export function matches(node: HeapNode, q: string): boolean {
+  if (q.startsWith('#')) return String(node.id) === q.slice(1);
+  return node.kind.includes(q) || node.preview.toLowerCase().includes(q);
+}
+
+/** Who holds a node: incoming edges (with their holder) and the roots that point at it. */
+export function retainersOf(index: HeapIndex, id: number): { holder: HeapNode | null; label: string; root?: string }[] {
+  const list: { holder: HeapNode | null; label: string; root?: string }[] = [];
+  for (const e of index.incoming.get(id) ?? []) list.push({ holder: index.byId.get(e.from) ?? null, label: e.label });
+  for (const g of index.groups) for (const s of g.slots) if (s.to === id) list.push({ holder: null, label: s.label, root: g.title });
+  return list;
+}
+
+/** The drawn part of the graph: at most `limit` nodes, breadth first from the roots (minus collapsed subtrees). */
+export interface DrawnGraph {
+  nodes: HeapNode[];
+  edges: HeapEdge[];
+  /** Nodes reachable but not drawn (past the limit or under a collapsed node). */
+  hidden: number;
+  /** Drawn nodes with edges to nodes that are not drawn, and how many. */
+  truncated: Map<number, number>;
+}
+
+/**
+ * Chooses what to draw: the roots' targets first, then breadth first; a collapsed node is
+ * drawn but not followed. A graph with thousands of objects is summarised, not laid out
+ * whole — a layout of that size would freeze the UI and read as noise anyway.
+ */
+export function drawnGraph(index: HeapIndex, limit: number, collapsed: ReadonlySet<number> = new Set(), focus?: number): DrawnGraph {
+  const seen = new Set<number>();
+  const queue: number[] = [];
+  const visit = (id: number) => {
+    if (seen.has(id) || !index.byId.has(id) || seen.size >= limit) return;
+    seen.add(id);
+    queue.push(id);
+  };
+  if (focus !== undefined) visit(focus);
+  for (const g of index.groups) for (const s of g.slots) visit(s.to);
+  for (let i = 0; i < queue.length && seen.size < limit; i++) {
+    const id = queue[i]!;
+    if (collapsed.has(id)) continue;
+    for (const e of index.outgoing.get(id) ?? []) visit(e.to);
+  }
+  const nodes = [...seen].map((id) => index.byId.get(id)!);
+  const edges: HeapEdge[] = [];
+  const truncated = new Map<number, number>();
+  for (const id of seen) {
+    for (const e of index.outgoing.get(id) ?? []) {
+      if (seen.has(e.to) && !collapsed.has(id)) edges.push(e);
+      else truncated.set(id, (truncated.get(id) ?? 0) + 1);
+    }
+  }
+  return { nodes, edges, hidden: index.graph.nodes.length - nodes.length, truncated };
+}
+
+/** Byte counts as people read them. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

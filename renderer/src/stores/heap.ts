@@ -1,0 +1,56 @@
+/**
+ * The heap store: heap graphs taken from the paused session (newest last), the one shown,
+ * and the one it is compared with. Graphs come from the sidecar's `heap` debug command.
+ */
+import { reactive, shallowRef } from 'vue';
+import type { HeapGraph } from '../../../core/debug/heap-graph';
+import { api, messageOf } from './bridge';
+import { debug } from './debug';
+
+export interface HeapSnapshot {
+  /** "Snapshot 3 — paused at line 12". */
+  label: string;
+  graph: HeapGraph;
+}
+
+export const heap = reactive({
+  /** Index into `snapshots` of the one shown, or -1. */
+  shown: -1,
+  /** Index of the snapshot it is compared with (diff mode), or -1. */
+  compareWith: -1,
+  loading: false,
+  error: null as string | null,
+});
+
+/** The graphs themselves are large: kept shallow (Vue does not make 10 000 nodes reactive). */
+export const snapshots = shallowRef<HeapSnapshot[]>([]);
+
+/** Whether a heap can be taken now: a session is paused or waiting for the user. */
+export function canTakeHeap(): boolean {
+  return debug.sessionId !== null && (debug.status === 'paused' || debug.status === 'waiting');
+}
+
+/** Takes a heap graph of the paused session and shows it. */
+export async function takeHeapSnapshot(where = ''): Promise<void> {
+  const id = debug.sessionId;
+  if (id === null || heap.loading) return;
+  heap.loading = true;
+  heap.error = null;
+  try {
+    const { result } = await api().invoke('session.debug', { id, command: 'heap' });
+    const label = `Snapshot ${snapshots.value.length + 1}${where ? ` — ${where}` : ''}`;
+    snapshots.value = [...snapshots.value, { label, graph: result as HeapGraph }];
+    heap.shown = snapshots.value.length - 1;
+  } catch (error) {
+    heap.error = messageOf(error);
+  } finally {
+    heap.loading = false;
+  }
+}
+
+/** Forgets every snapshot (a new session starts). */
+export function clearHeapSnapshots(): void {
+  snapshots.value = [];
+  heap.shown = -1;
+  heap.compareWith = -1;
+}

@@ -1,0 +1,91 @@
+/** The heap view's model over real heap graphs of paused programs (core/debug/heap.ts). */
+import { describe, expect, it } from 'vitest';
+import { Debugger } from '../../core/debug/debugger';
+import { heapGraph } from '../../core/debug/heap';
+import { start } from '../../core/execution';
+import { compile } from '../../core/program';
+import { drawnGraph, formatBytes, indexHeap, retainersOf, tableRows } from '../../renderer/src/heap/model';
+
+/** The heap graph of `source` paused at `line`. */
+function pausedHeap(source: string, line: number) {
+  const exec = start(compile(source), { startPaused: true });
+  const dbg = new Debugger(exec);
+  dbg.setBreakpoint({ line });
+  expect(dbg.continue()).toMatchObject({ status: 'paused', line });
+  return heapGraph(exec.vm);
+}
+
+const SOURCE = `function make(n) {
+  const items = [];
+  for (let i = 0; i < n; i++) items.push({ id: i, name: 'item' + i, tags: ['a', 'b'] });
+  return items;
+}
+const cache = new Map();
+function f() {
+  const list = make(N);
+  cache.set('k', list);
+  return list.length;
+}
+f();`;
+
+describe('heap view model', () => {
+  const graph = pausedHeap(SOURCE.replace('N', '40'), 10);
+  const index = indexHeap(graph);
+
+  it('groups roots by frame: f holds list, the script holds its functions', () => {
+    const f = index.groups.find((g) => g.title === 'f');
+    expect(f?.key).toBe('frame:f');
+    const list = f?.slots.find((s) => s.label === 'list');
+    expect(index.byId.get(list!.to)?.kind).toBe('array');
+  });
+
+  it('sorts the table by retained size (the array of 40 items first among objects) and filters by search', () => {
+    const rows = tableRows(index, 'retained', true);
+    expect(rows).toHaveLength(graph.nodes.length);
+    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.retained).toBeGreaterThanOrEqual(rows[i]!.retained);
+    const arrays = tableRows(index, 'size', false, 'array');
+    expect(arrays.length).toBeGreaterThanOrEqual(41); // items + 40 tag arrays
+    expect(arrays.every((n) => n.kind === 'array' || n.preview.toLowerCase().includes('array'))).toBe(true);
+    const one = rows[3]!;
+    expect(tableRows(index, 'id', false, `#${one.id}`)).toEqual([one]);
+  });
+
+  it('lists retainers: the array is held by f\'s frame and by the map', () => {
+    const list = index.groups.find((g) => g.title === 'f')!.slots.find((s) => s.label === 'list')!.to;
+    const retainers = retainersOf(index, list);
+    expect(retainers.some((r) => r.root === 'f' && r.label === 'list')).toBe(true);
+    expect(retainers.some((r) => r.holder?.kind === 'map')).toBe(true);
+  });
+
+  it('draws at most the limit, breadth first from the roots, and says how many are hidden', () => {
+    const drawn = drawnGraph(index, 20);
+    expect(drawn.nodes).toHaveLength(20);
+    expect(drawn.hidden).toBe(graph.nodes.length - 20);
+    const ids = new Set(drawn.nodes.map((n) => n.id));
+    expect(drawn.edges.every((e) => ids.has(e.from) && ids.has(e.to))).toBe(true);
+    for (const g of index.groups) for (const s of g.slots) if (index.byId.has(s.to)) expect(ids.has(s.to)).toBe(true);
+    expect([...drawn.truncated.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
+  it('a collapsed node is drawn but not followed', () => {
+    const list = index.groups.find((g) => g.title === 'f')!.slots.find((s) => s.label === 'list')!.to;
+    const open = drawnGraph(index, 1000);
+    const closed = drawnGraph(index, 1000, new Set([list]));
+    expect(closed.nodes.some((n) => n.id === list)).toBe(true);
+    expect(closed.nodes.length).toBeLessThan(open.nodes.length);
+    expect(closed.edges.some((e) => e.from === list)).toBe(false);
+    expect(closed.truncated.get(list)).toBe(40);
+  });
+
+  it('works on a heap of over 10 000 objects (table search, bounded drawing)', () => {
+    const big = pausedHeap(SOURCE.replace('N', '5100'), 10);
+    expect(big.nodes.length).toBeGreaterThan(10_000);
+    const bigIndex = indexHeap(big);
+    expect(tableRows(bigIndex, 'retained', true, 'tags')).not.toHaveLength(0);
+    expect(drawnGraph(bigIndex, 150).nodes).toHaveLength(150);
+  });
+
+  it('formats bytes for people', () => {
+    expect([formatBytes(12), formatBytes(2048), formatBytes(3 * 1024 * 1024)]).toEqual(['12 B', '2.0 KB', '3.0 MB']);
+  });
+});
