@@ -50,6 +50,11 @@ export interface Requests {
   'session.debug': { params: { id: string; command: string; args?: Record<string, unknown> }; result: { view: SessionView; result: unknown } };
   /** Parses and validates a script as `capsule validate` does (nothing runs): the editor's live diagnostics. */
   'program.validate': { params: ProgramValidateParams; result: { diagnostics: ProgramDiagnostic[] } };
+  /**
+   * The bytecode of a script as compiled, every function (no session needed: nothing runs).
+   * Debug sessions answer the `disassemble` command with the same shape (plus breakpoints).
+   */
+  'program.disassemble': { params: ProgramDisassembleParams; result: BytecodeFunction[] };
   /** The open workspace: its name, files, problems in its files, and unsaved edits to recover (docs/WORKSPACE.md). */
   'workspace.state': { params: void; result: WorkspaceState };
   /** Electron: the host's folder picker, then the folder's state (null when cancelled). Browser mode: an error saying how. */
@@ -197,6 +202,54 @@ export interface CallRecord {
   prompt?: string;
   /** Schema violations, e.g. `searchLogs(): arguments[0].level must be equal to one of the allowed values`. */
   problems?: string[];
+}
+
+/** A script to compile: its source and the names it may use (the inputs' and the mocks' capabilities). */
+export interface ProgramDisassembleParams {
+  source: string;
+  inputs?: Record<string, unknown>;
+  /** A mocks file (docs/MOCKS.md) as parsed JSON: its capability names are the script's capabilities. */
+  mocks?: unknown;
+}
+
+/** A source range: offsets into the source, and 1-based lines and columns. */
+export interface SourceSpan {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** One bytecode instruction (core/disasm.ts `InstructionListing`). */
+export interface BytecodeInstruction {
+  pc: number;
+  opcode: string;
+  operands: number[];
+  /** Operands as text, with the decoded constant or name, e.g. `7  ("Promise")`. */
+  operandText: string;
+  /** Absent for synthetic code (function prologues). */
+  span?: SourceSpan;
+  /** A statement starts here. */
+  statement: boolean;
+}
+
+/** One function's bytecode (core/disasm.ts `FunctionListing`). */
+export interface BytecodeFunction {
+  /** Index in the program's function table, as stack frames give it (`functionIndex`). */
+  index: number;
+  name: string;
+  kind: string;
+  line: number;
+  column: number;
+  endLine: number;
+  params: number;
+  hasRest: boolean;
+  locals: number;
+  instructions: BytecodeInstruction[];
+  /** From a debug session's `disassemble`: pcs with a user breakpoint. */
+  breakpoints?: number[];
 }
 
 /** Budgets of a session: the figures the status bar and the budget view show. */

@@ -11,7 +11,7 @@
  * session its own compiled program.
  */
 import { spanAt, FnFlags, type FunctionCode } from '../chunk';
-import { disassembleFunction } from '../disasm';
+import { disassembleFunction, listFunction, type FunctionListing } from '../disasm';
 import type { Execution, Outcome } from '../execution';
 import type { Answer } from '../capabilities';
 import { inspect } from '../inspect';
@@ -78,6 +78,12 @@ export interface VariableView {
 export interface ScopeView {
   kind: 'block' | 'local' | 'closure' | 'global' | 'inputs' | 'capabilities';
   variables: VariableView[];
+}
+
+/** A function's listing as the debugger shows it: the code as compiled, and where user breakpoints are. */
+export interface DisassemblyView extends FunctionListing {
+  /** pcs of the instructions a user breakpoint is set on. */
+  breakpoints: number[];
 }
 
 export type PauseReason = 'breakpoint' | 'step' | 'pause' | 'entry' | 'exception' | 'capability' | 'resume';
@@ -949,6 +955,21 @@ export class Debugger {
     } finally {
       fn.code = code;
     }
+  }
+
+  /**
+   * Structured listings of the program's functions as compiled (breakpoint patches
+   * removed): one function by its index (as stack frames give it), or all of them.
+   */
+  disassembly(functionIndex?: number): DisassemblyView[] {
+    const fns = this.exec.program.functions;
+    if (functionIndex !== undefined && !fns[functionIndex]) throw new CapabilityError(`no function #${functionIndex}`);
+    const chosen = functionIndex === undefined ? fns : [fns[functionIndex]];
+    return chosen.map((fn) => {
+      const breakpoints = new Set<number>();
+      for (const b of this.breakpoints.values()) if (!b.temporary) for (const s of b.sites) if (s.fn === fn) breakpoints.add(s.pc);
+      return { ...listFunction(fn, this.originalCode(fn)), breakpoints: [...breakpoints].sort((a, b) => a - b) };
+    });
   }
 
   /** The own properties of an object reachable from the paused program, by id. */

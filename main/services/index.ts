@@ -4,6 +4,7 @@
  */
 import type { HostMode, Reply, RequestName, RequestResult } from '../../preload/api';
 import { appInfo } from './app-info';
+import { disassembleProgram } from './disassembly';
 import { RequestError } from './errors';
 import { EventHub } from './events';
 import { checkMocksFile, validateSchema } from './mocks';
@@ -65,6 +66,7 @@ export function createServices(options: ServicesOptions): Services {
     'session.close': (params) => sessions.close(params),
     'session.debug': (params) => sessions.debug(params),
     'program.validate': (params) => validateProgram(params),
+    'program.disassemble': (params) => disassembleProgram(params),
     'workspace.state': (params) => {
       expectNoParams(params);
       return workspace.state();

@@ -296,6 +296,8 @@ async function debugCommand(s: Session, command: DebugCommand, args: Record<stri
       return d.operandStack(num(args, 'frame', 0));
     case 'currentInstruction':
       return d.currentInstruction(num(args, 'frame', 0));
+    case 'disassemble':
+      return d.disassembly(args.functionIndex === undefined ? undefined : num(args, 'functionIndex'));
     case 'evaluate':
       if (typeof args.expression !== 'string') throw new ProtocolError('expression must be a string');
       return d.evaluate(args.expression, num(args, 'frame', 0));

@@ -57,6 +57,7 @@ export const DEBUG_COMMANDS = [
   'properties',
   'operandStack',
   'currentInstruction',
+  'disassemble',
   'evaluate',
   'heap',
   'profile',
