@@ -57,6 +57,8 @@ export type LimitName =
 /** A budget was exhausted (or the run was cancelled). */
 export class LimitError extends CapsuleError {
   readonly kind = 'Limit' as const;
+  /** Where the program was when it crossed the limit (the statement the IDE highlights), when known. */
+  location?: { line: number; column: number; endLine: number; endColumn: number };
   constructor(
     readonly limit: LimitName,
     readonly value: number,

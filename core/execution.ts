@@ -6,7 +6,7 @@
  */
 import { toHost, toHostStrict } from './boundary';
 import { answerCall, CapabilitySet, installCapabilities, normalizeCapabilities, type Answer, type CapabilitiesOption, type Capability, type CapabilityDiagnostic } from './capabilities';
-import type { CompiledProgram } from './chunk';
+import { spanAt, type CompiledProgram } from './chunk';
 import { CapabilityError, CapsuleError, LimitError, RuntimeError } from './errors';
 import { JSPromise, PromiseState } from './objects';
 import { compile } from './program';
@@ -165,6 +165,12 @@ export class Execution {
 
   private fail(e: CapsuleError): never {
     this.failed = e;
+    if (e instanceof LimitError && !e.location) {
+      // The innermost program frame: the statement that crossed the limit.
+      const f = this.vm.frame;
+      const span = f ? spanAt(f.code, Math.max(0, f.pc - 1)) : undefined;
+      if (span) e.location = { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+    }
     throw e;
   }
 

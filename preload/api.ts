@@ -306,6 +306,8 @@ export interface SessionError {
   /** For sidecar failures: memory, time, unresponsive, crash. */
   cause?: string;
   limit?: string;
+  /** For a limit: the statement that crossed it (the editor highlights it). */
+  location?: { line: number; column: number; endLine: number; endColumn: number };
   stack?: string;
   diagnostics?: { code: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
 }

@@ -220,8 +220,11 @@ describe('watchdog and crash containment', () => {
 
   it('in-process limits still apply in the sidecar (a LimitError, not a crash)', async () => {
     const sc = await launchSidecar();
-    const e = (await sc.request('open', 'l', { source: 'while (true) {}', limits: { instructions: 10_000 } }).catch((x) => x)) as SidecarError;
+    const e = (await sc.request('open', 'l', { source: 'let n = 0;\nwhile (true) {\n  n += 1;\n}', limits: { instructions: 10_000 } }).catch((x) => x)) as SidecarError;
+    // the statement that crossed the limit travels with the error (the IDE highlights it): in the
+    // loop — its body, or the loop's jump back when the budget ran out at a slice boundary
     expect(e.wire).toMatchObject({ kind: 'Limit', limit: 'instructions' });
+    expect([2, 3]).toContain(e.wire?.location?.line);
     expect(sc.alive).toBe(true);
     sc.kill();
     expect(new LimitError('instructions', 1, 1).kind).toBe('Limit');

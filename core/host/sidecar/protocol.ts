@@ -90,6 +90,8 @@ export interface WireError {
   message: string;
   /** LimitError: which limit. */
   limit?: string;
+  /** LimitError: the statement that crossed it. */
+  location?: { line: number; column: number; endLine: number; endColumn: number };
   /** ParseError / ValidationError diagnostics, formatted `line:col CODE message`. */
   diagnostics?: { code: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
   /** RuntimeError: the guest stack. */

@@ -92,4 +92,15 @@ describe('determinism', () => {
     expect(runSync('Date.now()', { now: () => 1234 }).value).toBe(1234);
     expect(runSync('new Date().toISOString()', { now: () => 0 }).value).toBe('1970-01-01T00:00:00.000Z');
   });
+
+  it.each([
+    ['instructions', 'let s = 0;\nwhile (true) {\n  s++;\n}', { instructions: 10_000 }, 3, 3],
+    ['heapBytes', 'const a = [];\nfor (let i = 0; ; i++) {\n  a.push({ i });\n}', { heapBytes: 100_000 }, 3, 10],
+    ['allocations', 'const a = [];\nfor (let i = 0; ; i++) {\n  a.push([i]);\n}', { allocations: 1_000 }, 3, 10],
+    ['callDepth', 'function f(n) {\n  return f(n + 1) + 1;\n}\nf(0);', { callDepth: 50 }, 2, 10],
+  ])('a %s LimitError says where the program crossed the limit', (limit, src, limits, line, column) => {
+    const e = limitOf(src, limits);
+    expect(e.limit).toBe(limit);
+    expect(e.location).toMatchObject({ line, column });
+  });
 });
