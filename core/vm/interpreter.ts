@@ -50,24 +50,8 @@ import {
 import type { Realm } from './realm';
 import { GuestError, GuestThrow, type ErrorType } from './throw';
 
-/** Budgets; every field is optional in the public options. */
-export interface Limits {
-  instructions: number;
-  heapBytes: number;
-  allocations: number;
-  callDepth: number;
-  outstandingHostCalls: number;
-  timeMs: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  instructions: 100_000_000,
-  heapBytes: 64 * 1024 * 1024,
-  allocations: 10_000_000,
-  callDepth: 2_000,
-  outstandingHostCalls: 64,
-  timeMs: 30_000,
-};
+export { DEFAULT_LIMITS, type Limits } from './limits';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 
 /** Why the loop returned to its driver. */
 export const enum Stop {
