@@ -2,7 +2,7 @@
  * The `capsule` command line: a thin shell over core. It parses arguments, reads the
  * files the user names (core/host/files.ts) and calls the public core API; it adds no
  * language behaviour. Commands are table entries (core/cli/command.ts) so new ones slot
- * in beside run, validate, disasm, export, inspect and keygen. Bundled to out/core/cli.mjs by
+ * in beside run, test, validate, disasm, export, inspect and keygen. Bundled to out/core/cli.mjs by
  * build/build-core.mjs and started by bin/capsule.mjs.
  */
 import { CORE_VERSION } from './index';
@@ -15,12 +15,13 @@ import { EXIT, type CliIO, type ExitCode } from './cli/io';
 import { keygenCommand } from './cli/keygen';
 import { internalOutcome } from './cli/report';
 import { runCommand } from './cli/run';
+import { testCommand } from './cli/test';
 import { validateCommand } from './cli/validate';
 
 export { EXIT, type CliIO, type ExitCode } from './cli/io';
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [runCommand, validateCommand, disasmCommand, exportCommand, inspectCommand, keygenCommand];
+export const COMMANDS: readonly Command[] = [runCommand, testCommand, validateCommand, disasmCommand, exportCommand, inspectCommand, keygenCommand];
 
 const HELP_OPTION: OptionSpecs = { help: { type: 'boolean', short: 'h', description: 'show this help' } };
 

@@ -3,7 +3,8 @@
  * guests have no file system. Errors name only the path the user gave us, never a
  * resolved host path or the underlying exception text.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
 
 /** A file the user named could not be read. `message` is one line, safe to print. */
 export class HostFileError extends Error {
@@ -81,5 +82,39 @@ export function writeFile(path: string, data: Uint8Array | string, options: Writ
   } catch (err) {
     rmSync(tmp, { force: true });
     throw new HostFileError(path, reasonOf(err, 'write failed'), 'write');
+  }
+}
+
+/**
+ * Files under `dir` whose name passes `accept`, as `/`-separated paths relative to `dir`, sorted.
+ * Skips `node_modules` and dot-directories (`.git`, `.capsule`); does not follow symbolic links.
+ */
+export function listFiles(dir: string, accept: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(rel ? join(dir, rel) : dir, { withFileTypes: true });
+    } catch (err) {
+      if (!rel) throw new HostFileError(dir, reasonOf(err, 'cannot list'));
+      return;
+    }
+    for (const e of entries) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && !e.name.startsWith('.')) walk(path);
+      } else if (e.isFile() && accept(e.name)) out.push(path);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** True when `path` names an existing directory. */
+export function isDirectory(path: string): boolean {
+  try {
+    return path !== '' && statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

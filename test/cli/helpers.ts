@@ -43,13 +43,13 @@ export interface CliResult {
 }
 
 /** Runs `capsule ...args` in `cwd`, colors off, CAPSULE_DEBUG unset unless given. */
-export function capsule(args: readonly string[], cwd: string, env: Record<string, string> = {}, bin = BIN): CliResult {
+export function capsule(args: readonly string[], cwd: string, env: Record<string, string> = {}, bin = BIN, timeout = 30_000): CliResult {
   const { CAPSULE_DEBUG: _debug, FORCE_COLOR: _force, ...base } = process.env;
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...base, NO_COLOR: '1', ...env },
-    timeout: 30_000,
+    timeout,
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -51,7 +51,7 @@ describe('usage errors: exit 2, one clear line', () => {
     [['run', 'ok.js', '--seed', 'abc'], "capsule run: --seed must be an integer from 0 to 4294967295, got 'abc'"],
     [['run', 'ok.js', '--seed', '4294967296'], "capsule run: --seed must be an integer from 0 to 4294967295, got '4294967296'"],
     [['run', 'ok.js', '--now', 'tomorrow'], /^capsule run: --now must be an ISO date .* got 'tomorrow'$/],
-    [['frob'], "capsule: unknown command 'frob' (commands: run, validate, disasm, export, inspect, keygen; see capsule --help)"],
+    [['frob'], "capsule: unknown command 'frob' (commands: run, test, validate, disasm, export, inspect, keygen; see capsule --help)"],
     [['--bogus'], 'capsule: unknown option --bogus'],
   ] as [string[], RegExp | string][])('capsule %j', (args, message) => expectUsage(args, message));
 
