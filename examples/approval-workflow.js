@@ -3,8 +3,8 @@
 //
 // Input: `request` — { id, requester, vendor, amount, currency, purpose }.
 // Capabilities: lookupEmployee, getBudget, screenVendor, createPurchaseOrder, notify, and
-// requestApproval, which asks a human and waits for the answer ({ decision, comment }). It has no
-// mock in approval-workflow.mocks.json: in the IDE the run waits and the Capabilities panel asks
+// requestApproval, which asks a human and waits for the answer ({ decision, comment }). Its entry in
+// approval-workflow.mocks.json is "ask": in the IDE the run waits and the Capabilities view asks
 // you ("ask me"); scenarios give the answers in advance.
 
 const AUTO_APPROVE_LIMIT = 1000;

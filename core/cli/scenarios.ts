@@ -158,11 +158,12 @@ interface RawFile {
   scenarios?: RawScenario[];
 }
 
-const MOCK_KINDS = ['returns', 'sequence', 'error', 'script', 'exhausted'];
+const MOCK_KINDS = ['returns', 'sequence', 'error', 'script', 'ask', 'exhausted'];
 
 /**
- * Replaces capabilities of `base` by `overrides`: a mock given in an override replaces the
- * base's mock; declarations the override leaves out (description, args, result) are kept.
+ * Replaces capabilities of `base` by `overrides`: a mock given in an override (returns,
+ * sequence, error, script, ask) replaces the base's mock; what the override leaves out
+ * (description, args, result, latencyMs) is kept.
  */
 export function applyOverrides(base: MocksFile | null, overrides: Record<string, Record<string, unknown>>): MocksFile {
   const capabilities: Record<string, Record<string, unknown>> = { ...((base?.capabilities ?? {}) as Record<string, Record<string, unknown>>) };
@@ -359,7 +360,7 @@ export class AnswerBook {
     const n = this.used.get(capability) ?? 1;
     const given = Object.hasOwn(this.answers, capability) ? this.answers[capability].length : 0;
     return (
-      `${capability}(${short(args).slice(1, -1)}) asks the user (it has no mock) and the scenario has no answer for call ${n}` +
+      `${capability}(${short(args).slice(1, -1)}) asks the user and the scenario has no answer for call ${n}` +
       ` (it gives ${given}); add one to "answers": { "${capability}": [{ "returns": … }] }`
     );
   }

@@ -61,7 +61,7 @@ interface LocalRunOptions {
   isolate: boolean;
 }
 
-/** A capability without a mock answers from the scenario's `answers`, or fails the scenario. */
+/** An `ask` capability or one without a mock answers from the scenario's `answers`, or fails the scenario. */
 function answered(c: Capability, book: AnswerBook, onMissing: (message: string) => void): Capability {
   if (c.handler) return c;
   return {
@@ -101,7 +101,7 @@ export async function runScenario(suite: ScenarioSuite, scenario: Scenario, opti
   let capabilities: Capability[];
   try {
     const book = new AnswerBook(scenario.answers);
-    capabilities = (scenario.mocks ? mockCapabilities(scenario.mocks, 'mocks', { seed: scenario.seed, now: now === undefined ? undefined : () => now, onConsole }) : []).map((c) =>
+    capabilities = (scenario.mocks ? mockCapabilities(scenario.mocks, 'mocks', { seed: scenario.seed, now: now === undefined ? undefined : () => now, onConsole, askUser: true }) : []).map((c) =>
       answered(c, book, (m) => (missing = m)),
     );
   } catch (err) {

@@ -78,7 +78,7 @@ describe('loadSuite', () => {
       { file: 'c.scenarios.json', message: "script '../outside.js' is outside the workspace" },
       { file: 'd.scenarios.json', message: "scenarios[0] 'x': now must be an ISO date (2024-05-01T12:00:00Z) or milliseconds since the epoch, got 'yesterday'" },
       { file: 'e.scenarios.json', message: "scenarios[1] 'x': another scenario has this name" },
-      { file: 'f.scenarios.json', message: "scenarios[0] 'x': mocks.overrides: capabilities.a has more than one mock (returns, error); give one of returns, sequence, error, script" },
+      { file: 'f.scenarios.json', message: "scenarios[0] 'x': mocks.overrides: capabilities.a has more than one mock (returns, error); give one of returns, sequence, error, script, ask" },
     ]);
   });
 });
@@ -144,7 +144,7 @@ describe('AnswerBook', () => {
     expect(book.next('approve')).toEqual({ error: 'no' });
     expect(book.next('approve')).toBeUndefined();
     expect(book.missing('approve', [{ id: 3 }])).toBe(
-      'approve({"id":3}) asks the user (it has no mock) and the scenario has no answer for call 3 (it gives 2); add one to "answers": { "approve": [{ "returns": … }] }',
+      'approve({"id":3}) asks the user and the scenario has no answer for call 3 (it gives 2); add one to "answers": { "approve": [{ "returns": … }] }',
     );
   });
 });

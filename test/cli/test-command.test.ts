@@ -38,7 +38,7 @@ describe('capsule test: failures', () => {
     );
     expect(out).toMatch(/✗ order-total\.js › an expected error that does not happen fails .*\n {4}expected RangeError, got result \{"subtotal":40,"discount":0,"total":40\}/);
     // an ask-me capability the scenario gives no answer for fails clearly, naming the call
-    expect(out).toMatch(/✗ order-total\.js › an ask-me call without an answer fails clearly .*\n {4}signOff\(\{"total":600\}\) asks the user \(it has no mock\) and the scenario has no answer for call 1/);
+    expect(out).toMatch(/✗ order-total\.js › an ask-me call without an answer fails clearly .*\n {4}signOff\(\{"total":600\}\) asks the user and the scenario has no answer for call 1/);
     expect(out).toMatch(/^✓ order-total\.js › an ask-me call answered by the scenario passes/m);
     expect(out.trim().split('\n').at(-1)).toMatch(/^5 scenarios: 2 passed, 3 failed \(/);
   });
