@@ -78,6 +78,63 @@ export interface Requests {
    * `root` names the value in messages: `result must be string`, `arguments[0] must be integer`.
    */
   'mocks.validate': { params: { schema: unknown; value?: unknown; root?: 'arguments' | 'result' }; result: SchemaCheck };
+  /** The workspace's scenarios files (docs/SCENARIOS.md): run configurations and scenarios per script, and files that are invalid. */
+  'scenario.list': { params: void; result: ScenarioList };
+  /** Runs one scenario in a sidecar through the session service and judges it against its expectation. */
+  'scenario.run': { params: { file: string; name: string }; result: ScenarioRunResult };
+}
+
+/** A run configuration of a script: what Run starts it with. */
+export interface RunConfiguration {
+  name: string;
+  description?: string;
+  inputs: Record<string, unknown>;
+  limits: SessionLimits;
+  seed?: number;
+  /** A fixed clock, ms since the epoch. */
+  now?: number;
+}
+
+/** One scenario as listed (its details stay in the file). */
+export interface ScenarioInfo {
+  name: string;
+  description?: string;
+  /** The run configuration it starts from. */
+  configuration?: string;
+  /** Whether it expects a result or an error. */
+  expects: 'result' | 'error';
+}
+
+/** One scenarios file: the script it tests, its mocks file, configurations and scenarios. Paths are workspace-relative. */
+export interface ScenarioSuiteInfo {
+  file: string;
+  script: string;
+  mocks: string | null;
+  configurations: RunConfiguration[];
+  scenarios: ScenarioInfo[];
+}
+
+export interface ScenarioList {
+  suites: ScenarioSuiteInfo[];
+  /** Scenarios files that cannot be used, with the reason (file, place, what is wrong). */
+  problems: { file: string; message: string }[];
+}
+
+/** How one scenario run went. */
+export interface ScenarioRunResult {
+  file: string;
+  script: string;
+  name: string;
+  /** `invalid`: it could not run (the script does not validate, a mock does not compile, …). */
+  status: 'passed' | 'failed' | 'invalid';
+  ms: number;
+  expected: { result: unknown } | { error: { name?: string; message?: string } };
+  /** How the run ended; null when it did not get to an end. */
+  actual: { ok: true; value: unknown } | { ok: false; error: { kind: string; name: string; message: string } } | null;
+  /** Why it did not pass, one readable line each ("result.total: expected 3, got 4"). */
+  diff: string[];
+  /** The guest's console output during the run. */
+  console: { level: string; text: string }[];
 }
 
 /** What {@link Requests} `program.validate` checks. */

@@ -9,6 +9,7 @@ import { RequestError } from './errors';
 import { EventHub } from './events';
 import { checkMocksFile, validateSchema } from './mocks';
 import { validateProgram } from './program';
+import { ScenarioService } from './scenarios';
 import { SessionRequestError, SessionService, type SessionServiceOptions } from './sessions';
 import { WorkspaceError, WorkspaceService, type WorkspaceServiceOptions } from './workspace';
 
@@ -52,6 +53,7 @@ export function createServices(options: ServicesOptions): Services {
   const events = new EventHub();
   const sessions = new SessionService(events, options.sessions);
   const workspace = new WorkspaceService(events, options.workspace);
+  const scenarios = new ScenarioService(events, sessions, workspace);
   const handlers: Handlers = {
     'app.info': (params) => {
       expectNoParams(params);
@@ -78,6 +80,11 @@ export function createServices(options: ServicesOptions): Services {
     'workspace.search': (params) => workspace.search(params),
     'mocks.check': (params) => checkMocksFile(params),
     'mocks.validate': (params) => validateSchema(params),
+    'scenario.list': (params) => {
+      expectNoParams(params);
+      return scenarios.list();
+    },
+    'scenario.run': (params) => scenarios.run(params),
   };
 
   return {
