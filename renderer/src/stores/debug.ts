@@ -8,6 +8,7 @@ import { reactive } from 'vue';
 import type { SessionView } from '../../../preload/api';
 import { api, messageOf } from './bridge';
 import { mocksFor } from './mocks';
+import { selectedConfig } from './runconfig';
 import { activeDocument, baseName } from './workspace';
 
 export type DebugStatus = 'idle' | 'running' | 'paused' | 'waiting' | 'done' | 'failed' | 'cancelled';
@@ -46,7 +47,13 @@ export async function run(): Promise<void> {
     if (e.id === debug.sessionId || debug.sessionId === null) debug.console.push({ level: e.level, text: e.text });
   });
   try {
-    const view: SessionView = await bridge.invoke('session.start', { source: doc.text, mocks: mocksFor(doc.path) });
+    // inputs, limits, seed and clock of the run configuration picked beside Run
+    const config = selectedConfig(doc.path);
+    const view: SessionView = await bridge.invoke('session.start', {
+      source: doc.text,
+      mocks: mocksFor(doc.path),
+      ...(config ? { inputs: config.inputs, limits: config.limits, seed: config.seed, now: config.now } : {}),
+    });
     debug.sessionId = view.id;
     if (view.status === 'done') debug.console.push({ level: 'result', text: `Result: ${show(view.value)}` });
     else if (view.error) debug.console.push({ level: 'error', text: `${view.error.name}: ${view.error.message}` });
