@@ -252,6 +252,7 @@ export class SessionService {
     for (let guard = 0; isObject(result) && typeof result.status === 'string' && guard < 10_000; guard++) {
       const r = result as { status: string; calls?: SessionCall[]; value?: unknown; instructions?: number; budget?: SessionView['budget'] };
       s.view = { ...s.view, budget: r.budget ?? s.view.budget };
+      if (r.budget && command !== 'profile' && command !== 'timeline') this.events.emit('session.budget', { id: s.id, budget: r.budget });
       if (command === 'profile' || command === 'timeline') {
         if (r.status !== 'suspended') break;
       } else if (r.status === 'completed') {
@@ -357,6 +358,8 @@ export class SessionService {
       for (;;) {
         // views handed out earlier are never mutated: each change makes a new object
         s.view = { ...s.view, budget: r.budget };
+        // every step's end is a sample for the budget view (before its suspension/done event)
+        if (r.budget) this.events.emit('session.budget', { id: s.id, budget: r.budget });
         if (r.status === 'completed') {
           s.view = { ...s.view, status: 'done', value: r.value, calls: undefined };
           this.events.emit('session.done', { id: s.id, value: r.value, instructions: r.instructions });

@@ -5,8 +5,9 @@
 import type { Extension } from '@codemirror/state';
 import { completion } from './completion';
 import { diagnostics } from './diagnostics';
+import { limitMark } from './limit-mark';
 
 /** Extensions for a document at `path` (workspace-relative). */
 export function editorExtensions(path: string): Extension[] {
-  return [diagnostics(path), completion(path)];
+  return [diagnostics(path), completion(path), limitMark()];
 }
