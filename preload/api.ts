@@ -363,6 +363,9 @@ export interface SessionError {
   /** For sidecar failures: memory, time, unresponsive, crash. */
   cause?: string;
   limit?: string;
+  /** For a limit: the limit in force and the figure reached. */
+  limitValue?: number;
+  reached?: number;
   /** For a limit: the statement that crossed it (the editor highlights it). */
   location?: { line: number; column: number; endLine: number; endColumn: number };
   stack?: string;

@@ -31,15 +31,20 @@ test('a limit hit names the limit and marks the statement that crossed it in the
   const editor = page.getByRole('textbox', { name: 'Editor: incident-triage.js' });
   await editor.click();
   await page.keyboard.press('Control+a');
-  await page.keyboard.type('const kept = [];\nwhile (true) {\n  kept.push({ n: kept.length });\n}\n');
+  // runaway recursion: stopped by the call-depth budget (2 000 frames by default)
+  await page.keyboard.insertText('function walk(node) {\n  const next = { parent: node };\n  return walk(next) + 1;\n}\nwalk(null);\n');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByRole('log', { name: 'Debug Console output' })).toContainText('LimitError', { timeout: 30_000 });
+  await expect(page.getByRole('log', { name: 'Debug Console output' })).toContainText('LimitError');
   await page.getByRole('tab', { name: 'Budget' }).click();
   const alert = page.getByRole('tabpanel', { name: 'Budget' }).getByRole('alert');
-  await expect(alert).toContainText('Limit reached: heapBytes');
+  await expect(alert).toContainText('Limit reached: callDepth');
   await expect(alert).toContainText('at line 3');
+  // the gauge of the limit that stopped the run shows the figure reached, past its limit
+  const depth = page.getByRole('meter', { name: 'Call depth (peak)' });
+  await expect(depth).toHaveAttribute('aria-valuenow', '2001');
+  await expect(depth).toHaveAttribute('aria-valuemax', '2000');
   await expect(page.locator('.cm-limitLine')).toHaveCount(1);
-  await expect(page.locator('.cm-limitLine')).toContainText('kept.push');
+  await expect(page.locator('.cm-limitLine')).toContainText('return walk(next) + 1;');
   await alert.getByRole('button', { name: 'Show in Editor' }).click();
   await expect(page.getByRole('contentinfo', { name: 'Status Bar' })).toContainText('Ln 3,');
   await page.screenshot({ path: testInfo.outputPath('budget-limit.png') });

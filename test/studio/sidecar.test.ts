@@ -191,7 +191,7 @@ describe('watchdog and crash containment', () => {
     expect(events.some((e) => e.event === 'session.error')).toBe(true);
     // the service still works: a new session on a fresh sidecar
     const ok = await services.handle('session.start', { source: '6 * 7' });
-    expect((ok as { result: SessionView }).result).toMatchObject({ status: 'done', value: 42 });
+    expect((ok as { result: SessionView }).result, JSON.stringify((ok as { result: SessionView }).result.error)).toMatchObject({ status: 'done', value: 42 });
     await services.dispose();
   });
 
@@ -223,7 +223,7 @@ describe('watchdog and crash containment', () => {
     const e = (await sc.request('open', 'l', { source: 'let n = 0;\nwhile (true) {\n  n += 1;\n}', limits: { instructions: 10_000 } }).catch((x) => x)) as SidecarError;
     // the statement that crossed the limit travels with the error (the IDE highlights it): in the
     // loop — its body, or the loop's jump back when the budget ran out at a slice boundary
-    expect(e.wire).toMatchObject({ kind: 'Limit', limit: 'instructions' });
+    expect(e.wire).toMatchObject({ kind: 'Limit', limit: 'instructions', limitValue: 10_000, reached: 10_000 });
     expect([2, 3]).toContain(e.wire?.location?.line);
     expect(sc.alive).toBe(true);
     sc.kill();

@@ -69,8 +69,10 @@ export interface SidecarOptions {
   addressSpaceBytes?: number;
   /** RLIMIT_CPU on Linux (seconds of CPU for the sidecar's lifetime); 0 = none. */
   cpuSeconds?: number;
-  /** Kill the sidecar when no heartbeat arrived for this long. */
+  /** Kill the sidecar when no heartbeat arrived for this long (default 10 s; time this process was starved itself is not counted). */
   heartbeatTimeoutMs?: number;
+  /** How long the process may take to start and say `ready` (default 30 s, never less than the heartbeat timeout). */
+  startTimeoutMs?: number;
   /** Use Node's permission model (no file writes, child processes, workers, addons). */
   permissions?: boolean;
   /** Directories the sidecar may read besides its entry's (e.g. node_modules for an unbundled entry). */
@@ -132,6 +134,8 @@ export class Sidecar {
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<string, (e: SessionEvent) => void>();
   private lastBeat = Date.now();
+  /** Set by the sidecar's `ready` message. */
+  private started = false;
   private stderr = '';
   private killedFor: ExitCause | null = null;
   private exitInfo: SidecarExit | null = null;
@@ -168,10 +172,21 @@ export class Sidecar {
       this.pending.clear();
       exitResolve(exit);
     });
-    const timeout = options.heartbeatTimeoutMs ?? 5000;
+    const timeout = options.heartbeatTimeoutMs ?? 10_000;
+    const startTimeout = options.startTimeoutMs ?? 30_000;
+    const tick = Math.min(500, Math.max(50, timeout / 4));
+    let lastTick = Date.now();
     this.watchdog = setInterval(() => {
-      if (Date.now() - this.lastBeat > timeout) this.kill('unresponsive');
-    }, Math.min(500, Math.max(50, timeout / 4)));
+      const now = Date.now();
+      // When this process itself was starved (its tick came late: a suspended laptop, a
+      // saturated machine), the sidecar is not to blame for that stretch: credit it.
+      const late = now - lastTick - tick;
+      if (late > tick) this.lastBeat += late;
+      lastTick = now;
+      // Starting Node takes seconds on a loaded machine: until `ready` the start-up allowance applies.
+      const allowed = this.started ? timeout : Math.max(timeout, startTimeout);
+      if (now - this.lastBeat > allowed) this.kill('unresponsive');
+    }, tick);
     this.watchdog.unref?.();
   }
 
@@ -227,6 +242,7 @@ export class Sidecar {
       case 'heartbeat':
         return;
       case 'ready':
+        this.started = true;
         this.readyResolve();
         return;
       case 'event':

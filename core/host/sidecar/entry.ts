@@ -81,7 +81,7 @@ function wireError(e: unknown): WireError {
     };
   }
   if (e instanceof RuntimeError) return { kind: 'Runtime', name: e.guestName || 'Error', message: e.guestMessage, stack: e.guestStack };
-  if (e instanceof LimitError) return { kind: 'Limit', name: e.name, message: e.message, limit: e.limit, ...(e.location ? { location: e.location } : {}) };
+  if (e instanceof LimitError) return { kind: 'Limit', name: e.name, message: e.message, limit: e.limit, limitValue: e.value, reached: e.reached, ...(e.location ? { location: e.location } : {}) };
   if (e instanceof CapsuleError) return { kind: e.kind, name: e.name, message: e.message };
   // our own bug: report that it happened, not host details
   process.stderr.write(`capsule sidecar: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

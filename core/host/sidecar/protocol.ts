@@ -90,6 +90,9 @@ export interface WireError {
   message: string;
   /** LimitError: which limit. */
   limit?: string;
+  /** LimitError: the limit in force and the figure reached. */
+  limitValue?: number;
+  reached?: number;
   /** LimitError: the statement that crossed it. */
   location?: { line: number; column: number; endLine: number; endColumn: number };
   /** ParseError / ValidationError diagnostics, formatted `line:col CODE message`. */

@@ -37,7 +37,8 @@ const field = StateField.define<DecorationSet>({
 });
 
 const theme = EditorView.baseTheme({
-  '.cm-limitLine': { backgroundColor: 'color-mix(in srgb, var(--cs-error) 18%, transparent)' },
+  // more specific than the active-line background, which would hide it
+  '.cm-line.cm-limitLine': { backgroundColor: 'color-mix(in srgb, var(--cs-error) 18%, transparent)' },
   '.cm-limitSpan': { outline: '1px solid var(--cs-error)', borderRadius: '2px' },
 });
 

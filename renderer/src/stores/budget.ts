@@ -16,7 +16,7 @@ export interface BudgetRun {
   /** Instruction counts at which the run suspended for capability calls, with the capability names. */
   suspensions: { instructions: number; capabilities: string[] }[];
   /** Set when a limit stopped the run. */
-  limitHit: { limit: string; message: string; location?: SessionError['location'] } | null;
+  limitHit: { limit: string; message: string; limitValue?: number; reached?: number; location?: SessionError['location'] } | null;
   ended: boolean;
 }
 
@@ -73,7 +73,15 @@ whenConnected((api) => {
     const run = runOf(id);
     run.ended = true;
     if (error.kind === 'Limit' && error.limit && error.limit !== 'cancelled') {
-      run.limitHit = { limit: error.limit, message: error.message, ...(error.location ? { location: error.location } : {}) };
+      run.limitHit = {
+        limit: error.limit,
+        message: error.message,
+        ...(error.limitValue !== undefined ? { limitValue: error.limitValue } : {}),
+        ...(error.reached !== undefined ? { reached: error.reached } : {}),
+        ...(error.location ? { location: error.location } : {}),
+      };
+      // the limit in force is the one the error names (the run may have had its own limits)
+      if (error.limitValue !== undefined && error.limit in run.limits) run.limits = { ...run.limits, [error.limit]: error.limitValue };
     }
   });
 });
@@ -82,11 +90,14 @@ whenConnected((api) => {
 export function gauges(run: BudgetRun): { key: string; label: string; value: number; limit: number; unit: 'count' | 'bytes' }[] {
   const last = run.samples[run.samples.length - 1];
   const peak = (k: keyof SessionBudget) => run.samples.reduce((m, s) => Math.max(m, s[k]), 0);
-  return [
+  const hit = run.limitHit;
+  // the limit that stopped the run shows the figure it reached (it may be past the last sample)
+  const at = (key: string, value: number) => (hit?.limit === key && hit.reached !== undefined ? Math.max(value, hit.reached) : value);
+  return ([
     { key: 'instructions', label: 'Instructions', value: last?.instructions ?? 0, limit: run.limits.instructions, unit: 'count' },
     { key: 'heapBytes', label: 'Heap', value: last?.heapBytes ?? 0, limit: run.limits.heapBytes, unit: 'bytes' },
     { key: 'allocations', label: 'Allocations', value: last?.allocations ?? 0, limit: run.limits.allocations, unit: 'count' },
     { key: 'callDepth', label: 'Call depth (peak)', value: peak('callDepth'), limit: run.limits.callDepth, unit: 'count' },
     { key: 'outstandingHostCalls', label: 'Host calls outstanding (peak)', value: peak('pendingCalls'), limit: run.limits.outstandingHostCalls, unit: 'count' },
-  ];
+  ] as const).map((g) => ({ ...g, value: at(g.key, g.value) }));
 }
