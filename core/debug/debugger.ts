@@ -167,6 +167,9 @@ export class Debugger {
   /** The VM hooks behind the exception and capability stops (reinstalled on a restored VM). */
   private installHooks(): void {
     const vm = this.vm;
+    // steps tell activations apart by frame identity: no reuse of finished frames
+    vm.poolFrames = false;
+    vm.framePool.length = 0;
     vm.onThrow = () => {
       if (this.breakOnExceptions === 'none') return false;
       if (this.breakOnExceptions === 'all') return true;

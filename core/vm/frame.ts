@@ -83,4 +83,25 @@ export class Frame {
     public cont: Cont,
     public contData: JSObject | JSPromise | number | null,
   ) {}
+
+  /** Re-initialises a pooled frame (the constructor's work, on a frame that finished). */
+  reuse(fn: JSFunction, code: FunctionCode, base: number, retSlot: number, env: Env | null, thisValue: Value, newTarget: Value, cont: Cont, contData: JSObject | JSPromise | number | null): void {
+    this.fn = fn;
+    this.code = code;
+    this.base = base;
+    this.retSlot = retSlot;
+    this.env = env;
+    this.thisValue = thisValue;
+    this.newTarget = newTarget;
+    this.cont = cont;
+    this.contData = contData;
+    this.pc = 0;
+    this.gen = null;
+    this.tryStack = NO_TRY;
+    this.tryEnvs = NO_TRY_ENVS;
+    this.asyncFirst = false;
+    this.resumeMode = 0;
+    this.outerCont = Cont.Normal;
+    this.outerData = null;
+  }
 }

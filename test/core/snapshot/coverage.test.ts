@@ -37,6 +37,8 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       hostError: 'only inside callHost',
       maxStringLength: 'constant',
       privatePushed: 'only inside one instruction',
+      framePool: 'finished frames kept for reuse: no state',
+      poolFrames: 'host-side switch (off while a debugger is attached)',
     },
   },
   Frame: {
