@@ -948,6 +948,9 @@ export class VM {
   onCapabilityCall: ((name: string) => boolean) | null = null;
 
 
+  /** Array.prototype.push (the Call instruction inlines its common case). */
+  private arrayPushFn: JSObject | null = null;
+
   private loop(): Stop {
     const stack = this.stack;
     let frame = this.frame!;
@@ -961,6 +964,7 @@ export class VM {
     let base = frame.base;
     let count = this.instructions;
     const stopAt = this.stopAt;
+    const arrayPush = (this.arrayPushFn ??= this.realm.ArrayPrototype.slots[this.realm.ArrayPrototype.shape.index.get('push')!] as JSObject);
 
     try {
       for (;;) {
@@ -1496,6 +1500,22 @@ export class VM {
               base = nb;
               sp = nb + callee.nlocals;
               break;
+            }
+            if (f === arrayPush && argc === 1) {
+              // Array.prototype.push of one value on a plain growable array (the native's fast path, inline)
+              const t = stack[fnSlot + 1];
+              if (t instanceof JSArray && t.writable && t.extensible && t.elements.length < 4294967295) {
+                const el = t.elements;
+                el.push(stack[sp - 1]);
+                stack[fnSlot] = el.length;
+                sp = fnSlot + 1;
+                this.heapBytes += 8;
+                if ((this.sinceMark += 8) > this.markEvery) {
+                  frame.pc = pc; this.sp = sp; this.instructions = count;
+                  this.maybeMark();
+                }
+                break;
+              }
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
             frame.pc = pc;

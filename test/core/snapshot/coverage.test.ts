@@ -39,6 +39,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       privatePushed: 'only inside one instruction',
       framePool: 'finished frames kept for reuse: no state',
       poolFrames: 'host-side switch (off while a debugger is attached)',
+      arrayPushFn: 'cache of the shared Array.prototype.push',
     },
   },
   Frame: {
