@@ -9,7 +9,7 @@ import { RequestError } from './errors';
 import { EventHub } from './events';
 import { checkMocksFile, validateSchema } from './mocks';
 import { validateProgram } from './program';
-import { ScenarioService } from './scenarios';
+import { ScenarioService, scenariosChecker } from './scenarios';
 import { SessionRequestError, SessionService, type SessionServiceOptions } from './sessions';
 import { WorkspaceError, WorkspaceService, type WorkspaceServiceOptions } from './workspace';
 
@@ -54,6 +54,7 @@ export function createServices(options: ServicesOptions): Services {
   const sessions = new SessionService(events, options.sessions);
   const workspace = new WorkspaceService(events, options.workspace);
   const scenarios = new ScenarioService(events, sessions, workspace);
+  workspace.addChecker(scenariosChecker(workspace));
   const handlers: Handlers = {
     'app.info': (params) => {
       expectNoParams(params);

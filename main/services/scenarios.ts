@@ -10,9 +10,11 @@ import { join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { listFiles } from '../../core/host/files';
 import { AnswerBook, errorOfSpec, isSuiteError, judge, loadSuite, loadSuites, SCENARIOS_SUFFIX, type RunOutcome, type ScenarioFiles } from '../../core/cli/scenarios';
-import type { EventMessage, ScenarioList, ScenarioRunResult, SessionAnswer, SessionView } from '../../preload/api';
+import type { EventMessage, ScenarioList, ScenarioRunResult, SessionAnswer, SessionView, WorkspaceProblem } from '../../preload/api';
 import { RequestError } from './errors';
 import type { EventHub } from './events';
+import { parseJson, placeOfPath } from './json-locate';
+import type { WorkspaceChecker } from './workspace';
 import { SessionRequestError, type SessionService } from './sessions';
 
 /** Where the scenario service finds the open folder. */
@@ -47,6 +49,34 @@ function filesUnder(root: string): ScenarioFiles {
         return statSync(join(realRoot, ...path.split('/'))).isFile();
       } catch {
         return false;
+      }
+    },
+  };
+}
+
+/**
+ * Checks `*.scenarios.json` files when the workspace opens and on every save (the Problems list
+ * shows them): the format, the script and mocks they name, configurations, answers — the same
+ * checks `scenario.list` and `capsule test` make, placed at the line of the offending entry.
+ */
+export function scenariosChecker(workspace: WorkspaceRoot): WorkspaceChecker {
+  return {
+    appliesTo: (path) => path.endsWith(SCENARIOS_SUFFIX),
+    check(path, text): WorkspaceProblem[] {
+      const root = workspace.rootPath;
+      if (root === null || !parseJson(text).ok) return []; // a JSON syntax error is reported by the JSON checker
+      const disk = filesUnder(root);
+      // the text being saved, not the file on disk (the check runs before the rename)
+      const files: ScenarioFiles = { read: (p) => (p === path ? text : disk.read(p)), exists: (p) => p === path || disk.exists(p) };
+      try {
+        loadSuite(files, path);
+        return [];
+      } catch (e) {
+        if (!isSuiteError(e)) throw e;
+        // messages start with the place: `scenarios[0].expect: …` or `scenarios[1] 'name': …`
+        const at = /^((?:configurations|scenarios)\[\d+\][\w.[\]]*)/.exec(e.message)?.[1];
+        const place = at ? placeOfPath(text, at) : { line: 1, column: 1 };
+        return [{ path, ...place, message: e.message }];
       }
     },
   };

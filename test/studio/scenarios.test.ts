@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServices, type Services } from '../../main/services';
-import type { ScenarioList, ScenarioRunResult } from '../../preload/api';
+import type { ScenarioList, ScenarioRunResult, WorkspaceState } from '../../preload/api';
 import { ensureBundle } from '../cli/helpers';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
@@ -68,6 +68,26 @@ describe('scenario.list', () => {
     const list = await ok<ScenarioList>(s.handle('scenario.list', undefined));
     expect(list.suites.map((x) => x.file)).toEqual(['a.scenarios.json']);
     expect(list.problems).toEqual([{ file: 'b.scenarios.json', message: 'scenarios[0].inputs: must be object (see docs/SCENARIOS.md)' }]);
+  });
+});
+
+describe('the workspace checks scenarios files', () => {
+  it('reports a bad scenarios file at the line of the offending entry, on open and on save', async () => {
+    const dir = mkdtempSync(join(tmp, 'check-'));
+    writeFileSync(join(dir, 'a.js'), 'n\n');
+    const bad = ['{', '  "scenarios": [', '    { "name": "ok", "inputs": { "n": 1 }, "expect": { "result": 1 } },', '    { "name": "typo", "expect": { "reslt": 1 } }', '  ]', '}'].join('\n');
+    writeFileSync(join(dir, 'a.scenarios.json'), bad);
+    const s = await open(dir);
+    const state = await ok<WorkspaceState>(s.handle('workspace.state', undefined));
+    expect(state.problems).toEqual([
+      { path: 'a.scenarios.json', line: 4, column: 33, message: "scenarios[1].expect: must NOT have additional properties 'reslt' (see docs/SCENARIOS.md)" },
+    ]);
+    const saved = await ok<{ problems: unknown[] }>(
+      s.handle('workspace.write', { path: 'a.scenarios.json', text: JSON.stringify({ scenarios: [{ name: 'x', configuration: 'Nope', expect: { result: 1 } }] }) }),
+    );
+    expect(saved.problems).toEqual([{ path: 'a.scenarios.json', line: 1, column: 15, message: "scenarios[0] 'x': no configuration named 'Nope' (have: none)" }]);
+    const fixed = await ok<{ problems: unknown[] }>(s.handle('workspace.write', { path: 'a.scenarios.json', text: JSON.stringify({ scenarios: [{ name: 'x', inputs: { n: 1 }, expect: { result: 1 } }] }) }));
+    expect(fixed.problems).toEqual([]);
   });
 });
 

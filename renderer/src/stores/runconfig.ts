@@ -85,5 +85,8 @@ export function refreshScenarios(): Promise<void> {
   return pending;
 }
 
-// the first list as soon as the bridge is up
-whenConnected(() => void refreshScenarios());
+// the first list as soon as the bridge is up, and again when another folder opens
+whenConnected((bridge) => {
+  void refreshScenarios();
+  bridge.on('workspace.changed', () => void refreshScenarios());
+});
