@@ -143,15 +143,24 @@ export class Profiler {
     if (span) this.current = { fn: f.code, line: span.line };
   }
 
-  /** Runs (applying `answers`) until the next suspension or the end. */
-  run(answers: Answer[] = []): { status: 'suspended'; calls: HostCallRequest[] } | { status: 'completed'; profile: Profile } {
+  /**
+   * Runs (applying `answers`) until the next suspension or the end — or, given a `deadline`
+   * (a `Date.now()` value), returns `running` once it has passed, so a host can let other
+   * work in (the sidecar's heartbeats) and call `run()` again.
+   */
+  run(
+    answers: Answer[] = [],
+    options: { deadline?: number } = {},
+  ): { status: 'suspended'; calls: HostCallRequest[] } | { status: 'completed'; profile: Profile } | { status: 'running' } {
     if (this.done) throw new Error('the profiling run has ended');
     const exec = this.exec;
     const vm = exec.vm;
     let pending = answers;
     let out: Outcome;
+    let checks = 0;
     try {
       for (;;) {
+        if (options.deadline !== undefined && !pending.length && ++checks % 64 === 0 && Date.now() >= options.deadline) return { status: 'running' };
         const f = vm.frame;
         if (f && f.code.code[f.pc] === Op.Break) {
           // stopped at a site: charge what ran since the last one, then run the instruction it covers
@@ -219,7 +228,11 @@ export class Profiler {
 export function profileRun(exec: Execution, options: ProfileOptions = {}): Profile {
   const p = new Profiler(exec, options);
   let r = p.run();
-  while (r.status === 'suspended') {
+  while (r.status !== 'completed') {
+    if (r.status === 'running') {
+      r = p.run();
+      continue;
+    }
     if (!options.answer) {
       p.run = () => {
         throw new Error('unreachable');

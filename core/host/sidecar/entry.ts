@@ -310,9 +310,20 @@ async function debugCommand(s: Session, command: DebugCommand, args: Record<stri
         s.profiler = new Profiler(start(program, { ...s.options, startPaused: true }), { sampleEvery: num(args, 'sampleEvery', 10_000) });
       } else if (args.action !== 'continue') throw new ProtocolError('profile action must be start or continue');
       if (!s.profiler) throw new ProtocolError('no profiling run: start one first');
-      const r = s.profiler.run(answersOf(args));
-      if (r.status === 'completed') s.profiler = null;
-      return r;
+      // in slices of wall-clock time, so heartbeats get through a long run
+      const profiler = s.profiler;
+      s.running = true;
+      try {
+        let r = profiler.run(answersOf(args), { deadline: Date.now() + PROFILE_SLICE_MS });
+        while (r.status === 'running') {
+          await new Promise((done) => setImmediate(done));
+          r = profiler.run([], { deadline: Date.now() + PROFILE_SLICE_MS });
+        }
+        if (r.status === 'completed') s.profiler = null;
+        return r;
+      } finally {
+        s.running = false;
+      }
     }
     case 'timeline': {
       const key = s.timelineKey;
@@ -342,6 +353,9 @@ async function debugCommand(s: Session, command: DebugCommand, args: Record<stri
     }
   }
 }
+
+/** Wall-clock time a profiling run goes on before it lets heartbeats and requests in. */
+const PROFILE_SLICE_MS = 50;
 
 function capNamesOf(s: Session): string[] {
   return (s.options.capabilities as { name: string }[] | undefined)?.map((c) => c.name) ?? [];

@@ -1,6 +1,6 @@
 /** The budget profile: per-line and per-function instruction totals, samples over the run. */
 import { describe, expect, it } from 'vitest';
-import { profileRun } from '../../../core/debug/profile';
+import { profileRun, Profiler } from '../../../core/debug/profile';
 import { runSync, start } from '../../../core/index';
 
 const SRC = `function cheap(x) {
@@ -51,5 +51,21 @@ acc.join()`;
     expect(p.outcome).toMatchObject({ status: 'completed', value: 'r0,r1,r2' });
     expect(p.samples.filter((s) => s.at === 'suspension').map((s) => s.pendingCalls)).toEqual([1, 1, 1]);
     expect(exec.program.functions.map((f) => Array.from(f.code))).toEqual(before);
+  });
+
+  it('a run with a passed deadline returns running and, called again, ends with the same profile', () => {
+    const whole = profileRun(start(SRC, { startPaused: true, seed: 1 }), { sampleEvery: 1000 });
+    const p = new Profiler(start(SRC, { startPaused: true, seed: 1 }), { sampleEvery: 1000 });
+    let r = p.run([], { deadline: 0 });
+    let slices = 1;
+    while (r.status === 'running') {
+      r = p.run([], { deadline: 0 });
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(r.status).toBe('completed');
+    if (r.status !== 'completed') return;
+    expect(r.profile.lines).toEqual(whole.lines);
+    expect(r.profile.outcome).toEqual(whole.outcome);
   });
 });

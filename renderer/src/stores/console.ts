@@ -1,0 +1,139 @@
+/**
+ * The Debug Console's own state: which lines the filter and the level toggles let through,
+ * and the evaluate prompt (its history, and evaluating in the selected frame while paused).
+ * The lines themselves are the debug store's (`debug.console`): guest output, results, errors.
+ */
+import { reactive } from 'vue';
+import { messageOf } from './bridge';
+import { debug, evaluateInFrame, type ConsoleLine } from './debug';
+
+/** The guest's console levels, in the order the toggles show them. */
+export const LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+export type GuestLevel = (typeof LEVELS)[number];
+
+/** Lines the studio writes itself: always shown (the filter text still applies). */
+const STUDIO_LEVELS = new Set(['result', 'info-muted', 'input', 'eval', 'eval-error']);
+
+const HISTORY_KEY = 'capsule.console.history';
+const HISTORY_MAX = 100;
+
+function loadHistory(): string[] {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]');
+    return Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string').slice(-HISTORY_MAX) : [];
+  } catch {
+    return [];
+  }
+}
+
+export const consoleView = reactive({
+  /** Filter text: comma-separated terms; a line must contain one of them; `!term` hides lines containing it. */
+  filter: '',
+  /** Guest levels shown. */
+  levels: Object.fromEntries(LEVELS.map((l) => [l, true])) as Record<GuestLevel, boolean>,
+  /** Expressions evaluated before, oldest first. */
+  history: loadHistory(),
+  /** An evaluation is on its way. */
+  evaluating: false,
+});
+
+/** The filter as include and exclude terms (lower case). */
+export function parseFilter(text: string): { include: string[]; exclude: string[] } {
+  const terms = text
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  return { include: terms.filter((t) => !t.startsWith('!')), exclude: terms.filter((t) => t.startsWith('!') && t.length > 1).map((t) => t.slice(1)) };
+}
+
+/** Does a line pass the level toggles and the filter text? */
+export function lineVisible(line: ConsoleLine, levels: Record<string, boolean>, filter: { include: string[]; exclude: string[] }): boolean {
+  if (!STUDIO_LEVELS.has(line.level) && levels[line.level] === false) return false;
+  const text = line.text.toLowerCase();
+  if (filter.exclude.some((t) => text.includes(t))) return false;
+  return filter.include.length === 0 || filter.include.some((t) => text.includes(t));
+}
+
+/** The lines to show, with their index in `debug.console` (a stable key). */
+export function visibleLines(): { line: ConsoleLine; index: number }[] {
+  const filter = parseFilter(consoleView.filter);
+  const out: { line: ConsoleLine; index: number }[] = [];
+  debug.console.forEach((line, index) => {
+    if (lineVisible(line, consoleView.levels, filter)) out.push({ line, index });
+  });
+  return out;
+}
+
+/** Lines per guest level (the toggles show them). */
+export function levelCounts(): Record<GuestLevel, number> {
+  const counts = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<GuestLevel, number>;
+  for (const line of debug.console) if (line.level in counts) counts[line.level as GuestLevel]++;
+  return counts;
+}
+
+/** Empties the console (the run goes on). */
+export function clearConsole(): void {
+  debug.console.splice(0);
+}
+
+/** Remembers an expression (latest last; a repeat moves to the end). */
+export function remember(expression: string): void {
+  const h = consoleView.history;
+  const at = h.indexOf(expression);
+  if (at >= 0) h.splice(at, 1);
+  h.push(expression);
+  if (h.length > HISTORY_MAX) h.splice(0, h.length - HISTORY_MAX);
+  try {
+    localStorage.setItem(HISTORY_KEY, JSON.stringify(h));
+  } catch {
+    // storage unavailable: the history lasts for this page
+  }
+}
+
+/**
+ * A cursor over the history for ↑/↓ in the prompt: `older` from the draft goes to the latest
+ * entry; `newer` past the latest comes back to the draft the user was typing.
+ */
+export function historyCursor(history: readonly string[]) {
+  let pos = history.length;
+  let draft = '';
+  return {
+    older(current: string): string | null {
+      if (pos === 0) return null;
+      if (pos === history.length) draft = current;
+      pos--;
+      return history[pos] ?? null;
+    },
+    newer(): string | null {
+      if (pos >= history.length) return null;
+      pos++;
+      return pos === history.length ? draft : (history[pos] ?? null);
+    },
+  };
+}
+
+/** Whether the prompt can evaluate now (a program paused in a debug session). */
+export function canEvaluate(): boolean {
+  return debug.status === 'paused';
+}
+
+/** Evaluates an expression in the selected frame and writes it and its value (or error) to the console. */
+export async function evaluate(expression: string): Promise<void> {
+  const e = expression.trim();
+  if (!e) return;
+  remember(e);
+  debug.console.push({ level: 'input', text: e });
+  if (!canEvaluate()) {
+    debug.console.push({ level: 'eval-error', text: 'Pause the program to evaluate expressions (they run in the selected frame).' });
+    return;
+  }
+  consoleView.evaluating = true;
+  try {
+    const r = await evaluateInFrame(e);
+    debug.console.push({ level: 'eval', text: r.preview, value: r.value });
+  } catch (error) {
+    debug.console.push({ level: 'eval-error', text: messageOf(error) });
+  } finally {
+    consoleView.evaluating = false;
+  }
+}
