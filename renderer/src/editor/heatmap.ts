@@ -70,7 +70,7 @@ class HeatMarker extends GutterMarker {
     dom.title = `${this.count.toLocaleString('en-US')} instructions (${(this.share * 100).toFixed(1)}% of the run)`;
     const bar = document.createElement('span');
     bar.className = 'cm-heat-bar';
-    bar.style.width = `${(this.level / LEVELS) * 100}%`;
+    bar.style.width = `${(this.level / LEVELS) * 50}%`;
     const text = document.createElement('span');
     text.className = 'cm-heat-count';
     text.textContent = compactCount(this.count);
