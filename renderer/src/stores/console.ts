@@ -5,7 +5,8 @@
  */
 import { reactive } from 'vue';
 import { messageOf } from './bridge';
-import { debug, evaluateInFrame, type ConsoleLine } from './debug';
+import { debug, type ConsoleLine } from './debug';
+import { evaluateInFrame, pushValueLine } from './debug-link';
 
 /** The guest's console levels, in the order the toggles show them. */
 export const LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
@@ -130,7 +131,7 @@ export async function evaluate(expression: string): Promise<void> {
   consoleView.evaluating = true;
   try {
     const r = await evaluateInFrame(e);
-    debug.console.push({ level: 'eval', text: r.preview, value: r.value });
+    pushValueLine('eval', r.preview, r.value);
   } catch (error) {
     debug.console.push({ level: 'eval-error', text: messageOf(error) });
   } finally {

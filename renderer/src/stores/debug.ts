@@ -17,8 +17,6 @@ export type DebugStatus = 'idle' | 'running' | 'paused' | 'waiting' | 'done' | '
 export interface ConsoleLine {
   level: string;
   text: string;
-  /** An evaluated value (the console shows objects expandable). */
-  value?: unknown;
 }
 
 export const debug = reactive({
@@ -69,19 +67,4 @@ export async function run(): Promise<void> {
     off();
     debug.sessionId = null;
   }
-}
-
-/** Evaluates an expression in the selected frame (needs a paused debug session). */
-export async function evaluateInFrame(_expression: string): Promise<{ value: unknown; preview: string }> {
-  throw new Error('Evaluate needs a paused program');
-}
-
-/** The frame the debugging views show (the call stack's selection), or null when not stopped. */
-export function selectedFrame(): { index: number; functionIndex: number; pc: number; builtin: boolean } | null {
-  return null;
-}
-
-/** The workspace path of the script being debugged, or null. */
-export function debugFile(): string | null {
-  return null;
 }
