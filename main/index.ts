@@ -23,6 +23,7 @@ const services = createServices({
     entry: join(import.meta.dirname, 'sidecar.js'),
   },
   workspace: { pickFolder, onOpened: rememberFolder },
+  dialogs: { saveFile },
 });
 let mainWindow: BrowserWindow | null = null;
 
@@ -110,6 +111,13 @@ async function pickFolder(): Promise<string | null> {
   const options: Electron.OpenDialogOptions = { title: 'Open Folder', properties: ['openDirectory', 'createDirectory'] };
   const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return picked.canceled ? null : (picked.filePaths[0] ?? null);
+}
+
+/** The host's save dialog, attached to the main window (exporting a mocks file). */
+async function saveFile(suggestedName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = { title: 'Export Mocks', defaultPath: suggestedName, filters: [{ name: 'Mocks files', extensions: ['json'] }] };
+  const picked = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return picked.canceled || !picked.filePath ? null : picked.filePath;
 }
 
 /** File › Open Folder… opens the folder in main; the renderer hears `workspace.changed`. */

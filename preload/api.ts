@@ -78,6 +78,11 @@ export interface Requests {
    * `root` names the value in messages: `result must be string`, `arguments[0] must be integer`.
    */
   'mocks.validate': { params: { schema: unknown; value?: unknown; root?: 'arguments' | 'result' }; result: SchemaCheck };
+  /**
+   * Electron: saves a mocks file where the user picks (the host's save dialog, `name` suggested);
+   * the saved file's name, or null when cancelled. Browser mode downloads the file instead.
+   */
+  'mocks.export': { params: { name: string; text: string }; result: { name: string } | null };
   /** The workspace's scenarios files (docs/SCENARIOS.md): run configurations and scenarios per script, and files that are invalid. */
   'scenario.list': { params: void; result: ScenarioList };
   /** Runs one scenario in a sidecar through the session service and judges it against its expectation. */

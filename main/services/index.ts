@@ -7,7 +7,7 @@ import { appInfo } from './app-info';
 import { disassembleProgram } from './disassembly';
 import { RequestError } from './errors';
 import { EventHub } from './events';
-import { checkMocksFile, validateSchema } from './mocks';
+import { checkMocksFile, exportMocks, validateSchema, type MockDialogs } from './mocks';
 import { validateProgram } from './program';
 import { ScenarioService, scenariosChecker } from './scenarios';
 import { SessionRequestError, SessionService, type SessionServiceOptions } from './sessions';
@@ -40,6 +40,8 @@ export interface ServicesOptions {
   sessions?: SessionServiceOptions;
   /** The folder picker (Electron) and test hooks; the folder itself is opened with `workspace.open`. */
   workspace?: WorkspaceServiceOptions;
+  /** The host's save dialog for exporting mocks files (Electron; browser mode downloads instead). */
+  dialogs?: MockDialogs;
 }
 
 export { RequestError };
@@ -86,6 +88,7 @@ export function createServices(options: ServicesOptions): Services {
       return scenarios.list();
     },
     'scenario.run': (params) => scenarios.run(params),
+    'mocks.export': (params) => exportMocks(params, options.dialogs),
   };
 
   return {

@@ -3,11 +3,40 @@
  * renderer's CSP forbids the code generation ajv needs, so schemas are compiled here, with
  * the same ajv (draft-07) core uses on every capability call.
  */
+import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import MOCKS_SCHEMA from '../../docs/mocks.schema.json';
 import { checkMocks, mockCapabilities } from '../../core/cli/mocks';
 import type { MockProblem, SchemaCheck } from '../../preload/api';
 import { RequestError } from './errors';
+
+/** The host's file dialogs (Electron); absent in browser mode, where the renderer downloads. */
+export interface MockDialogs {
+  /** Asks where to save a file; the chosen path, or null when cancelled. */
+  saveFile(suggestedName: string): Promise<string | null>;
+}
+
+/** `mocks.export`: the user picks where; the text must be a JSON object (a mocks file). */
+export async function exportMocks(params: unknown, dialogs: MockDialogs | undefined): Promise<{ name: string } | null> {
+  if (!isObject(params) || typeof params.name !== 'string' || typeof params.text !== 'string') throw new RequestError('params must be { name, text }');
+  if (!dialogs) throw new RequestError('Export saves through the browser here: use the download');
+  if (params.text.length > MAX_JSON) throw new RequestError('the mocks file is too large to export');
+  try {
+    if (!isObject(JSON.parse(params.text))) throw new Error('not an object');
+  } catch {
+    throw new RequestError('only a mocks file (a JSON object) can be exported');
+  }
+  const name = basename(params.name).replace(/[^\w.-]/g, '_') || 'mocks.json';
+  const path = await dialogs.saveFile(name);
+  if (path === null) return null;
+  try {
+    await writeFile(path, params.text, 'utf8');
+  } catch (e) {
+    throw new RequestError(`Could not write ${basename(path)}: ${(e as NodeJS.ErrnoException).code ?? 'write failed'}`);
+  }
+  return { name: basename(path) };
+}
 
 /** Larger inputs are refused: the panel edits hand-written schemas, not data dumps. */
 const MAX_JSON = 1_000_000;

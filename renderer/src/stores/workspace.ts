@@ -6,6 +6,7 @@
  */
 import { reactive } from 'vue';
 import exampleSource from '../../../examples/incident-triage.js?raw';
+import { api } from './bridge';
 
 /** One open document: its current text and the text last saved. */
 export interface Document {
@@ -55,4 +56,21 @@ export function closeTab(path: string): void {
 /** The file name of a path (tab titles, editor labels). */
 export function baseName(path: string): string {
   return path.split('/').pop() ?? path;
+}
+
+/** The text of a workspace file: the open document's (unsaved edits included), else from disk. */
+export async function readFile(path: string): Promise<string> {
+  const doc = documents.get(path);
+  if (doc) return doc.text;
+  return (await api().invoke('workspace.read', { path })).text;
+}
+
+/** Writes a workspace file from another view (e.g. the capabilities view saving a mocks file). */
+export async function writeFile(path: string, text: string): Promise<void> {
+  const doc = documents.get(path);
+  if (doc) {
+    doc.text = text;
+    doc.savedText = text;
+  }
+  await api().invoke('workspace.write', { path, text });
 }
