@@ -174,7 +174,8 @@ test('a call whose arguments break the schema is flagged in the call log', async
   await expect(consoleOutput(page)).toContainText("lookupOwner(): arguments[0] must have required property 'id'", RUN);
   const log = page.getByRole('table', { name: 'Call log' });
   const flagged = log.getByRole('row', { name: /^Call \d+ lookupOwner \(schema violation\)$/ });
-  await expect(flagged).toContainText('schema check');
+  await expect(flagged).toContainText('schema');
+  await expect(flagged).toContainText('throws TypeError');
   await expect(log).toContainText("lookupOwner(): arguments[0] must have required property 'id'");
   await expect(page.getByLabel('1 schema violations')).toBeVisible();
   await flagged.scrollIntoViewIfNeeded();
