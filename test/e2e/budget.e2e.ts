@@ -21,6 +21,8 @@ test('a run fills the budget gauges and the chart, with a marker per suspension'
   const chart = panel.getByRole('img', { name: /Budget use over the run/ });
   await expect(chart).toHaveAttribute('aria-label', /[1-9]\d* suspensions/);
   await expect(chart.locator('canvas')).toBeVisible();
+  // the chart fills the panel once it is shown (it was made while the panel was hidden)
+  await expect.poll(async () => (await chart.locator('canvas').boundingBox())?.height ?? 0).toBeGreaterThan(150);
   await page.screenshot({ path: testInfo.outputPath('budget.png') });
   expect(consoleErrors).toEqual([]);
 });
