@@ -927,14 +927,25 @@ class Decoder {
     o.shape = s;
     o.proto = this.shapeProtos[k];
     const n = s.keys.length;
-    const slots: Slot[] = [];
-    for (let i = 0; i < n; i++) {
-      const v = this.raw(this.next());
-      if (v !== null && typeof v === 'object' && !(v instanceof JSObject || v instanceof GSymbol || v instanceof Accessor)) fail('corrupt snapshot: bad slot');
-      if (((s.attrs[i] & 8) !== 0) !== v instanceof Accessor) fail('corrupt snapshot: accessor slot mismatch');
-      slots.push(v as Slot);
+    // small objects get exactly sized packed arrays, as the VM's literals do (a push onto []
+    // would reserve 17 slots)
+    if (n === 1) o.slots = [this.slot(s, 0)];
+    else if (n === 2) o.slots = [this.slot(s, 0), this.slot(s, 1)];
+    else if (n === 3) o.slots = [this.slot(s, 0), this.slot(s, 1), this.slot(s, 2)];
+    else if (n === 4) o.slots = [this.slot(s, 0), this.slot(s, 1), this.slot(s, 2), this.slot(s, 3)];
+    else {
+      const slots: Slot[] = [];
+      for (let i = 0; i < n; i++) slots.push(this.slot(s, i));
+      o.slots = slots;
     }
-    o.slots = slots;
+  }
+
+  /** Reads slot `i` of an object of shape `s`: a value, or an accessor pair where the shape says so. */
+  slot(s: Shape, i: number): Slot {
+    const v = this.raw(this.next());
+    if (v !== null && typeof v === 'object' && !(v instanceof JSObject || v instanceof GSymbol || v instanceof Accessor)) fail('corrupt snapshot: bad slot');
+    if (((s.attrs[i] & 8) !== 0) !== v instanceof Accessor) fail('corrupt snapshot: accessor slot mismatch');
+    return v as Slot;
   }
 
   fill(n: unknown, kind: number): void {
