@@ -20,6 +20,7 @@ import { Attr } from '../shape';
 import { GSymbol, HOLE, WELL_KNOWN, type Marker, type Value } from '../value';
 import { Cont } from '../vm/frame';
 import type { VM } from '../vm/interpreter';
+import { markScratchArgs } from '../vm/natives';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { constructorName, placeholder, protoFor, receiverText, reorderProperties } from './number';
@@ -372,17 +373,21 @@ registerInstaller((r: Realm) => {
   r.selfHosted(M, 'groupBy', 'collMapGroupBy');
   r.getter(M, WELL_KNOWN.species, (_vm, t) => t);
 
-  r.method(MP, 'get', 1, (vm, t, a) => {
-    const c = thisColl(vm, t, Cls.Map, 'get');
-    const i = c.index.get(a[0]);
-    return i === undefined ? undefined : c.values[i];
-  });
+  // (these read their arguments and keep none: they take the interpreter's reused argument arrays)
+  markScratchArgs(
+    r.method(MP, 'get', 1, (vm, t, a) => {
+      const c = thisColl(vm, t, Cls.Map, 'get');
+      const i = c.index.get(a[0]);
+      return i === undefined ? undefined : c.values[i];
+    }),
+  );
   mapSet = r.method(MP, 'set', 2, (vm, t, a) => {
     collectionSet(vm, thisColl(vm, t, Cls.Map, 'set'), a[0], a[1]);
     return t;
   });
-  r.method(MP, 'has', 1, (vm, t, a) => thisColl(vm, t, Cls.Map, 'has').index.has(a[0]));
-  r.method(MP, 'delete', 1, (vm, t, a) => collectionDelete(thisColl(vm, t, Cls.Map, 'delete'), a[0]));
+  markScratchArgs(mapSet);
+  markScratchArgs(r.method(MP, 'has', 1, (vm, t, a) => thisColl(vm, t, Cls.Map, 'has').index.has(a[0])));
+  markScratchArgs(r.method(MP, 'delete', 1, (vm, t, a) => collectionDelete(thisColl(vm, t, Cls.Map, 'delete'), a[0])));
   r.method(MP, 'clear', 0, (vm, t) => {
     collectionClear(thisColl(vm, t, Cls.Map, 'clear'));
     return undefined;
@@ -451,12 +456,13 @@ registerInstaller((r: Realm) => {
     SP,
   );
   r.getter(S, WELL_KNOWN.species, (_vm, t) => t);
-  r.method(SP, 'has', 1, (vm, t, a) => thisColl(vm, t, Cls.Set, 'has').index.has(a[0]));
+  markScratchArgs(r.method(SP, 'has', 1, (vm, t, a) => thisColl(vm, t, Cls.Set, 'has').index.has(a[0])));
   setAdd = r.method(SP, 'add', 1, (vm, t, a) => {
     collectionAdd(vm, thisColl(vm, t, Cls.Set, 'add'), a[0]);
     return t;
   });
-  r.method(SP, 'delete', 1, (vm, t, a) => collectionDelete(thisColl(vm, t, Cls.Set, 'delete'), a[0]));
+  markScratchArgs(setAdd);
+  markScratchArgs(r.method(SP, 'delete', 1, (vm, t, a) => collectionDelete(thisColl(vm, t, Cls.Set, 'delete'), a[0])));
   r.method(SP, 'clear', 0, (vm, t) => {
     collectionClear(thisColl(vm, t, Cls.Set, 'clear'));
     return undefined;

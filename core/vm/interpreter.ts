@@ -37,7 +37,7 @@ import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, 
 import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
-import { PUSHED, driverStep, nativeImpl, type NativeImpl } from './natives';
+import { PUSHED, driverStep, nativeImpl, takesScratchArgs, type NativeImpl } from './natives';
 import {
   arrayIndexOf,
   isObject,
@@ -948,6 +948,8 @@ export class VM {
   onCapabilityCall: ((name: string) => boolean) | null = null;
 
 
+  /** Reused argument arrays (by length) for natives that take them (natives.ts, markScratchArgs). */
+  private readonly scratch: Value[][] = [[], [undefined], [undefined, undefined]];
   /** Array.prototype.push (the Call instruction inlines its common case). */
   private arrayPushFn: JSObject | null = null;
 
@@ -1516,6 +1518,23 @@ export class VM {
                 }
                 break;
               }
+            }
+            if (f instanceof NativeFunction && !(f.data instanceof BoundData)) {
+              // a native: what invoke() does for it, without the detour
+              frame.pc = pc; this.sp = fnSlot; this.instructions = count;
+              let args: Value[];
+              if (argc <= 2 && takesScratchArgs(f.nativeId)) {
+                args = this.scratch[argc];
+                for (let i = 0; i < argc; i++) args[i] = stack[fnSlot + 2 + i];
+              } else args = stack.slice(fnSlot + 2, fnSlot + 2 + argc);
+              const r = nativeImpl(f.nativeId)(this, stack[fnSlot + 1], args, undefined, f);
+              if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              else {
+                stack[fnSlot] = r;
+                sp = fnSlot + 1;
+                count = this.instructions;
+              }
+              break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
             frame.pc = pc;

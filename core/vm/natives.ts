@@ -33,6 +33,20 @@ export function registerNative(name: string, impl: NativeImpl): number {
   return id;
 }
 
+/**
+ * Natives that neither keep their argument array nor call anything that could (Map and Set
+ * lookups and updates): the interpreter passes them a reused array instead of a fresh one.
+ */
+const scratchArgs: number[] = [];
+
+export function markScratchArgs(f: NativeFunction): void {
+  scratchArgs[f.nativeId] = 1;
+}
+
+export function takesScratchArgs(id: number): boolean {
+  return scratchArgs[id] === 1;
+}
+
 export function nativeImpl(id: number): NativeImpl {
   return impls[id];
 }

@@ -40,6 +40,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       framePool: 'finished frames kept for reuse: no state',
       poolFrames: 'host-side switch (off while a debugger is attached)',
       arrayPushFn: 'cache of the shared Array.prototype.push',
+      scratch: 'reused argument arrays of natives: no state between calls',
     },
   },
   Frame: {
