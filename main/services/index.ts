@@ -28,6 +28,8 @@ export interface Services {
   readonly sessions: SessionService;
   /** The open folder. */
   readonly workspace: WorkspaceService;
+  /** Scenario runs (their own sessions, not the debugger's). */
+  readonly scenarios: ScenarioService;
   /** Stops every session and sidecar. */
   dispose(): Promise<void>;
 }
@@ -55,7 +57,10 @@ export function createServices(options: ServicesOptions): Services {
   const events = new EventHub();
   const sessions = new SessionService(events, options.sessions);
   const workspace = new WorkspaceService(events, options.workspace);
-  const scenarios = new ScenarioService(events, sessions, workspace);
+  // scenario runs are background work with sessions and events of their own: they never show in
+  // the debugger's views (console, budget, call log), which follow the renderer's sessions
+  const scenarioSessions = new SessionService(new EventHub(), { ...options.sessions, poolSize: 1 });
+  const scenarios = new ScenarioService(scenarioSessions, workspace);
   workspace.addChecker(scenariosChecker(workspace));
   const handlers: Handlers = {
     'app.info': (params) => {
@@ -95,7 +100,10 @@ export function createServices(options: ServicesOptions): Services {
     events,
     sessions,
     workspace,
-    dispose: () => sessions.dispose(),
+    scenarios,
+    dispose: async () => {
+      await Promise.all([sessions.dispose(), scenarioSessions.dispose()]);
+    },
     async handle(method, params) {
       // Own-property check: a method name like "constructor" or "__proto__" must not reach a handler.
       if (typeof method !== 'string' || !Object.hasOwn(handlers, method)) {

@@ -12,7 +12,6 @@ import { listFiles } from '../../core/host/files';
 import { AnswerBook, errorOfSpec, isSuiteError, judge, loadSuite, loadSuites, SCENARIOS_SUFFIX, type RunOutcome, type ScenarioFiles } from '../../core/cli/scenarios';
 import type { EventMessage, ScenarioList, ScenarioRunResult, SessionAnswer, SessionView, WorkspaceProblem } from '../../preload/api';
 import { RequestError } from './errors';
-import type { EventHub } from './events';
 import { parseJson, placeOfPath } from './json-locate';
 import type { WorkspaceChecker } from './workspace';
 import { SessionRequestError, type SessionService } from './sessions';
@@ -83,9 +82,12 @@ export function scenariosChecker(workspace: WorkspaceRoot): WorkspaceChecker {
 }
 
 export class ScenarioService {
+  /**
+   * `sessions` should be a session service of its own (with its own event hub), so scenario
+   * runs stay out of the debugger's views; its events give each run's console output.
+   */
   constructor(
-    private readonly events: EventHub,
-    private readonly sessions: SessionService,
+    readonly sessions: SessionService,
     private readonly workspace: WorkspaceRoot,
   ) {}
 
@@ -154,7 +156,7 @@ export class ScenarioService {
 
     // console events arrive before start() returns the session id: keep them all until then
     const output = new Map<string, { level: string; text: string }[]>();
-    const unsubscribe = this.events.subscribe((m: EventMessage) => {
+    const unsubscribe = this.sessions.events.subscribe((m: EventMessage) => {
       if (m.event !== 'session.console') return;
       const p = m.payload as { id: string; level: string; text: string };
       const list = output.get(p.id) ?? [];

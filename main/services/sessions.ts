@@ -98,7 +98,8 @@ export class SessionService {
   private readonly key = randomBytes(32).toString('base64');
 
   constructor(
-    private readonly events: EventHub,
+    /** Where its events go (scenario runs read their console output here). */
+    readonly events: EventHub,
     private readonly options: SessionServiceOptions = {},
   ) {
     this.pool = new SidecarPool({ ...options, size: options.poolSize ?? 2, recycleAfter: options.recycleAfter ?? 50 });

@@ -94,8 +94,10 @@ describe('the workspace checks scenarios files', () => {
 describe('scenario.run', () => {
   it('runs an example that waits on a human: the answers come from the scenario; it passes', async () => {
     const s = await open(join(tmp, 'examples'));
+    const shown: string[] = [];
+    s.events.subscribe((m) => shown.push(m.event));
     const events: string[] = [];
-    s.events.subscribe((m) => events.push(m.event));
+    s.scenarios.sessions.events.subscribe((m) => events.push(m.event));
     const r = await ok<ScenarioRunResult>(s.handle('scenario.run', { file: 'approval-workflow.scenarios.json', name: 'finance rejects after the manager approved' }));
     expect(r).toMatchObject({ status: 'passed', diff: [], script: 'approval-workflow.js' });
     expect(r.actual).toMatchObject({ ok: true, value: { status: 'declined', reason: 'finance-approvals@example.com rejected it: get a second quote first' } });
@@ -103,7 +105,9 @@ describe('scenario.run', () => {
     // it went through the session service: a sidecar session, suspended at the ask calls
     expect(events).toContain('session.suspended');
     expect(events).toContain('session.done');
-    expect(s.sessions.count).toBe(0);
+    expect(s.scenarios.sessions.count).toBe(0);
+    // background work: nothing reaches the renderer's debugging views (console, budget, call log)
+    expect(shown.filter((e) => e.startsWith('session.'))).toEqual([]);
   });
 
   it('passes an expected error and a limit the same way capsule test does', async () => {
@@ -127,7 +131,7 @@ describe('scenario.run', () => {
       'signOff({"total":600}) asks the user and the scenario has no answer for call 1 (it gives 0); add one to "answers": { "signOff": [{ "returns": … }] }',
     ]);
     // the waiting session was closed, not left behind
-    expect(s.sessions.count).toBe(0);
+    expect(s.scenarios.sessions.count).toBe(0);
   });
 
   it('marks a script that does not validate invalid, with file:line:col diagnostics', async () => {
