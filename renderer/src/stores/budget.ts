@@ -7,6 +7,7 @@ import { reactive } from 'vue';
 import { DEFAULT_LIMITS, type Limits } from '../../../core/vm/limits';
 import type { SessionBudget, SessionError, SessionLimits } from '../../../preload/api';
 import { whenConnected } from './bridge';
+import { selectedConfig } from './runconfig';
 
 /** One recorded session. */
 export interface BudgetRun {
@@ -32,7 +33,9 @@ export const budget = reactive({
 function runOf(id: string): BudgetRun {
   let run = budget.runs.find((r) => r.id === id);
   if (!run) {
-    run = { id, limits: { ...DEFAULT_LIMITS }, samples: [], suspensions: [], limitHit: null, ended: false };
+    // A session's first event comes before its start request returns: assume the limits of the
+    // run configuration picked beside Run (a limit error later says the exact figure in force).
+    run = { id, limits: { ...DEFAULT_LIMITS, ...(selectedConfig()?.limits ?? {}) } as Limits, samples: [], suspensions: [], limitHit: null, ended: false };
     budget.runs.push(run);
     if (budget.runs.length > KEEP) budget.runs.splice(0, budget.runs.length - KEEP);
     budget.shownId = id;

@@ -4,7 +4,10 @@
  * the inputs and limits of {@link selectedConfig}; the picker next to the Run button sets it.
  * The selection is remembered per script between reloads.
  */
-import { reactive } from 'vue';
+import { provideInputs } from './problems';
+import { forceLinting } from '@codemirror/lint';
+import { reactive, watch } from 'vue';
+import { activeEditor } from '../editor/active';
 import type { RunConfiguration, ScenarioList, ScenarioSuiteInfo } from '../../../preload/api';
 import { api, messageOf, whenConnected } from './bridge';
 import { workspace } from './workspace';
@@ -90,3 +93,13 @@ whenConnected((bridge) => {
   void refreshScenarios();
   bridge.on('workspace.changed', () => void refreshScenarios());
 });
+
+// The editor's diagnostics and completion know the inputs of the picked configuration; the
+// active document is checked again when they change (new scenarios files, another pick).
+provideInputs((path) => selectedConfig(path)?.inputs ?? {});
+watch(
+  () => Object.keys(selectedConfig()?.inputs ?? {}).join(','),
+  () => {
+    if (activeEditor.value) forceLinting(activeEditor.value);
+  },
+);
