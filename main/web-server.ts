@@ -133,6 +133,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   sockets.on('connection', (ws: WebSocket) => {
+    // A protocol violation (an oversized or invalid frame) is an 'error' on this socket; ws has
+    // already closed it with the right code (1009, 1002…). Without a listener the error would be
+    // thrown and take the whole server down.
+    ws.on('error', () => ws.terminate());
     ws.on('message', (data: RawData, isBinary: boolean) => {
       const request = isBinary ? null : parseRequest(rawText(data));
       if (!request) {

@@ -42,6 +42,7 @@ import {
   arrayIndexOf,
   isObject,
   looseEqualsPrim,
+  primToNumber,
   primToString,
   toBoolean,
   toPropertyKey,
@@ -430,7 +431,15 @@ export class VM {
   }
 
   setArrayLength(a: JSArray, v: Value): void {
-    const n = typeof v === 'number' ? v : Number(v);
+    // ToNumber: a BigInt or Symbol is a TypeError, an object goes through its valueOf/toString
+    // (the host's Number() would get neither right)
+    let n: number;
+    if (typeof v === 'number') n = v;
+    else if (v instanceof JSObject) {
+      const p = this.toPrimitiveNative(v, 'number');
+      if (p === HOLE) throw new GuestError('TypeError', 'Cannot convert object with custom valueOf/toString to an array length');
+      n = primToNumber(p as Value);
+    } else n = primToNumber(v);
     if (!(n >= 0 && n < 4294967296 && Math.floor(n) === n)) this.throwError('RangeError', 'Invalid array length');
     const el = a.elements;
     if (n < el.length) el.length = n;

@@ -507,7 +507,7 @@ export interface CoreRunOptions {
   limits?: object;
 }
 
-function normalizeCoreError(e: unknown): GuestError {
+export function normalizeCoreError(e: unknown): GuestError {
   const err = e as { name?: unknown; message?: unknown; kind?: unknown; guestName?: unknown; guestMessage?: unknown; thrown?: unknown };
   if (!isObjectLike(e)) return { name: 'Host:non-error', message: canonical(e) };
   switch (err.kind) {
