@@ -47,7 +47,7 @@ interface WorkerInput {
   /** First index this worker runs; it then steps by args.workers. */
   start: number;
   deadline: number | null;
-  /** [index, heartbeat, done] per slot. */
+  /** [index, heartbeat, done, phase] per slot (phase 2: the V8 oracle is running). */
   shared: SharedArrayBuffer;
 }
 
@@ -89,12 +89,16 @@ async function workerMain(input: WorkerInput): Promise<void> {
   const shared = new Int32Array(input.shared);
   const core = (await import(pathToFileURL(args.core).href)) as Core;
   parentPort!.postMessage({ type: 'ready' } satisfies WorkerMessage);
-  const options: CheckOptions = { v8: args.v8, ...(args.plant ? { plant: new RegExp(args.plant) } : {}) };
-  const beat = () => Atomics.add(shared, slot * 3 + 1, 1);
+  const options: CheckOptions = {
+    v8: args.v8,
+    ...(args.plant ? { plant: new RegExp(args.plant) } : {}),
+    onPhase: (phase) => Atomics.store(shared, slot * 4 + 3, phase === 'v8' ? 2 : 1),
+  };
+  const beat = () => Atomics.add(shared, slot * 4 + 1, 1);
   const end = args.from + args.count;
   for (let i = input.start; i < end; i += args.workers) {
     if (deadline !== null && Date.now() > deadline) break;
-    Atomics.store(shared, slot * 3, i);
+    Atomics.store(shared, slot * 4, i);
     beat();
     const c = caseFor(args.seed, i);
     const fault = await checkCase(core, c, options);
@@ -102,7 +106,7 @@ async function workerMain(input: WorkerInput): Promise<void> {
       const file = await reproduce(core, c, fault, args.out, options, beat);
       parentPort!.postMessage({ type: 'fault', index: i, kind: fault.kind, file } satisfies WorkerMessage);
     }
-    Atomics.add(shared, slot * 3 + 2, 1);
+    Atomics.add(shared, slot * 4 + 2, 1);
   }
   parentPort!.postMessage({ type: 'finished' } satisfies WorkerMessage);
 }
@@ -114,17 +118,18 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const deadline = args.minutes !== null ? started + args.minutes * 60_000 : null;
-  const shared = new SharedArrayBuffer(4 * 3 * args.workers);
+  const shared = new SharedArrayBuffer(4 * 4 * args.workers);
   const view = new Int32Array(shared);
   let faults = 0;
+  let oracleHangs = 0;
   let lastReport = started;
-  const total = () => Array.from({ length: args.workers }, (_, w) => Atomics.load(view, w * 3 + 2)).reduce((a, b) => a + b, 0);
+  const total = () => Array.from({ length: args.workers }, (_, w) => Atomics.load(view, w * 4 + 2)).reduce((a, b) => a + b, 0);
 
   const runSlot = (slot: number, start: number): Promise<void> =>
     new Promise((resolve, reject) => {
       const end = args.from + args.count;
       if (start >= end || (deadline !== null && Date.now() > deadline)) return resolve();
-      Atomics.store(view, slot * 3, start);
+      Atomics.store(view, slot * 4, start);
       const worker = new Worker(path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker.mjs'), {
         workerData: { args, slot, start, deadline, shared } satisfies WorkerInput,
         execArgv: [],
@@ -138,12 +143,12 @@ async function main(): Promise<number> {
       let lastBeat = -1;
       let lastMove = Date.now();
       const timer = setInterval(() => {
-        const b = Atomics.load(view, slot * 3 + 1);
+        const b = Atomics.load(view, slot * 4 + 1);
         if (b !== lastBeat) {
           lastBeat = b;
           lastMove = Date.now();
         } else if (Date.now() - lastMove > HANG_MS && failure === null) {
-          failure = `hang: no progress for ${HANG_MS} ms`;
+          failure = Atomics.load(view, slot * 4 + 3) === 2 ? 'oracle' : `hang: no progress for ${HANG_MS} ms`;
           void worker.terminate();
         }
       }, 250);
@@ -166,12 +171,20 @@ async function main(): Promise<number> {
           return;
         }
         // the case the worker was on hung or killed it: record it, continue after it
-        const index = Atomics.load(view, slot * 3);
+        const index = Atomics.load(view, slot * 4);
         const c = caseFor(args.seed, index);
+        if (failure === 'oracle') {
+          // V8 (the oracle) did not finish a program core answered: not a fault of core
+          oracleHangs++;
+          Atomics.add(view, slot * 4 + 2, 1);
+          console.log(`skipped: case ${index}: V8 did not finish within ${HANG_MS} ms (core answered it)`);
+          runSlot(slot, index + args.workers).then(resolve, reject);
+          return;
+        }
         const kind = (failure ?? `crash: worker exited with code ${code}`).split(':')[0];
         const file = saveFault(args.out, c, { kind: `worker-${kind}`, detail: failure ?? `worker exited with code ${code}` }, c.source);
         faults++;
-        Atomics.add(view, slot * 3 + 2, 1);
+        Atomics.add(view, slot * 4 + 2, 1);
         console.log(`fault: case ${index}: worker-${kind} -> ${path.relative(process.cwd(), file)}`);
         runSlot(slot, index + args.workers).then(resolve, reject);
       });
@@ -187,7 +200,7 @@ async function main(): Promise<number> {
   await Promise.all(Array.from({ length: args.workers }, (_, w) => runSlot(w, args.from + w)));
   clearInterval(reporter);
   const n = total();
-  console.log(`elapsed: ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${args.seed}, ${(n / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1)} programs/s`);
+  console.log(`elapsed: ${((Date.now() - started) / 1000).toFixed(1)} s, seed ${args.seed}, ${(n / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1)} programs/s${oracleHangs ? `, ${oracleHangs} skipped (V8 did not finish)` : ''}`);
   console.log(`fuzz: ${n} programs, ${faults} host faults`);
   return faults === 0 ? 0 : 1;
 }
