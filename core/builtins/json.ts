@@ -26,6 +26,7 @@ import { Cont } from '../vm/frame';
 import type { VM } from '../vm/interpreter';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
+import { LimitError } from '../errors';
 import { isoString } from './date';
 import { constructorName, guestArgs, str } from './number';
 import { joinAll } from './util';
@@ -637,6 +638,21 @@ class Stringifier {
   }
 
   /** Opens an object/array: cycle and depth checks, then a (pooled) frame. */
+  /** Instructions already charged for the text written so far (see {@link chargeOutput}). */
+  charged = 0;
+
+  /** Charges a chunk of output (one instruction per 4 characters) and stops at the instruction limit. */
+  private chargeOutput(chars: number): void {
+    const vm = this.vm;
+    const n = chars >> 2;
+    vm.chargeWork(n);
+    this.charged += n;
+    const limit = vm.limits.instructions;
+    if (vm.instructions > limit) {
+      throw new LimitError('instructions', limit, vm.instructions, `limit exceeded: instructions (limit ${limit}) in JSON.stringify; raise it with limits.instructions`);
+    }
+  }
+
   private open(o: JSObject, key: string | number, indent: string, pool: SFrame[], depth: number): SFrame {
     const objs = this.objs;
     for (let i = objs.length - 1; i >= 0; i--) if (objs[i] === o) circularError(this.vm, objs, this.keys, i, key);
@@ -728,6 +744,9 @@ class Stringifier {
       }
       if (out.length >= CHUNK) {
         const total = doneLength + out.length;
+        // charge the work as it is done: a shared-reference bomb writes far more text than it
+        // has objects, and must hit the instruction budget before it has used minutes of host time
+        this.chargeOutput(out.length);
         if (total > nextCheck) {
           nextCheck = total + CHECK_EVERY;
           if (total > this.vm.maxStringLength) this.vm.stringTooLong(total);
@@ -879,7 +898,7 @@ function stringifyFast(vm: VM, intr: Intrinsics, value: Value, replacer: Value, 
   const out = s.run(value);
   if (out !== undefined) {
     vm.charge(16 + out.length * 2);
-    vm.chargeWork(1 + (out.length >> 2));
+    vm.chargeWork(Math.max(1, 1 + (out.length >> 2) - s.charged));
   }
   return out;
 }

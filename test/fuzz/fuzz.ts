@@ -27,7 +27,7 @@ import { caseFor, checkCase, reproduce, saveFault, type Core, type CheckOptions 
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** A worker whose heartbeat does not move for this long is stuck in host code. */
-const HANG_MS = Number(process.env.CAPSULE_FUZZ_HANG_MS ?? 30_000);
+const HANG_MS = Number(process.env.CAPSULE_FUZZ_HANG_MS ?? 60_000);
 
 interface Args {
   count: number;

@@ -78,6 +78,9 @@ const INSERTS = [
   '[...Array(100000).keys()].sort((a, b) => b - a);',
   "/(a+)+$/.test('a'.repeat(30) + 'b');",
   '10n ** 100000n;',
+  "let __a = ['x']; for (let __i = 0; __i < 25; __i++) __a = [__a, __a]; String(__a);",
+  "let __a = ['x']; for (let __i = 0; __i < 25; __i++) __a = [__a, __a]; __a.flat(Infinity).length;",
+  "let __o = {}; for (let __i = 0; __i < 30; __i++) __o = { a: __o, b: __o }; console.log(__o);",
 ];
 
 /** Joins tokens back into source. */

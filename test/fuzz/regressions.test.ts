@@ -1,0 +1,33 @@
+/**
+ * Faults the fuzzer found, as regression tests: each reproducer (shrunk) must now hold every
+ * fuzz property under the fuzzer's limits, and give the outcome stated here.
+ */
+import { describe, expect, it } from 'vitest';
+import * as core from '../../core/index';
+import { checkProgram, FUZZ_LIMITS } from './engine';
+
+function outcome(source: string): string {
+  try {
+    return `value ${JSON.stringify(core.runSync(source, { limits: FUZZ_LIMITS, seed: 1, now: () => 0 }).value)}`;
+  } catch (e) {
+    return e instanceof core.RuntimeError ? `${e.guestName}` : e instanceof core.LimitError ? `LimitError ${e.limit}` : `host ${String(e)}`;
+  }
+}
+
+const CASES: [name: string, source: string, expected: string][] = [
+  // seed 2 case 588: `b.length = 2n ** 64n` was a RangeError (the host's Number() of a BigInt)
+  ['array length from a BigInt', 'const b = []; b.length = (2n ** 64n);', 'TypeError'],
+  ['array length from a Symbol', 'const b = []; b.length = Symbol();', 'TypeError'],
+  // seed 20261125 cases 638, 651: a shared-reference bomb kept JSON.stringify busy for minutes
+  // of host time under a 200 000-instruction budget (the work was charged only at the end)
+  ['JSON.stringify of a shared-reference bomb', 'let o = {}; for (let i = 0; i < 50; i++) o = { a: o, b: o }; JSON.stringify(o);', 'LimitError instructions'],
+];
+
+describe('fuzzer regressions', () => {
+  for (const [name, source, expected] of CASES) {
+    it(name, async () => {
+      expect(outcome(source)).toBe(expected);
+      expect(await checkProgram(core, source)).toBeNull();
+    });
+  }
+});
