@@ -97,8 +97,25 @@ function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): voi
   const has = (k: string) => vm.lookup(desc, k) !== HOLE;
   const existing = vm.ownAttrs(o, key);
   if (existing >= 0 && !(existing & Attr.Configurable)) {
-    // only a writable data property's value may change
-    if (!(existing & Attr.Writable) || has('get') || has('set')) throw new GuestError('TypeError', `Cannot redefine property: ${String(key)}`);
+    // ValidateAndApplyPropertyDescriptor: a non-configurable property may only be "redefined"
+    // with what it already is, except a writable data property's value (and writable → false)
+    const refuse = () => new GuestError('TypeError', `Cannot redefine property: ${String(key)}`);
+    if (has('configurable') && vm.get(desc, 'configurable')) throw refuse();
+    if (has('enumerable') && !vm.get(desc, 'enumerable') !== !(existing & Attr.Enumerable)) throw refuse();
+    const slot = vm.ownSlot(o, key);
+    if (existing & Attr.Accessor) {
+      const a = slot as Accessor;
+      if (has('value') || has('writable')) throw refuse();
+      if (has('get') && vm.get(desc, 'get') !== a.get) throw refuse();
+      if (has('set') && vm.get(desc, 'set') !== a.set) throw refuse();
+      return;
+    }
+    if (has('get') || has('set')) throw refuse();
+    if (!(existing & Attr.Writable)) {
+      if (has('writable') && vm.get(desc, 'writable')) throw refuse();
+      if (has('value') && !Object.is(vm.get(desc, 'value'), slot)) throw refuse();
+      return;
+    }
   } else if (existing < 0 && !o.extensible) {
     throw new GuestError('TypeError', `Cannot define property ${String(key)}, object is not extensible`);
   }

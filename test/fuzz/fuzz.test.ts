@@ -25,7 +25,9 @@ let out: string;
 async function fuzz(args: string[]): Promise<{ code: number; lines: string[] }> {
   const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
   try {
-    const r = await run(tsx, ['test/fuzz/fuzz.ts', '--out', out, ...args], { cwd: ROOT, env: { ...process.env, TZ: 'UTC' }, maxBuffer: 16 << 20 });
+    // hang detection off in practice: a loaded CI machine must not turn slowness into faults
+    const env = { ...process.env, TZ: 'UTC', CAPSULE_FUZZ_HANG_MS: '600000' };
+    const r = await run(tsx, ['test/fuzz/fuzz.ts', '--out', out, ...args], { cwd: ROOT, env, maxBuffer: 16 << 20 });
     return { code: 0, lines: r.stdout.trim().split('\n') };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -50,14 +52,14 @@ describe('fuzzer', () => {
   }, 600_000);
 
   it('detects a planted fault, shrinks it and saves the reproducer', async () => {
-    // case 0..39 of seed 5 include generated programs using `.slice(`: the plant makes core
+    // cases 0..9 of seed 5 include generated programs using `.slice(`: the plant makes core
     // "throw a host TypeError" for them
     const plantDir = path.join(out, 'planted');
-    const r = await fuzz(['--count', '40', '--seed', '5', '--no-v8', '--plant', '\\.slice\\(', '--out', plantDir]);
+    const r = await fuzz(['--count', '10', '--seed', '5', '--no-v8', '--plant', '\\.slice\\(', '--out', plantDir]);
     const faults = r.lines.filter((l) => l.startsWith('fault:'));
     expect(faults.length).toBeGreaterThan(0);
     expect(faults.every((l) => l.includes('host-exception:TypeError'))).toBe(true);
-    expect(r.lines.at(-1)).toBe(`fuzz: 40 programs, ${faults.length} host faults`);
+    expect(r.lines.at(-1)).toBe(`fuzz: 10 programs, ${faults.length} host faults`);
     expect(r.code).toBe(1);
     const files = readdirSync(plantDir);
     expect(files.length).toBe(faults.length);

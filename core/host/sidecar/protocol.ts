@@ -242,10 +242,28 @@ function compiler(): Ajv {
   return ajv;
 }
 
+/** One validator per request op (the oneOf branch for it), for precise refusal messages. */
+let opValidators: Map<string, ValidateFunction> | null = null;
+
+function validatorForOp(op: unknown): ValidateFunction | null {
+  if (typeof op !== 'string') return null;
+  if (!opValidators) {
+    opValidators = new Map();
+    for (const branch of REQUEST_SCHEMA.oneOf as { properties: { op: { const?: string; enum?: string[] } } }[]) {
+      const v = compiler().compile(branch);
+      for (const name of branch.properties.op.const !== undefined ? [branch.properties.op.const] : (branch.properties.op.enum ?? [])) opValidators.set(name, v);
+    }
+  }
+  return opValidators.get(op) ?? null;
+}
+
 /** Null when `m` is a well-formed request, else why not. */
 export function checkRequest(m: unknown): string | null {
   requestValidator ??= compiler().compile(REQUEST_SCHEMA);
   if (requestValidator(m)) return null;
+  // a known op: say what is wrong with it (the oneOf errors mix every branch's complaints)
+  const own = m !== null && typeof m === 'object' ? validatorForOp((m as { op?: unknown }).op) : null;
+  if (own && !own(m)) return describe(m, own);
   return describe(m, requestValidator);
 }
 
