@@ -21,6 +21,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   // seed 20261125 cases 638, 651: a shared-reference bomb kept JSON.stringify busy for minutes
   // of host time under a 200 000-instruction budget (the work was charged only at the end)
   ['JSON.stringify of a shared-reference bomb', 'let o = {}; for (let i = 0; i < 50; i++) o = { a: o, b: o }; JSON.stringify(o);', 'LimitError instructions'],
+  // seed 20261125 case 7867: redefining a non-configurable property with the same value threw
+  ['defineProperty with what the property already is', "const o = {}; Object.defineProperty(o, 'ro', { value: 1 }); Object.defineProperty(o, 'ro', { value: 1 }); o.ro", 'value 1'],
 ];
 
 describe('fuzzer regressions', () => {
