@@ -5,7 +5,7 @@
  * editor. Counts span orders of magnitude, so the five levels are on a log scale.
  * Edits after profiling keep the marks on their lines and mark the map as out of date.
  */
-import { RangeSet, RangeSetBuilder, StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
+import { RangeSet, RangeSetBuilder, StateEffect, StateField, type EditorState, type Extension, type Transaction } from '@codemirror/state';
 import { Decoration, EditorView, GutterMarker, gutter, showPanel, type DecorationSet, type Panel } from '@codemirror/view';
 
 /** Instructions run by one source line. */
@@ -26,17 +26,25 @@ export interface HeatData {
 /** Shows a heat map (or removes it, with null). */
 export const setHeat = StateEffect.define<HeatData | null>();
 
+/** One counted line, by the position of its start (kept on its line through edits). */
+interface Entry {
+  pos: number;
+  count: number;
+  level: number;
+}
+
 interface HeatState {
   data: HeatData | null;
   max: number;
   hottest: number;
+  entries: Entry[];
   lines: DecorationSet;
   markers: RangeSet<GutterMarker>;
   /** The document changed since the profile was taken. */
   stale: boolean;
 }
 
-const EMPTY: HeatState = { data: null, max: 0, hottest: 0, lines: Decoration.none, markers: RangeSet.empty, stale: false };
+const EMPTY: HeatState = { data: null, max: 0, hottest: 0, entries: [], lines: Decoration.none, markers: RangeSet.empty, stale: false };
 const LEVELS = 5;
 
 /** The level (1..5) of a count on a log scale up to `max`. */
@@ -79,6 +87,16 @@ class HeatMarker extends GutterMarker {
   }
 }
 
+function decorate(entries: readonly Entry[], total: number): Pick<HeatState, 'lines' | 'markers'> {
+  const lines = new RangeSetBuilder<Decoration>();
+  const markers = new RangeSetBuilder<GutterMarker>();
+  for (const e of entries) {
+    lines.add(e.pos, e.pos, Decoration.line({ class: `cm-heat-line cm-heat-${e.level}` }));
+    markers.add(e.pos, e.pos, new HeatMarker(e.count, e.level, e.count / total));
+  }
+  return { lines: lines.finish(), markers: markers.finish() };
+}
+
 function build(state: EditorState, data: HeatData | null): HeatState {
   if (!data || !data.lines.length) return { ...EMPTY, data };
   const doc = state.doc;
@@ -86,23 +104,26 @@ function build(state: EditorState, data: HeatData | null): HeatState {
   let max = 0;
   let hottest = 0;
   for (const l of counts) if (l.instructions > max) [max, hottest] = [l.instructions, l.line];
-  const total = Math.max(data.total, 1);
-  const lines = new RangeSetBuilder<Decoration>();
-  const markers = new RangeSetBuilder<GutterMarker>();
-  for (const l of counts) {
-    const from = doc.line(l.line).from;
-    const level = heatLevel(l.instructions, max);
-    lines.add(from, from, Decoration.line({ class: `cm-heat-line cm-heat-${level}` }));
-    markers.add(from, from, new HeatMarker(l.instructions, level, l.instructions / total));
+  const entries = counts.map((l) => ({ pos: doc.line(l.line).from, count: l.instructions, level: heatLevel(l.instructions, max) }));
+  return { data, max, hottest, entries, ...decorate(entries, Math.max(data.total, 1)), stale: false };
+}
+
+/** After an edit: each counted line's start moves with the text after it (text typed at a line's start pushes it down). */
+function remap(value: HeatState, tr: Transaction): HeatState {
+  const doc = tr.state.doc;
+  const entries: Entry[] = [];
+  for (const e of value.entries) {
+    const pos = doc.lineAt(tr.changes.mapPos(e.pos, 1)).from;
+    if (entries.at(-1)?.pos !== pos) entries.push({ ...e, pos });
   }
-  return { data, max, hottest, lines: lines.finish(), markers: markers.finish(), stale: false };
+  return { ...value, entries, ...decorate(entries, Math.max(value.data?.total ?? 1, 1)), stale: true };
 }
 
 const heatField = StateField.define<HeatState>({
   create: () => EMPTY,
   update(value, tr) {
     for (const e of tr.effects) if (e.is(setHeat)) return build(tr.state, e.value);
-    if (tr.docChanged && value.data) return { ...value, lines: value.lines.map(tr.changes), markers: value.markers.map(tr.changes), stale: true };
+    if (tr.docChanged && value.data) return remap(value, tr);
     return value;
   },
   provide: (f) => [EditorView.decorations.from(f, (v) => v.lines), showPanel.from(f, (v) => (v.data ? legendPanel : null))],

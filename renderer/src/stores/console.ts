@@ -7,13 +7,14 @@ import { reactive } from 'vue';
 import { messageOf } from './bridge';
 import { debug, type ConsoleLine } from './debug';
 import { evaluateInFrame, pushValueLine } from './debug-link';
+import { historyCursor, lineVisible, parseFilter, readableError } from './console-lines';
+
+export { historyCursor };
 
 /** The guest's console levels, in the order the toggles show them. */
 export const LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 export type GuestLevel = (typeof LEVELS)[number];
 
-/** Lines the studio writes itself: always shown (the filter text still applies). */
-const STUDIO_LEVELS = new Set(['result', 'info-muted', 'input', 'eval', 'eval-error']);
 
 const HISTORY_KEY = 'capsule.console.history';
 const HISTORY_MAX = 100;
@@ -37,23 +38,6 @@ export const consoleView = reactive({
   /** An evaluation is on its way. */
   evaluating: false,
 });
-
-/** The filter as include and exclude terms (lower case). */
-export function parseFilter(text: string): { include: string[]; exclude: string[] } {
-  const terms = text
-    .split(',')
-    .map((t) => t.trim().toLowerCase())
-    .filter(Boolean);
-  return { include: terms.filter((t) => !t.startsWith('!')), exclude: terms.filter((t) => t.startsWith('!') && t.length > 1).map((t) => t.slice(1)) };
-}
-
-/** Does a line pass the level toggles and the filter text? */
-export function lineVisible(line: ConsoleLine, levels: Record<string, boolean>, filter: { include: string[]; exclude: string[] }): boolean {
-  if (!STUDIO_LEVELS.has(line.level) && levels[line.level] === false) return false;
-  const text = line.text.toLowerCase();
-  if (filter.exclude.some((t) => text.includes(t))) return false;
-  return filter.include.length === 0 || filter.include.some((t) => text.includes(t));
-}
 
 /** The lines to show, with their index in `debug.console` (a stable key). */
 export function visibleLines(): { line: ConsoleLine; index: number }[] {
@@ -91,28 +75,6 @@ export function remember(expression: string): void {
   }
 }
 
-/**
- * A cursor over the history for ↑/↓ in the prompt: `older` from the draft goes to the latest
- * entry; `newer` past the latest comes back to the draft the user was typing.
- */
-export function historyCursor(history: readonly string[]) {
-  let pos = history.length;
-  let draft = '';
-  return {
-    older(current: string): string | null {
-      if (pos === 0) return null;
-      if (pos === history.length) draft = current;
-      pos--;
-      return history[pos] ?? null;
-    },
-    newer(): string | null {
-      if (pos >= history.length) return null;
-      pos++;
-      return pos === history.length ? draft : (history[pos] ?? null);
-    },
-  };
-}
-
 /** Whether the prompt can evaluate now (a program paused in a debug session). */
 export function canEvaluate(): boolean {
   return debug.status === 'paused';
@@ -133,7 +95,7 @@ export async function evaluate(expression: string): Promise<void> {
     const r = await evaluateInFrame(e);
     pushValueLine('eval', r.preview, r.value);
   } catch (error) {
-    debug.console.push({ level: 'eval-error', text: messageOf(error) });
+    debug.console.push({ level: 'eval-error', text: readableError(messageOf(error)) });
   } finally {
     consoleView.evaluating = false;
   }
