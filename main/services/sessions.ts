@@ -53,6 +53,9 @@ interface Session {
 
 const DEFAULT_TIME_MS = 30_000;
 
+/** Debugger commands that run the program (the rest inspect it or set things up). */
+const RUN_COMMANDS = ['continue', 'stepInto', 'stepOver', 'stepOut', 'stepInstruction', 'runTo', 'stepBack', 'stepBackInstruction', 'reverseContinue', 'jumpTo'] as const;
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -79,6 +82,20 @@ function checkStart(p: unknown): SessionStartParams {
 function checkId(p: unknown): string {
   if (!isObject(p) || typeof p.id !== 'string') throw new SessionRequestError('id must be a string');
   return p.id;
+}
+
+/** Answers from the renderer: each must answer a call the session is waiting on. */
+function checkAnswers(s: { view: SessionView }, raw: unknown): Answer[] {
+  const answers: Answer[] = [];
+  if (raw === undefined) return answers;
+  if (!Array.isArray(raw)) throw new SessionRequestError('answers must be an array');
+  for (const a of raw as SessionAnswer[]) {
+    if (!isObject(a) || !Number.isInteger(a.id)) throw new SessionRequestError('each answer needs an integer id');
+    if (!(s.view.calls ?? []).some((c) => c.id === a.id)) throw new SessionRequestError(`call ${a.id} is not waiting for an answer`);
+    if (a.error !== undefined && (!isObject(a.error) || typeof a.error.message !== 'string')) throw new SessionRequestError('an error answer needs a message');
+    answers.push(a.error !== undefined ? { id: a.id, error: a.error } : { id: a.id, value: a.value });
+  }
+  return answers;
 }
 
 function errorOf(e: unknown): SessionError {
@@ -108,6 +125,11 @@ export class SessionService {
   /** Open sessions (for tests and status). */
   get count(): number {
     return this.sessions.size;
+  }
+
+  /** The current view of an open session (tests and status), or null. */
+  view(id: string): SessionView | null {
+    return this.sessions.get(id)?.view ?? null;
   }
 
   async start(params: unknown): Promise<SessionView> {
@@ -199,25 +221,13 @@ export class SessionService {
   async continue(params: unknown): Promise<SessionView> {
     const s = this.session(checkId(params));
     const p = params as { answers?: unknown; maxInstructions?: unknown };
-    const answers: Answer[] = [];
-    if (p.answers !== undefined) {
-      if (!Array.isArray(p.answers)) throw new SessionRequestError('answers must be an array');
-      for (const a of p.answers as SessionAnswer[]) {
-        if (!isObject(a) || !Number.isInteger(a.id)) throw new SessionRequestError('each answer needs an integer id');
-        if (!(s.view.calls ?? []).some((c) => c.id === a.id)) throw new SessionRequestError(`call ${a.id} is not waiting for an answer`);
-        if (a.error !== undefined && (!isObject(a.error) || typeof a.error.message !== 'string')) throw new SessionRequestError('an error answer needs a message');
-        answers.push(a.error !== undefined ? { id: a.id, error: a.error } : { id: a.id, value: a.value });
-      }
-    }
+    const answers = checkAnswers(s, p.answers);
     if (p.maxInstructions !== undefined && (!Number.isInteger(p.maxInstructions) || (p.maxInstructions as number) < 1)) {
       throw new SessionRequestError('maxInstructions must be a positive integer');
     }
     if (s.view.status !== 'paused' && s.view.status !== 'waiting') throw new SessionRequestError(`the session is ${s.view.status}`);
+    if (s.debug) return (await this.debug({ id: s.id, command: 'continue', args: { answers } })).view;
     for (const a of answers) this.userAnswered(s, a);
-    if (s.debug) {
-      s.view = { ...s.view, status: 'running', calls: undefined };
-      return (await this.debug({ id: s.id, command: 'continue', args: { answers } })).view;
-    }
     s.view = { ...s.view, status: 'running', calls: undefined };
     return this.step(s, answers, p.maxInstructions as number | undefined);
   }
@@ -237,6 +247,29 @@ export class SessionService {
     if (p.args !== undefined && !isObject(p.args)) throw new SessionRequestError('args must be an object');
     const command = p.command as DebugCommand;
     let args = (p.args ?? {}) as Record<string, unknown>;
+    // commands that run the program make the session `running` until they stop, so a pause or
+    // a cancel from the renderer reaches them and the view says what the program is doing
+    const runs = (RUN_COMMANDS as readonly string[]).includes(command);
+    const before = s.view;
+    if (runs) {
+      // (profiling and timeline runs answer their own calls, not the ones this view waits on)
+      const answers = args.answers === undefined ? undefined : checkAnswers(s, args.answers);
+      if (s.view.status !== 'paused' && s.view.status !== 'waiting') throw new SessionRequestError(`the session is ${s.view.status}`);
+      if (answers) {
+        args = { ...args, answers };
+        for (const a of answers) this.userAnswered(s, a);
+      }
+      s.view = { ...s.view, status: 'running', calls: undefined };
+      s.driving = true;
+    }
+    try {
+      return await this.runDebug(s, command, args, before);
+    } finally {
+      if (runs) s.driving = false;
+    }
+  }
+
+  private async runDebug(s: Session, command: DebugCommand, args: Record<string, unknown>, before: SessionView): Promise<{ view: SessionView; result: unknown }> {
     // the renderer's transports carry JSON: timeline files travel as base64
     if (command === 'timeline' && typeof args.bytes === 'string') args = { ...args, bytes: new Uint8Array(Buffer.from(args.bytes, 'base64')) };
     let result: unknown;
@@ -245,7 +278,11 @@ export class SessionService {
       if (isObject(result) && result.bytes instanceof Uint8Array) result = { bytes: Buffer.from(result.bytes).toString('base64') };
     } catch (e) {
       const err = errorOf(e);
-      if (err.kind === 'Protocol' || err.kind === 'Capability') throw new SessionRequestError(err.message);
+      if (err.kind === 'Protocol' || err.kind === 'Capability') {
+        // refused (e.g. step back without time travel): the program did not move
+        if (s.view.status === 'running') s.view = before;
+        throw new SessionRequestError(err.message);
+      }
       this.fail(s, err);
       return { view: s.view, result: null };
     }
@@ -494,7 +531,7 @@ export class SessionService {
   }
 
   private fail(s: Session, error: SessionError): void {
-    if (s.view.status === 'failed') return;
+    if (s.view.status === 'failed' || s.view.status === 'cancelled') return;
     const cancelled = error.kind === 'Limit' && error.limit === 'cancelled';
     s.view = { ...s.view, status: cancelled ? 'cancelled' : 'failed', error, calls: undefined };
     this.events.emit('session.error', { id: s.id, error });

@@ -111,6 +111,64 @@ a + work(b)`;
     expect(loaded).toHaveLength(4);
   });
 
+  it('a running debug session can be paused and stopped; the view says what it is doing', async () => {
+    const src = `let n = 0;
+while (true) {
+  n++;
+}`;
+    const d = await call<SessionView>('session.start', { source: src, debug: true });
+    const id = d.id;
+    const dbg = (command: string, args: Record<string, unknown> = {}) => call<{ view: SessionView; result: any }>('session.debug', { id, command, args });
+    const events: { event: string; payload: any }[] = [];
+    const off = services.events.subscribe((m) => events.push(m));
+    // the first budget event says the continue is running in slices in the sidecar
+    const sliced = () =>
+      new Promise<void>((resolve) => {
+        const stop = services.events.subscribe((m) => {
+          if (m.event === 'session.budget' && (m.payload as { id: string }).id === id) {
+            stop();
+            resolve();
+          }
+        });
+      });
+    let running = sliced();
+    const cont = dbg('continue');
+    await running;
+    expect(services.sessions.view(id)?.status).toBe('running');
+    await call('session.pause', { id });
+    const paused = await cont;
+    expect(paused.view.status).toBe('paused');
+    expect(paused.result).toMatchObject({ status: 'paused', reason: 'pause' });
+    expect([2, 3]).toContain(paused.result.line);
+    // stop while running: the continue ends cancelled, reported once
+    running = sliced();
+    const again = dbg('continue');
+    await running;
+    await call('session.cancel', { id });
+    expect((await again).view.status).toBe('cancelled');
+    off();
+    expect(events.filter((e) => e.event === 'session.error' && e.payload.id === id).map((e) => e.payload.error.limit)).toEqual(['cancelled']);
+    await expect(dbg('stepOver')).rejects.toThrow(/the session is cancelled/);
+    await call('session.close', { id });
+  });
+
+  it('refuses what cannot run and keeps the session paused', async () => {
+    const d = await call<SessionView>('session.start', { source: 'const a = ask(1);\na + 1', debug: true, mocks: { capabilities: { ask: { description: 'the user answers' } } } });
+    const dbg = (command: string, args: Record<string, unknown> = {}) => call<{ view: SessionView; result: any }>('session.debug', { id: d.id, command, args });
+    // no time travel recorded: nothing to step back to, and the program did not move
+    await expect(dbg('stepBack')).rejects.toThrow(/time travel/i);
+    expect(services.sessions.view(d.id)?.status).toBe('paused');
+    const waiting = await dbg('continue');
+    expect(waiting.view).toMatchObject({ status: 'waiting', calls: [{ id: 1, capability: 'ask', args: [1] }] });
+    // answers through the debugger are checked against the calls waiting
+    await expect(dbg('continue', { answers: [{ id: 7, value: 1 }] })).rejects.toThrow(/call 7 is not waiting/);
+    expect(services.sessions.view(d.id)?.status).toBe('waiting');
+    const done = await dbg('continue', { answers: [{ id: 1, value: 41 }] });
+    expect(done.view).toMatchObject({ status: 'done', value: 42 });
+    expect(done.result).toMatchObject({ status: 'completed', value: 42 });
+    await expect(dbg('stepOver')).rejects.toThrow(/the session is done/);
+  });
+
   it('refuses debugger commands for plain sessions and unknown commands', async () => {
     const plain = await call<SessionView>('session.start', { source: '1 + 1' });
     await expect(call('session.debug', { id: plain.id, command: 'stackTrace' })).rejects.toThrow(/not a debug session/);

@@ -62,6 +62,7 @@ class Session {
   debugger: Debugger | null = null;
   running = false;
   pauseRequested = false;
+  cancelRequested = false;
   constructor(readonly id: string) {}
 }
 
@@ -182,6 +183,9 @@ async function handle(r: Request): Promise<unknown> {
     case 'cancel': {
       const s = session(r.session);
       s.exec?.cancel();
+      // after a step back the debugger runs a restored execution: cancel that one too
+      s.debugger?.exec.cancel();
+      s.cancelRequested = true;
       s.pauseRequested = true;
       return null;
     }
@@ -257,7 +261,8 @@ async function debugCommand(s: Session, command: DebugCommand, args: Record<stri
         while (o.status === 'paused' && o.reason === 'pause' && !s.pauseRequested) {
           send({ v: 1, type: 'event', session: s.id, event: 'budget', budget: budgetOf(d.exec) });
           await new Promise((r) => setImmediate(r));
-          if (s.pauseRequested) break;
+          // a cancel lets the next slice throw the LimitError('cancelled') the host reports
+          if (s.pauseRequested && !s.cancelRequested) break;
           o = d.continue([], { maxInstructions: SLICE });
         }
         return withBudget(o);
