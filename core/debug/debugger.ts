@@ -471,6 +471,8 @@ export class Debugger {
         return this.paused('resume');
       }
       const out = this.resumeExec(pending, end === Infinity ? 0 : Math.max(1, end - this.vm.instructions));
+      // the answers are applied: going on past a breakpoint that does not stop must not apply them again
+      pending = [];
       if (out.status !== 'paused') return out;
       if (out.reason !== 'breakpoint') return this.paused('pause');
       const special = this.specialStop();

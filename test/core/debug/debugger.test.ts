@@ -154,6 +154,32 @@ seen.join()`;
     expect(d.logs).toEqual(['sum of 0 and 0 is 0', 'sum of 0 and 1 is 1']);
   });
 
+  it('a breakpoint that does not stop right after an answered await leaves the answers applied once', () => {
+    const src = `async function total(ids) {
+  let sum = 0;
+  for (const id of ids) {
+    const item = await lookup(id);
+    sum += item.price;
+  }
+  return sum;
+}
+await total([1, 2, 3])`;
+    const d = debug(src, { capabilities: [{ name: 'lookup' }] });
+    d.setBreakpoint({ line: 5, condition: 'item.price > 20' });
+    d.setBreakpoint({ line: 7, logMessage: 'sum {sum}' });
+    let o = d.continue();
+    const answered: number[] = [];
+    while (o.status === 'suspended') {
+      answered.push(...o.calls.map((c) => c.args[0] as number));
+      o = d.continue(o.calls.map((c) => ({ id: c.id, value: { price: (c.args[0] as number) * 10 } })));
+    }
+    expect(answered).toEqual([1, 2, 3]);
+    expect(o).toMatchObject({ status: 'paused', reason: 'breakpoint', line: 5 });
+    expect(d.evaluate('item.price')).toMatchObject({ value: 30 });
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 60 });
+    expect(d.logs).toEqual(['sum 60']);
+  });
+
   it('column breakpoints pick the statement at or after the column', () => {
     const src = `let a = 1; let b = 2; let c = a + b;
 c`;
