@@ -389,6 +389,68 @@ export interface SessionView {
   budget?: SessionBudget;
 }
 
+// ---- debugger results (`session.debug`), as core/debug/debugger.ts returns them -------------
+
+/** Where a breakpoint was placed (`setBreakpoint`). */
+export interface DebugBreakpointInfo {
+  id: number;
+  /** The requested line, or the next line with code. */
+  line: number;
+  column: number;
+  /** True when the requested line had no code and the breakpoint moved. */
+  moved: boolean;
+  verified: boolean;
+  message?: string;
+}
+
+/** One frame of `stackTrace`, innermost first. */
+export interface DebugStackFrame {
+  index: number;
+  name: string;
+  line: number;
+  column: number;
+  pc: number;
+  functionIndex: number;
+  /** A built-in written in JavaScript (the prelude), not program code. */
+  builtin: boolean;
+  asyncResumed: boolean;
+  /** Not on the VM stack: an async function awaiting the frame above it (no scopes). */
+  asyncCaller?: boolean;
+}
+
+/** A variable, property or value as the Variables view shows it. */
+export interface DebugVariable {
+  name: string;
+  type: string;
+  preview: string;
+  /** For objects: expand with `properties { objectId }`. */
+  objectId?: number;
+}
+
+/** One scope of `scopes { frame }`. */
+export interface DebugScope {
+  kind: 'block' | 'local' | 'closure' | 'global' | 'inputs' | 'capabilities';
+  variables: DebugVariable[];
+}
+
+/** Why a debug session stopped. */
+export type DebugPauseReason = 'breakpoint' | 'step' | 'pause' | 'entry' | 'exception' | 'capability' | 'resume';
+
+/** The outcome of a debugger command that ran the program. */
+export type DebugOutcome =
+  | {
+      status: 'paused';
+      reason: DebugPauseReason;
+      breakpoints?: number[];
+      instructions: number;
+      line?: number;
+      column?: number;
+      exception?: DebugVariable;
+      call?: SessionCall;
+    }
+  | { status: 'completed'; value: unknown; instructions: number }
+  | { status: 'suspended'; calls: SessionCall[]; instructions: number };
+
 /** Events the main process pushes to the renderer, by name, with their payloads. */
 export interface Events {
   /** A short message for the user, e.g. that the browser-mode server is shutting down. */

@@ -278,7 +278,10 @@ export class SessionService {
       if (isObject(result) && result.bytes instanceof Uint8Array) result = { bytes: Buffer.from(result.bytes).toString('base64') };
     } catch (e) {
       const err = errorOf(e);
-      if (err.kind === 'Protocol' || err.kind === 'Capability') {
+      // inspection that fails (a watch naming nothing, an object gone) leaves the program as it
+      // was; only a run, or the sidecar going away, ends the session
+      const runs = (RUN_COMMANDS as readonly string[]).includes(command) || command === 'profile' || command === 'timeline';
+      if (err.kind === 'Protocol' || err.kind === 'Capability' || (!runs && err.kind !== 'Sidecar' && err.kind !== 'Internal')) {
         // refused (e.g. step back without time travel): the program did not move
         if (s.view.status === 'running') s.view = before;
         throw new SessionRequestError(err.message);

@@ -155,6 +155,10 @@ while (true) {
   it('refuses what cannot run and keeps the session paused', async () => {
     const d = await call<SessionView>('session.start', { source: 'const a = ask(1);\na + 1', debug: true, mocks: { capabilities: { ask: { description: 'the user answers' } } } });
     const dbg = (command: string, args: Record<string, unknown> = {}) => call<{ view: SessionView; result: any }>('session.debug', { id: d.id, command, args });
+    // an expression naming nothing is the user's mistake, not the program's end
+    await expect(dbg('evaluate', { expression: 'nothing + 1' })).rejects.toThrow(/nothing/);
+    await expect(dbg('evaluate', { expression: '(' })).rejects.toThrow();
+    expect(services.sessions.view(d.id)?.status).toBe('paused');
     // no time travel recorded: nothing to step back to, and the program did not move
     await expect(dbg('stepBack')).rejects.toThrow(/time travel/i);
     expect(services.sessions.view(d.id)?.status).toBe('paused');
