@@ -21,6 +21,7 @@ const services = createServices({
   sessions: {
     spawner: electronSpawner(),
     entry: join(import.meta.dirname, 'sidecar.js'),
+    warm: true,
   },
   workspace: { pickFolder, onOpened: rememberFolder },
   dialogs: { saveFile },

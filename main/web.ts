@@ -21,8 +21,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0.
 const rendererDir = join(import.meta.dirname, '../renderer');
 if (!existsSync(join(rendererDir, 'index.html'))) fail(`no built renderer in ${rendererDir}: run npm run build first`);
 
-// the sidecar built beside this file (out/main/sidecar.js), started with child_process.fork
-const services = createServices({ mode: 'browser', sessions: { entry: join(import.meta.dirname, 'sidecar.js') } });
+// the sidecar built beside this file (out/main/sidecar.js), started with child_process.fork;
+// CAPSULE_SIDECAR_HEARTBEAT_TIMEOUT_MS lengthens the watchdog's patience on overloaded machines
+// (the end-to-end tests on a shared CI box), default 5 s
+const heartbeatTimeoutMs = Number(process.env['CAPSULE_SIDECAR_HEARTBEAT_TIMEOUT_MS']) || undefined;
+const services = createServices({
+  mode: 'browser',
+  sessions: { entry: join(import.meta.dirname, 'sidecar.js'), warm: true, ...(heartbeatTimeoutMs ? { heartbeatTimeoutMs } : {}) },
+});
 // out/main/web.js → the repository's examples/
 const workspace = resolve(values.workspace ?? join(import.meta.dirname, '../../examples'));
 await services.workspace.open(workspace).catch((error: unknown) => fail(`--workspace: ${error instanceof Error ? error.message : String(error)}`));

@@ -25,6 +25,8 @@ export interface SessionServiceOptions extends SidecarOptions {
   watchdogGraceMs?: number;
   /** Overrides the hard wall-clock stop of a step entirely (tests). */
   watchdogMs?: number;
+  /** Start a sidecar when the service starts (the apps), not at the first session. */
+  warm?: boolean;
 }
 
 /** Thrown for requests the renderer got wrong; the message goes back to the renderer. */
@@ -120,6 +122,7 @@ export class SessionService {
     private readonly options: SessionServiceOptions = {},
   ) {
     this.pool = new SidecarPool({ ...options, size: options.poolSize ?? 2, recycleAfter: options.recycleAfter ?? 50 });
+    if (options.warm) this.pool.warm();
   }
 
   /** Open sessions (for tests and status). */

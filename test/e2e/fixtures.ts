@@ -24,7 +24,9 @@ export const test = base.extend<{ consoleErrors: string[] }, { studio: StudioSer
       }
       const entry = resolve(root, 'out/main/web.js');
       if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-      const child = spawn(process.execPath, [entry, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // the shared test machine can be very loaded: a sidecar busy compiling for seconds is not hung
+      const env = { ...process.env, CAPSULE_SIDECAR_HEARTBEAT_TIMEOUT_MS: process.env['CAPSULE_SIDECAR_HEARTBEAT_TIMEOUT_MS'] ?? '30000' };
+      const child = spawn(process.execPath, [entry, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env });
       let output = '';
       const url = await new Promise<string>((resolveUrl, reject) => {
         const timer = setTimeout(() => reject(new Error(`browser mode printed no URL:\n${output}`)), 15_000);

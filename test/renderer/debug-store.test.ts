@@ -32,7 +32,8 @@ let services: Services;
 let api: CapsuleApi;
 beforeAll(() => {
   ensureBundle();
-  services = createServices({ mode: 'browser' });
+  // the store's logic is under test, not the watchdog: patient with a loaded test machine
+  services = createServices({ mode: 'browser', sessions: { heartbeatTimeoutMs: 60_000 } });
   const client = createClient({ request: (method, params) => services.handle(method, params === undefined ? undefined : JSON.parse(JSON.stringify(params))) });
   services.events.subscribe((m) => client.deliver(JSON.parse(JSON.stringify(m))));
   api = client.api;

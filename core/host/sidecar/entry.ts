@@ -393,5 +393,16 @@ onMessage((m) => {
 
 setInterval(() => send({ v: 1, type: 'heartbeat', t: Date.now() }), HEARTBEAT_MS);
 send({ v: 1, type: 'ready', pid: process.pid, coreVersion: CORE_VERSION, protocol: PROTOCOL_VERSION });
+// Warm up while idle: the shared realm, the parser, compiler and schema checks are built on first
+// use; doing that now keeps the first session's open short (its open is one synchronous request,
+// during which no heartbeat goes out).
+setImmediate(() => {
+  if (sessions.size) return;
+  try {
+    start('const x = await f({ a: 1 });\nx', { capabilities: [{ name: 'f', args: { type: 'array' }, result: { type: 'object' } }], startPaused: true });
+  } catch {
+    // a warm-up failure changes nothing: the first session builds what it needs
+  }
+});
 // the parent going away ends the sidecar (IPC channel closed)
 if (!parentPort) process.on('disconnect', () => process.exit(0));

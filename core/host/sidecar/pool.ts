@@ -56,6 +56,12 @@ export class SidecarPool {
     }
   }
 
+  /** Starts the warm spare now (an app at start-up), so the first session does not boot a process. */
+  warm(): void {
+    this.prune();
+    this.ensureSpare();
+  }
+
   /** Kills every sidecar. */
   async close(): Promise<void> {
     this.closed = true;

@@ -78,7 +78,7 @@ const gutterClasses = gutterLineClass.compute([debugLineField], (state) => {
 
 /** The stopped-line highlight; drive it with {@link setDebugLine}. */
 export function debugLine(): Extension {
-  return [debugLineField, lineDecorations, gutterClasses];
+  return [debugLineField, lineDecorations, gutterClasses, debugTheme];
 }
 
 /** Shows `line` (null clears) and scrolls it into view when it is off screen. */
@@ -89,3 +89,121 @@ export function showDebugLine(view: EditorView, line: DebugLine | null): void {
   }
   view.dispatch({ effects });
 }
+
+/**
+ * The look of the debugging decorations (breakpoint dots, the stopped line and its arrow, the
+ * exception widget, inline values, the breakpoint editor and menu); colours are `--cs-*`
+ * variables (styles.css), light and dark.
+ */
+export const debugTheme = EditorView.theme({
+  '.cm-breakpoint-gutter': { width: '18px', cursor: 'pointer' },
+  '.cm-breakpoint-gutter .cm-gutterElement': { position: 'relative', display: 'flex', alignItems: 'center', justifyContent: 'center' },
+  // VS Code's hint: a faint dot where a click would add a breakpoint
+  '.cm-breakpoint-gutter .cm-gutterElement:hover:not(:has(.cm-breakpoint))::before': {
+    content: '""',
+    width: '9px',
+    height: '9px',
+    borderRadius: '50%',
+    background: 'var(--cs-breakpoint)',
+    opacity: '0.4',
+  },
+  '.cm-breakpoint, .cm-breakpoint-spacer': { width: '10px', height: '10px' },
+  '.cm-breakpoint': { borderRadius: '50%', background: 'var(--cs-breakpoint)' },
+  '.cm-breakpoint-conditional': { position: 'relative' },
+  // a conditional breakpoint: "=" on the dot, as in VS Code
+  '.cm-breakpoint-conditional::after': {
+    content: '""',
+    position: 'absolute',
+    left: '2px',
+    right: '2px',
+    top: '3px',
+    height: '1px',
+    background: 'var(--cs-editor-bg)',
+    boxShadow: '0 3px 0 var(--cs-editor-bg)',
+  },
+  '.cm-breakpoint-log': { borderRadius: '1px', transform: 'rotate(45deg) scale(0.85)', background: 'var(--cs-breakpoint-log)' },
+  '.cm-breakpoint-disabled': { background: 'var(--cs-breakpoint-disabled)', opacity: '0.7' },
+  '.cm-breakpoint-unverified': { background: 'transparent', border: '1.5px solid var(--cs-breakpoint-unverified)' },
+  // the stopped line: background, and an arrow drawn over the breakpoint gutter
+  '.cm-debug-line-paused': { backgroundColor: 'var(--cs-debug-line-bg)' },
+  '.cm-debug-line-frame': { backgroundColor: 'var(--cs-debug-frame-bg)' },
+  '.cm-debug-line-exception': { backgroundColor: 'var(--cs-debug-exception-bg)' },
+  '.cm-breakpoint-gutter .cm-debug-gutter::after': {
+    content: '""',
+    position: 'absolute',
+    left: '3px',
+    top: '50%',
+    width: '13px',
+    height: '12px',
+    transform: 'translateY(-50%)',
+    clipPath: 'polygon(0 25%, 55% 25%, 55% 0, 100% 50%, 55% 100%, 55% 75%, 0 75%)',
+    background: 'var(--cs-debug-arrow)',
+  },
+  '.cm-breakpoint-gutter .cm-debug-gutter-frame::after': { background: 'var(--cs-debug-frame-arrow)' },
+  '.cm-breakpoint-gutter .cm-debug-gutter-exception::after': { background: 'var(--cs-breakpoint)' },
+  '.cm-exception-widget': {
+    margin: '2px 0 4px',
+    padding: '4px 8px',
+    borderTop: '2px solid var(--cs-exception-widget-border)',
+    borderBottom: '2px solid var(--cs-exception-widget-border)',
+    background: 'var(--cs-exception-widget-bg)',
+    fontFamily: 'var(--cs-ui-font)',
+    whiteSpace: 'pre-wrap',
+  },
+  '.cm-inline-value': {
+    marginLeft: '2.5em',
+    padding: '0 4px',
+    color: 'var(--cs-inline-value-fg)',
+    background: 'var(--cs-inline-value-bg)',
+    fontStyle: 'italic',
+    borderRadius: '2px',
+  },
+  '.cm-breakpoint-editor': {
+    display: 'flex',
+    gap: '6px',
+    alignItems: 'center',
+    margin: '2px 0',
+    padding: '4px 8px',
+    borderTop: '2px solid var(--cs-focus)',
+    borderBottom: '2px solid var(--cs-focus)',
+    fontFamily: 'var(--cs-ui-font)',
+    fontSize: '12px',
+  },
+  '.cm-breakpoint-editor select, .cm-breakpoint-editor input': {
+    padding: '2px 4px',
+    border: '1px solid var(--cs-input-border)',
+    background: 'var(--cs-input-bg)',
+    color: 'inherit',
+    font: 'inherit',
+  },
+  '.cm-breakpoint-editor input': { flex: '1', fontFamily: 'var(--cs-mono-font)' },
+  '.cm-breakpoint-editor-error': { color: 'var(--cs-error)' },
+  '.cm-breakpoint-menu': {
+    position: 'fixed',
+    zIndex: '100',
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: '220px',
+    padding: '4px 0',
+    border: '1px solid var(--cs-border)',
+    borderRadius: '5px',
+    background: 'var(--cs-menu-bg)',
+    boxShadow: '0 2px 8px var(--cs-menu-shadow)',
+    fontFamily: 'var(--cs-ui-font)',
+    fontSize: '13px',
+  },
+  '.cm-breakpoint-menu button': {
+    padding: '4px 16px',
+    border: 'none',
+    background: 'none',
+    color: 'var(--cs-fg)',
+    textAlign: 'left',
+    cursor: 'pointer',
+  },
+  '.cm-breakpoint-menu button:hover:not(:disabled), .cm-breakpoint-menu button:focus': {
+    background: 'var(--cs-selection-bg)',
+    color: 'var(--cs-selection-fg)',
+    outline: 'none',
+  },
+  '.cm-breakpoint-menu button:disabled': { opacity: '0.5', cursor: 'default' },
+});

@@ -4,12 +4,16 @@
  */
 import type { Extension } from '@codemirror/state';
 import { bytecodeLink } from './bytecode-link';
+import { breakpointHandlers } from '../stores/debug';
+import { breakpoints } from './breakpoints';
 import { completion } from './completion';
+import { debugLine } from './debug-line';
 import { diagnostics } from './diagnostics';
 import { heatmap } from './heatmap';
+import { inlineValues } from './inline-values';
 import { limitMark } from './limit-mark';
 
 /** Extensions for a document at `path` (workspace-relative). */
 export function editorExtensions(path: string): Extension[] {
-  return [diagnostics(path), completion(path), limitMark(), heatmap(), bytecodeLink()];
+  return [diagnostics(path), completion(path), limitMark(), heatmap(), bytecodeLink(), breakpoints(breakpointHandlers(path)), debugLine(), inlineValues()];
 }

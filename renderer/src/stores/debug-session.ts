@@ -75,6 +75,9 @@ export type ExceptionBreakMode = 'none' | 'uncaught' | 'all';
 export interface LaunchOptions {
   inputs?: Record<string, unknown>;
   limits?: SessionLimits;
+  seed?: number;
+  /** A fixed clock (ms since the epoch). */
+  now?: number;
 }
 
 export interface DebugState {
@@ -114,7 +117,7 @@ export interface DebugDeps {
   /** The text to run (the editor's, unsaved edits included). */
   source(file: string): string;
   /** The mocks file (docs/MOCKS.md) for a run of `file`, or undefined. */
-  mocks(file: string): unknown;
+  mocks(file: string): unknown | Promise<unknown>;
   /** Inputs and limits of the selected run configuration. */
   launch?(file: string): LaunchOptions;
   /** Where breakpoints, watches and exception settings are kept between reloads. */
@@ -267,6 +270,8 @@ export function createDebugger(deps: DebugDeps) {
       case 'paused': {
         state.status = 'paused';
         state.calls = [];
+        // the old stack says where the program was: not shown as where it is now
+        state.stack = [];
         const o = outcome && outcome.status === 'paused' ? outcome : null;
         state.paused = {
           line: o?.line ?? 0,
@@ -399,10 +404,12 @@ export function createDebugger(deps: DebugDeps) {
       const launch = deps.launch?.(file) ?? {};
       const view = await api.invoke('session.start', {
         source: deps.source(file),
-        mocks: deps.mocks(file),
+        mocks: await deps.mocks(file),
         debug: true,
         ...(launch.inputs ? { inputs: launch.inputs } : {}),
         ...(launch.limits ? { limits: launch.limits } : {}),
+        ...(launch.seed !== undefined ? { seed: launch.seed } : {}),
+        ...(launch.now !== undefined ? { now: launch.now } : {}),
       });
       if (mine !== epoch) {
         void api.invoke('session.close', { id: view.id }).catch(() => {});
