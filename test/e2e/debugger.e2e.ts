@@ -97,7 +97,7 @@ test('breakpoint, run, step over an awaited capability call, watch, step back, s
 
   // the light theme
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await page.screenshot({ path: testInfo.outputPath('debugger-stepped-light.png') });
 
   // back in time: the statement that ran last before line 28 — the fan-out's callback for the
