@@ -126,7 +126,7 @@ test('Run (F5) runs the script in the sidecar with the example mocks; the Debug 
   // F5 runs it again (the keyboard shortcut)
   await page.getByRole('textbox', { name: 'Editor: incident-triage.js' }).click();
   await page.keyboard.press('F5');
-  await expect(log).toContainText('Running incident-triage.js');
+  await expect(log).toContainText('Debugging incident-triage.js');
   await expect(log).toContainText('"page": "ada@example.com"');
   expect(consoleErrors).toEqual([]);
 });
