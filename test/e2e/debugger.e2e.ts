@@ -47,6 +47,7 @@ test('breakpoint, run, step over an awaited capability call, watch, step back, s
   await expect(page.locator('.cm-breakpoint')).toHaveCount(1);
   await expect(page.locator('.cm-breakpoint').first()).toHaveAttribute('data-line', '11');
 
+  await page.getByRole('navigation', { name: 'Activity Bar' }).getByRole('button', { name: 'Run and Debug' }).click();
   await toolbar.getByRole('button', { name: 'Run', exact: true }).click();
   const status = page.getByRole('contentinfo', { name: 'Status Bar' });
   await expect(status).toContainText('Paused on breakpoint — incident-triage.js:11', RUN);
@@ -148,7 +149,7 @@ test('conditional breakpoints and logpoints from the gutter menu; F9; breakpoint
   await page.keyboard.press('F9');
   await expect(page.locator('.cm-breakpoint-plain')).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Run and Debug', exact: true }).first().click();
+  await page.getByRole('navigation', { name: 'Activity Bar' }).getByRole('button', { name: 'Run and Debug' }).click();
   const side = page.getByRole('complementary', { name: 'Side Bar' });
   const list = side.getByRole('list', { name: 'Breakpoints' });
   await expect(list).toContainText('log findings: {findings.length}, first {findings[0].service}');
