@@ -1,7 +1,8 @@
 /** Shared e2e fixtures: a browser-mode server per worker, and what every workbench must show. */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { CORE_VERSION } from '../../core/version';
 import { chromiumPath } from './playwright.config';
@@ -14,41 +15,75 @@ export interface StudioServer {
   /** The printed URL, token included. */
   url: string;
   origin: string;
+  /** The server's process id (tests that crash main or the sidecar need it). */
+  pid: number;
+  /** The workspace folder it serves: a temporary copy of examples/. */
+  workspace: string;
+  /** Stops the server: SIGTERM (clean) or SIGKILL (a crash). */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
-export const test = base.extend<{ consoleErrors: string[] }, { studio: StudioServer }>({
+/** A temporary copy of examples/ (without any recovery journal), so tests never touch the repository. */
+export function copyExamples(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'capsule-e2e-')), 'examples');
+  cpSync(resolve(root, 'examples'), dir, { recursive: true, filter: (src) => !src.includes(`${sep}.capsule${sep}recovery`) });
+  return dir;
+}
+
+/** Starts browser mode on a free port with `--workspace`, and resolves once it printed its URL. */
+export async function startStudio(workspace: string): Promise<StudioServer> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CAPSULE_CHROMIUM`);
+  }
+  const entry = resolve(root, 'out/main/web.js');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
+  // the shared test machine can be very loaded: a sidecar busy compiling for seconds is not hung
+  const env = { ...process.env, CAPSULE_SIDECAR_HEARTBEAT_TIMEOUT_MS: process.env['CAPSULE_SIDECAR_HEARTBEAT_TIMEOUT_MS'] ?? '30000' };
+  const child = spawn(process.execPath, [entry, '--port', '0', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode printed no URL:\n${output}`)), 15_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Capsule Studio \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    pid: child.pid!,
+    workspace,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+export const test = base.extend<{ consoleErrors: string[]; freshStudio: StudioServer }, { studio: StudioServer }>({
+  // One server per worker, on its own temporary copy of examples/.
   studio: [
     async ({}, use) => {
-      if (!existsSync(chromiumPath)) {
-        throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CAPSULE_CHROMIUM`);
-      }
-      const entry = resolve(root, 'out/main/web.js');
-      if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-      // the shared test machine can be very loaded: a sidecar busy compiling for seconds is not hung
-      const env = { ...process.env, CAPSULE_SIDECAR_HEARTBEAT_TIMEOUT_MS: process.env['CAPSULE_SIDECAR_HEARTBEAT_TIMEOUT_MS'] ?? '30000' };
-      const child = spawn(process.execPath, [entry, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env });
-      let output = '';
-      const url = await new Promise<string>((resolveUrl, reject) => {
-        const timer = setTimeout(() => reject(new Error(`browser mode printed no URL:\n${output}`)), 15_000);
-        const read = (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /Capsule Studio \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-          if (match?.[1]) {
-            clearTimeout(timer);
-            resolveUrl(match[1]);
-          }
-        };
-        child.stdout.on('data', read);
-        child.stderr.on('data', read);
-        child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
-      });
-      await use({ url, origin: new URL(url).origin });
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
+      const server = await startStudio(copyExamples());
+      await use(server);
+      await server.stop();
     },
     { scope: 'worker' },
   ],
+  // A server of its own for a test that edits, saves or crashes things.
+  freshStudio: async ({}, use) => {
+    const server = await startStudio(copyExamples());
+    await use(server);
+    await server.stop();
+  },
   // Console errors and uncaught exceptions on the page; tests assert there are none.
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];

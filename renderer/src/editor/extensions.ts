@@ -15,5 +15,7 @@ import { limitMark } from './limit-mark';
 
 /** Extensions for a document at `path` (workspace-relative). */
 export function editorExtensions(path: string): Extension[] {
-  return [diagnostics(path), completion(path), limitMark(), heatmap(), bytecodeLink(), breakpoints(breakpointHandlers(path)), debugLine(), inlineValues()];
+  // the validator and capability completion are for scripts; JSON files get their problems from the workspace service
+  const script = /\.(m|c)?js$/.test(path);
+  return [...(script ? [diagnostics(path), completion(path)] : []), limitMark(), heatmap(), bytecodeLink(), breakpoints(breakpointHandlers(path)), debugLine(), inlineValues()];
 }
