@@ -67,7 +67,9 @@ function start(): void {
   services.events.subscribe((message) => mainWindow?.webContents.send(EVENT_CHANNEL, message));
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
-  void openInitialFolder().finally(createWindow);
+  // the window does not wait for the folder: its first workspace.state answers once it is open
+  void openInitialFolder();
+  createWindow();
 }
 
 /** Where the last opened folder is remembered between starts. */

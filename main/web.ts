@@ -3,7 +3,7 @@
  * file with plain Node. It serves the renderer and the same services as the Electron shell, and
  * prints the URL. The workspace is DIR, or the repository's examples/ folder.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from './services';
@@ -31,7 +31,9 @@ const services = createServices({
 });
 // out/main/web.js → the repository's examples/
 const workspace = resolve(values.workspace ?? join(import.meta.dirname, '../../examples'));
-await services.workspace.open(workspace).catch((error: unknown) => fail(`--workspace: ${error instanceof Error ? error.message : String(error)}`));
+if (!existsSync(workspace) || !statSync(workspace).isDirectory()) fail(`--workspace: ${workspace} is not a folder`);
+// opened while the server starts; the page's first workspace.state waits for it
+void services.workspace.open(workspace).catch((error: unknown) => fail(`--workspace: ${error instanceof Error ? error.message : String(error)}`));
 
 const server = await startWebServer({ rendererDir, services, port }).catch((error: unknown) =>
   fail(`could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`),

@@ -159,7 +159,14 @@ export class SessionService {
       throw new SessionRequestError(e instanceof Error ? e.message : String(e));
     }
     const id = `s-${randomUUID().slice(0, 8)}`;
-    const sidecar = await this.pool.acquire(id);
+    let sidecar: Sidecar;
+    try {
+      sidecar = await this.pool.acquire(id);
+    } catch (e) {
+      // a sidecar that fails to start (or dies starting) is a readable failure, not an internal one
+      if (e instanceof SidecarError) throw new SessionRequestError(`could not start a sidecar: ${errorOf(e).message}`);
+      throw e;
+    }
     const session: Session = {
       id,
       debug: p.debug === true,

@@ -126,6 +126,8 @@ export function formatProblem(p: WorkspaceProblem): string {
 
 export class WorkspaceService {
   private root: string | null = null;
+  /** A folder being opened: `state()` answers for it once it is open (the window may ask first). */
+  private opening: Promise<unknown> | null = null;
   private readonly checkers: WorkspaceChecker[] = [jsonChecker];
   private readonly maxFiles: number;
   /** Serialises journal and file writes per path, so a slow write never lands after a newer one. */
@@ -153,6 +155,16 @@ export class WorkspaceService {
    * the renderer. Throws a {@link WorkspaceError} when it is not a readable folder.
    */
   async open(folder: string): Promise<WorkspaceState> {
+    const opening = this.openNow(folder);
+    this.opening = opening;
+    try {
+      return await opening;
+    } finally {
+      if (this.opening === opening) this.opening = null;
+    }
+  }
+
+  private async openNow(folder: string): Promise<WorkspaceState> {
     let real: string;
     try {
       real = await realpath(folder);
@@ -180,6 +192,7 @@ export class WorkspaceService {
 
   /** `workspace.state`: the folder's name, files, problems in its files, and edits to recover. */
   async state(): Promise<WorkspaceState> {
+    await this.opening?.catch(() => {});
     const root = this.root;
     if (root === null) return { name: null, files: [], truncated: false, problems: [], recovered: [] };
     const { files, truncated, temps } = await this.walk(root);

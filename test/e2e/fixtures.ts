@@ -1,6 +1,6 @@
 /** Shared e2e fixtures: a browser-mode server per worker, and what every workbench must show. */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -23,10 +23,17 @@ export interface StudioServer {
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
-/** A temporary copy of examples/ (without any recovery journal), so tests never touch the repository. */
+/** Fills `dir` with a fresh copy of examples/ (without any recovery journal), removing what was there. */
+export function resetWorkspace(dir: string): void {
+  for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
+  cpSync(resolve(root, 'examples'), dir, { recursive: true, filter: (src) => !src.includes(`${sep}.capsule${sep}recovery`) });
+}
+
+/** A temporary copy of examples/, so tests never touch the repository. */
 export function copyExamples(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'capsule-e2e-')), 'examples');
-  cpSync(resolve(root, 'examples'), dir, { recursive: true, filter: (src) => !src.includes(`${sep}.capsule${sep}recovery`) });
+  mkdirSync(dir);
+  resetWorkspace(dir);
   return dir;
 }
 
@@ -43,7 +50,7 @@ export async function startStudio(workspace: string): Promise<StudioServer> {
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser mode printed no URL:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`browser mode printed no URL:\n${output}`)), 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Capsule Studio \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
@@ -68,7 +75,7 @@ export async function startStudio(workspace: string): Promise<StudioServer> {
   };
 }
 
-export const test = base.extend<{ consoleErrors: string[]; freshStudio: StudioServer }, { studio: StudioServer }>({
+export const test = base.extend<{ consoleErrors: string[]; freshStudio: StudioServer; cleanWorkspace: void }, { studio: StudioServer }>({
   // One server per worker, on its own temporary copy of examples/.
   studio: [
     async ({}, use) => {
@@ -77,6 +84,15 @@ export const test = base.extend<{ consoleErrors: string[]; freshStudio: StudioSe
       await server.stop();
     },
     { scope: 'worker' },
+  ],
+  // Every test starts from pristine examples: files saved (auto save is on) and unsaved edits kept
+  // for recovery by one test must not show up in the next one on the same worker server.
+  cleanWorkspace: [
+    async ({ studio }, use) => {
+      resetWorkspace(studio.workspace);
+      await use();
+    },
+    { auto: true },
   ],
   // A server of its own for a test that edits, saves or crashes things.
   freshStudio: async ({}, use) => {

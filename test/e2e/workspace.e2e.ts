@@ -198,6 +198,7 @@ test('malformed workspace files: file, line and column are named, and the rest s
 });
 
 test('unsaved edits survive a crash of the sidecar', async ({ page, freshStudio }) => {
+  test.setTimeout(240_000);
   await page.goto(freshStudio.url);
   await autoSaveOff(page);
   // the unsaved edit is a script that spins until its sidecar is killed
@@ -234,7 +235,7 @@ test('unsaved edits survive a crash of the sidecar', async ({ page, freshStudio 
         }
         return true;
       },
-      { timeout: 90_000, intervals: [250] },
+      { timeout: 180_000, intervals: [250] },
     )
     .toBe(true);
   await expect(log).toContainText(/SidecarError: the sidecar (crashed|stopped responding)/);

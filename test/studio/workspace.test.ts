@@ -114,7 +114,7 @@ describe('listing and reading', () => {
     writeFileSync(temp, 'half a file');
     const state = await ok<WorkspaceState>('workspace.state');
     const paths = state.files.map((f) => f.path);
-    expect(paths.slice(0, 5)).toEqual(['.capsule', '.capsule/launch.json', 'host', 'host/01-validate-compile.mjs', 'host/02-run-async.mjs']);
+    expect(paths.slice(0, 5)).toEqual(['.capsule', '.capsule/launch.json', '.capsule/settings.json', 'host', 'host/01-validate-compile.mjs']);
     expect(paths).toContain('lib/util.js');
     expect(paths.indexOf('lib')).toBeLessThan(paths.indexOf('incident-triage.js'));
     expect(paths.some((p) => p.startsWith('.git') || p.startsWith('node_modules') || p.includes('recovery') || p.endsWith('capsule-tmp'))).toBe(false);
