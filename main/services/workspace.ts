@@ -175,7 +175,7 @@ export class WorkspaceService {
     }
     this.root = real;
     this.options.onOpened?.(real);
-    const state = await this.state();
+    const state = await this.currentState();
     this.events.emit('workspace.changed', state);
     return state;
   }
@@ -193,6 +193,10 @@ export class WorkspaceService {
   /** `workspace.state`: the folder's name, files, problems in its files, and edits to recover. */
   async state(): Promise<WorkspaceState> {
     await this.opening?.catch(() => {});
+    return this.currentState();
+  }
+
+  private async currentState(): Promise<WorkspaceState> {
     const root = this.root;
     if (root === null) return { name: null, files: [], truncated: false, problems: [], recovered: [] };
     const { files, truncated, temps } = await this.walk(root);
