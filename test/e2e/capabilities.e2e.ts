@@ -28,7 +28,7 @@ const test = base.extend<{ cap: Studio }, { capServer: Studio }>({
     async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'capsule-cap-e2e-'));
     const workspace = join(dir, 'examples');
-    cpSync(resolve(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes('.capsule') });
+    cpSync(resolve(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes(join('.capsule', 'recovery')) });
     const entry = resolve(root, 'out/main/web.js');
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
     const child = spawn(process.execPath, [entry, '--port', '0', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });

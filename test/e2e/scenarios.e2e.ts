@@ -25,7 +25,7 @@ const test = base.extend<{}, { scenarioStudio: Server }>({
       if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
       const tmp = mkdtempSync(join(tmpdir(), 'capsule-scenarios-e2e-'));
       const workspace = join(tmp, 'examples');
-      cpSync(resolve(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes('.capsule') });
+      cpSync(resolve(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes(join('.capsule', 'recovery')) });
       const child = spawn(process.execPath, [entry, '--port', '0', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       const url = await new Promise<string>((done, fail) => {
