@@ -277,15 +277,41 @@ function sortCollect(el: Elem[]): { items: Value[]; undefs: number; holes: numbe
  * The default sort order (ToString, then UTF-16 code units), stable, on values that need no
  * guest code; returns null when some object's conversion would run guest code.
  */
+/**
+ * Natives whose host work grows with the arrays they touch (scans, copies, moves). Each call
+ * is charged one instruction per 4 elements of the receiver and of array arguments, before
+ * the work, so a loop over a big array cannot do unbounded host work per instruction and
+ * outrun the instruction budget and the time check.
+ */
+const LINEAR_WORK: ReadonlySet<string> = new Set([
+  'concat', 'copyWithin', 'fill', 'flat', 'includes', 'indexOf', 'lastIndexOf', 'join', 'reverse', 'shift', 'unshift',
+  'slice', 'splice', 'toString', 'toReversed', 'toSpliced', 'with', 'sort', 'toSorted',
+]);
+
+function linearCharged(impl: NativeImpl): NativeImpl {
+  return (vm, t, a, nt, self) => {
+    let n = t instanceof JSArray ? t.elements.length : 0;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i];
+      if (x instanceof JSArray) n += x.elements.length;
+    }
+    if (n > 64) vm.chargeWork(n >> 2);
+    return impl(vm, t, a, nt, self);
+  };
+}
+
 function defaultSorted(vm: VM, items: Value[]): Value[] | null {
   const n = items.length;
   if (n < 2) return items;
   vm.charge(16 + n * 2 * SLOT);
+  // n log n comparisons of host strings
+  vm.chargeWork(Math.ceil((n * Math.log2(n)) / 4));
   let allPrimitive = true;
   for (let i = 0; i < n; i++) {
     const v = items[i];
     if (v instanceof GSymbol) throw new GuestError('TypeError', 'Cannot convert a Symbol value to a string');
-    if (v instanceof JSObject) allPrimitive = false;
+    // BigInts too: the host's sort would convert them at every comparison, uncharged
+    if (v instanceof JSObject || typeof v === 'bigint') allPrimitive = false;
   }
   if (allPrimitive) {
     // the host's default sort is the same algorithm on the same primitives (stable, ToString)
@@ -638,7 +664,8 @@ registerInstaller((r: Realm) => {
   });
 
   // ---- Array.prototype: natives ----
-  const method = (name: string, length: number, impl: NativeImpl): NativeFunction => r.method(AP, name, length, impl);
+  const method = (name: string, length: number, impl: NativeImpl): NativeFunction =>
+    r.method(AP, name, length, LINEAR_WORK.has(name) ? linearCharged(impl) : impl);
 
   method('at', 1, (vm, t, a) => {
     const o = thisObject(vm, t, 'at');

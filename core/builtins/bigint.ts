@@ -11,11 +11,12 @@ import type { VM } from '../vm/interpreter';
 import { LimitError } from '../errors';
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
+import { MAX_BIG_BITS, bigToStringWork } from '../vm/ops';
 import { formatNumber, numberFormatOptions } from './intl';
 import { guestArgs, hostCall, int, primOf, reorderProperties } from './number';
 
 /** The VM's bound on BigInt results (bits), as for `**` and `<<`. */
-const MAX_BITS = 8_000_000;
+const MAX_BITS = MAX_BIG_BITS;
 
 function tooLarge(vm: VM): never {
   throw new LimitError('heapBytes', vm.limits.heapBytes, vm.limits.heapBytes + 1, 'BigInt result too large for the heap budget; raise limits.heapBytes');
@@ -123,7 +124,7 @@ registerInstaller((r) => {
       const chars = Math.ceil(bitLength(x) / Math.log2(radix)) + 2;
       vm.reserve(chars * 2);
       vm.charge(16 + chars * 2);
-      vm.chargeWork(chars >> 2);
+      vm.chargeWork(bigToStringWork(chars, radix));
       return x.toString(radix);
     }),
   );

@@ -64,6 +64,26 @@ function str(vm: VM, v: Value): string {
   return typeof v === 'string' ? v : toString(vm, v);
 }
 
+/**
+ * Methods whose host work grows with the strings involved (scans, case mapping, Unicode
+ * normalization, collation), and the shift of the per-character charge: one instruction
+ * per 16 characters (per 4 for the ICU-backed ones). Charged before the work, so a loop over
+ * a long string cannot do unbounded host work per instruction.
+ */
+const WORK_RATE: ReadonlyMap<string, number> = new Map([
+  ...['endsWith', 'includes', 'startsWith', 'indexOf', 'lastIndexOf', 'trimStart', 'trimEnd', 'trim', 'isWellFormed', 'toWellFormed', 'split', 'replace', 'replaceAll', 'concat', 'padEnd', 'padStart', 'repeat'].map((n) => [n, 4] as const),
+  ...['localeCompare', 'normalize', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase'].map((n) => [n, 2] as const),
+]);
+
+function chargeScan(vm: VM, s: string, a: Value[], rate: number): void {
+  let n = s.length;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    if (typeof x === 'string') n += x.length;
+  }
+  if (n > 256) vm.chargeWork(n >> rate);
+}
+
 function charged(vm: VM, s: string): string {
   if (s.length > 64) vm.charge(16 + s.length * 2);
   return s;
@@ -274,9 +294,11 @@ registerInstaller((r) => {
 
   // ---- prototype ---------------------------------------------------------------------------
 
-  const def = (name: string, length: number, hints: string, impl: Impl, pre?: (vm: VM, a: Value[]) => void): NativeFunction =>
-    r.method(SP, name, length, (vm, t, a, _nt, self) => {
+  const def = (name: string, length: number, hints: string, impl: Impl, pre?: (vm: VM, a: Value[]) => void): NativeFunction => {
+    const rate = WORK_RATE.get(name) ?? 0;
+    return r.method(SP, name, length, (vm, t, a, _nt, self) => {
       const s = thisStr(vm, t, name);
+      if (rate && typeof s === 'string') chargeScan(vm, s, a, rate);
       if (pre) pre(vm, a);
       if (typeof s !== 'string') return slowCall(vm, self, t, a, hints);
       const h = hints === '*s' ? 's'.repeat(a.length) : hints;
@@ -284,6 +306,7 @@ registerInstaller((r) => {
       if (args === null) return slowCall(vm, self, t, a, h);
       return impl(vm, s, args, self, t);
     });
+  };
 
   def('at', 1, 'n', (vm, s, a) => {
     const n = toInteger(vm, a[0]);

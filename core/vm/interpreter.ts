@@ -39,7 +39,11 @@ import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
 import { PUSHED, driverStep, nativeImpl, takesScratchArgs, type NativeImpl } from './natives';
 import {
+  MAX_BIG_BITS,
   arrayIndexOf,
+  bigBits,
+  bigMulWork,
+  setWorkMeter,
   isObject,
   looseEqualsPrim,
   primToNumber,
@@ -164,6 +168,9 @@ export class VM {
     }
     this.heapBytes += bytes;
     this.sinceMark += bytes;
+    // filling a large allocation is host work: one instruction per 8 bytes (a slot), so loops that
+    // build big arrays or strings and drop them cannot outrun the instruction budget
+    if (bytes > 4096) this.instructions += bytes >> 3;
     if (this.sinceMark > this.markEvery) this.maybeMark();
   }
 
@@ -922,6 +929,7 @@ export class VM {
 
   /** Runs until no frames are left, the slice ends, or a suspension. */
   run(): Stop {
+    setWorkMeter(this);
     if (this.pendingThrow) {
       // a debugger paused on this throw: now let it unwind
       const { value } = this.pendingThrow;
@@ -2385,10 +2393,15 @@ export class VM {
     // Host primitives only from here: no host object can be reached.
     const x = a as number;
     const y = b as number;
+    if (typeof x === 'bigint' && typeof y === 'bigint') this.checkBigBinary(op, x, y);
     try {
       switch (op) {
         case Op.Add: {
-          const r = (x as unknown as string) + (y as unknown as string);
+          // a BigInt meeting a string is converted through primToString, which charges big ones
+          const r =
+            typeof x === 'bigint' || typeof y === 'bigint'
+              ? (typeof x === 'string' ? x + primToString(y) : typeof y === 'string' ? primToString(x) + y : (x as unknown as string) + (y as unknown as string))
+              : (x as unknown as string) + (y as unknown as string);
           if (typeof r === 'string' && r.length > this.maxStringLength) this.stringTooLong(r.length);
           return r;
         }
@@ -2401,7 +2414,6 @@ export class VM {
         case Op.Mod:
           return x % y;
         case Op.Exp:
-          if (typeof x === 'bigint') this.checkBigPow(x, y as unknown as bigint);
           return x ** y;
         case Op.BitAnd:
           return x & y;
@@ -2410,7 +2422,6 @@ export class VM {
         case Op.BitXor:
           return x ^ y;
         case Op.Shl:
-          if (typeof x === 'bigint' && typeof y === 'bigint' && y > 1_000_000n) this.bigTooLarge();
           return x << y;
         case Op.Shr:
           return x >> y;
@@ -2438,11 +2449,61 @@ export class VM {
     throw new Error('internal: bad binary op');
   }
 
-  private checkBigPow(base: bigint, exp: bigint): void {
-    if (typeof exp !== 'bigint' || exp < 0n) return;
-    const bits = base < 0n ? (-base).toString(2).length : base.toString(2).length;
-    if (base === 0n || base === 1n || base === -1n) return;
-    if (BigInt(bits) * exp > 8_000_000n) this.bigTooLarge();
+  /**
+   * Before a BigInt operation runs on the host: estimates the result's size from the
+   * operands' sizes, refuses results over {@link MAX_BIG_BITS}, and charges large ones to
+   * the heap (reserve first, so the host never allocates past the budget) and their work
+   * to the instruction budget (so a loop of big multiplications or shifts cannot outrun
+   * the time check). Small operands (≤ 64 bits) cost nothing extra.
+   */
+  private checkBigBinary(op: number, x: bigint, y: bigint): void {
+    const bx = bigBits(x);
+    const by = bigBits(y);
+    let est: number;
+    let work: number;
+    switch (op) {
+      case Op.Mul:
+        est = bx + by;
+        work = bigMulWork(bx, by);
+        break;
+      case Op.Div:
+      case Op.Mod:
+        est = bx;
+        work = bigMulWork(bx, by);
+        break;
+      case Op.Exp:
+        if (y < 0n || x === 0n || x === 1n || x === -1n) return;
+        est = (bx <= 64 ? (x < 0n ? -x : x).toString(2).length : bx) * Number(y);
+        work = est > MAX_BIG_BITS ? 0 : 2 * bigMulWork(est / 2, est / 2);
+        break;
+      case Op.Shl:
+      case Op.Shr:
+        // a negative count shifts the other way
+        est = (op === Op.Shl) === y > 0n ? bx + Math.abs(Number(y)) : bx;
+        work = est >> 4;
+        break;
+      case Op.Lt:
+      case Op.Le:
+      case Op.Gt:
+      case Op.Ge:
+      case Op.Eq:
+      case Op.Ne:
+        return;
+      default:
+        est = Math.max(bx, by) + 1;
+        work = est >> 4;
+    }
+    if (est > MAX_BIG_BITS) this.bigTooLarge();
+    this.chargeBig(est, work);
+  }
+
+  /** Charges a BigInt result of about `bits` bits and `work` instructions (nothing for small ones). */
+  chargeBig(bits: number, work: number): void {
+    if (bits <= 4096) return;
+    const bytes = 16 + Math.ceil(bits / 8);
+    this.reserve(bytes);
+    this.charge(bytes);
+    this.chargeWork(Math.ceil(work));
   }
 
   private bigTooLarge(): never {
@@ -2476,6 +2537,10 @@ export class VM {
     }
     if (a instanceof GSymbol) throw new GuestError('TypeError', 'Cannot convert a Symbol value to a number');
     const x = a as number;
+    if (typeof x === 'bigint') {
+      const bits = bigBits(x);
+      this.chargeBig(bits + 1, bits >> 4);
+    }
     try {
       switch (op) {
         case Op.Neg:
@@ -3363,7 +3428,7 @@ export function measureLive(vm: VM): number {
       return;
     }
     if (typeof v === 'bigint') {
-      bytes += 16;
+      bytes += 16 + (bigBits(v) >> 3);
       return;
     }
     if (v === null || typeof v !== 'object') return;

@@ -74,7 +74,7 @@ export function primToString(v: Value): string {
   if (typeof v === 'string') return v;
   if (v instanceof GSymbol) throw new GuestError('TypeError', 'Cannot convert a Symbol value to a string');
   if (v instanceof JSObject) throw new Error('primToString on object');
-  return String(v);
+  return typeof v === 'bigint' ? bigToString(v) : String(v);
 }
 
 export function symbolDescriptiveString(s: GSymbol): string {
@@ -177,3 +177,44 @@ export function hasCls(v: Value, cls: Cls): v is JSObject {
 export function primitiveOf(v: Value): Value {
   return v instanceof JSPrimitiveObject ? v.value : v;
 }
+
+/**
+ * Bound on BigInt results (bits): 128 KiB, about 315 000 decimal digits. Far below V8's own
+ * maximum, so that even the slowest operation on the largest value (V8's decimal conversion
+ * is quadratic) takes a fraction of a second of host time.
+ */
+export const MAX_BIG_BITS = 1 << 20;
+const BIG64 = 1n << 64n;
+
+/** Bit length of a BigInt, rounded up to a multiple of 4 (64 for anything that small: O(1) then). */
+export function bigBits(x: bigint): number {
+  if (x < BIG64 && x > -BIG64) return 64;
+  return (x < 0n ? -x : x).toString(16).length * 4;
+}
+
+/** Instructions charged for multiplying (or dividing) numbers of these sizes: ~ Karatsuba on 64-bit limbs. */
+export function bigMulWork(bx: number, by: number): number {
+  const n = Math.max(bx, by) / 64;
+  const m = Math.min(bx, by) / 64;
+  return n <= 64 || m <= 64 ? (n * m) / 16 : (n / m) * m ** 1.6 / 8;
+}
+
+/** Instructions charged for a decimal (non-power-of-two radix) conversion of `chars` digits: quadratic in V8. */
+export function bigToStringWork(chars: number, radix = 10): number {
+  return (chars >> 2) + ((radix & (radix - 1)) === 0 ? 0 : Math.floor((chars * chars) / 4096));
+}
+
+/**
+ * The running VM's instruction meter, for conversions deep in helpers that have no VM at
+ * hand (a large BigInt turned into a string). The VM installs itself when its loop runs.
+ */
+let workMeter: { chargeWork(n: number): void } | null = null;
+export function setWorkMeter(m: { chargeWork(n: number): void } | null): void {
+  workMeter = m;
+}
+
+function bigToString(v: bigint): string {
+  if (workMeter !== null && (v >= BIG64 || v <= -BIG64)) workMeter.chargeWork(bigToStringWork(Math.ceil(bigBits(v) / 3.32)));
+  return String(v);
+}
+
