@@ -361,6 +361,9 @@ registerInstaller((r) => {
       const p = a[0];
       if (!(t instanceof JSObject) || (p !== null && !(p instanceof JSObject))) return undefined;
       if (vm.realm.intrinsics.has(t)) throw new GuestError('TypeError', 'Cannot change the prototype of a built-in object');
+      // the same checks as Object.setPrototypeOf: a cycle would make every lookup loop forever on the host
+      for (let q: JSObject | null = p; q; q = q.proto) if (q === t) throw new GuestError('TypeError', 'Cyclic __proto__ value');
+      if (!t.extensible && t.proto !== p) throw new GuestError('TypeError', '#<Object> is not extensible');
       setPrototype(t, p);
       return undefined;
     },

@@ -1,0 +1,13 @@
+// id: stack-capture-stack-trace
+// technique: Error.captureStackTrace on arbitrary objects and call-site objects (getThis, getFunction)
+// source: V8 CallSite API abuse (getThis/getFunction give host objects); vm2 issue #533
+// expect: result
+const E = Error;
+attempt('captureStackTrace', () => E['capture' + 'StackTrace']);
+const o = {};
+attempt('call captureStackTrace', () => E['capture' + 'StackTrace'](o));
+escaped('captureStackTrace defined a stack', 'stack' in o);
+attempt('stackTraceLimit', () => E['stack' + 'TraceLimit']);
+attempt('set stackTraceLimit', () => { E['stack' + 'TraceLimit'] = Infinity; });
+attempt('defineProperty stackTraceLimit', () => Object.defineProperty(E, 'stackTraceLimit', { value: 0 }));
+R
