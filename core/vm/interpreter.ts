@@ -3290,15 +3290,22 @@ export class VM {
       this.jobHead = 0;
     }
     this.sp = 0;
+    // a root while it starts: what it holds may be reachable from nowhere else (a promise chain)
+    this.runningJob = job;
     try {
       this.startJob(job);
     } catch (e) {
       if (!(e instanceof GuestThrow || e instanceof GuestError)) throw e;
       const value = this.materialize(e);
       this.unwind(value);
+    } finally {
+      this.runningJob = null;
     }
     return true;
   }
+
+  /** The job {@link runJob} is starting (a root for the heap measurement). */
+  runningJob: Job | null = null;
 
   private startJob(job: Job): void {
     if (job.kind === 0) {
@@ -3449,7 +3456,14 @@ export function measureLive(vm: VM): number {
     visitValue(f.env);
     visitValue(f.thisValue);
     visitValue(f.gen);
+    visitValue(f.newTarget);
+    // what the frame's result goes to (a derived promise, a generator…): a chain of promises
+    // can hang off it and nothing else (a self-scheduling microtask chain)
+    visitValue(f.contData);
+    visitValue(f.outerData);
+    for (const e of f.tryEnvs) visitValue(e);
   }
+  if (vm.runningJob !== null) for (const k in vm.runningJob) visitValue((vm.runningJob as unknown as Record<string, unknown>)[k]);
   for (let i = vm.jobHead; i < vm.jobs.length; i++) {
     const j = vm.jobs[i];
     for (const k in j) visitValue((j as unknown as Record<string, unknown>)[k]);
@@ -3490,6 +3504,10 @@ export function measureLive(vm: VM): number {
       } else if (o instanceof JSGenerator) {
         visitValue(o.frame);
         visitValue(o.promise);
+        for (const q of o.queue) {
+          visitValue(q[1]);
+          visitValue(q[2]);
+        }
       } else if (o instanceof JSIterator) {
         visitValue(o.target);
       } else if (o instanceof JSPrimitiveObject) visitValue(o.value);
@@ -3504,6 +3522,8 @@ export function measureLive(vm: VM): number {
       visitValue(o.fn);
       visitValue(o.env);
       visitValue(o.thisValue);
+      visitValue(o.newTarget);
+      for (const e of o.tryEnvs) visitValue(e);
       for (const v of o.values) visitValue(v);
     } else if (o instanceof Reaction) {
       visitValue(o.capability);
