@@ -122,7 +122,7 @@ describe('escape corpus: through the CLI, in-process and in the sidecar', () => 
     it.each(sample.map((t) => [t.id, t] as const))(`%s holds through capsule run --json (${mode})`, (_id, t: Technique) => {
       const inputs = join(ws.dir, 'inputs.json');
       writeFileSync(inputs, JSON.stringify(INPUTS));
-      const args = ['run', t.file, '--host', 'host.mjs', '--inputs', '@inputs.json', '--seed', '7', '--json', ...(mode === 'isolate' ? ['--isolate'] : [])];
+      const args = ['run', t.file, '--host', 'host.mjs', '--inputs', '@inputs.json', '--seed', '7', '--limits', '{"instructions":20000000,"timeMs":20000}', '--json', ...(mode === 'isolate' ? ['--isolate'] : [])];
       // the CLI's own environment carries the canaries, as a careless deployment would
       const r = capsule(args, ws.dir, { CAPSULE_CANARY_SECRET: SECRET, CAPSULE_CANARY_FILE: join(ws.dir, 'escaped.txt') });
       const texts = [r.stdout, r.stderr];

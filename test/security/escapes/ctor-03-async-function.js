@@ -2,7 +2,6 @@
 // technique: AsyncFunction constructor via Object.getPrototypeOf(async function(){}).constructor
 // source: vm2 issue #187 / SES 'AsyncFunction is reachable from syntax' (SES repairs the %AsyncFunction% constructor)
 // expect: result
-// cli: yes
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
 tryCode('AsyncFunction', AsyncFunction);
 await attemptAsync('AsyncFunction payload awaited', async () => (await AsyncFunction('return 1'))());

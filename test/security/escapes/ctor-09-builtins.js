@@ -2,7 +2,6 @@
 // technique: constructor chains from every built-in function reachable from the global object
 // source: vm2 escapes through host built-ins exposed to the sandbox; node:vm contextified globals
 // expect: result
-// cli: yes
 const seen = new Set();
 const queue = [globalThis];
 let n = 0;

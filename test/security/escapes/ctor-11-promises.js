@@ -2,7 +2,6 @@
 // technique: constructor chains from promises, their resolving functions and rejection reasons
 // source: vm2 CVE-2023-37466 / CVE-2023-37903 (Promise handler sanitization bypass)
 // expect: result
-// cli: yes
 tryChain('promise', Promise.resolve(1));
 let res;
 const p = new Promise((r, j) => { res = r; tryChain('resolve fn', r); tryChain('reject fn', j); });

@@ -2,7 +2,6 @@
 // technique: this.constructor.constructor at the top level, in callbacks and in getters
 // source: safe-eval / notevil / static-eval advisories (this.constructor.constructor('return process')())
 // expect: result
-// cli: yes
 tryChain('top-level this', this);
 attempt('this.constructor.constructor', () => this.constructor.constructor(PAYLOADS[0])());
 [1].forEach(function () { attempt('callback this', () => this); });

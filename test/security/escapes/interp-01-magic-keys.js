@@ -2,7 +2,6 @@
 // technique: property names that JS-in-JS interpreters store in host objects: __proto__, constructor, prototype, hasOwnProperty, valueOf, toString used as data keys, Map keys and shape keys
 // source: JS-Interpreter / sandboxjs / eval5 / notevil escapes (guest properties stored on host objects)
 // expect: result
-// cli: yes
 const keys = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'valueOf', 'toString', '__defineGetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'then', 'length', 'name', 'caller', 'callee', 'arguments'];
 const o = {};
 for (const k of keys) attempt('set ' + k, () => { o[k] = 'data-' + k; return o[k]; });

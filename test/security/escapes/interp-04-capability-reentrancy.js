@@ -2,7 +2,6 @@
 // technique: capability calls made from getters, comparators, replacer callbacks, finally blocks and microtasks while another call is pending
 // source: isolated-vm re-entrancy (applySync during a callback); vm2 bridge re-entrancy
 // expect: result
-// cli: yes
 const o = { get g() { return echo('from getter'); } };
 attempt('from getter', () => o.g);
 attempt('from sort', () => [2, 1].sort((a, b) => { echo(a, b); return a - b; }));

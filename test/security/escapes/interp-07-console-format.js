@@ -2,7 +2,6 @@
 // technique: console methods with format strings, hostile objects, huge depth and %c/%o specifiers: output is formatted without running guest code or host inspection hooks
 // source: vm2 / Node REPL: util.inspect on sandbox objects runs getters and inspect.custom (CVE-2023-37903)
 // expect: result
-// cli: yes
 let ran = 0;
 const hostile = { get g() { ran++; return 1; }, [Symbol.for('nodejs.util.inspect.custom')]: () => { ran++; return 'custom'; }, inspect() { ran++; return 'legacy'; } };
 console.log(hostile);

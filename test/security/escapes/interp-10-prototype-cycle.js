@@ -2,7 +2,6 @@
 // technique: a prototype cycle made through the __proto__ setter or setPrototypeOf (reached by computed keys), then a property lookup that would walk the cycle forever on the host
 // source: V8/SpiderMonkey "Cyclic __proto__ value" check; JS-in-JS interpreters (JS-Interpreter, sandboxjs) that loop on cyclic prototype chains. Found here: the __proto__ setter lacked the cycle and extensibility checks (host hang) — fixed in core/builtins/object.ts
 // expect: result
-// cli: yes
 const k = '__pro' + 'to__';
 const a = {};
 const b = {};

@@ -2,7 +2,6 @@
 // technique: writing to built-in prototypes through aliases, computed keys, defineProperty, Object.assign and prototype walks
 // source: SES 'frozen intrinsics'; prototype pollution CVEs in JS-in-JS sandboxes (sandboxjs CVE-2024-xxxx family)
 // expect: result
-// cli: yes
 const OP = Object.getPrototypeOf({});
 const AP = Object.getPrototypeOf([]);
 const FP = Object.getPrototypeOf(() => 0);

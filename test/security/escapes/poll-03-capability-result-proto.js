@@ -2,7 +2,6 @@
 // technique: a capability result carrying __proto__ and constructor.prototype keys (host JSON.parse) must not set guest prototypes
 // source: isolated-vm ExternalCopy / structured clone __proto__ handling; vm2 issue #365
 // expect: result
-// cli: yes
 const r = protoResult();
 attempt('own keys', () => Object.keys(r));
 escaped('result prototype changed', Object.getPrototypeOf(r) !== Object.prototype);

@@ -2,7 +2,6 @@
 // technique: getters, setters, toJSON, valueOf, toString and Symbol.toPrimitive in capability arguments (could run guest code on the host, or hand it functions)
 // source: vm2 CVE-2023-32314 / isolated-vm issues: host-side conversion invokes sandbox getters; structured clone of accessors
 // expect: result
-// cli: yes
 let ran = 0;
 const hostile = [
   { get secret() { ran++; return 'getter'; } },

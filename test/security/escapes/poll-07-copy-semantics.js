@@ -2,7 +2,6 @@
 // technique: mutating a capability result that the host returns by reference, and arguments after the call: both sides must hold copies
 // source: isolated-vm Reference vs copy semantics; vm2 bridge (host objects proxied, mutations reach the host)
 // expect: result
-// cli: yes
 const s = shared();
 attempt('mutate result', () => { s.count = 1000; s.list.push(4); s.inner.flag = true; s.added = 1; return s.count; });
 const again = shared();

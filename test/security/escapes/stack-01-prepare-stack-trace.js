@@ -2,7 +2,6 @@
 // technique: Error.prepareStackTrace hook installed through an alias and through Object.defineProperty, then a stack read
 // source: vm2 CVE-2022-36067 (prepareStackTrace escape, 'Sandbreak'), vm2 CVE-2023-30547
 // expect: result
-// cli: yes
 const E = Error;
 attempt('assign prepareStackTrace', () => { E['prepare' + 'StackTrace'] = (e, frames) => frames; });
 attempt('defineProperty prepareStackTrace', () => Object.defineProperty(E, 'prepare' + 'StackTrace', { value: (e, frames) => frames }));

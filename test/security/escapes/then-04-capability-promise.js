@@ -2,7 +2,6 @@
 // technique: the promise a capability call returns: its constructor, then/catch/finally arguments and species
 // source: vm2 bridge: promises returned by host functions are host promises (CVE-2023-37903)
 // expect: result
-// cli: yes
 const p = getUser(1);
 tryChain('capability promise', p);
 escaped('capability promise is not a guest promise', !(p instanceof Promise) || Object.getPrototypeOf(p) !== Promise.prototype);

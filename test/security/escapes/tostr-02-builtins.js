@@ -2,7 +2,6 @@
 // technique: Function.prototype.toString of every reachable built-in function, getter and setter
 // source: SES / Node.js: built-ins implemented in JS disclose their source (and host paths) through toString
 // expect: result
-// cli: yes
 const fts = Object.getPrototypeOf(() => 0).toString;
 const seen = new Set();
 const queue = [globalThis];
