@@ -279,8 +279,8 @@ function sortCollect(el: Elem[]): { items: Value[]; undefs: number; holes: numbe
  */
 /**
  * Natives whose host work grows with the arrays they touch (scans, copies, moves). Each call
- * is charged one instruction per 4 elements of the receiver and of array arguments, before
- * the work, so a loop over a big array cannot do unbounded host work per instruction and
+ * on arrays of more than 4096 elements is charged one instruction per 8 elements of the
+ * receiver and of array arguments, before the work, so a loop over a big array cannot do unbounded host work per instruction and
  * outrun the instruction budget and the time check.
  */
 const LINEAR_WORK: ReadonlySet<string> = new Set([
@@ -295,7 +295,7 @@ function linearCharged(impl: NativeImpl): NativeImpl {
       const x = a[i];
       if (x instanceof JSArray) n += x.elements.length;
     }
-    if (n > 64) vm.chargeWork(n >> 2);
+    if (n > 4096) vm.chargeWork(n >> 3);
     return impl(vm, t, a, nt, self);
   };
 }
@@ -305,7 +305,7 @@ function defaultSorted(vm: VM, items: Value[]): Value[] | null {
   if (n < 2) return items;
   vm.charge(16 + n * 2 * SLOT);
   // n log n comparisons of host strings
-  vm.chargeWork(Math.ceil((n * Math.log2(n)) / 4));
+  if (n > 1024) vm.chargeWork(Math.ceil((n * Math.log2(n)) / 4));
   let allPrimitive = true;
   for (let i = 0; i < n; i++) {
     const v = items[i];

@@ -66,8 +66,8 @@ function str(vm: VM, v: Value): string {
 
 /**
  * Methods whose host work grows with the strings involved (scans, case mapping, Unicode
- * normalization, collation), and the shift of the per-character charge: one instruction
- * per 16 characters (per 4 for the ICU-backed ones). Charged before the work, so a loop over
+ * normalization, collation), and the shift of the per-character charge on strings longer
+ * than 16384: one instruction per 16 characters (per 4 for the ICU-backed ones). Charged before the work, so a loop over
  * a long string cannot do unbounded host work per instruction.
  */
 const WORK_RATE: ReadonlyMap<string, number> = new Map([
@@ -81,7 +81,7 @@ function chargeScan(vm: VM, s: string, a: Value[], rate: number): void {
     const x = a[i];
     if (typeof x === 'string') n += x.length;
   }
-  if (n > 256) vm.chargeWork(n >> rate);
+  if (n > 16384) vm.chargeWork(n >> rate);
 }
 
 function charged(vm: VM, s: string): string {

@@ -168,9 +168,10 @@ export class VM {
     }
     this.heapBytes += bytes;
     this.sinceMark += bytes;
-    // filling a large allocation is host work: one instruction per 8 bytes (a slot), so loops that
-    // build big arrays or strings and drop them cannot outrun the instruction budget
-    if (bytes > 4096) this.instructions += bytes >> 3;
+    // filling a large allocation is host work: one instruction per 64 bytes (8 slots), so loops that
+    // build big arrays or strings and drop them cannot outrun the instruction budget (small ones are
+    // bounded work already and cost nothing extra)
+    if (bytes > 32768) this.instructions += bytes >> 6;
     if (this.sinceMark > this.markEvery) this.maybeMark();
   }
 

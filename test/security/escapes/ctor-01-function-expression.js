@@ -1,6 +1,6 @@
 // id: ctor-function-expression
 // technique: constructor chain from a function expression: (function(){}).constructor('return process')()
-// source: classic node:vm / safe-eval escape (this.constructor.constructor('return process')()); safe-eval advisory GHSA-9pcf-h8q9-63f6
+// source: vm2 issue #32 (global.constructor.constructor('return process')(), after domenic's node:vm gist); localeval README (Function leak)
 // expect: result
 // cli: yes
 tryChain('function expression', function f() {});

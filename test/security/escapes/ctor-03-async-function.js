@@ -1,6 +1,6 @@
 // id: ctor-async-function
 // technique: AsyncFunction constructor via Object.getPrototypeOf(async function(){}).constructor
-// source: vm2 issue #187 / SES 'AsyncFunction is reachable from syntax' (SES repairs the %AsyncFunction% constructor)
+// source: SES: %AsyncFunction% is reachable from syntax, so lockdown repairs its constructor; same class as vm2 issue #32
 // expect: result
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
 tryCode('AsyncFunction', AsyncFunction);

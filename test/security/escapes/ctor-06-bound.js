@@ -1,6 +1,6 @@
 // id: ctor-bound-function
 // technique: constructor chain and call/apply/bind tricks from bound functions
-// source: notevil / JS-in-JS interpreters: Object.getPrototypeOf(() => 0).call.call and bind chains reach host functions
+// source: vm2 GHSA-647f-g98j-qq25 (host RCE via call/apply indirection); JS-in-JS interpreters reaching host functions through call/bind chains
 // expect: result
 const b = function () { return this; }.bind(null);
 tryChain('bound function', b);

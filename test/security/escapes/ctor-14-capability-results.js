@@ -1,6 +1,6 @@
 // id: ctor-capability-results
 // technique: constructor chains from values returned by capabilities and from inputs
-// source: isolated-vm issue #266-style (copied values keep host prototypes); vm2 CVE-2022-36067 (host objects leaking into the sandbox)
+// source: isolated-vm README security section (leaked Reference/ExternalCopy instances are a springboard into the host; issue #388); vm2 CVE-2022-36067
 // expect: result
 // cli: yes
 const u = await getUser(1);

@@ -1,6 +1,6 @@
 // id: ctor-this-constructor
 // technique: this.constructor.constructor at the top level, in callbacks and in getters
-// source: safe-eval / notevil / static-eval advisories (this.constructor.constructor('return process')())
+// source: vm2 issue #32 and the safe-eval/localeval family (this.constructor.constructor('return process')())
 // expect: result
 tryChain('top-level this', this);
 attempt('this.constructor.constructor', () => this.constructor.constructor(PAYLOADS[0])());

@@ -1,6 +1,6 @@
 // id: global-scan-dynamic-names
 // technique: computed lookups of host names on the global object and its prototype (process, require, module, Buffer, eval, Function, WebAssembly, Deno, Bun…)
-// source: node:vm escapes via globalThis lookups; safe-eval issue #19
+// source: node:vm escapes via globalThis lookups (vm2 issue #32); localeval README (globals reachable from the sandbox)
 // expect: result
 // cli: yes
 const names = ['process', 'require', 'module', 'exports', 'Buffer', 'global', 'window', 'self', 'eval', 'WebAssembly', 'Deno', 'Bun', 'Proxy', 'Reflect', 'SharedArrayBuffer', 'Atomics', 'setTimeout', 'queueMicrotask', 'fetch', 'XMLHttpRequest', 'importScripts', '__dirname', '__filename', 'CAPSULE_CANARY_SECRET', 'structuredClone', 'TextEncoder', 'performance', 'crypto', 'navigator'];

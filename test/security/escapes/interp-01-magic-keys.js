@@ -1,6 +1,6 @@
 // id: interpreter-magic-property-names
 // technique: property names that JS-in-JS interpreters store in host objects: __proto__, constructor, prototype, hasOwnProperty, valueOf, toString used as data keys, Map keys and shape keys
-// source: JS-Interpreter / sandboxjs / eval5 / notevil escapes (guest properties stored on host objects)
+// source: vm2 GHSA-grj5-jjm8-h35p (breakout through __lookupGetter__) and issue #184 (Buffer.from.__lookupGetter__('__proto__')); JS-in-JS interpreters storing guest properties on host objects
 // expect: result
 const keys = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'valueOf', 'toString', '__defineGetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'then', 'length', 'name', 'caller', 'callee', 'arguments'];
 const o = {};

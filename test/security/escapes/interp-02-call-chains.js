@@ -1,6 +1,6 @@
 // id: interpreter-call-apply-chains
 // technique: Function.prototype.call/apply/bind chains on built-ins (''.sub.call.call, [].slice.apply) to call natives with hostile receivers
-// source: notevil advisory (''.sub.call.call(...)), static-eval CVE-2017-16226
+// source: vm2 GHSA-647f-g98j-qq25 (call/apply indirection); vm2 issue #184 (a getter called on a host function)
 // expect: result
 const FP = Object.getPrototypeOf(() => 0);
 attempt('sub.call.call', () => ''.sub.call.call(function () { return this; }, null));

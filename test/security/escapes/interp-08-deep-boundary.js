@@ -1,6 +1,6 @@
 // id: interpreter-deep-boundary-values
 // technique: deeply nested and very wide values crossing the boundary (arguments and results): no host stack overflow, a typed refusal
-// source: isolated-vm ExternalCopy stack overflow (issue #213); structured clone recursion
+// source: structured-copy recursion exhausting the host stack (isolated-vm ExternalCopy, vm2 bridge); vm2 issue #175 (host exception thrown from a sandbox getter)
 // expect: result
 let deep = [];
 for (let i = 0; i < 5000; i++) deep = [deep];

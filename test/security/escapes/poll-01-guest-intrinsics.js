@@ -1,6 +1,6 @@
 // id: pollution-guest-intrinsics
 // technique: writing to built-in prototypes through aliases, computed keys, defineProperty, Object.assign and prototype walks
-// source: SES 'frozen intrinsics'; prototype pollution CVEs in JS-in-JS sandboxes (sandboxjs CVE-2024-xxxx family)
+// source: SES frozen intrinsics (lockdown); localeval README (([]).__proto__.push = … and ({}).constructor.getOwnPropertyNames = … leak)
 // expect: result
 const OP = Object.getPrototypeOf({});
 const AP = Object.getPrototypeOf([]);

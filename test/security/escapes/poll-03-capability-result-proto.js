@@ -1,6 +1,6 @@
 // id: pollution-capability-result
 // technique: a capability result carrying __proto__ and constructor.prototype keys (host JSON.parse) must not set guest prototypes
-// source: isolated-vm ExternalCopy / structured clone __proto__ handling; vm2 issue #365
+// source: __proto__ keys in JSON-derived data (lodash merge CVE-2018-16487 class); isolated-vm ExternalCopy of host data
 // expect: result
 const r = protoResult();
 attempt('own keys', () => Object.keys(r));

@@ -1,6 +1,6 @@
 // id: pollution-result-conversion-hooks
 // technique: a program result with toJSON, getters, Symbol.toPrimitive, util.inspect.custom and a cyclic structure: the host copies it without running guest code
-// source: vm2 issue #276 (host util.inspect runs sandbox inspect.custom); CVE-2023-37903 (inspect in host)
+// source: vm2 GHSA-v37h-5mfm-c47c / CVE-2023-37903 (breakout through Node's custom inspect), vm2 issue #536
 // expect: result
 // cli: yes
 let ran = 0;

@@ -1,6 +1,6 @@
 // id: species-array
 // technique: Symbol.species on Array subclasses and on a plain array's constructor property: map/filter/slice/splice/concat/flat create through a hostile constructor
-// source: SES / V8 Symbol.species abuse (CVE-2016-xxxx family); vm2 issue #197 (species to reach host constructor)
+// source: vm2 GHSA-qvjj-29qf-hp7p (breakout through Promise species) applied to Array species; SES notes on Symbol.species
 // expect: result
 class Evil extends Array { static get [Symbol.species]() { return function (n) { R.push('species ctor called with this ' + typeof this); return []; }; } }
 const e = Evil.from([1, 2, 3]);

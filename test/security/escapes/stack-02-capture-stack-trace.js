@@ -1,6 +1,6 @@
 // id: stack-capture-stack-trace
 // technique: Error.captureStackTrace on arbitrary objects and call-site objects (getThis, getFunction)
-// source: V8 CallSite API abuse (getThis/getFunction give host objects); vm2 issue #533
+// source: vm2 GHSA-r273-hxvj-fxhp (util.getCallSites leaks host call sites); V8 CallSite API (getThis/getFunction)
 // expect: result
 const E = Error;
 attempt('captureStackTrace', () => E['capture' + 'StackTrace']);

@@ -1,6 +1,6 @@
 // id: stack-contents
 // technique: stack contents of errors thrown through built-ins (sort comparator, replace callback, JSON reviver, Promise reactions, getters, capabilities) and deep recursion
-// source: vm2 / node:vm: host frames and file paths in error.stack; Node.js CVE-2023-30581-style path disclosure
+// source: vm2 GHSA-x6m4-chr9-cg97 (absolute host paths leaked through error stack formatting) and GHSA-r273-hxvj-fxhp (host frames)
 // expect: result
 // cli: yes
 const stacks = [];
