@@ -11,6 +11,25 @@ test.setTimeout(120_000);
 
 const LEVELS_SNIPPET = "console.info('info line'); console.warn('warn line'); console.error('error line'); console.debug('debug line');\n";
 
+/** The breakpoint gutter's cell for a 1-based line (clicking the gutter at that line's height). */
+async function clickGutter(page: Page, line: number): Promise<void> {
+  const editor = page.locator('.cm-editor');
+  const row = editor.locator('.cm-line').nth(line - 1);
+  await row.scrollIntoViewIfNeeded();
+  const g = await editor.locator('.cm-breakpoint-gutter').boundingBox();
+  const r = await row.boundingBox();
+  if (!g || !r) throw new Error('editor not laid out');
+  await page.mouse.click(g.x + g.width / 2, r.y + r.height / 2);
+}
+
+/** Sets a breakpoint on `line`, runs, and waits until the program stops there. */
+async function runToBreakpoint(page: Page, line: number): Promise<void> {
+  await clickGutter(page, line);
+  await expect(page.locator('.cm-breakpoint')).toHaveCount(1);
+  await page.getByRole('toolbar', { name: 'Debug' }).getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('contentinfo', { name: 'Status Bar' })).toContainText(`Paused on breakpoint — incident-triage.js:${line}`, { timeout: 60_000 });
+}
+
 /** Types at the start of the example (its last expression stays its result). */
 async function typeAtStart(page: Page, text: string): Promise<void> {
   const editor = page.getByRole('textbox', { name: 'Editor: incident-triage.js' });
@@ -65,6 +84,75 @@ test('the Debug Console shows output by level, filters it, shows the result, and
   await panel.getByRole('button', { name: 'Clear Console' }).click();
   await expect(log).not.toContainText('Result:');
   await expect(log).toContainText('Run the script (F5)');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('while paused, the console evaluates in the selected frame, with history and expandable objects', async ({ page, studio, consoleErrors }, testInfo) => {
+  await page.goto(studio.url);
+  await expectWorkbench(page, 'Browser mode');
+  await runToBreakpoint(page, 19);
+  await page.getByRole('tab', { name: 'Debug Console' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Debug Console' });
+  const log = panel.getByRole('log', { name: 'Debug Console output' });
+  const prompt = panel.getByRole('textbox', { name: 'Evaluate expression' });
+  await expect(prompt).toHaveAttribute('placeholder', /selected frame/);
+  // a local of topSignatures' loop and a closure-free computation on it
+  await prompt.fill('message.length > 0');
+  await prompt.press('Enter');
+  await expect(log.locator('.line.input').last()).toHaveText(/message\.length > 0/);
+  await expect(log.locator('.line.eval .text').last()).toHaveText('true');
+  await prompt.fill('({ limit, first: entries[0], count: entries.length })');
+  await prompt.press('Enter');
+  const tree = log.locator('.line.eval').last();
+  await expect(tree.getByRole('button', { name: /\{limit: 3, first: \{…\}, count: \d+\}/ })).toHaveAttribute('aria-expanded', 'true');
+  const first = tree.getByRole('button', { name: /^first: / });
+  await expect(first).toHaveAttribute('aria-expanded', 'false');
+  await first.click();
+  await expect(first).toHaveAttribute('aria-expanded', 'true');
+  await expect(tree).toContainText('message: "');
+  // an error reads as a message, not a stack
+  await prompt.fill('nope + 1');
+  await prompt.press('Enter');
+  await expect(log.locator('.line.eval-error .text').last()).toHaveText('ReferenceError: nope is not defined');
+  await expect(log.locator('.line.eval-error').last()).not.toContainText('    at ');
+  // ↑ walks back through the history, ↓ returns to the draft
+  await prompt.fill('draft');
+  await prompt.press('ArrowUp');
+  await expect(prompt).toHaveValue('nope + 1');
+  await prompt.press('ArrowUp');
+  await expect(prompt).toHaveValue('({ limit, first: entries[0], count: entries.length })');
+  await prompt.press('ArrowDown');
+  await prompt.press('ArrowDown');
+  await expect(prompt).toHaveValue('draft');
+  await shootBothThemes(page, (n) => testInfo.outputPath(n), 'console-evaluate');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('while paused, the Bytecode panel shows the current function with the pc highlighted and following steps', async ({ page, studio, consoleErrors }, testInfo) => {
+  await page.goto(studio.url);
+  await expectWorkbench(page, 'Browser mode');
+  await runToBreakpoint(page, 19);
+  await page.getByRole('tab', { name: 'Bytecode' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Bytecode' });
+  const table = panel.getByRole('table', { name: 'Bytecode of topSignatures' });
+  await expect(table).toBeVisible();
+  await expect(panel.getByRole('combobox', { name: 'Function' })).toHaveValue('1');
+  const pc = table.locator('tr[aria-current="step"]');
+  await expect(pc).toHaveCount(1);
+  await expect(pc.locator('td.where')).toHaveText(/^19:/);
+  await expect(pc).toBeInViewport();
+  await expect(panel.getByRole('status')).toContainText(/Paused at pc \d+/);
+  const before = await pc.locator('td.pc').textContent();
+  await shootBothThemes(page, (n) => testInfo.outputPath(n), 'bytecode-paused');
+  // a step moves the highlight to the next statement's first instruction
+  await page.getByRole('toolbar', { name: 'Debug' }).getByRole('button', { name: 'Step Over', exact: true }).click();
+  await expect(pc.locator('td.where')).toHaveText(/^20:/, { timeout: 60_000 });
+  expect(await pc.locator('td.pc').textContent()).not.toBe(before);
+  // Step Instruction moves it by exactly one instruction
+  const rows = table.locator('tr');
+  const at = await rows.evaluateAll((trs) => trs.findIndex((tr) => tr.getAttribute('aria-current') === 'step'));
+  await page.getByRole('toolbar', { name: 'Debug' }).getByRole('button', { name: 'Step Instruction', exact: true }).click();
+  await expect(rows.nth(at + 1)).toHaveAttribute('aria-current', 'step', { timeout: 60_000 });
   expect(consoleErrors).toEqual([]);
 });
 
