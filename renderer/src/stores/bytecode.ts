@@ -170,8 +170,9 @@ watch(
   () => [bytecode.visible, activePath.value] as const,
   () => soon(0),
 );
+// the text, its mocks (loaded after the document) and its run configuration name the globals
 watch(
-  () => (activePath.value ? documents.get(activePath.value)?.text : undefined),
+  () => (activePath.value ? [documents.get(activePath.value)?.text, mocksFor(activePath.value), selectedConfig(activePath.value)?.inputs] : undefined),
   () => {
     if (!sessionListing()) soon(400);
   },
