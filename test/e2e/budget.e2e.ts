@@ -1,5 +1,7 @@
 /** The Budget panel: gauges and a time series of a real sidecar run; a limit hit marked in the editor. */
-import { expect, expectWorkbench, test } from './fixtures';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, expectWorkbench, root, test } from './fixtures';
 
 test('a run fills the budget gauges and the chart, with a marker per suspension', async ({ page, studio, consoleErrors }, testInfo) => {
   await page.goto(studio.url);
@@ -23,7 +25,12 @@ test('a run fills the budget gauges and the chart, with a marker per suspension'
   await expect(chart.locator('canvas')).toBeVisible();
   // the chart fills the panel once it is shown (it was made while the panel was hidden)
   await expect.poll(async () => (await chart.locator('canvas').boundingBox())?.height ?? 0).toBeGreaterThan(150);
-  await page.screenshot({ path: testInfo.outputPath('budget.png') });
+  const shot = testInfo.outputPath('budget.png');
+  await page.screenshot({ path: shot });
+  if (process.env['CAPSULE_UPDATE_SCREENSHOTS'] === '1') {
+    mkdirSync(resolve(root, 'docs/screenshots'), { recursive: true });
+    copyFileSync(shot, resolve(root, 'docs/screenshots/studio-budget.png'));
+  }
   expect(consoleErrors).toEqual([]);
 });
 
