@@ -2,10 +2,12 @@
  * The problems store: the validator's diagnostics of each open script, kept up to date as the
  * user types (the editor's linter calls {@link checkScript}); the Problems panel lists them.
  */
-import { computed, reactive } from 'vue';
+import { forceLinting } from '@codemirror/lint';
+import { computed, reactive, watch } from 'vue';
+import { activeEditor, activePath } from '../editor/active';
 import type { ProgramDiagnostic } from '../../../preload/api';
 import { maybeApi, messageOf } from './bridge';
-import { mocksFor } from './mocks';
+import { load, mocksFor, mocksPathFor } from './mocks';
 
 /** Diagnostics by workspace-relative path (only scripts that were checked). */
 export const problems = reactive(new Map<string, ProgramDiagnostic[]>());
@@ -48,6 +50,8 @@ export async function checkScript(path: string, source: string): Promise<Program
   const bridge = maybeApi();
   if (!bridge) return problems.get(path) ?? [];
   try {
+    // the capabilities are globals: know them before the first check (a script just opened)
+    await load(mocksPathFor(path));
     const { diagnostics } = await bridge.invoke('program.validate', { source, globals: globalsFor(path) });
     problems.set(path, diagnostics);
     problemsError.message = null;
@@ -57,3 +61,11 @@ export async function checkScript(path: string, source: string): Promise<Program
     return problems.get(path) ?? [];
   }
 }
+
+// The active script is checked again when its globals change (capabilities added or renamed).
+watch(
+  () => (activePath.value ? globalsFor(activePath.value).join(',') : ''),
+  () => {
+    if (activeEditor.value) forceLinting(activeEditor.value);
+  },
+);
