@@ -15,10 +15,11 @@ test('a run fills the budget gauges and the chart, with a marker per suspension'
   await page.getByRole('tab', { name: 'Budget' }).click();
   const instructions = panel.getByRole('meter', { name: 'Instructions' });
   await expect(instructions).toBeVisible();
-  // the example runs a few thousand instructions of a 100 M budget, and suspends at its capability calls
+  // the example runs a few thousand instructions of its budget, and suspends at its capability calls
   const used = Number(await instructions.getAttribute('aria-valuenow'));
   expect(used).toBeGreaterThan(1000);
-  expect(Number(await instructions.getAttribute('aria-valuemax'))).toBe(100_000_000);
+  // the limit is the picked run configuration's (or the default)
+  expect(Number(await instructions.getAttribute('aria-valuemax'))).toBeGreaterThan(used);
   expect(Number(await panel.getByRole('meter', { name: 'Heap' }).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   const chart = panel.getByRole('img', { name: /Budget use over the run/ });
   await expect(chart).toHaveAttribute('aria-label', /[1-9]\d* suspensions/);
