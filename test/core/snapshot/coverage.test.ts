@@ -19,6 +19,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
     fields: () => start('1', { sliceInstructions: 1 }).vm,
     stored: ['stack', 'sp', 'frames', 'frame', 'jobs', 'jobHead', 'instructions', 'allocations', 'heapBytes', 'sinceMark', 'markEvery', 'liveBytes', 'templateCache', 'host', 'rng', 'realm', 'program', 'pendingThrow'],
     notStored: {
+      runningJob: 'set only while runJob starts a job, null between steps',
       onThrow: 'debugger hook',
       onCapabilityCall: 'debugger hook',
       stopAt: 'set by every step',
