@@ -134,6 +134,7 @@ function quote(s: string): string {
     else if (!s.includes('`') && !s.includes('${')) q = '`';
   }
   let r = '';
+  // as Node's util.inspect: C0 and C1 controls as \xHH (but \b \t \n \f \r), lone surrogates as \uhhhh
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
     if (ch === q || ch === '\\') r += '\\' + ch;
@@ -142,8 +143,8 @@ function quote(s: string): string {
     else if (ch === '\r') r += '\\r';
     else if (ch === '\b') r += '\\b';
     else if (ch === '\f') r += '\\f';
-    else if (ch === '\v') r += '\\v';
-    else if (c < 0x20 || c === 0x7f) r += '\\x' + c.toString(16).toUpperCase().padStart(2, '0');
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) r += '\\x' + c.toString(16).toUpperCase().padStart(2, '0');
+    else if (c >= 0xd800 && c <= 0xdfff) r += '\\u' + c.toString(16);
     else r += ch;
   }
   return q + r + q;

@@ -44,8 +44,9 @@ const PARSE_OPTIONS: Options = {
  * @throws ParseError with code `CAP0001` if the source is not valid strict-mode JavaScript.
  */
 export function parseProgram(source: string): ESTree.Program {
+  let program: ESTree.Program;
   try {
-    return parse(source, PARSE_OPTIONS);
+    program = parse(source, PARSE_OPTIONS);
   } catch (error) {
     if (isParseError(error)) throw new ParseError(translateSyntaxError(source, error));
     if (error instanceof RangeError) {
@@ -58,6 +59,35 @@ export function parseProgram(source: string): ESTree.Program {
       });
     }
     throw error;
+  }
+  restrictedGlobalDeclaration(source, program);
+  return program;
+}
+
+/** Globals a script cannot redeclare with let/const/class (non-configurable on the global object). */
+const RESTRICTED_GLOBALS = new Set(['undefined', 'NaN', 'Infinity']);
+
+/**
+ * A top-level `let undefined` is an early error of a V8 script (GlobalDeclarationInstantiation),
+ * though legal in a module, which is how meriyah parses: report it as V8 does.
+ */
+function restrictedGlobalDeclaration(source: string, program: ESTree.Program): void {
+  const names: ESTree.Identifier[] = [];
+  const collect = (p: ESTree.Node | null | undefined): void => {
+    if (!p) return;
+    if (p.type === 'Identifier') names.push(p);
+    else if (p.type === 'ObjectPattern') for (const q of p.properties) collect(q.type === 'RestElement' ? q.argument : q.value);
+    else if (p.type === 'ArrayPattern') for (const q of p.elements) collect(q);
+    else if (p.type === 'AssignmentPattern') collect(p.left);
+    else if (p.type === 'RestElement') collect(p.argument);
+  };
+  for (const st of program.body) {
+    if (st.type === 'VariableDeclaration' && st.kind !== 'var') for (const d of st.declarations) collect(d.id);
+    else if (st.type === 'ClassDeclaration' && st.id) names.push(st.id);
+  }
+  const bad = names.find((n) => RESTRICTED_GLOBALS.has(n.name));
+  if (bad) {
+    throw new ParseError({ code: Code.Syntax, message: `Identifier '${bad.name}' has already been declared`, severity: 'error', span: spanAt(source, bad.start ?? 0, bad.end ?? 0) });
   }
 }
 

@@ -18,6 +18,7 @@ import { Driver, nativeIdByName, registerDriver, type NativeImpl } from '../vm/n
 import { primToString, sameValueZero, toBoolean, toIntegerOrInfinity } from '../vm/ops';
 import { PUSHED, registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
+import { LimitError } from '../errors';
 import { ARRAY_PRELUDE_LOADED } from './array-prelude';
 import { ITER_RESULT } from './array-iter';
 import { joinAll, toInteger, toObject, toPrimitive } from './util';
@@ -575,14 +576,26 @@ function sortStep(st: Elem[], res: number): boolean {
 
 // ---- flat ----------------------------------------------------------------------------------
 
-function flatCount(vm: VM, el: Elem[], depth: number, budget: { n: number }): void {
+/** Elements visited between checks of the heap and instruction budgets while counting. */
+const FLAT_CHECK = 4096;
+
+/**
+ * Counts flat()'s output before anything is allocated. A shared or self-referential nested
+ * array makes this walk far longer than its input, so every {@link FLAT_CHECK} visits it charges
+ * the work (one instruction per 4 visits) and checks both budgets.
+ */
+function flatCount(vm: VM, el: Elem[], depth: number, budget: { n: number; visits: number }): void {
   for (let i = 0; i < el.length; i++) {
     const v = el[i];
+    if (++budget.visits % FLAT_CHECK === 0) {
+      vm.reserve(budget.n * SLOT);
+      vm.chargeWork(FLAT_CHECK >> 2);
+      const limit = vm.limits.instructions;
+      if (vm.instructions > limit) throw new LimitError('instructions', limit, vm.instructions, `limit exceeded: instructions (limit ${limit}) in Array.prototype.flat; raise it with limits.instructions`);
+    }
     if (v === HOLE) continue;
-    if (depth > 0 && v instanceof JSArray) {
-      if (budget.n > 1e7) vm.reserve(budget.n * SLOT);
-      flatCount(vm, v.elements, depth - 1, budget);
-    } else budget.n++;
+    if (depth > 0 && v instanceof JSArray) flatCount(vm, v.elements, depth - 1, budget);
+    else budget.n++;
   }
 }
 
@@ -771,7 +784,7 @@ registerInstaller((r: Realm) => {
       src = [];
       for (let i = 0; i < len; i++) src.push(hasIndex(vm, o, i) ? getIndex(vm, o, i) : HOLE);
     }
-    const budget = { n: 0 };
+    const budget = { n: 0, visits: 0 };
     flatCount(vm, src, depth, budget);
     reserveSlots(vm, budget.n);
     const out: Elem[] = [];

@@ -247,6 +247,8 @@ export function restore(program: CompiledProgram, bytes: Uint8Array, options: St
   } catch (e) {
     throw new SerializationError(`corrupt snapshot: pending calls: ${(e as Error)?.message ?? String(e)}`);
   }
+  // a real snapshot is only ever suspended on at least one call; without one it would wait forever
+  if (st.status === 'suspended' && calls.length === 0) throw new SerializationError('corrupt snapshot: suspended with no pending calls');
   if (st.status === 'suspended') exec.outcome = { status: 'suspended', calls, instructions: vm.instructions };
   else {
     exec.outcome = { status: 'paused', instructions: vm.instructions };

@@ -339,6 +339,9 @@ async function drainMicrotasks(): Promise<void> {
 export interface V8RunOptions {
   /** Watchdog for the synchronous part of the program (ms). Default 5000. */
   timeoutMs?: number;
+  /** Freeze the built-ins first (every global's value, its prototype and their methods), as core
+   * does: tells a program that fails only because it mutates a built-in apart from a real difference. */
+  frozenIntrinsics?: boolean;
 }
 
 export interface V8Outcome {
@@ -366,14 +369,34 @@ function normalizeV8Thrown(t: unknown): GuestError {
 
 const INSTALL_CONSOLE = `(record) => {
   "use strict";
-  globalThis.console = {
+  // non-enumerable, as in Node and browsers (and core): global scans and JSON.stringify(this) skip it
+  Object.defineProperty(globalThis, "console", { writable: true, configurable: true, enumerable: false, value: {
     log(...args) { record("log", args); },
     info(...args) { record("info", args); },
     warn(...args) { record("warn", args); },
     error(...args) { record("error", args); },
     debug(...args) { record("debug", args); },
-  };
+  } });
 }`;
+
+/** Deep-freezes the context's built-ins (not `console`, not the global object itself). */
+const FREEZE_INTRINSICS = `(() => {
+  "use strict";
+  const seen = new Set();
+  const freeze = (v) => {
+    if ((typeof v !== "object" && typeof v !== "function") || v === null || seen.has(v)) return;
+    seen.add(v);
+    Object.freeze(v);
+    freeze(Object.getPrototypeOf(v));
+    for (const k of Reflect.ownKeys(v)) {
+      const d = Object.getOwnPropertyDescriptor(v, k);
+      if (d && "value" in d) freeze(d.value);
+      if (d && d.get) freeze(d.get);
+      if (d && d.set) freeze(d.set);
+    }
+  };
+  for (const k of Object.getOwnPropertyNames(globalThis)) if (k !== "console" && k !== "globalThis") freeze(globalThis[k]);
+})()`;
 
 /** Runs a guest program in a fresh V8 context and returns its normalised outcome. */
 export async function runInV8Detailed(source: string, options: V8RunOptions = {}): Promise<V8Outcome> {
@@ -383,6 +406,7 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
   install((level, args) => {
     lines.push([level, util.format(...args)]);
   });
+  if (options.frozenIntrinsics) vm.runInContext(FREEZE_INTRINSICS, context);
 
   let unhandled = 0;
   beginRun();

@@ -23,6 +23,13 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['JSON.stringify of a shared-reference bomb', 'let o = {}; for (let i = 0; i < 50; i++) o = { a: o, b: o }; JSON.stringify(o);', 'LimitError instructions'],
   // seed 20261125 case 7867: redefining a non-configurable property with the same value threw
   ['defineProperty with what the property already is', "const o = {}; Object.defineProperty(o, 'ro', { value: 1 }); Object.defineProperty(o, 'ro', { value: 1 }); o.ro", 'value 1'],
+  // profile of seed 778: flat(Infinity) of a shared nest counted 2^30 visits of host time, uncharged
+  ['flat of a shared-reference nest', 'let a = [1]; for (let i = 0; i < 30; i++) a = [a, a]; a.flat(Infinity).length', 'LimitError instructions'],
+  // seed 20261125 case 42208: `Object ?. prototype` slips past the validator; the frozen built-in
+  // throws as V8 does once its built-ins are frozen too (the oracle now checks that)
+  ['mutating a frozen built-in through optional chaining', 'Object.defineProperty(Object ?. prototype, "x", { get() { return 1; }, configurable: true });', 'TypeError'],
+  // seed 20261125 case 33814: the V8 oracle's console was an enumerable global, core's is not (nor Node's)
+  ['JSON.stringify of the global object', 'JSON.stringify({ s: this })', 'value "{\\"s\\":{}}"'],
 ];
 
 describe('fuzzer regressions', () => {

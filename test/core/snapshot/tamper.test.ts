@@ -189,4 +189,16 @@ describe('verification', () => {
       rejects(envelope(junk));
     }
   });
+
+  // fuzz seed 20261125 case 32235: a re-signed snapshot restored as suspended with no call to answer
+  it("a key holder's snapshot suspended with no pending call is refused (it would wait forever)", () => {
+    const l = layout(bytes);
+    const packr = new Packr({ useRecords: false, moreTypes: false, int64AsType: 'number' });
+    const good = packr.unpack(bytes.slice(l.payloadAt, l.macAt)) as unknown[];
+    const HOST = 15; // PAYLOAD_KEYS index of 'host': [next id, outstanding calls, …]
+    expect((good[HOST] as unknown[][])[1].length).toBe(2);
+    const forged = structuredClone(good);
+    (forged[HOST] as unknown[][])[1] = [];
+    expect(rejects(envelope(packr.pack(forged))).message).toMatch(/pending|corrupt/);
+  });
 });
