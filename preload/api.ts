@@ -87,6 +87,103 @@ export interface Requests {
   'scenario.list': { params: void; result: ScenarioList };
   /** Runs one scenario in a sidecar through the session service and judges it against its expectation. */
   'scenario.run': { params: { file: string; name: string }; result: ScenarioRunResult };
+  /**
+   * Export, step 1 (docs/EXPORT.md): validates a script, runs every scenario of it (progress as
+   * `export.progress` events tagged with `token`), and builds its manifest. Nothing is written.
+   */
+  'export.check': { params: ExportCheckParams; result: ExportCheck };
+  /** The signing key at a workspace path: whether it exists and its fingerprint (never the private key). */
+  'export.key': { params: { path: string }; result: ExportKeyInfo };
+  /**
+   * Export, step 2: writes the signed artifact (the format of `capsule export`) for a check that
+   * passed, if the script, its mocks and its scenarios are unchanged since. Refuses otherwise.
+   */
+  'export.write': { params: ExportWriteParams; result: ExportWritten };
+}
+
+/** Every limit of a program, as recorded in an artifact's manifest. */
+export type ExportLimits = Required<SessionLimits>;
+
+export interface ExportCheckParams {
+  /** The script, workspace-relative. */
+  script: string;
+  /** The run configuration whose limits become the default limits (else the script's first). */
+  configuration?: string;
+  /** Tags this check's `export.progress` events (letters, digits, `-`, `_`; up to 64). */
+  token?: string;
+}
+
+/** A capability as the artifact's manifest records it. */
+export interface ExportCapability {
+  name: string;
+  description?: string;
+  args?: unknown;
+  result?: unknown;
+}
+
+/** What `export.check` found. `ok` only when nothing stands in the way of an export. */
+export interface ExportCheck {
+  /** Pass to `export.write`. */
+  checkId: string;
+  ok: boolean;
+  /** Why an export is refused, one readable line each (empty when `ok`). */
+  refusals: string[];
+  /** Things worth knowing that do not stop an export (no scenarios, declared but unused capabilities). */
+  warnings: string[];
+  script: string;
+  mocks: string | null;
+  scenariosFile: string | null;
+  /** The validator's findings (errors stop an export; warnings do not). */
+  diagnostics: ProgramDiagnostic[];
+  /** One per scenario of the script, in file order. */
+  scenarios: ScenarioRunResult[];
+  /** The manifest's capabilities: those declared in the mocks file that the program refers to. */
+  capabilities: ExportCapability[];
+  /** Declared in the mocks file but never named by the program (left out of the manifest). */
+  unusedCapabilities: string[];
+  /** Input names (from the run configurations and scenarios). */
+  inputs: string[];
+  /** Core's default limits with the configuration's over them: the dialog's starting values. */
+  limits: ExportLimits;
+  /** The configuration those limits come from, if any. */
+  configuration: string | null;
+  /** Suggested output path (`dist/NAME.capsule`) and signing key path. */
+  output: string;
+  key: ExportKeyInfo;
+}
+
+export interface ExportKeyInfo {
+  path: string;
+  exists: boolean;
+  /** `sha256:` fingerprint of the public key, as `capsule keygen` and `capsule inspect` print it. */
+  fingerprint: string | null;
+  /** The public key (SPKI PEM) when known. */
+  publicKey: string | null;
+  /** Where the public key is (`KEY.pub`), when that file exists. */
+  publicKeyPath: string | null;
+  /** Export creates a key here when none exists (only the default path). */
+  willCreate: boolean;
+}
+
+export interface ExportWriteParams {
+  checkId: string;
+  /** Workspace-relative output path ending in `.capsule`. */
+  output: string;
+  /** Workspace-relative Ed25519 private key (PEM). */
+  key: string;
+  limits: ExportLimits;
+}
+
+export interface ExportWritten {
+  output: string;
+  bytes: number;
+  programHash: string;
+  fingerprint: string;
+  publicKeyPath: string;
+  /** A key was created for this export. */
+  keyCreated: boolean;
+  /** The manifest as read back from the written file by core's loader (verified with the public key). */
+  manifest: { capabilities: ExportCapability[]; inputs: string[]; limits: ExportLimits };
 }
 
 /** A run configuration of a script: what Run starts it with. */
@@ -472,6 +569,10 @@ export interface Events {
   'session.error': { id: string; error: SessionError };
   /** Another folder was opened (Electron: File › Open Folder…): the renderer starts over with it. */
   'workspace.changed': WorkspaceState;
+  /** Progress of an `export.check`: a scenario started (`running`) or finished (`result`). */
+  'export.progress': { token: string; total: number; done: number; running: string | null; result?: ScenarioRunResult };
+  /** A command from the host's menu (Electron: File › Export…). */
+  'app.command': { command: 'export' };
 }
 
 export type RequestName = keyof Requests;

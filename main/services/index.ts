@@ -7,6 +7,7 @@ import { appInfo } from './app-info';
 import { disassembleProgram } from './disassembly';
 import { RequestError } from './errors';
 import { EventHub } from './events';
+import { ExportService } from './export';
 import { checkMocksFile, exportMocks, validateSchema, type MockDialogs } from './mocks';
 import { validateProgram } from './program';
 import { ScenarioService, scenariosChecker } from './scenarios';
@@ -62,6 +63,7 @@ export function createServices(options: ServicesOptions): Services {
   const scenarioSessions = new SessionService(new EventHub(), { ...options.sessions, poolSize: 1 });
   const scenarios = new ScenarioService(scenarioSessions, workspace);
   workspace.addChecker(scenariosChecker(workspace));
+  const exporter = new ExportService(scenarios, workspace, events);
   const handlers: Handlers = {
     'app.info': (params) => {
       expectNoParams(params);
@@ -94,6 +96,9 @@ export function createServices(options: ServicesOptions): Services {
     },
     'scenario.run': (params) => scenarios.run(params),
     'mocks.export': (params) => exportMocks(params, options.dialogs),
+    'export.check': (params) => exporter.check(params),
+    'export.key': (params) => exporter.key(params),
+    'export.write': (params) => exporter.write(params),
   };
 
   return {

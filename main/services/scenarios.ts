@@ -26,7 +26,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Reads workspace-relative paths under `root`; a symbolic link out of the workspace is refused. */
-function filesUnder(root: string): ScenarioFiles {
+export function filesUnder(root: string): ScenarioFiles {
   const realRoot = realpathSync(root);
   const inside = (path: string): string => {
     const real = realpathSync(join(realRoot, ...path.split('/')));

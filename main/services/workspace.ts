@@ -119,6 +119,16 @@ export const jsonChecker: WorkspaceChecker = {
   },
 };
 
+/**
+ * Private keys the studio keeps in the workspace (docs/EXPORT.md): main signs with them, but the
+ * renderer can neither list, read nor overwrite them, so a compromised page cannot leak one.
+ */
+export const SECRET_FILES: ReadonlySet<string> = new Set(['.capsule/signing-key.pem']);
+
+function refuseSecret(rel: string): void {
+  if (SECRET_FILES.has(rel)) throw new WorkspaceError(`${rel} is a private signing key: the studio never opens it (docs/EXPORT.md)`);
+}
+
 /** Formats a problem the way editors and compilers do: `file:line:column: message`. */
 export function formatProblem(p: WorkspaceProblem): string {
   return `${p.path}:${p.line}:${p.column}: ${p.message}`;
@@ -214,6 +224,7 @@ export class WorkspaceService {
   async read(params: unknown): Promise<{ path: string; text: string }> {
     const root = this.requireRoot();
     const { rel, abs } = await this.resolve(root, isObject(params) ? params.path : undefined, 'read');
+    refuseSecret(rel);
     const text = await this.readText(abs, rel);
     return { path: rel, text };
   }
@@ -226,6 +237,7 @@ export class WorkspaceService {
     const text = params.text;
     if (Buffer.byteLength(text) > MAX_TEXT_BYTES) throw new WorkspaceError(`the file is too large to save from the studio (over ${MAX_TEXT_BYTES / 1024 / 1024} MB)`);
     const { rel, abs } = await this.resolve(root, params.path, 'write');
+    refuseSecret(rel);
     return this.serial(rel, async () => {
       await this.atomicWrite(abs, rel, text);
       // a saved file has nothing left to recover
@@ -246,6 +258,7 @@ export class WorkspaceService {
     const text = params.text;
     if (text !== null && Buffer.byteLength(text) > MAX_TEXT_BYTES) throw new WorkspaceError('the unsaved text is too large to keep');
     const { rel, abs } = await this.resolve(root, params.path, 'write');
+    refuseSecret(rel);
     const file = this.journalPath(root, rel);
     await this.serial(rel, async () => {
       if (text === null) {
@@ -296,6 +309,39 @@ export class WorkspaceService {
     return { matches, truncated, searchedFiles: searched };
   }
 
+  /**
+   * Host side only (never a bridge method): the bytes of a workspace file, e.g. a signing key the
+   * renderer may not read. Same path rules as `workspace.read`; throws {@link WorkspaceError}.
+   */
+  async readBytes(path: string): Promise<Buffer> {
+    const { rel, abs } = await this.resolve(this.requireRoot(), path, 'read');
+    try {
+      return await readFile(abs);
+    } catch (error) {
+      throw new WorkspaceError(`cannot read ${rel}: ${reasonOf(error)}`);
+    }
+  }
+
+  /** Host side only: whether a workspace path names an existing file. */
+  async isFile(path: string): Promise<boolean> {
+    const { abs } = await this.resolve(this.requireRoot(), path, 'read');
+    return stat(abs).then(
+      (info) => info.isFile(),
+      () => false,
+    );
+  }
+
+  /**
+   * Host side only: writes bytes (or text) atomically, as `workspace.write` does, e.g. an exported
+   * artifact or a new signing key (`mode` 0o600). Same path rules; returns the normalised path.
+   */
+  async writeBytes(path: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<string> {
+    const root = this.requireRoot();
+    const { rel, abs } = await this.resolve(root, path, 'write');
+    await this.serial(rel, () => this.atomicWrite(abs, rel, data, options.mode));
+    return rel;
+  }
+
   private requireRoot(): string {
     if (this.root === null) throw new WorkspaceError('No folder is open');
     return this.root;
@@ -342,18 +388,18 @@ export class WorkspaceService {
   }
 
   /** Temporary file in the same folder, flushed, renamed over the target (keeping its mode). */
-  private async atomicWrite(abs: string, rel: string, text: string): Promise<void> {
+  private async atomicWrite(abs: string, rel: string, data: string | Uint8Array, newMode?: number): Promise<void> {
     const dir = dirname(abs);
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
       throw new WorkspaceError(`cannot save ${rel}: ${reasonOf(error)}`);
     }
-    let mode = 0o644;
+    let mode = newMode ?? 0o644;
     try {
       const existing = await lstat(abs);
       if (existing.isDirectory()) throw new WorkspaceError(`cannot save ${rel}: it is a folder`);
-      if (existing.isFile()) mode = existing.mode & 0o777;
+      if (existing.isFile() && newMode === undefined) mode = existing.mode & 0o777;
     } catch (error) {
       if (error instanceof WorkspaceError) throw error;
     }
@@ -361,7 +407,7 @@ export class WorkspaceService {
     try {
       const handle = await open(temp, 'wx', mode);
       try {
-        await handle.writeFile(text, 'utf8');
+        await handle.writeFile(data);
         await handle.sync();
       } finally {
         await handle.close();
@@ -483,7 +529,7 @@ export class WorkspaceService {
         } catch {
           continue;
         }
-        if (isUnder(rel, HIDDEN_DIRS)) continue;
+        if (isUnder(rel, HIDDEN_DIRS) || SECRET_FILES.has(rel)) continue;
         let isDir = entry.isDirectory();
         if (entry.isSymbolicLink()) {
           try {
