@@ -48,6 +48,22 @@ export interface Requests {
    * properties, evaluate, heap, enableTimeTravel, stepBack, reverseContinue, jumpTo, …
    */
   'session.debug': { params: { id: string; command: string; args?: Record<string, unknown> }; result: { view: SessionView; result: unknown } };
+  /**
+   * Records a run timeline (docs/TIMELINE.md) in a session of its own: every suspension is a node;
+   * mocked calls are answered on the way, "ask me" calls stop the recording for the user. With
+   * `load`, reads a saved timeline file of the workspace instead of running.
+   */
+  'timeline.open': { params: TimelineOpenParams; result: TimelineView };
+  /** Answers a suspended node's calls: a new child (a fork when it has one), then mocks carry it on. */
+  'timeline.answer': { params: { id: string; node: number; answers: SessionAnswer[] }; result: TimelineView };
+  /** A new debug session on a node's state (the debugger adopts it): paused where the node suspended. */
+  'timeline.restore': { params: { id: string; node: number }; result: SessionView };
+  /** A node's state for comparing: awaiting frames, variables, the heap graph. */
+  'timeline.inspect': { params: { id: string; node: number }; result: TimelineInspection };
+  /** Saves the timeline as a workspace file (core's timeline format), atomically. */
+  'timeline.save': { params: { id: string; path: string }; result: { path: string; bytes: number } };
+  /** Ends a timeline and frees its session. */
+  'timeline.close': { params: { id: string }; result: null };
   /** Parses and validates a script as `capsule validate` does (nothing runs): the editor's live diagnostics. */
   'program.validate': { params: ProgramValidateParams; result: { diagnostics: ProgramDiagnostic[] } };
   /**
@@ -434,6 +450,64 @@ export interface SessionStartParams {
   maxInstructions?: number;
   /** Start a debug session: paused before the first instruction. */
   debug?: boolean;
+}
+
+/** What a timeline records or loads: a run of `source` as `session.start` would make it. */
+export interface TimelineOpenParams {
+  source: string;
+  inputs?: Record<string, unknown>;
+  mocks?: unknown;
+  limits?: SessionLimits;
+  seed?: number;
+  now?: number;
+  /** A saved timeline file of the workspace to load (workspace-relative path) instead of running. */
+  load?: string;
+}
+
+/** One node of a run timeline (core/debug/timeline.ts) without its snapshot bytes. */
+export interface TimelineNodeInfo {
+  id: number;
+  parent: number | null;
+  /** The answers given to the parent that led here (null for the root). */
+  answers: SessionAnswer[] | null;
+  instructions: number;
+  status: 'suspended' | 'completed' | 'failed';
+  /** suspended: the calls waiting for answers. */
+  calls: SessionCall[];
+  /** completed: the result. */
+  value?: unknown;
+  /** failed: the error. */
+  error?: { kind: string; name: string; message: string };
+  /** Whether the node's state can be restored (suspended nodes). */
+  hasSnapshot: boolean;
+  children: number[];
+  /** Console output on the way from the parent to this node. */
+  console?: { level: string; text: string }[];
+}
+
+/** A timeline: its id (for the other `timeline.*` requests) and every node, in creation order. */
+export interface TimelineView {
+  id: string;
+  nodes: TimelineNodeInfo[];
+  /** The newest node of the last recording: where it stopped (for the user's answer, or the end). */
+  last: number;
+}
+
+/** A heap graph as core/debug/heap-graph.ts describes it. */
+export interface HeapGraphData {
+  nodes: { id: number; kind: string; size: number; retained: number; preview: string }[];
+  edges: { from: number; to: number; label: string }[];
+  roots: { label: string; to: number }[];
+  total: number;
+}
+
+/** A timeline node's state, for comparing two nodes. */
+export interface TimelineInspection {
+  stack: DebugStackFrame[];
+  /** The scopes of the innermost running program frame (empty when every frame awaits the host). */
+  scopes: DebugScope[];
+  /** Null for nodes without a state (completed or failed). */
+  heap: HeapGraphData | null;
 }
 
 /** An answer to an "ask me" capability call (a capability without a mock). */

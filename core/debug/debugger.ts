@@ -15,7 +15,7 @@ import { disassembleFunction, listFunction, type FunctionListing } from '../disa
 import type { Execution, Outcome } from '../execution';
 import type { Answer } from '../capabilities';
 import { inspect } from '../inspect';
-import { Accessor, Env, GenState, JSArray, JSObject, type JSGenerator, SavedFrame } from '../objects';
+import { Accessor, Env, GenState, JSArray, JSObject, type JSGenerator, type JSPromise, SavedFrame } from '../objects';
 import { Op, OPERANDS } from '../opcodes';
 import { compile } from '../program';
 import { runSync } from '../run';
@@ -829,31 +829,44 @@ export class Debugger {
         asyncResumed: f.gen !== null && !f.asyncFirst,
       });
     }
-    // an async function resumed by a job has no callers on the stack: show who awaits it
-    const bottom = frames[0];
-    if (bottom?.gen && !bottom.asyncFirst) {
-      const seen = new Set<JSGenerator>();
-      for (let g: JSGenerator | null = bottom.gen; g && !seen.has(g); ) {
-        seen.add(g);
-        const waiter: JSGenerator | null = g.promise?.reactions.find((r) => r.resume !== null)?.resume ?? null;
-        const saved = waiter?.frame as SavedFrame | null | undefined;
-        if (!waiter || !saved) break;
-        const code = saved.fn.code;
-        const span = spanAt(code, Math.max(0, saved.pc - 1));
-        out.push({
-          index: out.length,
-          name: code.flags & FnFlags.Script ? '<script>' : code.name || '<anonymous>',
-          line: span?.line ?? 0,
-          column: span?.column ?? 0,
-          pc: saved.pc,
-          functionIndex: code.index,
-          builtin: (code.flags & FnFlags.Builtin) !== 0,
-          asyncResumed: false,
-          asyncCaller: true,
-        });
-        g = waiter;
-      }
+    // async functions waiting on something: who awaits the bottom frame (resumed by a job, it has
+    // no callers on the stack), or at a suspension — nothing running — who awaits each host call
+    for (const saved of this.awaitingFrames()) {
+      const code = saved.fn.code;
+      const span = spanAt(code, Math.max(0, saved.pc - 1));
+      out.push({
+        index: out.length,
+        name: code.flags & FnFlags.Script ? '<script>' : code.name || '<anonymous>',
+        line: span?.line ?? 0,
+        column: span?.column ?? 0,
+        pc: saved.pc,
+        functionIndex: code.index,
+        builtin: (code.flags & FnFlags.Builtin) !== 0,
+        asyncResumed: false,
+        asyncCaller: true,
+      });
     }
+    return out;
+  }
+
+  /** The saved frames of async functions awaiting (see callStack), outermost last. */
+  private awaitingFrames(): SavedFrame[] {
+    const out: SavedFrame[] = [];
+    const seen = new Set<JSGenerator>();
+    const follow = (promise: JSPromise | null | undefined): void => {
+      for (let p = promise; p; ) {
+        const waiter: JSGenerator | null = p.reactions.find((r) => r.resume !== null)?.resume ?? null;
+        const saved = waiter?.frame as SavedFrame | null | undefined;
+        if (!waiter || !saved || seen.has(waiter)) return;
+        seen.add(waiter);
+        out.push(saved);
+        p = waiter.promise;
+      }
+    };
+    const frames = this.vm.frames;
+    const bottom = frames[0];
+    if (bottom?.gen && !bottom.asyncFirst) follow(bottom.gen.promise);
+    else if (!frames.length) for (const call of this.vm.host.inflight) follow(call.promise);
     return out;
   }
 
@@ -876,16 +889,30 @@ export class Debugger {
     return { name, type, preview: inspect(this.vm, v, 0), objectId: v.id };
   }
 
-  /** The scopes of a frame: its locals, the closure environments, then inputs, capabilities and globals. */
+  /**
+   * The scopes of a frame: its locals, the closure environments, then inputs, capabilities and
+   * globals. Frames past the live ones are awaiting async functions (callStack's `asyncCaller`):
+   * their saved variables.
+   */
   scopes(frameIndex = 0): ScopeView[] {
+    const live = this.vm.frames.length;
+    if (frameIndex >= live) {
+      const saved = this.awaitingFrames()[frameIndex - live];
+      if (!saved) throw new CapabilityError(`no frame ${frameIndex}`);
+      return this.scopesOf({ code: saved.fn.code, pc: saved.pc, env: saved.env } as Frame, (i) => saved.values[i]);
+    }
     const f = this.frameAt(frameIndex);
     const stack = this.vm.stack;
+    return this.scopesOf(f, (i) => stack[f.base + i]);
+  }
+
+  private scopesOf(f: Frame, local: (i: number) => Value | Marker | undefined): ScopeView[] {
     const locals: VariableView[] = [];
     for (let i = 0; i < f.code.nlocals; i++) {
       const name = f.code.localNames[i];
       if (!name || name.startsWith('%')) continue;
-      const v = stack[f.base + i];
-      locals.push(this.view(name, v));
+      const v = local(i);
+      locals.push(this.view(name, v as Value));
     }
     // blocks (innermost first), then the function's locals: registers plus its own environment
     const scopes: ScopeView[] = [];

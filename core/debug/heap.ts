@@ -190,7 +190,10 @@ export function heapGraph(vm: VM): HeapGraph {
         edge(id, 'result', o.result);
         o.reactions.forEach((r, i) => {
           edge(id, `reaction ${i}`, r.onFulfilled);
+          edge(id, `reaction ${i} rejected`, r.onRejected);
           edge(id, `reaction ${i} promise`, r.capability);
+          // an `await`: the suspended async function (its saved frame holds its variables)
+          edge(id, `awaited by`, r.resume);
         });
       } else if (o instanceof JSGenerator) {
         const sf = o.frame as SavedFrame | null;

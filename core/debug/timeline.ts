@@ -27,7 +27,23 @@ export interface TimelineNode {
   /** suspended: the execution's state at this node. */
   snapshot: Uint8Array | null;
   children: number[];
+  /**
+   * Console output printed on the way from the parent to this node (the root: from the start),
+   * at most {@link CONSOLE_LINES} lines. Absent in files saved before it was recorded.
+   */
+  console?: TimelineConsoleLine[];
 }
+
+/** One line of guest console output. */
+export interface TimelineConsoleLine {
+  level: string;
+  text: string;
+}
+
+/** Console lines kept per node (a loop printing millions of lines must not bloat the file). */
+export const CONSOLE_LINES = 1000;
+/** Characters kept per console line. */
+const CONSOLE_CHARS = 10_000;
 
 const FORMAT = 1;
 const MAGIC = 'capsule-timeline';
@@ -45,7 +61,7 @@ export class Timeline {
   /** Starts the program and records its first suspension (or its end) as the root. */
   static start(program: CompiledProgram, options: StartOptions, key: string | Uint8Array): Timeline {
     const t = new Timeline(program, options, key);
-    t.record(null, null, () => start(program, options));
+    t.record(null, null, (o) => start(program, o));
     return t;
   }
 
@@ -68,8 +84,8 @@ export class Timeline {
     const n = this.node(id);
     if (n.status !== 'suspended' || !n.snapshot) throw new SerializationError(`node ${id} is not waiting for answers`);
     const bytes = n.snapshot;
-    return this.record(id, answers, () => {
-      const exec = restore(this.program, bytes, { ...this.options, key: this.key });
+    return this.record(id, answers, (o) => {
+      const exec = restore(this.program, bytes, { ...o, key: this.key });
       exec.resume(answers);
       return exec;
     });
@@ -82,10 +98,19 @@ export class Timeline {
     return out;
   }
 
-  private record(parent: number | null, answers: Answer[] | null, run: () => ReturnType<typeof start>): TimelineNode {
-    const node: TimelineNode = { id: this.nodes.length, parent, answers, instructions: 0, status: 'suspended', calls: [], snapshot: null, children: [] };
+  private record(parent: number | null, answers: Answer[] | null, run: (options: StartOptions) => ReturnType<typeof start>): TimelineNode {
+    const lines: TimelineConsoleLine[] = [];
+    const node: TimelineNode = { id: this.nodes.length, parent, answers, instructions: 0, status: 'suspended', calls: [], snapshot: null, children: [], console: lines };
+    const forward = this.options.onConsole;
+    const options: StartOptions = {
+      ...this.options,
+      onConsole: (level, text) => {
+        if (lines.length < CONSOLE_LINES) lines.push({ level, text: text.length > CONSOLE_CHARS ? `${text.slice(0, CONSOLE_CHARS)}…` : text });
+        forward?.(level, text);
+      },
+    };
     try {
-      const exec = run();
+      const exec = run(options);
       let out = exec.outcome;
       while (out.status === 'paused') out = exec.resume();
       node.instructions = out.instructions;
@@ -135,7 +160,8 @@ export class Timeline {
         ['suspended', 'completed', 'failed'].includes(n.status) &&
         Array.isArray(n.children) &&
         Array.isArray(n.calls) &&
-        (n.snapshot === null || n.snapshot instanceof Uint8Array);
+        (n.snapshot === null || n.snapshot instanceof Uint8Array) &&
+        (n.console === undefined || (Array.isArray(n.console) && n.console.every((l) => l !== null && typeof l === 'object' && typeof l.level === 'string' && typeof l.text === 'string')));
       if (!ok) throw new SerializationError(`corrupt timeline node ${i}`);
       t.nodes.push(n);
     });

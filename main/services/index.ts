@@ -12,6 +12,7 @@ import { checkMocksFile, exportMocks, validateSchema, type MockDialogs } from '.
 import { validateProgram } from './program';
 import { ScenarioService, scenariosChecker } from './scenarios';
 import { SessionRequestError, SessionService, type SessionServiceOptions } from './sessions';
+import { TimelineService } from './timelines';
 import { WorkspaceError, WorkspaceService, type WorkspaceServiceOptions } from './workspace';
 
 /**
@@ -64,6 +65,7 @@ export function createServices(options: ServicesOptions): Services {
   const scenarios = new ScenarioService(scenarioSessions, workspace);
   workspace.addChecker(scenariosChecker(workspace));
   const exporter = new ExportService(scenarios, workspace, events);
+  const timelines = new TimelineService(sessions, workspace);
   const handlers: Handlers = {
     'app.info': (params) => {
       expectNoParams(params);
@@ -77,6 +79,12 @@ export function createServices(options: ServicesOptions): Services {
     'session.restore': (params) => sessions.restore(params),
     'session.close': (params) => sessions.close(params),
     'session.debug': (params) => sessions.debug(params),
+    'timeline.open': (params) => timelines.open(params),
+    'timeline.answer': (params) => timelines.answer(params),
+    'timeline.restore': (params) => timelines.restore(params),
+    'timeline.inspect': (params) => timelines.inspect(params),
+    'timeline.save': (params) => timelines.save(params),
+    'timeline.close': (params) => timelines.close(params),
     'program.validate': (params) => validateProgram(params),
     'program.disassemble': (params) => disassembleProgram(params),
     'workspace.state': (params) => {
@@ -107,6 +115,7 @@ export function createServices(options: ServicesOptions): Services {
     workspace,
     scenarios,
     dispose: async () => {
+      await timelines.dispose();
       await Promise.all([sessions.dispose(), scenarioSessions.dispose()]);
     },
     async handle(method, params) {

@@ -27,6 +27,8 @@ export interface SessionServiceOptions extends SidecarOptions {
   watchdogMs?: number;
   /** Start a sidecar when the service starts (the apps), not at the first session. */
   warm?: boolean;
+  /** The key snapshots and timelines are signed with (default: a new random key per process). */
+  snapshotKey?: string;
 }
 
 /** Thrown for requests the renderer got wrong; the message goes back to the renderer. */
@@ -113,14 +115,18 @@ function errorOf(e: unknown): SessionError {
 export class SessionService {
   private readonly pool: SidecarPool;
   private readonly sessions = new Map<string, Session>();
-  /** Snapshots are signed with a key that never leaves this process. */
-  private readonly key = randomBytes(32).toString('base64');
+  /**
+   * Snapshots and timeline files are signed with a key that stays with the host (this process and
+   * its sidecars); hosts that keep it across restarts pass `snapshotKey`, so saved timelines reopen.
+   */
+  private readonly key: string;
 
   constructor(
     /** Where its events go (scenario runs read their console output here). */
     readonly events: EventHub,
     private readonly options: SessionServiceOptions = {},
   ) {
+    this.key = options.snapshotKey || randomBytes(32).toString('base64');
     this.pool = new SidecarPool({ ...options, size: options.poolSize ?? 2, recycleAfter: options.recycleAfter ?? 50 });
     if (options.warm) this.pool.warm();
   }
@@ -208,7 +214,9 @@ export class SessionService {
     if (snapshot) {
       open.snapshot = snapshot;
       open.key = this.key;
-    } else if (session.debug) open.debug = true;
+    }
+    // a debug session on a snapshot (a timeline node) stops where the snapshot was taken
+    if (session.debug) open.debug = true;
     let first: StepResult;
     try {
       const r = (await sidecar.request('open', id, open, this.deadline(session))) as { seed: number; outcome: StepResult; budget: StepResult['budget'] };
@@ -221,6 +229,8 @@ export class SessionService {
     if (session.debug) {
       // paused before the first instruction, until the user continues or steps
       session.view = { ...session.view, status: 'paused', budget: first.budget };
+      // a restored state has figures of its own to show (a fresh start has none yet)
+      if (snapshot && first.budget) this.events.emit('session.budget', { id, budget: first.budget });
       return session.view;
     }
     // open runs the first slice only; a pause there is the slice end, not the user's
@@ -282,6 +292,8 @@ export class SessionService {
   private async runDebug(s: Session, command: DebugCommand, args: Record<string, unknown>, before: SessionView): Promise<{ view: SessionView; result: unknown }> {
     // the renderer's transports carry JSON: timeline files travel as base64
     if (command === 'timeline' && typeof args.bytes === 'string') args = { ...args, bytes: new Uint8Array(Buffer.from(args.bytes, 'base64')) };
+    // timeline snapshots are signed with this service's key, so its debug sessions can open them
+    if (command === 'timeline') args = { ...args, key: this.key };
     let result: unknown;
     try {
       result = await s.sidecar.request('debug', s.id, { command, args }, this.deadline(s));
@@ -290,7 +302,8 @@ export class SessionService {
       const err = errorOf(e);
       // inspection that fails (a watch naming nothing, an object gone) leaves the program as it
       // was; only a run, or the sidecar going away, ends the session
-      const runs = (RUN_COMMANDS as readonly string[]).includes(command) || command === 'profile' || command === 'timeline';
+      // (a timeline keeps a failed run in its nodes: what escapes is a refusal — a corrupt file, a wrong node)
+      const runs = (RUN_COMMANDS as readonly string[]).includes(command) || command === 'profile';
       if (err.kind === 'Protocol' || err.kind === 'Capability' || (!runs && err.kind !== 'Sidecar' && err.kind !== 'Internal')) {
         // refused (e.g. step back without time travel): the program did not move
         if (s.view.status === 'running') s.view = before;

@@ -313,11 +313,17 @@ export class WorkspaceService {
    * Host side only (never a bridge method): the bytes of a workspace file, e.g. a signing key the
    * renderer may not read. Same path rules as `workspace.read`; throws {@link WorkspaceError}.
    */
-  async readBytes(path: string): Promise<Buffer> {
+  async readBytes(path: string, maxBytes?: number): Promise<Buffer> {
     const { rel, abs } = await this.resolve(this.requireRoot(), path, 'read');
     try {
+      if (maxBytes !== undefined) {
+        const info = await stat(abs);
+        if (info.isDirectory()) throw new WorkspaceError(`cannot read ${rel}: it is a folder`);
+        if (info.size > maxBytes) throw new WorkspaceError(`${rel} is too large (${(info.size / 1024 / 1024).toFixed(1)} MB, at most ${maxBytes / 1024 / 1024} MB)`);
+      }
       return await readFile(abs);
     } catch (error) {
+      if (error instanceof WorkspaceError) throw error;
       throw new WorkspaceError(`cannot read ${rel}: ${reasonOf(error)}`);
     }
   }

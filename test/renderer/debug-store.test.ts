@@ -99,12 +99,11 @@ describe('the debug store', () => {
     await d.stepBack();
     expect(d.state.paused?.line).toBe(5);
     expect(d.state.watches.map((w) => w.value)).toEqual(['0', '10']);
-    // a caller frame: its own scopes
-    // its caller awaits it now: no scopes to show, and says why
+    // its caller awaits it now: its saved variables are shown
     expect(d.state.stack[1]).toMatchObject({ name: '<script>', asyncCaller: true });
     await d.selectFrame(1);
-    expect(d.state.scopes).toEqual([]);
-    expect(d.state.scopesNote).toMatch(/awaiting/);
+    expect(d.state.scopes.flatMap((s) => s.variables.map((v) => `${v.name}=${v.preview}`))).toEqual(expect.arrayContaining(['ok=true']));
+    expect(d.state.scopesNote).toBeNull();
     await d.selectFrame(0);
 
     const before = services.sessions.count;

@@ -118,6 +118,11 @@ function open(id: string, p: OpenParams): unknown {
     if (!p.key) throw new ProtocolError('a snapshot needs its key');
     const program = compile(p.source, { globals: [...Object.keys(p.inputs ?? {}), ...capNames], capabilities: capNames });
     s.exec = restore(program, p.snapshot, { ...options, key: p.key });
+    if (p.debug) {
+      // a debug session on a restored state (a timeline node): stopped where the snapshot was taken
+      s.debugger = new Debugger(s.exec);
+      s.debugger.onLog = (text) => send({ v: 1, type: 'event', session: id, event: 'console', level: 'log', text });
+    }
   } else if (p.debug) {
     // paused before the first instruction; `debug` requests drive it
     s.exec = start(p.source, { ...options, startPaused: true });
@@ -331,7 +336,8 @@ async function debugCommand(s: Session, command: DebugCommand, args: Record<stri
       }
     }
     case 'timeline': {
-      const key = s.timelineKey;
+      // the host may sign with its own key, so files it saves load in later sessions
+      const key = typeof args.key === 'string' && args.key ? args.key : s.timelineKey;
       const program = () => compile(s.source, { globals: [...Object.keys(s.options.inputs ?? {}), ...capNamesOf(s)], capabilities: capNamesOf(s) });
       const strip = (t: Timeline) => t.nodes.map(({ snapshot: _s, ...n }) => ({ ...n, hasSnapshot: _s !== null }));
       switch (args.action) {
@@ -352,8 +358,26 @@ async function debugCommand(s: Session, command: DebugCommand, args: Record<stri
           if (!(args.bytes instanceof Uint8Array)) throw new ProtocolError('bytes must be a Uint8Array');
           s.timeline = Timeline.load(args.bytes, program(), s.options, key);
           return strip(s.timeline);
+        case 'snapshot': {
+          // a node's state, for the host to open a debug session on it
+          if (!s.timeline) throw new ProtocolError('no timeline: start one first');
+          const n = s.timeline.node(num(args, 'node'));
+          if (!n.snapshot) throw new ProtocolError(`node ${n.id} has no state to restore (the run ${n.status === 'completed' ? 'completed' : 'failed'} there)`);
+          return { bytes: n.snapshot };
+        }
+        case 'inspect': {
+          // what the compare view shows of a node: its awaiting frames' variables and its heap
+          if (!s.timeline) throw new ProtocolError('no timeline: start one first');
+          const n = s.timeline.node(num(args, 'node'));
+          if (!n.snapshot) return { stack: [], scopes: [], heap: null };
+          const exec = restore(program(), n.snapshot, { ...s.options, key });
+          const dbg = new Debugger(exec);
+          const stack = dbg.callStack();
+          const top = stack.find((f) => !f.builtin);
+          return { stack, scopes: top ? dbg.scopes(top.index) : [], heap: heapGraph(exec.vm) };
+        }
         default:
-          throw new ProtocolError('timeline action must be start, answer, nodes, save or load');
+          throw new ProtocolError('timeline action must be start, answer, nodes, save, load, snapshot or inspect');
       }
     }
   }

@@ -339,10 +339,10 @@ export function createDebugger(deps: DebugDeps) {
   async function refreshFrame(mine: number): Promise<void> {
     const f = state.stack[state.frame];
     state.scopesNote = null;
-    if (!f || f.asyncCaller) {
+    // (an awaiting async function — `asyncCaller` — has its saved variables)
+    if (!f) {
       state.scopes = [];
-      if (f?.asyncCaller) state.scopesNote = `${f.name} is awaiting: its variables are shown when it resumes`;
-      if (!f && state.status === 'waiting') state.scopesNote = 'Waiting for capability answers: nothing is running';
+      if (state.status === 'waiting') state.scopesNote = 'Waiting for capability answers: nothing is running';
     } else {
       try {
         const scopes = ((await debugCommand('scopes', { frame: f.index })).result ?? []) as DebugScope[];

@@ -547,4 +547,22 @@ f(3)`;
     expect(scopes[1].variables.map((v) => [v.name, v.preview])).toEqual([['i', '1']]);
     expect(scopes[2].variables.map((v) => v.name)).toEqual(['n', 'fns']);
   });
+
+  it('at a suspension, lists the async functions awaiting the host calls with their variables', () => {
+    const exec = start(`const kept = { label: 'k' };
+async function f(q) { const mine = ['held']; const r = await ask(q); return mine.length + r; }
+const total = await f('a?');
+total`, { capabilities: [{ name: 'ask' }] });
+    expect(exec.outcome.status).toBe('suspended');
+    const d = new Debugger(exec);
+    const stack = d.callStack();
+    expect(stack.map((f) => [f.name, f.line, f.asyncCaller])).toEqual([
+      ['f', 2, true],
+      ['<script>', 3, true],
+    ]);
+    const names = (i: number) => d.scopes(i).flatMap((s) => s.variables.map((v) => `${v.name}=${v.preview}`));
+    expect(names(0)).toEqual(expect.arrayContaining(['q="a?"', "mine=[ 'held' ]"]));
+    expect(names(1)).toEqual(expect.arrayContaining(["kept={ label: 'k' }"]));
+    expect(() => d.scopes(2)).toThrow(/no frame 2/);
+  });
 });

@@ -107,3 +107,18 @@ describe('the heap graph of a suspended program', () => {
     expect(ex.resume([{ id: 3, value: null }])).toMatchObject({ status: 'completed', value: 'shared' });
   });
 });
+
+describe('what a suspended program holds', () => {
+  it('an async function awaiting a host call keeps its variables in the heap (through the promise it awaits)', () => {
+    const exec = start(`const kept = { label: 'kept-by-script' };
+async function f() { const mine = ['held-by-f']; const r = await ask(); return mine.length + r; }
+await f();
+kept`, { capabilities: [{ name: 'ask' }] });
+    expect(exec.outcome.status).toBe('suspended');
+    const g = heapGraph(exec.vm);
+    const previews = g.nodes.map((n) => n.preview).join(' ');
+    expect(previews).toContain('["held-by-f"]');
+    expect(previews).toContain('{label}');
+    expect(g.edges.some((e) => e.label === 'awaited by')).toBe(true);
+  });
+});

@@ -46,4 +46,23 @@ describe('timeline', () => {
     expect(() => Timeline.load(bytes, compile('1', {}), options, KEY)).toThrow(/different program/);
     expect(() => Timeline.load(new Uint8Array([1, 2, 3]), program, options, KEY)).toThrow(SerializationError);
   });
+
+  it('keeps the console output of each stretch output on the node it leads to, across save and load', () => {
+    const src = `console.log('start');
+const a = ask('first?');
+console.warn('got ' + a);
+a`;
+    const p = compile(src, { globals: ['ask'], capabilities: ['ask'] });
+    const seen: string[] = [];
+    const t = Timeline.start(p, { ...options, onConsole: (_l, text) => seen.push(text) }, KEY);
+    expect(t.root.console).toEqual([{ level: 'log', text: 'start' }]);
+    const x = t.answer(0, [{ id: 1, value: 'x' }]);
+    const y = t.answer(0, [{ id: 1, value: 'y' }]);
+    expect(x.console).toEqual([{ level: 'warn', text: 'got x' }]);
+    expect(y.console).toEqual([{ level: 'warn', text: 'got y' }]);
+    // the host's own console hook still hears everything
+    expect(seen).toEqual(['start', 'got x', 'got y']);
+    const u = Timeline.load(t.save(), p, options, KEY);
+    expect(u.node(y.id).console).toEqual([{ level: 'warn', text: 'got y' }]);
+  });
 });

@@ -1,0 +1,109 @@
+/** The timeline service: recording with mocks, answers and forks, restoring into a debug session, compare, save and load. */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createServices, type Services } from '../../main/services';
+import type { SessionView, TimelineInspection, TimelineView } from '../../preload/api';
+import { ensureBundle } from '../cli/helpers';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+const examples = resolve(import.meta.dirname, '../../examples');
+const SOURCE = readFileSync(join(examples, 'approval-workflow.js'), 'utf8');
+const MOCKS = JSON.parse(readFileSync(join(examples, 'approval-workflow.mocks.json'), 'utf8')) as unknown;
+const REQUEST = { id: 'PR-1044', requester: 'ada@example.com', vendor: 'Northwind Cloud', amount: 4200, currency: 'USD', purpose: 'cloud credits' };
+const RUN = { source: SOURCE, mocks: MOCKS, inputs: { request: REQUEST }, now: Date.parse('2024-05-01T09:00:00Z'), seed: 7 };
+
+let services: Services;
+let dir: string;
+beforeAll(async () => {
+  ensureBundle();
+  dir = join(mkdtempSync(join(tmpdir(), 'capsule-timeline-')), 'ws');
+  cpSync(examples, dir, { recursive: true });
+  services = createServices({ mode: 'browser' });
+  await services.workspace.open(dir);
+});
+afterAll(() => services?.dispose());
+
+async function call<T>(method: string, params: unknown): Promise<T> {
+  const r = await services.handle(method, params);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.result as T;
+}
+
+describe('timelines', () => {
+  it('records mocked suspensions, stops for the user, forks with other answers, restores, compares, saves and loads', async () => {
+    const t = await call<TimelineView>('timeline.open', RUN);
+    // lookupEmployee + screenVendor, getBudget, then requestApproval waits for a person
+    const capsOf = (n: number) => t.nodes[n]!.calls.map((c) => c.capability);
+    expect(capsOf(0).sort()).toEqual(['lookupEmployee', 'screenVendor']);
+    expect(capsOf(1)).toEqual(['getBudget']);
+    const ask = t.nodes[t.last]!;
+    expect(ask.calls.map((c) => c.capability)).toEqual(['requestApproval']);
+    expect(ask.children).toEqual([]);
+    const callId = ask.calls[0]!.id;
+
+    const approved = await call<TimelineView>('timeline.answer', { id: t.id, node: ask.id, answers: [{ id: callId, value: { decision: 'approve' } }] });
+    const end = approved.nodes[approved.last]!;
+    expect(end).toMatchObject({ status: 'completed', value: { status: 'approved', purchaseOrder: expect.stringMatching(/^PO-/) } });
+    expect(end.console).toEqual([{ level: 'log', text: 'PR-1044: approved' }]);
+
+    // fork: the same node answered "reject" is a second branch with another result
+    const rejected = await call<TimelineView>('timeline.answer', { id: t.id, node: ask.id, answers: [{ id: callId, value: { decision: 'reject', comment: 'not now' } }] });
+    expect(rejected.nodes[ask.id]!.children).toHaveLength(2);
+    const other = rejected.nodes[rejected.last]!;
+    expect(other.value).toMatchObject({ status: 'declined', reason: expect.stringContaining('not now') });
+    expect(other.parent).not.toBe(end.parent);
+
+    // compare: the states of two nodes (the employee, screening and budget answers arrived in between)
+    const a = await call<TimelineInspection>('timeline.inspect', { id: t.id, node: 0 });
+    const b = await call<TimelineInspection>('timeline.inspect', { id: t.id, node: ask.id });
+    expect(a.heap!.nodes.length).toBeGreaterThan(0);
+    const previews = (i: TimelineInspection) => i.heap!.nodes.map((n) => n.preview);
+    expect(previews(a)).not.toContain('{name, manager, costCenter}');
+    expect(previews(b)).toContain('{name, manager, costCenter}');
+    // the script awaits requestApproval: its variables at that node
+    expect(b.stack.map((f) => [f.name, f.asyncCaller])).toEqual([['<script>', true]]);
+    expect(b.scopes.flatMap((s) => s.variables.map((v) => v.name))).toEqual(expect.arrayContaining(['employee', 'budget', 'approvers']));
+    expect((await call<TimelineInspection>('timeline.inspect', { id: t.id, node: end.id })).heap).toBeNull();
+
+    // restore: a debug session paused at the node's suspension; continuing asks the user again
+    const view = await call<SessionView>('timeline.restore', { id: t.id, node: ask.id });
+    expect(view.status).toBe('paused');
+    expect(view.budget?.instructions).toBe(ask.instructions);
+    const resumed = await call<{ view: SessionView }>('session.debug', { id: view.id, command: 'continue' });
+    expect(resumed.view).toMatchObject({ status: 'waiting', calls: [{ capability: 'requestApproval' }] });
+    const done = await call<SessionView>('session.continue', { id: view.id, answers: [{ id: callId, value: { decision: 'approve' } }] });
+    expect(done).toMatchObject({ status: 'done', value: { status: 'approved' } });
+    await call('session.close', { id: view.id });
+    await expect(call('timeline.restore', { id: t.id, node: end.id })).rejects.toThrow(/no state to restore/);
+
+    // save, load: the same tree, and a loaded node forks
+    const saved = await call<{ path: string; bytes: number }>('timeline.save', { id: t.id, path: '.capsule/timelines/approval-workflow.timeline' });
+    expect(saved.bytes).toBeGreaterThan(100);
+    await call('timeline.close', { id: t.id });
+    await expect(call('timeline.inspect', { id: t.id, node: 0 })).rejects.toThrow(/no timeline/);
+    const loaded = await call<TimelineView>('timeline.open', { ...RUN, load: saved.path });
+    expect(loaded.nodes.map((n) => [n.id, n.parent, n.status])).toEqual(rejected.nodes.map((n) => [n.id, n.parent, n.status]));
+    const again = await call<TimelineView>('timeline.answer', { id: loaded.id, node: ask.id, answers: [{ id: callId, value: { decision: 'approve', comment: 'ok' } }] });
+    expect(again.nodes[ask.id]!.children).toHaveLength(3);
+    await call('timeline.close', { id: loaded.id });
+  });
+
+  it('refuses corrupt files, files of another script, paths outside the workspace and bad parameters with clear messages', async () => {
+    writeFileSync(join(dir, 'broken.timeline'), 'this is not a timeline');
+    await expect(call('timeline.open', { ...RUN, load: 'broken.timeline' })).rejects.toThrow(/Not a usable timeline file/);
+    const t = await call<TimelineView>('timeline.open', RUN);
+    await call('timeline.save', { id: t.id, path: 'a.timeline' });
+    await call('timeline.close', { id: t.id });
+    await expect(call('timeline.open', { ...RUN, source: `${SOURCE}\n// edited`, load: 'a.timeline' })).rejects.toThrow(/different program/);
+    await expect(call('timeline.open', { ...RUN, load: '../outside.timeline' })).rejects.toThrow(/outside|workspace/i);
+    await expect(call('timeline.open', { ...RUN, load: 'missing.timeline' })).rejects.toThrow(/cannot read missing.timeline/);
+    await expect(call('timeline.open', { ...RUN, debug: true })).rejects.toThrow(/unknown timeline parameter debug/);
+    await expect(call('timeline.answer', { id: 'nope', node: 0, answers: [{ id: 1 }] })).rejects.toThrow(/no timeline/);
+    await expect(call('timeline.open', { source: 'const = ;' })).rejects.toThrow(/cannot run/);
+    // every session was closed again
+    expect(services.sessions.count).toBe(0);
+  });
+});
