@@ -67,6 +67,8 @@ export class FunctionCode {
   /** Source range of the function text (for toString and the debugger). */
   start = 0;
   end = 0;
+  /** Where Function.prototype.toString's text starts when not at `start` (a method: its key). */
+  textStart = -1;
   line = 1;
   column = 1;
   /**

@@ -7,7 +7,7 @@
 import { toHost, toHostStrict } from './boundary';
 import { answerCall, CapabilitySet, installCapabilities, normalizeCapabilities, type Answer, type CapabilitiesOption, type Capability, type CapabilityDiagnostic } from './capabilities';
 import { spanAt, type CompiledProgram } from './chunk';
-import { CapabilityError, CapsuleError, LimitError, RuntimeError } from './errors';
+import { CapabilityError, CapsuleError, LimitError, RuntimeError, SerializationError } from './errors';
 import { JSPromise, PromiseState } from './objects';
 import { compile } from './program';
 import { createVM, runtimeErrorOf, type RunOptions } from './run';
@@ -77,6 +77,13 @@ export class Execution {
   private failed: CapsuleError | null = null;
   private pauseRequested = false;
   private cancelled = false;
+  /**
+   * Set by snapshot restore. A restored state is trusted as far as its MAC: a key holder can
+   * still seal an inconsistent one, and a host exception it causes later is reported as a
+   * SerializationError (a genuine snapshot continues exactly like the run it was taken from).
+   * @internal
+   */
+  restored = false;
   readonly capabilityList: Capability[];
 
   /** @internal use {@link start} or the snapshot module's restore. */
@@ -133,6 +140,7 @@ export class Execution {
       return this.outcome;
     } catch (e) {
       if (e instanceof CapsuleError) this.fail(e);
+      if (this.restored) this.fail(inconsistentState(e));
       throw e;
     }
   }
@@ -145,7 +153,12 @@ export class Execution {
     if (this.failed) throw this.failed;
     const vm = this.vm;
     this.checkAnswers(answers);
-    for (const a of answers) answerCall(vm, a);
+    try {
+      for (const a of answers) answerCall(vm, a);
+    } catch (e) {
+      if (this.restored && !(e instanceof CapsuleError)) this.fail(inconsistentState(e));
+      throw e;
+    }
     this.outcome = { status: 'paused', instructions: vm.instructions };
   }
 
@@ -250,6 +263,12 @@ export class Execution {
     this.result = s.result;
     this.usedMs = s.usedMs;
   }
+}
+
+/** The typed error for a host exception raised by a restored (key holder's) inconsistent state; no host stack or path. */
+function inconsistentState(e: unknown): SerializationError {
+  const message = e instanceof Error ? e.message : String(e);
+  return new SerializationError(`corrupt snapshot: the restored state is inconsistent (${message.split('\n')[0].slice(0, 200)})`);
 }
 
 /** Prepares a VM with capabilities for `program` (no guest code has run yet). */

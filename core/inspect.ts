@@ -230,7 +230,7 @@ function formatRaw(ctx: Ctx, o: JSObject, recurseTimes: number, vm: VM): string 
   const done = (): string => {
     const idx = ctx.circular.get(o);
     const ref = idx !== undefined ? `<ref *${idx}> ` : '';
-    return ref + reduceToSingleString(ctx, entries, base, braces, isArrayLike, prefix);
+    return ref + reduceToSingleString(ctx, entries, base, braces, isArrayLike, prefix, o instanceof JSArray ? o.elements : undefined);
   };
 
   if (o instanceof JSArray) {
@@ -294,7 +294,7 @@ function formatRaw(ctx: Ctx, o: JSObject, recurseTimes: number, vm: VM): string 
     }
     for (const k of keys) entries.push(formatProperty(ctx, o, k, recurseTimes));
     ctx.seen.pop();
-    isArrayLike = !isMap;
+    // Node groups only arrays' entries into columns, not a Set's
     return done();
   } else if (o instanceof JSPromise) {
     prefix = `${protoName ?? 'Promise'} `;
@@ -336,24 +336,38 @@ function safeTag(vm: VM, o: JSObject): string | undefined {
   return undefined;
 }
 
+const MAX_ARRAY_LENGTH = 100;
+
+/** As Node's formatArray: at most 100 entries, where a run of holes is one entry. */
 function formatArray(ctx: Ctx, a: JSArray, recurseTimes: number): string[] {
   const out: string[] = [];
   const el = a.elements;
-  const max = Math.min(el.length, 100);
-  let holes = 0;
-  for (let i = 0; i < max; i++) {
-    if (el[i] === HOLE) {
-      holes++;
-      continue;
-    }
-    if (holes) {
-      out.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
-      holes = 0;
-    }
+  const len = Math.min(el.length, MAX_ARRAY_LENGTH);
+  for (let i = 0; i < len; i++) {
+    if (el[i] === HOLE) return formatSparse(ctx, el, recurseTimes, len, out, i);
     out.push(formatValue(ctx, el[i] as Value, recurseTimes + 1));
   }
-  if (holes) out.push(`<${holes} empty item${holes > 1 ? 's' : ''}>`);
-  if (el.length > max) out.push(`... ${el.length - max} more item${el.length - max > 1 ? 's' : ''}`);
+  if (el.length > len) out.push(`... ${el.length - len} more item${el.length - len > 1 ? 's' : ''}`);
+  return out;
+}
+
+/** Node's formatSpecialArray: from the first hole on, runs of holes become `<n empty items>`. */
+function formatSparse(ctx: Ctx, el: readonly unknown[], recurseTimes: number, maxLength: number, out: string[], first: number): string[] {
+  let index = first;
+  for (let k = first; k < el.length && out.length < maxLength; k++) {
+    if (el[k] === HOLE) continue;
+    if (k !== index) {
+      out.push(`<${k - index} empty item${k - index > 1 ? 's' : ''}>`);
+      index = k;
+      if (out.length === maxLength) break;
+    }
+    out.push(formatValue(ctx, el[k] as Value, recurseTimes + 1));
+    index++;
+  }
+  const remaining = el.length - index;
+  if (out.length !== maxLength) {
+    if (remaining > 0) out.push(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`);
+  } else if (remaining > 0) out.push(`... ${remaining} more item${remaining > 1 ? 's' : ''}`);
   return out;
 }
 
@@ -383,10 +397,10 @@ function isBelowBreakLength(ctx: Ctx, output: string[], start: number, base: str
   return base === '' || !base.includes('\n');
 }
 
-function reduceToSingleString(ctx: Ctx, output: string[], base: string, braces: [string, string], isArrayLike: boolean, prefix: string): string {
+function reduceToSingleString(ctx: Ctx, output: string[], base: string, braces: [string, string], isArrayLike: boolean, prefix: string, value?: readonly unknown[]): string {
   let entries = output;
   const b0 = prefix + braces[0];
-  if (isArrayLike && output.length > 6) entries = groupArrayElements(ctx, output);
+  if (isArrayLike && output.length > 6) entries = groupArrayElements(ctx, output, value);
   if (ctx.currentDepth - ctx.currentDepth < 3 && entries.length === output.length) {
     const start = output.length + ctx.indentationLvl + b0.length + base.length + 10;
     if (isBelowBreakLength(ctx, output, start, base)) {
@@ -400,14 +414,15 @@ function reduceToSingleString(ctx: Ctx, output: string[], base: string, braces: 
 }
 
 /** Node's column grouping of long arrays of short items. */
-function groupArrayElements(ctx: Ctx, output: string[]): string[] {
+function groupArrayElements(ctx: Ctx, output: string[], value: readonly unknown[] | undefined): string[] {
   let totalLength = 0;
   let maxLength = 0;
-  let i = 0;
-  const outputLength = output.length;
+  let outputLength = output.length;
+  // the "... n more items" entry takes no part in the columns
+  if (MAX_ARRAY_LENGTH < output.length) outputLength--;
   const separatorSpace = 2;
   const dataLen = new Array<number>(outputLength);
-  for (; i < outputLength; i++) {
+  for (let i = 0; i < outputLength; i++) {
     const len = output[i].length;
     dataLen[i] = len;
     totalLength += len + separatorSpace;
@@ -432,21 +447,31 @@ function groupArrayElements(ctx: Ctx, output: string[]): string[] {
       for (let j = c; j < output.length; j += columns) if (dataLen[j] > lineLength) lineLength = dataLen[j];
       maxLineLength.push(lineLength + separatorSpace);
     }
-    const allNumbers = output.every((s) => /^-?[\d.e+n]+$|^NaN$|^-?Infinity$/.test(s));
+    // numbers align right when the array's first entries are all numbers (Node looks at the values)
+    let padStart = true;
+    if (value !== undefined) {
+      for (let i = 0; i < output.length; i++) {
+        if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') {
+          padStart = false;
+          break;
+        }
+      }
+    }
     for (let j = 0; j < outputLength; j += columns) {
       const max = Math.min(j + columns, outputLength);
       let str = '';
       let k = j;
       for (; k < max - 1; k++) {
         const padding = maxLineLength[k - j] + output[k].length - dataLen[k];
-        str += allNumbers ? `${output[k]}, `.padStart(padding, ' ') : `${output[k]}, `.padEnd(padding, ' ');
+        str += padStart ? `${output[k]}, `.padStart(padding, ' ') : `${output[k]}, `.padEnd(padding, ' ');
       }
-      if (allNumbers) {
+      if (padStart) {
         const padding = maxLineLength[k - j] + output[k].length - dataLen[k] - separatorSpace;
         str += output[k].padStart(padding, ' ');
       } else str += output[k];
       tmp.push(str);
     }
+    if (MAX_ARRAY_LENGTH < output.length) tmp.push(output[outputLength]);
     return tmp;
   }
   return output;

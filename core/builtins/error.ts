@@ -20,6 +20,8 @@ function makeError(vm: VM, type: string, newTarget: Value, dflt: JSObject, messa
   }
   const e = new JSError(proto, Cls.Error, vm.realm.rootShape(proto));
   vm.charge(96);
+  // V8's order of own keys: stack, message, cause (the stack text is filled in below)
+  e.defineOwn('stack', '', Attr.Hidden);
   if (message !== undefined) e.defineOwn('message', toString(vm, message), Attr.Hidden);
   if (options instanceof JSObject && vm.lookup(options, 'cause') !== HOLE) e.defineOwn('cause', vm.get(options, 'cause'), Attr.Hidden);
   e.stackText = vm.captureStack();

@@ -405,7 +405,7 @@ registerInstaller((r) => {
     return b;
   });
   r.method(FP, 'toString', 0, (vm, t) => {
-    if (t instanceof JSFunction && !(t.code.flags & FnFlags.Builtin)) return t.code.unit.source.slice(t.code.start, t.code.end);
+    if (t instanceof JSFunction && !(t.code.flags & FnFlags.Builtin)) return t.code.unit.source.slice(t.code.textStart >= 0 ? t.code.textStart : t.code.start, t.code.end);
     if (isCallable(t)) return `function ${fnName(t as JSObject) === 'anonymous' ? '' : fnName(t as JSObject)}() { [native code] }`;
     throw new GuestError('TypeError', 'Function.prototype.toString requires that \'this\' be a Function');
   });

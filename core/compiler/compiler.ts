@@ -328,7 +328,7 @@ class FnCompiler {
   }
 
   /** Compiles a nested function and returns its index. */
-  private compileFunction(node: Node, name: string, extraFlags = 0, classInfo?: ClassInfo): number {
+  private compileFunction(node: Node, name: string, extraFlags = 0, classInfo?: ClassInfo, textStart = -1): number {
     const info = this.pb.analysis.fnOf.get(node)!;
     const code = this.pb.reserve(name);
     const fc = new FnCompiler(this.pb, info, code, this.envStack, this.builtin);
@@ -336,7 +336,15 @@ class FnCompiler {
     fc.parentAsyncCtx = this.asyncCtx;
     if (this.asyncCtx && this.isCapabilityArrow(node)) extraFlags |= FnFlags.AsyncCtx;
     fc.compileBody(node, extraFlags, classInfo);
+    code.textStart = textStart;
     return code.index;
+  }
+
+  /** A class method's toString text starts at its key (or get/set/async/*), without `static`. */
+  private methodTextStart(m: Node): number {
+    if (!m.static) return m.start;
+    const after = /^static\s*/.exec(this.pb.source.slice(m.start, m.start + 64));
+    return m.start + (after ? after[0].length : 0);
   }
 
   /**
@@ -745,12 +753,22 @@ class FnCompiler {
     } else this.assignPattern(left, 'assign');
   }
 
+  /**
+   * The object of a for-in/of is evaluated in a scope of its own where the loop's names exist
+   * but are uninitialized (`for (const k of k)` is a ReferenceError; a closure made there sees TDZ).
+   */
+  private tdzHead(right: Node, scope: Scope | undefined, parent: Scope): void {
+    if (scope) this.enterScope(scope);
+    this.expr(right);
+    if (scope) this.exitScope(scope, parent);
+  }
+
   private forInStmt(s: Node, labels: string[]): void {
     this.resetCompletion();
     const scope = this.pb.analysis.scopeOf.get(s);
     const parent = this.scope;
     const itReg = this.e.newLocal('%forin');
-    this.expr(s.right);
+    this.tdzHead(s.right, scope, parent);
     this.e.emit(Op.ForInPrepare);
     this.e.emit(Op.PutLocal, itReg);
     const top = this.label();
@@ -776,7 +794,7 @@ class FnCompiler {
     this.e.newLocal('%next');
     const syncReg = isAwait ? this.e.newLocal('%sync') : -1;
     const valReg = this.e.newLocal('%value');
-    this.expr(s.right);
+    this.tdzHead(s.right, scope, parent);
     if (isAwait) {
       this.e.emit(Op.GetAsyncIterator);
       this.e.emit(Op.PutLocal, syncReg);
@@ -1393,7 +1411,7 @@ class FnCompiler {
           e.emit(Op.ToPropertyKey);
         } else e.emit(Op.Const, this.k(name));
         const fname = p.kind === 'get' ? 'get ' + name : p.kind === 'set' ? 'set ' + name : name;
-        const idx = this.compileFunction(p.value, p.computed ? '' : fname, FnFlags.Method | FnFlags.NoConstruct);
+        const idx = this.compileFunction(p.value, p.computed ? '' : fname, FnFlags.Method | FnFlags.NoConstruct, undefined, p.start);
         e.emit(Op.Closure, idx);
         e.emit(Op.SetHome);
         if (p.kind === 'get') e.emit(Op.DefineGetter, 1);
@@ -2010,7 +2028,7 @@ class FnCompiler {
           // installed on the class itself: [C, name, fn] → DefinePrivate
           e.emit(Op.GetLocal, rC);
           this.loadBinding(this.lookupName('#' + m.key.name)!, null);
-          e.emit(Op.Closure, this.compileFunction(m.value, label, FnFlags.Method | FnFlags.NoConstruct));
+          e.emit(Op.Closure, this.compileFunction(m.value, label, FnFlags.Method | FnFlags.NoConstruct, undefined, this.methodTextStart(m)));
           e.emit(Op.SetHome);
           e.emit(Op.DefinePrivate, m.kind === 'get' ? 1 : m.kind === 'set' ? 2 : 3);
           e.emit(Op.Pop);
@@ -2022,7 +2040,7 @@ class FnCompiler {
           this.expr(m.key);
           e.emit(Op.ToPropertyKey);
         } else e.emit(Op.Const, this.k(fname));
-        e.emit(Op.Closure, this.compileFunction(m.value, m.computed ? '' : label, FnFlags.Method | FnFlags.NoConstruct));
+        e.emit(Op.Closure, this.compileFunction(m.value, m.computed ? '' : label, FnFlags.Method | FnFlags.NoConstruct, undefined, this.methodTextStart(m)));
         e.emit(Op.SetHome);
         if (isPrivate) {
           // one closure per class evaluation, installed on each instance by the initializer

@@ -359,7 +359,8 @@ export function analyze(program: Node): Analysis {
           s = newScope('for', scope, fn, n);
           for (const d of init.declarations)
             for (const id of patternNames(d.id))
-              s.declare(id.name, init.kind, n.type === 'ForStatement' ? (d.end ?? 0) : init.end);
+              // for-in/of: the head expression (`right`) is evaluated with the names in TDZ
+              s.declare(id.name, init.kind, n.type === 'ForStatement' ? (d.end ?? 0) : (n.right.end ?? init.end));
         }
         if (n.type === 'ForOfStatement' && n.await && fn.node.type === 'Program') a.topLevelAwait = true;
         if (n.type === 'ForStatement') {

@@ -240,6 +240,7 @@ export function restore(program: CompiledProgram, bytes: Uint8Array, options: St
     throw new SerializationError(`corrupt snapshot: ${(e as Error)?.message ?? String(e)}`);
   }
   const exec = new Execution(vm, program, p.seed, startOptions, caps);
+  exec.restored = true;
   exec.setState({ phase: st.phase, result: st.result, usedMs: st.usedMs });
   let calls: Execution['pendingCalls'] = [];
   try {

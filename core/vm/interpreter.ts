@@ -235,6 +235,7 @@ export class VM {
     const proto = this.realm.errorProtos[type];
     const e = new JSError(proto, Cls.Error, this.realm.rootShape(proto));
     this.charge(96);
+    e.defineOwn('stack', '', Attr.Hidden); // first, as in V8
     e.defineOwn('message', message, Attr.Hidden);
     e.stackText = this.captureStack();
     e.defineOwn('stack', `${type}: ${message}${e.stackText ? '\n' + e.stackText : ''}`, Attr.Hidden);
@@ -2327,7 +2328,7 @@ export class VM {
       if (f instanceof Accessor) return HOLE;
       if (f === HOLE || !isCallable(f as Value)) continue;
       if (!(f instanceof NativeFunction) || f.data instanceof BoundData) return HOLE;
-      if (this.realm.guestDependentNatives.has(f.nativeId) && !this.isPrimitiveOnlyArray(o)) return HOLE;
+      if (this.realm.guestDependentNatives.has(f.nativeId) && !this.joinsNatively(o, 0)) return HOLE;
       const depth = this.frames.length;
       const sp = this.sp;
       const r = nativeImpl(f.nativeId)(this, o, [], undefined, f);
@@ -2343,9 +2344,22 @@ export class VM {
     throw new GuestError('TypeError', 'Cannot convert object to primitive value');
   }
 
-  private isPrimitiveOnlyArray(o: JSObject): boolean {
+  /**
+   * True when a built-in toString of `o` (an array's join) needs no guest code: every element
+   * is a primitive or an object whose own conversion is built-in (nested arrays likewise, to a
+   * small depth; deeper or cyclic ones take the prelude path).
+   */
+  private joinsNatively(o: JSObject, depth: number): boolean {
     if (!(o instanceof JSArray)) return o.cls !== Cls.Array;
-    for (const e of o.elements) if (e instanceof JSObject) return false;
+    if (depth > 4) return false;
+    for (const e of o.elements) {
+      if (!(e instanceof JSObject)) continue;
+      const tp = this.lookup(e, WELL_KNOWN.toPrimitive);
+      if (tp !== HOLE && tp !== undefined && tp !== null) return false;
+      const f = this.lookup(e, 'toString');
+      if (!(f instanceof NativeFunction) || f.data instanceof BoundData) return false;
+      if (this.realm.guestDependentNatives.has(f.nativeId) && !this.joinsNatively(e, depth + 1)) return false;
+    }
     return true;
   }
 

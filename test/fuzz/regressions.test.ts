@@ -10,6 +10,7 @@ function outcome(source: string): string {
   try {
     return `value ${JSON.stringify(core.runSync(source, { limits: FUZZ_LIMITS, seed: 1, now: () => 0 }).value)}`;
   } catch (e) {
+    if (e instanceof core.ParseError) return 'ParseError';
     return e instanceof core.RuntimeError ? `${e.guestName}` : e instanceof core.LimitError ? `LimitError ${e.limit}` : `host ${String(e)}`;
   }
 }
@@ -30,6 +31,23 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['mutating a frozen built-in through optional chaining', 'Object.defineProperty(Object ?. prototype, "x", { get() { return 1; }, configurable: true });', 'TypeError'],
   // seed 20261125 case 33814: the V8 oracle's console was an enumerable global, core's is not (nor Node's)
   ['JSON.stringify of the global object', 'JSON.stringify({ s: this })', 'value "{\\"s\\":{}}"'],
+  // seed 4242 case 1513: a top-level `let undefined` is an early error of a V8 script
+  ['top-level let undefined', "let undefined = 'defined!';", 'ParseError'],
+  // seed 4242 cases 10861, 29386: the object of a for-in/of read the loop's binding (a wrong
+  // slot, or an internal compiler error from a closure) instead of throwing in its TDZ
+  ['for-in over its own binding', 'const keys = []; for (const k in k) keys.push(k);', 'ReferenceError'],
+  ['for-of whose object closes over its binding', "for (const x0 of Object.entries({ a: 1 }).map(([k]) => k + x0)) {}", 'ReferenceError'],
+  // seed 4242 case 13576: a method's source text starts at its key
+  ['method toString', 'const obj = { x: 10, method() { return this.x + this.method; } }; obj.method()', 'value "10method() { return this.x + this.method; }"'],
+  // seed 4242 case 7124: own keys of an error are stack, message (V8's order)
+  ['error own keys', "Object.getOwnPropertyNames(new Error('hello', { cause: 1 }))", 'value ["stack","message","cause"]'],
+  // seed 4242 cases 10814, 27083: an array holding plain objects converts with built-ins only
+  ['array of objects as a key', "const o = { '1,[object Object]': 'a' }; o[[1, {}]]", 'value "a"'],
+  // seed 4242 case 17772: a run of holes is one entry of inspect's 100
+  ['inspect of a long sparse array', "const a = []; a[1000] = 'x'; console.log(a); const b = []; for (let i = 0; i < 300; i += 2) b[i] = i; console.log(b); 1", 'value 1'],
+  // seed 4242 case 2879: inspect escapes lone surrogates and C1 controls as Node does
+  ['inspect of lone surrogates', "console.log(new Map([['\\udc00x', '\\x85\\v']]), ['\\ud800']); 1", 'value 1'],
+  ['inspect of a large Set (no columns)', 'console.log(new Set(Array.from({ length: 30 }, (_, i) => i))); 1', 'value 1'],
 ];
 
 describe('fuzzer regressions', () => {

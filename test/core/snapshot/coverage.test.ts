@@ -63,6 +63,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       failed: 'finished executions are not snapshotted',
       pauseRequested: 'reset by every step',
       cancelled: 'a host decision of the process',
+      restored: 'set by restore itself (a restored state is checked as it runs)',
     },
   },
   JSObject: { fields: () => new O.JSObject(null), stored: BASE },

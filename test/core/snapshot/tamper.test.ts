@@ -9,7 +9,7 @@ import { Packr } from 'msgpackr';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 120_000 });
-import { CORE_VERSION, SerializationError, type Capability } from '../../../core/index';
+import { CapsuleError, CORE_VERSION, SerializationError, type Capability } from '../../../core/index';
 import { programFor, start } from '../../../core/execution';
 import { programHash, restore, snapshot, SNAPSHOT_FORMAT_VERSION } from '../../../core/snapshot/index';
 
@@ -173,12 +173,23 @@ describe('verification', () => {
         let o = copy as unknown as Record<string | number, unknown>;
         for (let i = 0; i < path.length - 1; i++) o = o[path[i]] as Record<string | number, unknown>;
         o[path[path.length - 1]] = rep;
+        let ex;
         try {
-          restore(program, envelope(packr.pack(copy)), { capabilities: caps, key: KEY });
+          ex = restore(program, envelope(packr.pack(copy)), { capabilities: caps, key: KEY, limits: { instructions: 100_000 } });
           accepted++;
         } catch (e) {
           if (!(e instanceof SerializationError)) throw e;
           rejected++;
+          return;
+        }
+        // an accepted forgery runs on: it may fail, but only with core's typed errors
+        try {
+          for (let i = 0; i < 10 && ex.outcome.status !== 'completed'; i++) {
+            const calls = ex.outcome.status === 'suspended' ? ex.outcome.calls : [];
+            ex.resume(calls.map((c) => ({ id: c.id, value: 'v' })));
+          }
+        } catch (e) {
+          if (!(e instanceof CapsuleError)) throw e;
         }
       }),
       { numRuns: 3000, seed: 6 },
