@@ -137,6 +137,8 @@ function menuTemplate(): MenuItemConstructorOptions[] {
     label: 'File',
     submenu: [
       { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => void openFolderFromMenu() },
+      // the renderer opens its Export dialog for the active script (docs/EXPORT.md)
+      { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => services.events.emit('app.command', { command: 'export' }) },
       { type: 'separator' },
       process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
     ],
