@@ -259,8 +259,10 @@ test('unsaved edits survive a crash and restart of main', async ({ page, freshSt
     await expect(tab(page, 'incident-triage.js')).toHaveAttribute('data-dirty', 'true');
     await tab(page, 'incident-triage.js').click();
     await expect(editor(page, 'incident-triage.js')).toContainText('// survives main');
-    // (the notice can appear twice after main restarts — a known duplicate, noted for the next session)
-    await expect(page.getByRole('status').filter({ hasText: 'Restored unsaved changes' }).first()).toBeVisible();
+    // exactly once, though the reconnect both asks for the state and hears workspace.changed
+    await expect(page.getByRole('status').filter({ hasText: 'Restored unsaved changes' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Restored unsaved changes' })).toHaveCount(1);
+    await expect(tab(page, 'incident-triage.js')).toHaveCount(1);
     expect(readFileSync(join(freshStudio.workspace, 'incident-triage.js'), 'utf8')).not.toContain('survives main');
   } finally {
     await restarted.stop();

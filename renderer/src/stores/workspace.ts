@@ -92,6 +92,8 @@ export function problemsOf(path: string): WorkspaceProblem[] {
 }
 
 function notify(level: WorkspaceNotice['level'], text: string): void {
+  // the same news twice (e.g. a reconnect that reloads the state) is shown once
+  if (workspace.notices.some((n) => n.level === level && n.text === text)) return;
   workspace.notices.push({ level, text });
   if (workspace.notices.length > 5) workspace.notices.splice(0, workspace.notices.length - 5);
 }
@@ -160,8 +162,13 @@ function publishProblems(list: readonly WorkspaceProblem[], paths: Iterable<stri
   }
 }
 
+/** Bumped by every loadState: an older load still awaiting main gives way to the newer one. */
+let loadGeneration = 0;
+
 /** Replaces everything with a workspace state from main: files, problems, recovered edits, tabs. */
 export async function loadState(state: WorkspaceState): Promise<void> {
+  const generation = ++loadGeneration;
+  const superseded = (): boolean => generation !== loadGeneration;
   const bridge = bridgeOrNull();
   const previous = [...workspace.problems.map((p) => p.path)];
   documents.clear();
@@ -184,8 +191,9 @@ export async function loadState(state: WorkspaceState): Promise<void> {
     } catch {
       isNew = true;
     }
+    if (superseded()) return;
     documents.set(edit.path, { text: edit.text, savedText, isNew });
-    workspace.tabs.push(edit.path);
+    if (!workspace.tabs.includes(edit.path)) workspace.tabs.push(edit.path);
   }
   if (state.recovered.length > 0) {
     const names = state.recovered.map((e) => baseName(e.path)).join(', ');
@@ -197,7 +205,11 @@ export async function loadState(state: WorkspaceState): Promise<void> {
   }
   const remembered = rememberedTabs(state.name);
   const wanted = remembered?.tabs.filter((t) => workspace.files.includes(t)) ?? (state.recovered.length > 0 ? [] : await startingFiles(bridge));
-  for (const path of wanted) await openFile(path, { activate: false });
+  for (const path of wanted) {
+    if (superseded()) return;
+    await openFile(path, { activate: false });
+  }
+  if (superseded()) return;
   const active = remembered?.active ?? state.recovered[0]?.path ?? wanted[0] ?? null;
   workspace.active = active !== null && workspace.tabs.includes(active) ? active : (workspace.tabs[0] ?? null);
 }
