@@ -184,4 +184,13 @@ describe('Electron shell', () => {
     state.picked = null;
     expect(await state.ipcHandler!(trusted, 'workspace.openFolder', undefined)).toEqual({ ok: true, result: null });
   });
+
+  it('File › Export… asks the renderer to open its Export dialog', () => {
+    const exportItem = state.menu.find((m) => m.label === 'File')?.submenu?.find((m) => m.label === 'Export…');
+    expect(exportItem?.accelerator).toBe('CmdOrCtrl+Shift+E');
+    const sent: EventMessage[] = [];
+    state.webContents.send = (_channel, message) => void sent.push(message as EventMessage);
+    exportItem!.click!();
+    expect(sent).toEqual([{ event: 'app.command', payload: { command: 'export' } }]);
+  });
 });
