@@ -13,7 +13,8 @@
  *   BENCH_TIMEOUT_MS  one run longer than this is stopped (QuickJS, Mustard) and reported as a timeout (default 15000)
  *   BENCH_FILTER      comma-separated substrings: only workloads whose name contains one of them
  *   BENCH_ENGINES     comma-separated subset of core,v8,quickjs,mustard (V8 always runs: it is the reference)
- *   BENCH_SECTIONS    comma-separated subset of workloads,trivial,phases,host,sidecar,debugger (default all)
+ *   BENCH_SECTIONS    comma-separated subset of workloads,trivial,phases,host,sidecar,debugger,ui (default all;
+ *                     ui = bench/ui.ts: the studio's UI thread in Chromium, also `npm run bench:ui`)
  *   BENCH_PHASE_WORKLOAD  workload of the per-phase breakdown (default closures)
  *   BENCH_CLOCK       wall (default: performance.now()) or cpu (process.cpuUsage(): user+system
  *                     time of the whole process, steadier on a busy machine; includes V8's helper threads)
@@ -37,6 +38,7 @@ import {
   type EngineId,
   type RunOutput,
 } from './engines';
+import { runUiBench, UI_BOUND_MS, uiTable } from './ui';
 import { canonical, fmtCount, fmtMs, fmtRatio, geomean, median, sum, table, truncate } from './stats';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -72,7 +74,7 @@ const config = {
   timeoutMs: envInt('BENCH_TIMEOUT_MS', 15_000, 1),
   filter: envList('BENCH_FILTER'),
   engines: envList('BENCH_ENGINES'),
-  sections: envList('BENCH_SECTIONS') ?? ['workloads', 'trivial', 'phases', 'host', 'sidecar', 'debugger'],
+  sections: envList('BENCH_SECTIONS') ?? ['workloads', 'trivial', 'phases', 'host', 'sidecar', 'debugger', 'ui'],
   phaseWorkload: process.env.BENCH_PHASE_WORKLOAD?.trim() || 'closures',
   json: process.env.BENCH_JSON?.trim() || null,
   clock: (process.env.BENCH_CLOCK?.trim() || 'wall') as 'wall' | 'cpu',
@@ -588,6 +590,17 @@ async function main(): Promise<void> {
     print(hostTable(rows));
     print();
     report.host = rows;
+  }
+  if (config.sections.includes('ui')) {
+    try {
+      const rows = await runUiBench((line) => print(line));
+      print(`UI thread: the studio in Chromium (longest blocking per scenario; bound ${UI_BOUND_MS} ms)`);
+      print(uiTable(rows));
+      print();
+      report.ui = rows;
+    } catch (error) {
+      print(`ui section failed: ${errorText(error)}\n`);
+    }
   }
   const cpu = process.cpuUsage(cpuStart);
   const wall = (performance.now() - started) / 1000;

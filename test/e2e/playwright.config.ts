@@ -4,11 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './server';
+
+export { chromiumPath };
 
 const root = resolve(import.meta.dirname, '../..');
-
-/** Chromium for the browser-mode tests; Playwright's own browser download is not used. */
-export const chromiumPath = process.env['CAPSULE_CHROMIUM'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: import.meta.dirname,
@@ -28,19 +28,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromiumPath,
-      // Without the networking flags Chromium phones home at start; this machine's closed
-      // network refuses that noisily. --no-sandbox because CI runs as root.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-default-apps',
-        '--disable-extensions',
-      ],
+      args: chromiumArgs,
     },
   },
 });
