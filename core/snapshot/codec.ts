@@ -1,20 +1,19 @@
 /**
- * The snapshot payload: an execution's complete state as plain msgpack data (arrays,
- * numbers, strings), and its decoding into a fresh VM.
+ * The snapshot payload: an execution's complete state written straight into bytes in the
+ * tagged wire format of wire.ts, and its decoding into a fresh VM.
  *
- * Values in "generic" positions (slots, elements, registers, environment variables…):
- * - strings (well-formed UTF-16), booleans, null and undefined as themselves;
- * - numbers as themselves when they cannot be mistaken for a reference: non-negative
- *   integers other than -0, and non-integers (fractions, NaN, ±Infinity);
- * - a reference to node `i` (an intrinsic, or a heap node of this snapshot) as `-(i + 1)`;
- * - everything else as a small tagged array: negative integers, -0, bigints, array holes,
- *   TDZ markers and strings with lone surrogates (msgpack strings are UTF-8).
+ * Layout (top-level items, in order): intrinsic table size and fingerprint, capability
+ * names, seed; the node kinds (bytes, one per heap node); the symbol and private name
+ * records (in node order); the shape count and shapes (prototype, kind, keys,
+ * attributes); the node records back to back (no per-record framing); and the roots: an
+ * array of the global object, the Symbol.for registry, the value stack, frames, current
+ * frame, jobs, host calls, template objects, a pending throw, the execution state and the
+ * counters.
  *
- * Nodes: indices `0 … table.size - 1` are the intrinsic table (see intrinsics.ts); the
- * rest are this snapshot's heap nodes in `nodes`, each an array whose first element is
- * its kind. Shapes are listed once in `shapes` as (prototype, dictionary, keys, attrs)
- * and rebuilt on restore through the same transitions, so restored objects share shapes
- * as the originals did.
+ * Values are tagged items; a reference to node `i` (an intrinsic, or a heap node of this
+ * snapshot) is a reference item. Node numbers `0 … table.size - 1` are the intrinsic table
+ * (see intrinsics.ts). Shapes are rebuilt on restore through the same transitions, so
+ * restored objects share shapes as the originals did.
  */
 import { FnFlags, type CompiledProgram, type FunctionCode, type TemplateConst } from '../chunk';
 import { SerializationError } from '../errors';
@@ -54,17 +53,9 @@ import { nativeIdByName, nativeName } from '../vm/natives';
 import { compiledPrelude } from '../vm/realm';
 import { compilePattern } from '../builtins/regexp-exec';
 import { intrinsicAt, intrinsicIndex, intrinsicTable, type IntrinsicTable } from './intrinsics';
+import { Reader, W, Writer } from './wire';
 
-// ---- tags and kinds --------------------------------------------------------------------
-
-const enum T {
-  NegInt = 0,
-  NegZero = 1,
-  BigInt = 2,
-  Hole = 3,
-  Tdz = 4,
-  Str16 = 5,
-}
+// ---- kinds ------------------------------------------------------------------------------
 
 const enum K {
   Object = 1,
@@ -102,56 +93,6 @@ const enum D {
 
 /** Code references: program functions by index, prelude functions by -(index+1), HostWait by name. */
 type CodeRef = number | string;
-
-// ---- the decoded payload ---------------------------------------------------------------
-
-export interface Payload {
-  /** Intrinsic table size and fingerprint (must match the restoring core's). */
-  table: [number, number];
-  /** Capability names, in declaration order. */
-  caps: string[];
-  seed: number;
-  /** Execution state: [phase, result, usedMs, outcome status (0 paused, 1 suspended)]. */
-  exec: [number, unknown, number, number];
-  /** VM counters: [instructions, allocations, heapBytes, sinceMark, markEvery, liveBytes, rng[4], regexSteps, regexCompiled[]]. */
-  counters: unknown[];
-  shapes: unknown[];
-  /** Node kinds, one byte per heap node. */
-  kinds: Uint8Array;
-  /** Node records, flat, in node order. */
-  data: unknown[];
-  /** Symbol and private name records, in node order. */
-  syms: unknown[];
-  /** Global object state (as a flat Object record). */
-  global: unknown[];
-  /** Symbol.for registry: symbol refs. */
-  registry: unknown[];
-  stack: unknown[];
-  frames: unknown[];
-  /** Index of vm.frame in frames, or -1. */
-  frame: number;
-  jobs: unknown[];
-  host: unknown[];
-  templates: unknown[];
-  /** A pending throw a debugger stopped at: [value], or null. */
-  pending: unknown[] | null;
-}
-
-// ---- helpers --------------------------------------------------------------------------
-
-function isWellFormed(s: string): boolean {
-  return (s as unknown as { isWellFormed(): boolean }).isWellFormed();
-}
-
-function str16(s: string): unknown {
-  const b = new Uint8Array(s.length * 2);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    b[i * 2] = c & 255;
-    b[i * 2 + 1] = c >> 8;
-  }
-  return [T.Str16, b];
-}
 
 /** The code reference tables of a program (cached). */
 interface CodeTables {
@@ -191,20 +132,38 @@ function fail(message: string): never {
 
 type Node = JSObject | Env | Accessor | Reaction | { resolved: boolean } | ForInState | GSymbol | PrivateName;
 
+/**
+ * Heap objects and environments keep their node number in `markEpoch` while a snapshot is
+ * written, as -(base + n + 1) with a base unique to the snapshot (serial × 2^30), so the
+ * numbers need no hash map and no reset afterwards: a stale number of an earlier snapshot
+ * is below the current base (and the heap mark only compares positive epochs). Past the
+ * last serial every snapshot uses it and resets its marks at the end.
+ */
+let snapshotSerial = 0;
+const LAST_SERIAL = 2 ** 22;
+const NODE_LIMIT = 2 ** 30;
+
+/** Scratch writers, reused by every snapshot of the process (snapshots do not nest). */
+const scratch = { data: new Writer(64 * 1024), roots: new Writer(4096), shapes: new Writer(4096), syms: new Writer(256), kinds: new Writer(8192), head: new Writer(256), mid: new Writer(16), busy: false };
+
 class Encoder {
   readonly table: IntrinsicTable;
   /** Nodes that are not JSObjects or environments (accessors, reactions, symbols…). */
   readonly ids = new Map<object, number>();
   readonly queue: Node[] = [];
-  /** Objects and environments whose `markEpoch` holds their node number (reset at the end). */
+  /** Objects and environments whose `markEpoch` holds their node number, when they must be reset at the end. */
   readonly marked: (JSObject | Env)[] = [];
-  readonly kinds: number[] = [];
-  /** Node records, flat, in node order. */
-  readonly data: unknown[] = [];
-  /** Symbol and private name records, in node order. */
-  readonly syms: unknown[] = [];
+  /** This snapshot's node numbering base in `markEpoch` (see snapshotSerial). */
+  readonly base: number;
+  readonly resetMarks: boolean;
+  /** Where values are being written: the records, or (while a shape or symbol is listed) its section. */
+  w: Writer;
+  readonly data = scratch.data;
+  readonly kinds = scratch.kinds;
+  readonly symw = scratch.syms;
+  readonly shapew = scratch.shapes;
   readonly shapeIds = new Map<Shape, Map<JSObject | null, number>>();
-  readonly shapes: unknown[] = [];
+  shapeCount = 0;
   readonly preludeFns: FunctionCode[];
   /** The previous object record's flags and shape: a record repeating both omits them (kind | SAME). */
   lastFlags = -1;
@@ -217,24 +176,28 @@ class Encoder {
   ) {
     this.table = intrinsicTable(vm.realm);
     this.preludeFns = compiledPrelude().functions;
+    if (snapshotSerial < LAST_SERIAL) snapshotSerial++;
+    this.base = snapshotSerial * NODE_LIMIT;
+    this.resetMarks = snapshotSerial === LAST_SERIAL;
+    for (const w of [scratch.data, scratch.roots, scratch.shapes, scratch.syms, scratch.kinds]) w.reset();
+    this.w = scratch.roots;
   }
 
   /**
    * The node number of `o` (assigning one on first sight). Heap objects and environments
-   * keep it in `markEpoch` as -(n + 1) for the length of the snapshot (the heap mark uses
-   * positive epochs); `release` puts 0 back.
+   * keep it in `markEpoch` (see snapshotSerial).
    */
   ref(o: Node): number {
     if (o instanceof JSObject || o instanceof Env) {
-      const m = o.markEpoch;
-      if (m < 0) return -m - 1;
+      const m = -o.markEpoch - 1 - this.base;
+      if (m >= 0) return m;
       const k = intrinsicIndex(this.vm.realm, this.table, o);
       if (k >= 0) return k;
       const i = this.table.size + this.queue.length;
-      if (i >= 0x3fffffff) fail('cannot snapshot: too many objects');
+      if (i >= NODE_LIMIT - 1) fail('cannot snapshot: too many objects');
       this.queue.push(o);
-      o.markEpoch = -(i + 1);
-      this.marked.push(o);
+      o.markEpoch = -(this.base + i + 1);
+      if (this.resetMarks) this.marked.push(o);
       return i;
     }
     let i = this.ids.get(o);
@@ -250,54 +213,57 @@ class Encoder {
     this.marked.length = 0;
   }
 
-  refOrNull(o: Node | null | undefined): number | null {
-    return o === null || o === undefined ? null : -(this.ref(o) + 1);
+  refOrNull(o: Node | null | undefined): void {
+    if (o === null || o === undefined) this.w.u8(W.Null);
+    else this.w.ref(this.ref(o));
   }
 
-  value(v: unknown): unknown {
+  value(v: unknown): void {
+    const w = this.w;
     switch (typeof v) {
       case 'string':
-        return isWellFormed(v) ? v : str16(v);
+        return w.str(v);
       case 'number':
-        if (Number.isInteger(v)) {
-          if (v > 0) return v;
-          if (v === 0) return Object.is(v, -0) ? [T.NegZero] : 0;
-          return [T.NegInt, -v];
-        }
-        return v;
+        return w.num(v);
       case 'boolean':
+        return w.u8(v ? W.True : W.False);
       case 'undefined':
-        return v;
+        return w.u8(W.Undef);
       case 'bigint':
-        return [T.BigInt, v.toString(16)];
+        return w.bigint(v);
     }
-    if (v === null) return null;
-    if (
-      v instanceof JSObject ||
-      v instanceof Env ||
-      v instanceof Accessor ||
-      v instanceof GSymbol ||
-      v instanceof PrivateName ||
-      v instanceof ForInState ||
-      v instanceof Reaction
-    ) {
-      return -(this.ref(v) + 1);
+    if (v === null) return w.u8(W.Null);
+    if (v instanceof JSObject) {
+      // (inline: the hot case, a heap object already numbered or seen for the first time)
+      const m = -v.markEpoch - 1 - this.base;
+      return w.ref(m >= 0 ? m : this.ref(v));
     }
-    if (v === HOLE) return [T.Hole];
-    if (v === TDZ) return [T.Tdz];
+    if (v instanceof Env || v instanceof Accessor || v instanceof GSymbol || v instanceof PrivateName || v instanceof ForInState || v instanceof Reaction) {
+      return w.ref(this.ref(v));
+    }
+    if (v === HOLE) return w.u8(W.Hole);
+    if (v === TDZ) return w.u8(W.Tdz);
     return fail(`cannot snapshot a host value of type ${(v as object)?.constructor?.name ?? typeof v}`);
   }
 
-  values(vs: readonly unknown[]): unknown[] {
-    const out = new Array<unknown>(vs.length);
-    for (let i = 0; i < vs.length; i++) out[i] = this.value(vs[i]);
-    return out;
+  values(vs: readonly unknown[]): void {
+    this.w.arr(vs.length);
+    for (let i = 0; i < vs.length; i++) this.value(vs[i]);
   }
 
-  code(c: FunctionCode): CodeRef {
-    if (c === HOST_WAIT_CODE) return 'hostwait';
-    if (c.unit.functions === this.program.functions && this.program.functions[c.index] === c) return c.index;
-    if (c.unit.functions === this.preludeFns && this.preludeFns[c.index] === c) return -(c.index + 1);
+  nums(vs: readonly number[]): void {
+    this.w.arr(vs.length);
+    for (let i = 0; i < vs.length; i++) this.w.num(vs[i]);
+  }
+
+  flag(b: boolean): void {
+    this.w.u8(W.SmallInt | (b ? 1 : 0));
+  }
+
+  code(c: FunctionCode): void {
+    if (c === HOST_WAIT_CODE) return this.w.str('hostwait');
+    if (c.unit.functions === this.program.functions && this.program.functions[c.index] === c) return this.w.num(c.index);
+    if (c.unit.functions === this.preludeFns && this.preludeFns[c.index] === c) return this.w.num(-(c.index + 1));
     return fail(`cannot snapshot function ${c.name || '<anonymous>'}: its code is not part of the program`);
   }
 
@@ -316,162 +282,231 @@ class Encoder {
   cachedProto: JSObject | null = null;
   cachedIndex = -1;
 
+  /** A shape's number, listing it (prototype, kind, keys, attributes) on first sight. */
   shapeIndex(o: JSObject, s: Shape): number {
     let byProto = this.shapeIds.get(s);
     if (byProto === undefined) this.shapeIds.set(s, (byProto = new Map()));
     let i = byProto.get(o.proto);
     if (i === undefined) {
-      i = this.shapes.length;
+      i = this.shapeCount++;
       byProto.set(o.proto, i);
+      const saved = this.w;
+      this.w = this.shapew;
       // the global object's shape usually extends the template's (built-ins, then inputs and capabilities)
       const base = o === this.vm.realm.globalObject ? this.vm.realm.template.globalShape : null;
       const n = base && !s.dictionary && extendsShape(s, base) ? base.keys.length : -1;
-      if (n >= 0) this.shapes.push([this.refOrNull(o.proto), 2, this.values(s.keys.slice(n)), s.attrs.slice(n)]);
-      else this.shapes.push([this.refOrNull(o.proto), s.dictionary ? 1 : 0, this.values(s.keys), s.attrs.slice()]);
+      this.w.arr(4);
+      this.refOrNull(o.proto);
+      this.w.num(n >= 0 ? 2 : s.dictionary ? 1 : 0);
+      this.values(n >= 0 ? s.keys.slice(n) : s.keys);
+      this.nums(n >= 0 ? s.attrs.slice(n) : s.attrs);
+      this.w = saved;
     }
     return i;
   }
 
   /** flags (cls << 1 | !extensible), shape, then the slots (as many as the shape has keys). */
-  objectHead(o: JSObject, out: unknown[]): void {
+  objectHead(o: JSObject, record = true): void {
     const flags = (o.cls << 1) | (o.extensible ? 0 : 1);
     const shape = this.shape(o);
-    if (out === this.data && flags === this.lastFlags && shape === this.lastShape) this.sameHead = true;
+    const w = this.w;
+    if (record && flags === this.lastFlags && shape === this.lastShape) this.sameHead = true;
     else {
-      out.push(flags, shape);
-      if (out === this.data) {
+      w.num(flags);
+      w.num(shape);
+      if (record) {
         this.lastFlags = flags;
         this.lastShape = shape;
       }
     }
     const slots = o.slots;
-    for (let i = 0; i < slots.length; i++) out.push(this.value(slots[i]));
+    for (let i = 0; i < slots.length; i++) this.value(slots[i]);
   }
 
-  savedFrame(f: SavedFrame): unknown[] {
-    return [
-      this.value(f.fn),
-      f.pc,
-      this.values(f.values),
-      this.refOrNull(f.env),
-      this.value(f.thisValue),
-      this.value(f.newTarget),
-      f.tryStack.slice(),
-      f.tryEnvs.map((e) => this.refOrNull(e)),
-    ];
+  savedFrame(f: SavedFrame): void {
+    this.w.arr(8);
+    this.value(f.fn);
+    this.w.num(f.pc);
+    this.values(f.values);
+    this.refOrNull(f.env);
+    this.value(f.thisValue);
+    this.value(f.newTarget);
+    this.nums(f.tryStack);
+    this.w.arr(f.tryEnvs.length);
+    for (const e of f.tryEnvs) this.refOrNull(e);
   }
 
-  /** Appends the record of `n` to `data`; returns its kind. */
+  /** Writes the record of `n`; returns its kind. */
   record(n: Node): K {
-    const out = this.data;
+    const w = this.w;
     if (n instanceof JSObject) {
       const C = n.constructor;
       if (C === JSObject) {
-        this.objectHead(n, out);
+        this.objectHead(n);
         return K.Object;
       }
       if (n instanceof JSArray) {
-        this.objectHead(n, out);
-        out.push(this.values(n.elements), n.writable ? 1 : 0);
+        this.objectHead(n);
+        this.values(n.elements);
+        this.flag(n.writable);
         return K.Array;
       }
       if (n instanceof JSFunction) {
-        this.objectHead(n, out);
-        out.push(this.code(n.code), this.refOrNull(n.env), this.refOrNull(n.home), this.refOrNull(n.fieldInit));
+        this.objectHead(n);
+        this.code(n.code);
+        this.refOrNull(n.env);
+        this.refOrNull(n.home);
+        this.refOrNull(n.fieldInit);
         return K.Function;
       }
       if (n instanceof NativeFunction) {
         const name = nativeName(n.nativeId);
         if (name === undefined) fail(`cannot snapshot native function #${n.nativeId}`);
         const d = n.data;
-        let data: unknown[];
-        if (d === null) data = [D.None];
-        else if (d instanceof JSObject) data = [D.Object, this.value(d)];
-        else if (d instanceof BoundData) data = [D.Bound, this.value(d.target), this.value(d.boundThis), this.values(d.args)];
-        else if (d instanceof PromiseResolveData) data = [D.Resolve, this.value(d.promise), -(this.ref(d.state) + 1), d.reject ? 1 : 0];
-        else if (d instanceof CapabilityData) data = [D.Capability, this.value(d.name)];
-        else return fail(`cannot snapshot native ${name}: unknown internal data`);
-        this.objectHead(n, out);
-        out.push(this.value(name), n.ctor ? 1 : 0, data);
+        if (!(d === null || d instanceof JSObject || d instanceof BoundData || d instanceof PromiseResolveData || d instanceof CapabilityData)) {
+          return fail(`cannot snapshot native ${name}: unknown internal data`);
+        }
+        this.objectHead(n);
+        w.str(name);
+        this.flag(n.ctor);
+        if (d === null) {
+          w.arr(1);
+          w.num(D.None);
+        } else if (d instanceof JSObject) {
+          w.arr(2);
+          w.num(D.Object);
+          this.value(d);
+        } else if (d instanceof BoundData) {
+          w.arr(4);
+          w.num(D.Bound);
+          this.value(d.target);
+          this.value(d.boundThis);
+          this.values(d.args);
+        } else if (d instanceof PromiseResolveData) {
+          w.arr(4);
+          w.num(D.Resolve);
+          this.value(d.promise);
+          w.ref(this.ref(d.state));
+          this.flag(d.reject);
+        } else {
+          w.arr(2);
+          w.num(D.Capability);
+          this.value((d as CapabilityData).name);
+        }
         return K.Native;
       }
       if (n instanceof JSPrimitiveObject) {
-        this.objectHead(n, out);
-        out.push(this.value(n.value));
+        this.objectHead(n);
+        this.value(n.value);
         return K.Primitive;
       }
       if (n instanceof JSError) {
-        this.objectHead(n, out);
-        out.push(this.value(n.stackText));
+        this.objectHead(n);
+        this.value(n.stackText);
         return K.Error;
       }
       if (n instanceof JSDate) {
-        this.objectHead(n, out);
-        out.push(n.time);
+        this.objectHead(n);
+        w.num(n.time);
         return K.Date;
       }
       if (n instanceof JSCollection) {
-        this.objectHead(n, out);
-        out.push(this.values(n.keys), this.values(n.values), n.size, n.base ?? 0, n.seqs ? n.seqs.slice() : null, n.nextSeq ?? 0);
+        this.objectHead(n);
+        this.values(n.keys);
+        this.values(n.values);
+        w.num(n.size);
+        w.num(n.base ?? 0);
+        if (n.seqs) this.nums(n.seqs);
+        else w.u8(W.Null);
+        w.num(n.nextSeq ?? 0);
         return K.Collection;
       }
       if (n instanceof JSPromise) {
-        this.objectHead(n, out);
-        out.push(n.state, this.value(n.result), n.reactions.map((r) => this.value(r)), n.handled ? 1 : 0);
+        this.objectHead(n);
+        w.num(n.state);
+        this.value(n.result);
+        this.values(n.reactions);
+        this.flag(n.handled);
         return K.Promise;
       }
       if (n instanceof JSRegExp) {
         const c = n.compiled as { source: string; flags: string } | null;
-        const compiled = c && typeof c === 'object' && typeof c.source === 'string' ? [this.value(c.source), c.flags] : null;
-        this.objectHead(n, out);
-        out.push(this.value(n.source), n.flags, compiled);
+        this.objectHead(n);
+        this.value(n.source);
+        w.str(n.flags);
+        if (c && typeof c === 'object' && typeof c.source === 'string') {
+          w.arr(2);
+          this.value(c.source);
+          w.str(c.flags);
+        } else w.u8(W.Null);
         return K.RegExp;
       }
       if (n instanceof JSGenerator) {
-        this.objectHead(n, out);
-        out.push(
-          n.state,
-          n.frame ? this.savedFrame(n.frame) : null,
-          this.refOrNull(n.promise),
-          n.queue.map(([k, v, p]) => [k, this.value(v), this.value(p)]),
-        );
+        this.objectHead(n);
+        w.num(n.state);
+        if (n.frame) this.savedFrame(n.frame);
+        else w.u8(W.Null);
+        this.refOrNull(n.promise);
+        w.arr(n.queue.length);
+        for (const [k, v, p] of n.queue) {
+          w.arr(3);
+          w.num(k);
+          this.value(v);
+          this.value(p);
+        }
         return K.Generator;
       }
       if (n instanceof JSIterator) {
-        this.objectHead(n, out);
-        out.push(this.value(n.target), n.kind, n.pos, n.done ? 1 : 0);
+        this.objectHead(n);
+        this.value(n.target);
+        w.num(n.kind);
+        w.num(n.pos);
+        this.flag(n.done);
         return K.Iterator;
       }
       return this.hostObject(n);
     }
     if (n instanceof Env) {
-      const vars = n.vars;
-      out.push(this.refOrNull(n.parent), vars.length);
-      for (let i = 0; i < vars.length; i++) out.push(this.value(vars[i]));
+      this.refOrNull(n.parent);
+      this.values(n.vars);
       return K.Env;
     }
     if (n instanceof Accessor) {
-      out.push(this.refOrNull(n.get), this.refOrNull(n.set));
+      this.refOrNull(n.get);
+      this.refOrNull(n.set);
       return K.Accessor;
     }
     if (n instanceof Reaction) {
-      out.push(this.refOrNull(n.capability), this.value(n.onFulfilled), this.value(n.onRejected), this.refOrNull(n.resume));
+      this.refOrNull(n.capability);
+      this.value(n.onFulfilled);
+      this.value(n.onRejected);
+      this.refOrNull(n.resume);
       return K.Reaction;
     }
     if (n instanceof ForInState) {
-      out.push(this.values(n.keys), this.refOrNull(n.obj), n.pos);
+      this.values(n.keys);
+      this.refOrNull(n.obj);
+      w.num(n.pos);
       return K.ForIn;
     }
     if (n instanceof GSymbol) {
-      this.syms.push([this.value(n.description), this.value(n.key), n.wellKnown ? 1 : 0]);
+      this.w = this.symw;
+      this.w.arr(3);
+      this.value(n.description);
+      this.value(n.key);
+      this.flag(n.wellKnown);
+      this.w = w;
       return K.Symbol;
     }
     if (n instanceof PrivateName) {
-      this.syms.push([this.value(n.description)]);
+      this.w = this.symw;
+      this.w.arr(1);
+      this.value(n.description);
+      this.w = w;
       return K.PrivateName;
     }
     // the shared `resolved` flag of a resolve/reject pair
-    out.push((n as { resolved: boolean }).resolved ? 1 : 0);
+    this.flag((n as { resolved: boolean }).resolved);
     return K.ResolveState;
   }
 
@@ -481,25 +516,39 @@ class Encoder {
    */
   hostObject(n: JSObject): K {
     const base = baseFields();
-    const fields: unknown[] = [];
+    const fields: [string, unknown][] = [];
     for (const k of Object.keys(n)) {
       if (base.has(k)) continue;
-      const v = (n as unknown as Record<string, unknown>)[k];
-      fields.push(k, v instanceof JSObject ? [1, this.value(v)] : [0, plainData(v, k)]);
+      fields.push([k, (n as unknown as Record<string, unknown>)[k]]);
     }
     // a stable tag, not the class name (bundlers may rename classes)
     const tag = 'nf' in n && 'dtf' in n ? 'Intl' : null;
     if (tag === null) return fail(`cannot snapshot an object of internal class ${n.constructor.name}`);
-    this.objectHead(n, this.data);
-    this.data.push(tag, fields);
+    this.objectHead(n);
+    const w = this.w;
+    w.str(tag);
+    w.arr(fields.length * 2);
+    for (const [k, v] of fields) {
+      w.str(k);
+      w.arr(2);
+      if (v instanceof JSObject) {
+        w.num(1);
+        this.value(v);
+      } else {
+        w.num(0);
+        w.plain(plainData(v, k));
+      }
+    }
     return K.HostObject;
   }
 
   drain(): void {
-    for (let i = this.kinds.length; i < this.queue.length; i++) {
+    this.w = this.data;
+    const kinds = this.kinds;
+    for (let i = kinds.pos; i < this.queue.length; i++) {
       this.sameHead = false;
       const k = this.record(this.queue[i]);
-      this.kinds.push(this.sameHead ? k | SAME : k);
+      kinds.u8(this.sameHead ? k | SAME : k);
     }
   }
 }
@@ -543,96 +592,152 @@ export interface ExecState {
   caps: string[];
 }
 
-/** Encodes the state of `vm` (between steps) and its execution. */
-export function encodeState(vm: VM, program: CompiledProgram, ex: ExecState): Payload {
+/**
+ * Encodes the state of `vm` (between steps) and its execution; returns the payload as
+ * parts to concatenate (views of reused buffers: copy them before the next snapshot).
+ */
+export function encodeState(vm: VM, program: CompiledProgram, ex: ExecState): Uint8Array[] {
+  if (scratch.busy) fail('cannot snapshot while another snapshot is being taken');
+  scratch.busy = true;
   const e = new Encoder(vm, program);
   try {
     return encodeWith(e, vm, program, ex);
   } finally {
     e.release();
+    scratch.busy = false;
   }
 }
 
-function encodeWith(e: Encoder, vm: VM, program: CompiledProgram, ex: ExecState): Payload {
+/** Roots: the per-VM state outside the heap records, in this order. */
+const ROOTS = 11;
+
+function encodeWith(e: Encoder, vm: VM, program: CompiledProgram, ex: ExecState): Uint8Array[] {
   const realm = vm.realm;
-  const global: unknown[] = [];
-  e.objectHead(realm.globalObject, global);
-  const registry = realm.symbolRegistry ? [...realm.symbolRegistry.values()].map((s) => e.value(s)) : [];
-  const stack = e.values(vm.stack.slice(0, vm.sp));
-  const frames = vm.frames.map((f) => [
-    e.value(f.fn),
-    e.code(f.code),
-    f.base,
-    f.retSlot,
-    e.refOrNull(f.env),
-    e.value(f.thisValue),
-    e.value(f.newTarget),
-    f.cont,
-    e.value(f.contData),
-    f.pc,
-    f.tryStack.slice(),
-    f.tryEnvs.map((x) => e.refOrNull(x)),
-    e.refOrNull(f.gen),
-    f.asyncFirst ? 1 : 0,
-    f.resumeMode,
-    f.outerCont,
-    e.value(f.outerData),
-  ]);
+  const w = e.w; // the roots section
+  w.arr(ROOTS);
+  // the global object (per VM): flags, shape, slots
+  w.arr(2 + realm.globalObject.slots.length);
+  e.objectHead(realm.globalObject, false);
+  // Symbol.for registry
+  if (realm.symbolRegistry) e.values([...realm.symbolRegistry.values()]);
+  else w.arr(0);
+  // the value stack 0 … sp and the frames
+  w.arr(vm.sp);
+  for (let i = 0; i < vm.sp; i++) e.value(vm.stack[i]);
+  w.arr(vm.frames.length);
+  for (const f of vm.frames) {
+    w.arr(17);
+    e.value(f.fn);
+    e.code(f.code);
+    w.num(f.base);
+    w.num(f.retSlot);
+    e.refOrNull(f.env);
+    e.value(f.thisValue);
+    e.value(f.newTarget);
+    w.num(f.cont);
+    e.value(f.contData);
+    w.num(f.pc);
+    e.nums(f.tryStack);
+    w.arr(f.tryEnvs.length);
+    for (const x of f.tryEnvs) e.refOrNull(x);
+    e.refOrNull(f.gen);
+    e.flag(f.asyncFirst);
+    w.num(f.resumeMode);
+    w.num(f.outerCont);
+    e.value(f.outerData);
+  }
   const frame = vm.frame === null ? -1 : vm.frames.lastIndexOf(vm.frame);
   if (vm.frame !== null && frame < 0) fail('cannot snapshot: the current frame is not on the frame stack');
-  const jobs: unknown[] = [];
+  w.num(frame);
+  // jobs
+  w.arr(vm.jobs.length - vm.jobHead);
   for (let i = vm.jobHead; i < vm.jobs.length; i++) {
     const j = vm.jobs[i];
-    if (j.kind === 0) jobs.push([0, e.value(j.reaction), e.value(j.arg), j.rejected ? 1 : 0]);
-    else if (j.kind === 1) jobs.push([1, e.value(j.promise), e.value(j.thenable), e.value(j.then)]);
-    else jobs.push([2, e.value(j.gen), e.value(j.value), j.rejected ? 1 : 0]);
+    w.arr(4);
+    w.num(j.kind);
+    if (j.kind === 0) {
+      e.value(j.reaction);
+      e.value(j.arg);
+      e.flag(j.rejected);
+    } else if (j.kind === 1) {
+      e.value(j.promise);
+      e.value(j.thenable);
+      e.value(j.then);
+    } else {
+      e.value(j.gen);
+      e.value(j.value);
+      e.flag(j.rejected);
+    }
   }
-  const call = (c: HostCall) => [c.id, e.value(c.capability), e.value(c.args), e.refOrNull(c.promise), c.done ? 1 : 0, c.ok ? 1 : 0, e.value(c.value)];
+  // host calls
+  const calls = (list: HostCall[]) => {
+    w.arr(list.length);
+    for (const c of list) {
+      w.arr(7);
+      w.num(c.id);
+      e.value(c.capability);
+      e.value(c.args);
+      e.refOrNull(c.promise);
+      e.flag(c.done);
+      e.flag(c.ok);
+      e.value(c.value);
+    }
+  };
   const h = vm.host;
-  const host = [h.nextId, h.inflight.map(call), h.queued.map(call), h.answered.map(call)];
+  w.arr(4);
+  w.num(h.nextId);
+  calls(h.inflight);
+  calls(h.queued);
+  calls(h.answered);
+  // template objects, by (function, constant index)
   const tt = tablesOf(program);
-  const templates: unknown[] = [];
+  w.arr(vm.templateCache.size * 3);
   for (const [t, arr] of vm.templateCache) {
     const loc = tt.templates.get(t);
     if (!loc) fail('cannot snapshot a template object of code outside the program');
-    templates.push(loc[0], loc[1], e.value(arr));
+    w.num(loc[0]);
+    w.num(loc[1]);
+    e.value(arr);
   }
-  const result = e.value(ex.result);
-  const vmx = vm as unknown as { sinceMark: number; pendingThrow?: { value: Value } | null };
   // a throw a debugger stopped at (it unwinds when the run continues)
-  const pending = vmx.pendingThrow ? [e.value(vmx.pendingThrow.value)] : null;
-  const counters = [
-    vm.instructions,
-    vm.allocations,
-    vm.heapBytes,
-    vmx.sinceMark,
-    vm.markEvery,
-    vm.liveBytes,
-    vm.rng.slice(),
-    realm.regexSteps ?? 0,
-    realm.regexCompiled ? [...realm.regexCompiled].map((s) => e.value(s)) : null,
-  ];
+  const vmx = vm as unknown as { sinceMark: number; pendingThrow?: { value: Value } | null };
+  if (vmx.pendingThrow) {
+    w.arr(1);
+    e.value(vmx.pendingThrow.value);
+  } else w.u8(W.Null);
+  // the execution: phase, completion value, time used, outcome (0 paused, 1 suspended, 2 breakpoint)
+  w.arr(4);
+  w.num(ex.phase);
+  e.value(ex.result);
+  w.num(ex.usedMs);
+  w.num(ex.status === 'suspended' ? 1 : ex.breakpoint ? 2 : 0);
+  // counters
+  w.arr(9);
+  w.num(vm.instructions);
+  w.num(vm.allocations);
+  w.num(vm.heapBytes);
+  w.num(vmx.sinceMark);
+  w.num(vm.markEvery);
+  w.num(vm.liveBytes);
+  e.nums(vm.rng);
+  w.num(realm.regexSteps ?? 0);
+  if (realm.regexCompiled) e.values([...realm.regexCompiled]);
+  else w.u8(W.Null);
   e.drain();
-  return {
-    table: [e.table.size, e.table.fingerprint],
-    caps: ex.caps,
-    seed: ex.seed,
-    exec: [ex.phase, result, ex.usedMs, ex.status === 'suspended' ? 1 : ex.breakpoint ? 2 : 0],
-    counters,
-    shapes: e.shapes,
-    kinds: Uint8Array.from(e.kinds),
-    data: e.data,
-    syms: e.syms,
-    global,
-    registry,
-    stack,
-    frames,
-    frame,
-    jobs,
-    host,
-    templates,
-    pending,
-  };
+  // the head: intrinsic table, capabilities, seed, then the node kinds
+  const head = scratch.head;
+  head.reset();
+  head.num(e.table.size);
+  head.num(e.table.fingerprint);
+  head.arr(ex.caps.length);
+  for (const c of ex.caps) head.str(c);
+  head.num(ex.seed);
+  head.u8(W.Bytes);
+  head.uv(e.kinds.pos);
+  const mid = scratch.mid;
+  mid.reset();
+  mid.num(e.shapeCount);
+  return [head.bytes(), e.kinds.bytes(), e.symw.bytes(), mid.bytes(), e.shapew.bytes(), e.data.bytes(), scratch.roots.bytes()];
 }
 
 // ---- decoding --------------------------------------------------------------------------
@@ -658,15 +763,133 @@ function flag(x: unknown, what: string): boolean {
 
 const WELL_KNOWN_BY_KEY = new Map<string, GSymbol>(Object.values(WELL_KNOWN).map((s) => [s.key!, s]));
 
-class Decoder {
+/** How deeply arrays may nest in one item (the deepest real one is a frame's try stack: 3). */
+const MAX_DEPTH = 8;
+
+/** The head of a payload: read before the VM exists. */
+export interface PayloadHead {
+  table: [number, number];
+  caps: unknown[];
+  seed: unknown;
+}
+
+/** Opens a payload and reads its head (intrinsic table, capability names, seed). */
+export function openPayload(payload: Uint8Array): { reader: Reader; head: PayloadHead } {
+  const r = new Reader(payload);
+  const d = new ItemReader(r);
+  const table: [number, number] = [int(d.val(), 'header'), int(d.val(), 'header', 0, 0xffffffff)];
+  const caps = isArr(d.val(), 'capabilities');
+  const seed = d.val();
+  return { reader: r, head: { table, caps, seed } };
+}
+
+/** Reads items without a VM (no node references allowed). */
+class ItemReader {
+  depth = 0;
+  constructor(readonly r: Reader) {}
+
+  node(_i: number): unknown {
+    return fail('corrupt snapshot: a reference in the header');
+  }
+
+  /** Any item: scalars, markers, resolved node references, arrays of items, bytes. */
+  val(): unknown {
+    const r = this.r;
+    if (r.pos >= r.end) fail('corrupt snapshot: records end early');
+    const t = r.buf[r.pos++];
+    if (t >= W.SmallInt) return t - W.SmallInt;
+    if (t >= W.ShortStr) {
+      if (t >= W.ShortStr + 32) return fail('corrupt snapshot: unknown value tag');
+      const n = t - W.ShortStr;
+      if (n > r.end - r.pos) fail('corrupt snapshot: a length runs past the end');
+      return r.str1(n);
+    }
+    switch (t) {
+      case W.Undef:
+        return undefined;
+      case W.Null:
+        return null;
+      case W.False:
+        return false;
+      case W.True:
+        return true;
+      case W.Hole:
+        return HOLE;
+      case W.Tdz:
+        return TDZ;
+      case W.UInt:
+        return r.uv();
+      case W.NegInt: {
+        const n = r.uv();
+        if (n === 0) fail('corrupt snapshot: bad number');
+        return -n;
+      }
+      case W.F64:
+        return r.f64();
+      case W.Str1:
+        return r.str1(r.len(1));
+      case W.Str2:
+        return r.str2(r.len(2));
+      case W.Ref: {
+        const i = r.uv();
+        r.lastRef = i;
+        return this.node(i);
+      }
+      case W.RefNext:
+        return this.node(++r.lastRef);
+      case W.BigInt:
+        return r.bigint();
+      case W.Arr: {
+        if (this.depth >= MAX_DEPTH) fail('corrupt snapshot: nested too deeply');
+        const n = r.len(1);
+        this.depth++;
+        const a: unknown[] = [];
+        for (let i = 0; i < n; i++) a.push(this.val());
+        this.depth--;
+        return a;
+      }
+      case W.Bytes:
+        return r.bytes(r.len(1));
+      case W.Map:
+        return this.plainMap();
+    }
+    return fail('corrupt snapshot: unknown value tag');
+  }
+
+  /** Plain host data in a map (Intl formatter fields): no references or markers. */
+  plainMap(): Record<string, unknown> {
+    if (this.depth >= MAX_DEPTH) fail('corrupt snapshot: nested too deeply');
+    const n = this.r.len(2);
+    this.depth++;
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      const k = this.val();
+      if (typeof k !== 'string' || k === '__proto__') fail('corrupt snapshot: bad map key');
+      o[k] = this.val();
+    }
+    this.depth--;
+    return o;
+  }
+
+  /** The header of an array item: its length (`len` when given, else any). */
+  arr(what: string, len?: number): number {
+    const r = this.r;
+    if (r.pos >= r.end || r.buf[r.pos] !== W.Arr) fail(`corrupt snapshot: bad ${what}`);
+    r.pos++;
+    const n = r.len(1);
+    if (len !== undefined && n !== len) fail(`corrupt snapshot: bad ${what}`);
+    return n;
+  }
+}
+
+class Decoder extends ItemReader {
   readonly table: IntrinsicTable;
   readonly nodes: unknown[] = [];
-  readonly shapes: (Shape | null)[];
+  readonly shapes: Shape[] = [];
   readonly shapeProtos: (JSObject | null)[] = [];
+  /** Per shape: some slot holds an accessor pair. */
+  readonly shapeAccessors: boolean[] = [];
   readonly preludeFns: FunctionCode[];
-  /** The flat record stream being read, and the read position. */
-  data: unknown[] = [];
-  at = 0;
   intlClass: (new (proto: JSObject | null, cls: Cls) => JSObject) | null = null;
   /** The current record omits flags and shape (see SAME); the previous object record's. */
   same = false;
@@ -678,19 +901,14 @@ class Decoder {
   constructor(
     readonly vm: VM,
     readonly program: CompiledProgram,
-    readonly p: Payload,
+    r: Reader,
   ) {
+    super(r);
     this.table = intrinsicTable(vm.realm);
     this.preludeFns = compiledPrelude().functions;
-    this.shapes = new Array<Shape | null>(isArr(p.shapes, 'shapes').length).fill(null);
   }
 
-  next(): unknown {
-    if (this.at >= this.data.length) fail('corrupt snapshot: records end early');
-    return this.data[this.at++];
-  }
-
-  node(i: number): unknown {
+  override node(i: number): unknown {
     if (i < this.table.size) return intrinsicAt(this.vm.realm, this.table, i);
     const n = this.nodes[i - this.table.size];
     if (n === undefined) fail('corrupt snapshot: reference out of range');
@@ -698,59 +916,29 @@ class Decoder {
   }
 
   /** A guest value: no internal records (environments, accessors, reactions). */
-  value(x: unknown): Value {
-    const v = this.raw(x);
+  value(v: unknown): Value {
     if (v !== null && typeof v === 'object' && !(v instanceof JSObject || v instanceof GSymbol || v instanceof PrivateName || v instanceof Marker || v instanceof ForInState)) {
       fail('corrupt snapshot: an internal record where a value belongs');
     }
     return v as Value;
   }
 
-  /** Any decoded value or node. */
-  raw(x: unknown): unknown {
-    switch (typeof x) {
-      case 'string':
-      case 'boolean':
-      case 'undefined':
-        return x;
-      case 'number':
-        if (x < 0 && Number.isInteger(x)) return this.node(-x - 1);
-        return x;
-    }
-    if (x === null) return null;
-    if (!Array.isArray(x) || x.length === 0) return fail('corrupt snapshot: bad value');
-    switch (x[0]) {
-      case T.NegInt: {
-        const n = x[1];
-        if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) fail('corrupt snapshot: bad number');
-        return -n;
-      }
-      case T.NegZero:
-        return -0;
-      case T.BigInt:
-        if (typeof x[1] !== 'string' || !/^-?[0-9a-f]+$/.test(x[1])) fail('corrupt snapshot: bad bigint');
-        return x[1].startsWith('-') ? -BigInt('0x' + x[1].slice(1)) : BigInt('0x' + x[1]);
-      case T.Hole:
-        return HOLE;
-      case T.Tdz:
-        return TDZ;
-      case T.Str16: {
-        const b = x[1];
-        if (!(b instanceof Uint8Array) || b.length % 2) fail('corrupt snapshot: bad string');
-        let s = '';
-        for (let i = 0; i < b.length; i += 2) s += String.fromCharCode(b[i] | (b[i + 1] << 8));
-        return s;
-      }
-    }
-    return fail('corrupt snapshot: unknown value tag');
+  /** The next item, as a guest value. */
+  nextValue(): Value {
+    return this.value(this.val());
   }
 
-  /** (Built by push: packed arrays, like the VM's own — a preallocated array would stay holey.) */
-  values(x: unknown, what: string): Value[] {
-    const a = isArr(x, what);
+  /** An array item of guest values. (Built by push: packed arrays, like the VM's own.) */
+  values(what: string): Value[] {
+    const n = this.arr(what);
     const out: Value[] = [];
-    for (let i = 0; i < a.length; i++) out.push(this.value(a[i]));
+    for (let i = 0; i < n; i++) out.push(this.value(this.val()));
     return out;
+  }
+
+  /** An already read array of guest values. */
+  valuesOf(x: unknown, what: string): Value[] {
+    return isArr(x, what).map((v) => this.value(v));
   }
 
   string(x: unknown, what: string): string {
@@ -760,16 +948,14 @@ class Decoder {
   }
 
   obj(x: unknown, what: string): JSObject {
-    const v = this.value(x);
-    if (!(v instanceof JSObject)) fail(`corrupt snapshot: bad ${what}`);
-    return v;
+    if (!(x instanceof JSObject)) fail(`corrupt snapshot: bad ${what}`);
+    return x;
   }
 
   objOrNull<C extends abstract new (...a: never[]) => unknown>(x: unknown, C: C, what: string): InstanceType<C> | null {
     if (x === null) return null;
-    const v = typeof x === 'number' && x < 0 && Number.isInteger(x) ? this.node(-x - 1) : undefined;
-    if (!(v instanceof C)) fail(`corrupt snapshot: bad ${what}`);
-    return v as InstanceType<C>;
+    if (!(x instanceof C)) fail(`corrupt snapshot: bad ${what}`);
+    return x as InstanceType<C>;
   }
 
   code(x: unknown): FunctionCode {
@@ -781,65 +967,63 @@ class Decoder {
     return fail('corrupt snapshot: bad function reference');
   }
 
-  shape(i: unknown): number {
-    const k = int(i, 'shape index', 0, this.shapes.length - 1);
-    if (this.shapes[k]) return k;
-    const rec = isArr(this.p.shapes[k], 'shape', 4);
-    const proto = this.objOrNull(rec[0], JSObject, 'shape prototype');
-    const mode = int(rec[1], 'shape kind', 0, 2);
-    const dict = mode === 1;
-    const keys = this.values(rec[2], 'shape keys') as unknown[];
-    const attrs = isArr(rec[3], 'shape attributes');
-    if (attrs.length !== keys.length) fail('corrupt snapshot: bad shape');
-    for (const k of keys) if (!(typeof k === 'string' || k instanceof GSymbol || k instanceof PrivateName)) fail('corrupt snapshot: bad property key');
-    for (const a of attrs) int(a, 'attribute', 0, 15);
-    let s: Shape;
-    if (dict) {
-      const index = new Map<PropertyKey, number>();
-      keys.forEach((key, j) => index.set(key as PropertyKey, j));
-      if (index.size !== keys.length) fail('corrupt snapshot: duplicate property key');
-      s = new Shape(keys as PropertyKey[], attrs as number[], index, true);
-      for (let j = 0; j < keys.length; j++) s.noteKey(keys[j] as PropertyKey, attrs[j] as number);
-    } else {
-      s = rootShapeFor(proto);
-      if (mode === 2) {
-        const base = this.vm.realm.template.globalShape;
-        if (proto !== this.vm.realm.ObjectPrototype) fail('corrupt snapshot: bad global shape');
-        s = base;
+  /** Reads the shape list (every node exists by now: prototypes and symbol keys resolve). */
+  readShapes(): void {
+    this.r.lastRef = -1;
+    const count = int(this.val(), 'shape count', 0, this.r.end - this.r.pos);
+    for (let k = 0; k < count; k++) {
+      const rec = isArr(this.val(), 'shape', 4);
+      const proto = this.objOrNull(rec[0], JSObject, 'shape prototype');
+      const mode = int(rec[1], 'shape kind', 0, 2);
+      const dict = mode === 1;
+      const keys = this.valuesOf(rec[2], 'shape keys') as unknown[];
+      const attrs = isArr(rec[3], 'shape attributes');
+      if (attrs.length !== keys.length) fail('corrupt snapshot: bad shape');
+      for (const k of keys) if (!(typeof k === 'string' || k instanceof GSymbol || k instanceof PrivateName)) fail('corrupt snapshot: bad property key');
+      for (const a of attrs) int(a, 'attribute', 0, 15);
+      let s: Shape;
+      if (dict) {
+        const index = new Map<PropertyKey, number>();
+        keys.forEach((key, j) => index.set(key as PropertyKey, j));
+        if (index.size !== keys.length) fail('corrupt snapshot: duplicate property key');
+        s = new Shape(keys as PropertyKey[], attrs as number[], index, true);
+        for (let j = 0; j < keys.length; j++) s.noteKey(keys[j] as PropertyKey, attrs[j] as number);
+      } else {
+        s = rootShapeFor(proto);
+        if (mode === 2) {
+          const base = this.vm.realm.template.globalShape;
+          if (proto !== this.vm.realm.ObjectPrototype) fail('corrupt snapshot: bad global shape');
+          s = base;
+        }
+        for (let j = 0; j < keys.length; j++) {
+          if (s.index.has(keys[j] as PropertyKey)) fail('corrupt snapshot: duplicate property key');
+          s = s.add(keys[j] as PropertyKey, attrs[j] as number);
+        }
       }
-      for (let j = 0; j < keys.length; j++) {
-        if (s.index.has(keys[j] as PropertyKey)) fail('corrupt snapshot: duplicate property key');
-        s = s.add(keys[j] as PropertyKey, attrs[j] as number);
-      }
+      this.shapes.push(s);
+      this.shapeProtos.push(proto);
+      this.shapeAccessors.push(s.attrs.some((a) => (a & 8) !== 0));
     }
-    this.shapes[k] = s;
-    this.shapeProtos[k] = proto;
-    return k;
   }
 
-  /** Creates every node's shell (so references resolve), then fills them from the record stream. */
-  nodesFrom(kindsX: unknown, data: unknown, symsX: unknown): void {
+  /** Creates every node's shell (so references resolve), reads the shapes, then fills the nodes from the records. */
+  readNodes(): void {
+    const kindsX = this.val();
     if (!(kindsX instanceof Uint8Array)) fail('corrupt snapshot: bad node kinds');
     const kinds = kindsX;
-    const syms = isArr(symsX, 'symbols');
-    let si = 0;
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[i] & ~SAME;
       if ((kinds[i] & SAME) !== 0 && !((k >= K.Object && k <= K.Iterator) || k === K.HostObject)) fail('corrupt snapshot: bad node kind');
-      if (k === K.Symbol || k === K.PrivateName) {
-        if (si >= syms.length) fail('corrupt snapshot: symbols end early');
-        this.nodes.push(this.symbol(k, isArr(syms[si++], 'symbol')));
-      } else this.nodes.push(this.shell(k));
+      if (k === K.Symbol || k === K.PrivateName) this.nodes.push(this.symbol(k, isArr(this.val(), 'symbol')));
+      else this.nodes.push(this.shell(k));
     }
-    if (si !== syms.length) fail('corrupt snapshot: extra symbols');
-    this.data = isArr(data, 'records');
-    this.at = 0;
+    this.readShapes();
+    this.r.lastRef = -1;
     for (let i = 0; i < kinds.length; i++) {
       this.same = (kinds[i] & SAME) !== 0;
       this.fill(this.nodes[i], kinds[i] & ~SAME);
     }
     this.same = false;
-    if (this.at !== this.data.length) fail('corrupt snapshot: extra record data');
     for (const f of this.savedFrames) {
       if (f.pc > f.fn.code.code.length) fail('corrupt snapshot: bad pc');
     }
@@ -851,8 +1035,8 @@ class Decoder {
       return new PrivateName(this.string(r[0], 'private name'));
     }
     if (r.length !== 3) fail('corrupt snapshot: bad symbol');
-    const desc = this.value(r[0]);
-    const key = this.value(r[1]);
+    const desc = r[0];
+    const key = r[1];
     if (!(desc === undefined || typeof desc === 'string') || !(key === undefined || typeof key === 'string')) fail('corrupt snapshot: bad symbol');
     if (flag(r[2], 'symbol')) {
       const wk = WELL_KNOWN_BY_KEY.get(key as string);
@@ -916,33 +1100,47 @@ class Decoder {
       f = this.lastFlags;
       k = this.lastShape;
     } else {
-      f = int(this.next(), 'object flags', 0, 255);
-      k = this.shape(this.next());
+      f = int(this.val(), 'object flags', 0, 255);
+      k = int(this.val(), 'shape index', 0, this.shapes.length - 1);
       this.lastFlags = f;
       this.lastShape = k;
     }
     o.cls = (f >> 1) as Cls;
     o.extensible = (f & 1) === 0;
-    const s = this.shapes[k]!;
+    const s = this.shapes[k];
     o.shape = s;
     o.proto = this.shapeProtos[k];
     const n = s.keys.length;
     // small objects get exactly sized packed arrays, as the VM's literals do (a push onto []
     // would reserve 17 slots)
-    if (n === 1) o.slots = [this.slot(s, 0)];
-    else if (n === 2) o.slots = [this.slot(s, 0), this.slot(s, 1)];
-    else if (n === 3) o.slots = [this.slot(s, 0), this.slot(s, 1), this.slot(s, 2)];
-    else if (n === 4) o.slots = [this.slot(s, 0), this.slot(s, 1), this.slot(s, 2), this.slot(s, 3)];
-    else {
+    if (!this.shapeAccessors[k]) {
+      if (n === 0) o.slots = [];
+      else if (n === 1) o.slots = [this.dataSlot()];
+      else if (n === 2) o.slots = [this.dataSlot(), this.dataSlot()];
+      else if (n === 3) o.slots = [this.dataSlot(), this.dataSlot(), this.dataSlot()];
+      else if (n === 4) o.slots = [this.dataSlot(), this.dataSlot(), this.dataSlot(), this.dataSlot()];
+      else {
+        const slots: Slot[] = [];
+        for (let i = 0; i < n; i++) slots.push(this.dataSlot());
+        o.slots = slots;
+      }
+    } else {
       const slots: Slot[] = [];
       for (let i = 0; i < n; i++) slots.push(this.slot(s, i));
       o.slots = slots;
     }
   }
 
+  /** Reads a slot of a shape without accessors: a value. */
+  dataSlot(): Slot {
+    const v = this.val();
+    if (typeof v === 'object' && v !== null && !(v instanceof JSObject || v instanceof GSymbol)) fail('corrupt snapshot: bad slot');
+    return v as Slot;
+  }
+
   /** Reads slot `i` of an object of shape `s`: a value, or an accessor pair where the shape says so. */
   slot(s: Shape, i: number): Slot {
-    const v = this.raw(this.next());
+    const v = this.val();
     if (v !== null && typeof v === 'object' && !(v instanceof JSObject || v instanceof GSymbol || v instanceof Accessor)) fail('corrupt snapshot: bad slot');
     if (((s.attrs[i] & 8) !== 0) !== v instanceof Accessor) fail('corrupt snapshot: accessor slot mismatch');
     return v as Slot;
@@ -955,29 +1153,29 @@ class Decoder {
       case K.Array: {
         const a = n as JSArray;
         this.fillObject(a);
-        a.elements = this.values(this.next(), 'elements');
+        a.elements = this.values('elements');
         for (const v of a.elements) if ((v as unknown) === TDZ) fail('corrupt snapshot: bad element');
-        a.writable = flag(this.next(), 'array flag');
+        a.writable = flag(this.val(), 'array flag');
         return;
       }
       case K.Function: {
         const f = n as JSFunction;
         this.fillObject(f);
-        f.code = this.code(this.next());
-        f.env = this.objOrNull(this.next(), Env, 'function environment');
-        f.home = this.objOrNull(this.next(), JSObject, 'home object');
-        f.fieldInit = this.objOrNull(this.next(), JSFunction, 'field initializer');
+        f.code = this.code(this.val());
+        f.env = this.objOrNull(this.val(), Env, 'function environment');
+        f.home = this.objOrNull(this.val(), JSObject, 'home object');
+        f.fieldInit = this.objOrNull(this.val(), JSFunction, 'field initializer');
         return;
       }
       case K.Native: {
         const f = n as NativeFunction;
         this.fillObject(f);
-        const name = this.string(this.next(), 'native name');
+        const name = this.string(this.val(), 'native name');
         const id = nativeIdByName(name);
         if (id === undefined) fail(`snapshot refers to a built-in this core does not have: ${name}`);
         f.nativeId = id;
-        f.ctor = flag(this.next(), 'constructor flag');
-        const d = isArr(this.next(), 'native data');
+        f.ctor = flag(this.val(), 'constructor flag');
+        const d = isArr(this.val(), 'native data');
         switch (d[0]) {
           case D.None:
             f.data = null;
@@ -986,11 +1184,11 @@ class Decoder {
             f.data = this.obj(d[1], 'native data');
             break;
           case D.Bound:
-            f.data = new BoundData(this.obj(d[1], 'bound target'), this.value(d[2]), this.values(d[3], 'bound arguments'));
+            f.data = new BoundData(this.obj(d[1], 'bound target'), this.value(d[2]), this.valuesOf(d[3], 'bound arguments'));
             break;
           case D.Resolve: {
             const p = this.obj(d[1], 'promise');
-            const st = typeof d[2] === 'number' && d[2] < 0 && Number.isInteger(d[2]) ? this.node(-d[2] - 1) : null;
+            const st = d[2];
             if (!(p instanceof JSPromise) || st === null || typeof st !== 'object' || Object.getPrototypeOf(st) !== Object.prototype) {
               fail('corrupt snapshot: bad resolving function');
             }
@@ -1008,27 +1206,27 @@ class Decoder {
       case K.Primitive: {
         const o = n as JSPrimitiveObject;
         this.fillObject(o);
-        o.value = this.value(this.next());
+        o.value = this.nextValue();
         return;
       }
       case K.Error: {
         const o = n as JSError;
         this.fillObject(o);
-        o.stackText = this.string(this.next(), 'stack');
+        o.stackText = this.string(this.val(), 'stack');
         return;
       }
       case K.Date: {
         const o = n as JSDate;
         this.fillObject(o);
-        o.time = num(this.next(), 'time');
+        o.time = num(this.val(), 'time');
         return;
       }
       case K.Collection: {
         const c = n as JSCollection;
         this.fillObject(c);
-        c.keys = this.values(this.next(), 'collection keys');
-        c.values = this.values(this.next(), 'collection values');
-        c.size = int(this.next(), 'collection size');
+        c.keys = this.values('collection keys');
+        c.values = this.values('collection values');
+        c.size = int(this.val(), 'collection size');
         c.index = new Map();
         let live = 0;
         for (let i = 0; i < c.keys.length; i++) {
@@ -1039,10 +1237,10 @@ class Decoder {
           live++;
         }
         if (live !== c.size) fail('corrupt snapshot: collection size mismatch');
-        const base = int(this.next(), 'collection base');
+        const base = int(this.val(), 'collection base');
         if (base) c.base = base;
-        const seqs = this.next();
-        const nextSeq = int(this.next(), 'collection position');
+        const seqs = this.val();
+        const nextSeq = int(this.val(), 'collection position');
         if (seqs !== null) {
           const list = isArr(seqs, 'collection positions');
           if (list.length !== c.keys.length) fail('corrupt snapshot: bad collection positions');
@@ -1054,25 +1252,24 @@ class Decoder {
       case K.Promise: {
         const p = n as JSPromise;
         this.fillObject(p);
-        p.state = int(this.next(), 'promise state', 0, 2) as PromiseState;
-        p.result = this.value(this.next());
-        p.reactions = isArr(this.next(), 'reactions').map((x) => {
-          const v = this.raw(x);
-          if (!(v instanceof Reaction)) fail('corrupt snapshot: bad reaction');
-          return v;
+        p.state = int(this.val(), 'promise state', 0, 2) as PromiseState;
+        p.result = this.nextValue();
+        p.reactions = isArr(this.val(), 'reactions').map((x) => {
+          if (!(x instanceof Reaction)) fail('corrupt snapshot: bad reaction');
+          return x;
         });
-        p.handled = flag(this.next(), 'promise flag');
+        p.handled = flag(this.val(), 'promise flag');
         return;
       }
       case K.RegExp: {
         const re = n as JSRegExp;
         this.fillObject(re);
-        re.source = this.string(this.next(), 'regexp source');
-        const flags = this.next();
+        re.source = this.string(this.val(), 'regexp source');
+        const flags = this.val();
         if (typeof flags !== 'string') fail('corrupt snapshot: bad regexp flags');
         re.flags = flags;
         re.compiled = null;
-        const compiled = this.next();
+        const compiled = this.val();
         if (compiled !== null) {
           const c = isArr(compiled, 'regexp', 2);
           if (typeof c[1] !== 'string') fail('corrupt snapshot: bad regexp flags');
@@ -1087,11 +1284,11 @@ class Decoder {
       case K.Generator: {
         const g = n as JSGenerator;
         this.fillObject(g);
-        g.state = int(this.next(), 'generator state', 0, 3) as GenState;
-        const frame = this.next();
+        g.state = int(this.val(), 'generator state', 0, 3) as GenState;
+        const frame = this.val();
         g.frame = frame === null ? null : this.savedFrame(isArr(frame, 'saved frame', 8));
-        g.promise = this.objOrNull(this.next(), JSPromise, 'generator promise');
-        g.queue = isArr(this.next(), 'generator queue').map((q) => {
+        g.promise = this.objOrNull(this.val(), JSPromise, 'generator promise');
+        g.queue = isArr(this.val(), 'generator queue').map((q) => {
           const e = isArr(q, 'generator request', 3);
           const p = this.obj(e[2], 'request promise');
           if (!(p instanceof JSPromise)) fail('corrupt snapshot: bad request promise');
@@ -1102,57 +1299,55 @@ class Decoder {
       case K.Iterator: {
         const it = n as JSIterator;
         this.fillObject(it);
-        it.target = this.value(this.next());
-        it.kind = int(this.next(), 'iterator kind', 0, 2);
-        it.pos = int(this.next(), 'iterator position');
-        it.done = flag(this.next(), 'iterator flag');
+        it.target = this.nextValue();
+        it.kind = int(this.val(), 'iterator kind', 0, 2);
+        it.pos = int(this.val(), 'iterator position');
+        it.done = flag(this.val(), 'iterator flag');
         return;
       }
       case K.HostObject: {
         const o = n as JSObject;
         this.fillObject(o);
-        if (this.next() !== 'Intl') fail('corrupt snapshot: unknown internal class');
-        const fields = isArr(this.next(), 'host fields');
+        if (this.val() !== 'Intl') fail('corrupt snapshot: unknown internal class');
+        const fields = isArr(this.val(), 'host fields');
         if (fields.length % 2) fail('corrupt snapshot: bad host fields');
         for (let i = 0; i < fields.length; i += 2) {
           const k = fields[i];
           const f = isArr(fields[i + 1], 'host field', 2);
           if (typeof k !== 'string' || !Object.prototype.hasOwnProperty.call(o, k) || baseFields().has(k)) fail('corrupt snapshot: bad host field');
+          if (f[0] !== 1 && !isPlain(f[1], 0)) fail('corrupt snapshot: bad host field');
           (o as unknown as Record<string, unknown>)[k] = f[0] === 1 ? this.obj(f[1], 'host field') : f[1];
         }
         return;
       }
       case K.Env: {
         const e = n as Env;
-        e.parent = this.objOrNull(this.next(), Env, 'parent environment');
-        const count = int(this.next(), 'variable count', 0, this.data.length - this.at);
-        const vars: Value[] = [];
-        for (let i = 0; i < count; i++) vars.push(this.value(this.next()));
-        e.vars = vars;
+        e.parent = this.objOrNull(this.val(), Env, 'parent environment');
+        e.vars = this.values('environment');
         return;
       }
       case K.Accessor: {
         const a = n as Accessor;
-        a.get = this.objOrNull(this.next(), JSObject, 'getter') ?? undefined;
-        a.set = this.objOrNull(this.next(), JSObject, 'setter') ?? undefined;
+        a.get = this.objOrNull(this.val(), JSObject, 'getter') ?? undefined;
+        a.set = this.objOrNull(this.val(), JSObject, 'setter') ?? undefined;
         return;
       }
       case K.Reaction: {
         const x = n as Reaction;
-        x.capability = this.objOrNull(this.next(), JSPromise, 'reaction promise');
-        x.onFulfilled = this.value(this.next());
-        x.onRejected = this.value(this.next());
-        x.resume = this.objOrNull(this.next(), JSGenerator, 'reaction generator');
+        x.capability = this.objOrNull(this.val(), JSPromise, 'reaction promise');
+        x.onFulfilled = this.nextValue();
+        x.onRejected = this.nextValue();
+        x.resume = this.objOrNull(this.val(), JSGenerator, 'reaction generator');
         return;
       }
       case K.ResolveState:
-        (n as { resolved: boolean }).resolved = flag(this.next(), 'resolve state');
+        (n as { resolved: boolean }).resolved = flag(this.val(), 'resolve state');
         return;
       case K.ForIn: {
         const s = n as ForInState;
-        s.keys = isArr(this.next(), 'for-in keys').map((k) => this.string(k, 'for-in key'));
-        s.obj = this.objOrNull(this.next(), JSObject, 'for-in object');
-        s.pos = int(this.next(), 'for-in position');
+        s.keys = isArr(this.val(), 'for-in keys').map((k) => this.string(k, 'for-in key'));
+        s.obj = this.objOrNull(this.val(), JSObject, 'for-in object');
+        s.pos = int(this.val(), 'for-in position');
         return;
       }
       case K.Symbol:
@@ -1166,7 +1361,7 @@ class Decoder {
     const fn = this.obj(r[0], 'frame function');
     if (!(fn instanceof JSFunction)) fail('corrupt snapshot: bad frame function');
     const pc = int(r[1], 'pc');
-    const values = this.values(r[2], 'frame values');
+    const values = this.valuesOf(r[2], 'frame values');
     const tryStack = isArr(r[6], 'try stack').map((x) => int(x, 'try stack', -1));
     const tryEnvs = isArr(r[7], 'try environments').map((x) => this.objOrNull(x, Env, 'try environment'));
     if (tryStack.length !== tryEnvs.length * 2) fail('corrupt snapshot: bad try stack');
@@ -1174,6 +1369,15 @@ class Decoder {
     this.savedFrames.push(f);
     return f;
   }
+}
+
+
+/** Plain host data as read: scalars, arrays and plain records (no guest objects or markers). */
+function isPlain(v: unknown, depth: number): boolean {
+  if (v === null || typeof v !== 'object') return typeof v !== 'bigint';
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(v)) return v.every((x) => isPlain(x, depth + 1));
+  return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((x) => isPlain(x, depth + 1));
 }
 
 /** The class of a built-in module's object kind, found through the realm (Intl formatters). */
@@ -1193,42 +1397,46 @@ function hostClass(vm: VM, name: unknown): new (proto: JSObject | null, cls: Cls
   return fail(`snapshot refers to an object kind this core does not have: ${String(name)}`);
 }
 
-/** Rebuilds the state in `vm` (fresh, from prepare()); returns the execution state. */
+/**
+ * Rebuilds the state in `vm` (fresh, from prepare()) from the rest of a payload whose head
+ * {@link openPayload} read; returns the execution state.
+ */
 export function decodeState(
   vm: VM,
   program: CompiledProgram,
-  p: Payload,
+  r: Reader,
+  head: PayloadHead,
 ): { phase: number; result: Value; usedMs: number; status: 'paused' | 'suspended'; breakpoint: boolean } {
-  const d = new Decoder(vm, program, p);
-  const table = isArr(p.table, 'header', 2);
-  if (table[0] !== d.table.size || table[1] !== d.table.fingerprint) {
+  const d = new Decoder(vm, program, r);
+  if (head.table[0] !== d.table.size || head.table[1] !== d.table.fingerprint) {
     fail('snapshot was taken with different built-ins (intrinsic table mismatch): restore it with the core build that took it');
   }
-  d.nodesFrom(p.kinds, p.data, p.syms);
+  d.readNodes();
   const realm = vm.realm;
+  r.lastRef = -1;
+  d.arr('roots', ROOTS);
   // the global object (per VM): its properties as the snapshot had them
-  d.data = isArr(p.global, 'global object');
-  d.at = 0;
+  const gl = d.arr('global object');
+  d.same = false;
   d.fillObject(realm.globalObject);
-  if (d.at !== d.data.length) fail('corrupt snapshot: bad global object');
-  const reg = isArr(p.registry, 'symbol registry');
+  if (gl !== 2 + realm.globalObject.slots.length) fail('corrupt snapshot: bad global object');
+  const reg = d.values('symbol registry');
   if (reg.length) {
     const m = new Map<string, GSymbol>();
-    for (const x of reg) {
-      const s = d.value(x);
+    for (const s of reg) {
       if (!(s instanceof GSymbol) || !s.key?.startsWith('registry:')) fail('corrupt snapshot: bad registry symbol');
       m.set(s.key.slice(9), s);
     }
     realm.symbolRegistry = m;
   }
   // the value stack and frames
-  const stack = d.values(p.stack, 'stack');
+  const stack = d.values('stack');
   const sp = stack.length;
   for (let i = 0; i < sp; i++) vm.stack[i] = stack[i];
   vm.stack.length = sp;
   vm.sp = sp;
   vm.frames.length = 0;
-  for (const x of isArr(p.frames, 'frames')) {
+  for (const x of isArr(d.val(), 'frames')) {
     const r = isArr(x, 'frame', 17);
     const fn = d.obj(r[0], 'frame function');
     if (!(fn instanceof JSFunction)) fail('corrupt snapshot: bad frame function');
@@ -1247,14 +1455,14 @@ export function decodeState(
     f.outerData = contData(d, r[16]);
     vm.frames.push(f);
   }
-  const fi = int(p.frame, 'current frame', -1, vm.frames.length - 1);
+  const fi = int(d.val(), 'current frame', -1, vm.frames.length - 1);
   vm.frame = fi < 0 ? null : vm.frames[fi];
   // jobs
   const jobs: Job[] = [];
-  for (const x of isArr(p.jobs, 'jobs')) {
+  for (const x of isArr(d.val(), 'jobs')) {
     const j = isArr(x, 'job', 4);
     if (j[0] === 0) {
-      const reaction = d.raw(j[1]);
+      const reaction = j[1];
       if (!(reaction instanceof Reaction)) fail('corrupt snapshot: bad job');
       jobs.push({ kind: 0, reaction, arg: d.value(j[2]), rejected: flag(j[3], 'job flag') });
     } else if (j[0] === 1) {
@@ -1270,7 +1478,7 @@ export function decodeState(
   vm.jobs = jobs;
   vm.jobHead = 0;
   // host calls
-  const h = isArr(p.host, 'host calls', 4);
+  const h = isArr(d.val(), 'host calls', 4);
   const host = new HostCalls();
   host.nextId = int(h[0], 'call id', 1);
   const calls = (x: unknown): HostCall[] =>
@@ -1290,19 +1498,27 @@ export function decodeState(
   vm.host = host;
   // template objects
   const tt = tablesOf(program);
-  const byLoc = new Map<string, TemplateConst>();
-  for (const [t, [fn, k]] of tt.templates) byLoc.set(`${fn}:${k}`, t);
+  const tl = isArr(d.val(), 'templates');
   vm.templateCache.clear();
-  const tl = isArr(p.templates, 'templates');
   if (tl.length % 3) fail('corrupt snapshot: bad templates');
-  for (let i = 0; i < tl.length; i += 3) {
-    const t = byLoc.get(`${tl[i]}:${tl[i + 1]}`);
-    const arr = d.obj(tl[i + 2], 'template object');
-    if (!t || !(arr instanceof JSArray)) fail('corrupt snapshot: bad template reference');
-    vm.templateCache.set(t, arr);
+  if (tl.length) {
+    const byLoc = new Map<string, TemplateConst>();
+    for (const [t, [fn, k]] of tt.templates) byLoc.set(`${fn}:${k}`, t);
+    for (let i = 0; i < tl.length; i += 3) {
+      const t = byLoc.get(`${tl[i]}:${tl[i + 1]}`);
+      const arr = tl[i + 2];
+      if (!t || !(arr instanceof JSArray)) fail('corrupt snapshot: bad template reference');
+      vm.templateCache.set(t, arr);
+    }
   }
+  const pending = d.val();
+  if (pending !== null) {
+    const pt = isArr(pending, 'pending throw', 1);
+    (vm as unknown as { pendingThrow: { value: Value } | null }).pendingThrow = { value: d.value(pt[0]) };
+  }
+  const ex = isArr(d.val(), 'execution state', 4);
   // counters
-  const c = isArr(p.counters, 'counters', 9);
+  const c = isArr(d.val(), 'counters', 9);
   vm.instructions = int(c[0], 'instruction count');
   vm.allocations = int(c[1], 'allocation count');
   vm.heapBytes = num(c[2], 'heap bytes');
@@ -1313,11 +1529,7 @@ export function decodeState(
   vm.rng = rng;
   realm.regexSteps = num(c[7], 'regex steps');
   realm.regexCompiled = c[8] === null ? undefined : new Set(isArr(c[8], 'regex cache').map((x) => d.string(x, 'regex key')));
-  if (p.pending !== null) {
-    const pt = isArr(p.pending, 'pending throw', 1);
-    (vm as unknown as { pendingThrow: { value: Value } | null }).pendingThrow = { value: d.value(pt[0]) };
-  }
-  const ex = isArr(p.exec, 'execution state', 4);
+  if (r.pos !== r.end) fail('corrupt snapshot: trailing payload data');
   return {
     phase: int(ex[0], 'phase', 0, 1),
     result: d.value(ex[1]),

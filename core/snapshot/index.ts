@@ -5,28 +5,25 @@
  *
  * Envelope (big-endian):
  *   magic "CAPSNAP1" (8) · format version u16 · core version (u8 length + UTF-8) ·
- *   program hash (32) · payload length u32 · payload (msgpack) · HMAC-SHA-256 (32)
+ *   program hash (32) · payload length u32 · payload (wire.ts items) · HMAC-SHA-256 (32)
  * The HMAC covers every byte before it, under the host's key. Restore checks, in order:
  * length, magic, format version, core version, program hash, HMAC (constant time) — and
  * only then decodes the payload, validating its structure as it goes.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { Packr } from 'msgpackr';
+import { createHash, timingSafeEqual, type Hash } from 'node:crypto';
 import type { CompiledProgram, FunctionCode } from '../chunk';
 import { normalizeCapabilities } from '../capabilities';
 import { CapsuleError, SerializationError } from '../errors';
 import { Execution, prepare, type StartOptions } from '../execution';
 import { CORE_VERSION } from '../version';
-import { decodeState, encodeState, type Payload } from './codec';
+import { decodeState, encodeState, openPayload } from './codec';
 
-/** Version of the snapshot format (the envelope and the payload layout). */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+/** Version of the snapshot format (the envelope and the payload layout). 2: the direct binary payload (wire.ts). */
+export const SNAPSHOT_FORMAT_VERSION = 2;
 
 const MAGIC = new Uint8Array([0x43, 0x41, 0x50, 0x53, 0x4e, 0x41, 0x50, 0x31]); // "CAPSNAP1"
 const HASH_BYTES = 32;
 const MAC_BYTES = 32;
-
-const packr = new Packr({ useRecords: false, moreTypes: false, structuredClone: false, mapsAsObjects: true, int64AsType: 'number' });
 
 // ---- program hash ------------------------------------------------------------------------
 
@@ -108,15 +105,30 @@ function keyBytes(key: Uint8Array | string): Uint8Array {
   return k;
 }
 
+/** The last key's HMAC state after its key block (RFC 2104: inner and outer pads), copied per MAC. */
+let macCache: { key: Uint8Array; inner: Hash; outer: Hash } | null = null;
+
+/** HMAC-SHA-256 of `data` under `key` (keyed hash states are reused while the key stays the same). */
 function mac(key: Uint8Array, data: Uint8Array): Uint8Array {
-  return new Uint8Array(createHmac('sha256', key).update(data).digest());
+  let c = macCache;
+  if (c === null || c.key.length !== key.length || !timingSafeEqual(c.key, key)) {
+    const block = new Uint8Array(64);
+    block.set(key.length > 64 ? createHash('sha256').update(key).digest() : key);
+    const ipad = block.map((b) => b ^ 0x36);
+    const opad = block.map((b) => b ^ 0x5c);
+    c = macCache = { key: key.slice(), inner: createHash('sha256').update(ipad), outer: createHash('sha256').update(opad) };
+  }
+  const inner = c.inner.copy().update(data).digest();
+  return new Uint8Array(c.outer.copy().update(inner).digest());
 }
 
-function seal(program: CompiledProgram, payload: Uint8Array, key: Uint8Array): Uint8Array {
+function seal(program: CompiledProgram, parts: readonly Uint8Array[], key: Uint8Array): Uint8Array {
   const version = Buffer.from(CORE_VERSION, 'utf8');
   if (version.length > 255) throw new SerializationError('core version too long');
   const headLen = MAGIC.length + 2 + 1 + version.length + HASH_BYTES + 4;
-  const out = new Uint8Array(headLen + payload.length + MAC_BYTES);
+  let plen = 0;
+  for (const p of parts) plen += p.length;
+  const out = new Uint8Array(headLen + plen + MAC_BYTES);
   const dv = new DataView(out.buffer);
   let o = 0;
   out.set(MAGIC, o);
@@ -128,10 +140,12 @@ function seal(program: CompiledProgram, payload: Uint8Array, key: Uint8Array): U
   o += version.length;
   out.set(programHash(program), o);
   o += HASH_BYTES;
-  dv.setUint32(o, payload.length);
+  dv.setUint32(o, plen);
   o += 4;
-  out.set(payload, o);
-  o += payload.length;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
   out.set(mac(key, out.subarray(0, o)), o);
   return out;
 }
@@ -175,8 +189,6 @@ function open(program: CompiledProgram, bytes: Uint8Array, key: Uint8Array): Uin
 
 // ---- API -------------------------------------------------------------------------------------
 
-const PAYLOAD_KEYS = ['table', 'caps', 'seed', 'exec', 'counters', 'shapes', 'kinds', 'data', 'syms', 'global', 'registry', 'stack', 'frames', 'frame', 'jobs', 'host', 'templates', 'pending'] as const;
-
 /**
  * Serializes the complete state of `exec` — suspended at capability calls, or paused
  * between instructions — into authenticated bytes (HMAC-SHA-256 under `key`).
@@ -198,8 +210,7 @@ export function snapshot(exec: Execution, key: Uint8Array | string): Uint8Array 
     seed: exec.seed,
     caps: exec.capabilityList.map((c) => c.name),
   });
-  const arr = PAYLOAD_KEYS.map((name) => payload[name]);
-  return seal(exec.program, packr.pack(arr), k);
+  return seal(exec.program, payload, k);
 }
 
 /**
@@ -211,35 +222,32 @@ export function snapshot(exec: Execution, key: Uint8Array | string): Uint8Array 
  */
 export function restore(program: CompiledProgram, bytes: Uint8Array, options: StartOptions & { key: Uint8Array | string }): Execution {
   const body = open(program, bytes, keyBytes(options.key));
-  let arr: unknown;
+  let opened: ReturnType<typeof openPayload>;
   try {
-    arr = packr.unpack(body);
+    opened = openPayload(body);
   } catch (e) {
-    throw new SerializationError(`corrupt snapshot payload: ${(e as Error).message}`);
+    throw e instanceof SerializationError ? e : new SerializationError(`corrupt snapshot payload: ${(e as Error)?.message ?? String(e)}`);
   }
-  if (!Array.isArray(arr) || arr.length !== PAYLOAD_KEYS.length) throw new SerializationError('corrupt snapshot payload');
-  const payload = {} as Record<string, unknown>;
-  PAYLOAD_KEYS.forEach((name, i) => (payload[name] = arr[i]));
-  const p = payload as unknown as Payload;
+  const { reader, head } = opened;
   const { key: _key, ...startOptions } = options;
   void _key;
   const names = normalizeCapabilities(startOptions.capabilities).map((c) => c.name);
-  if (!Array.isArray(p.caps) || p.caps.length !== names.length || p.caps.some((n, i) => n !== names[i])) {
-    throw new SerializationError(
-      `the snapshot's capabilities (${Array.isArray(p.caps) ? p.caps.join(', ') : '?'}) differ from the ones supplied (${names.join(', ')})`,
-    );
+  const snapCaps = head.caps;
+  if (snapCaps.length !== names.length || snapCaps.some((n, i) => n !== names[i])) {
+    throw new SerializationError(`the snapshot's capabilities (${snapCaps.map(String).join(', ')}) differ from the ones supplied (${names.join(', ')})`);
   }
-  if (typeof p.seed !== 'number') throw new SerializationError('corrupt snapshot payload');
-  const { vm, caps } = prepare(program, { ...startOptions, seed: p.seed });
+  const seed = head.seed;
+  if (typeof seed !== 'number') throw new SerializationError('corrupt snapshot payload');
+  const { vm, caps } = prepare(program, { ...startOptions, seed });
   let st: ReturnType<typeof decodeState>;
   try {
-    st = decodeState(vm, program, p);
+    st = decodeState(vm, program, reader, head);
   } catch (e) {
     if (e instanceof SerializationError) throw e;
     if (e instanceof CapsuleError) throw new SerializationError(`corrupt snapshot: ${e.message}`);
     throw new SerializationError(`corrupt snapshot: ${(e as Error)?.message ?? String(e)}`);
   }
-  const exec = new Execution(vm, program, p.seed, startOptions, caps);
+  const exec = new Execution(vm, program, seed, startOptions, caps);
   exec.restored = true;
   exec.setState({ phase: st.phase, result: st.result, usedMs: st.usedMs });
   let calls: Execution['pendingCalls'] = [];

@@ -22,6 +22,7 @@ import { parseModule, parseScript } from 'meriyah';
 import { Packr } from 'msgpackr';
 import fc from 'fast-check';
 import type * as CoreModule from '../../core/index';
+import { readTree, writeTree } from '../../core/snapshot/wire';
 import { canonical, compare, isStructured, normalizeCoreError, runInV8Detailed, type ConsoleLine, type Outcome } from '../differential/harness';
 import { loadCorpus } from '../differential/corpus';
 import { programArbitrary } from '../differential/generator';
@@ -272,7 +273,6 @@ export async function checkProgram(core: Core, source: string, options: CheckOpt
 // ---------------------------------------------------------------------------------------------
 // Snapshot and artifact bytes.
 
-const snapPackr = new Packr({ useRecords: false, moreTypes: false, structuredClone: false, mapsAsObjects: true, int64AsType: 'number' });
 const artPackr = new Packr({ useRecords: false, moreTypes: false, mapsAsObjects: true, variableMapSize: true });
 
 const BOUNDARY_VALUES: unknown[] = [
@@ -280,7 +280,7 @@ const BOUNDARY_VALUES: unknown[] = [
   'constructor', null, undefined, true, false, [], [0], [-1], [[]], {}, { a: 1 }, new Uint8Array(0), new Uint8Array([1, 2, 3]),
 ];
 
-/** All container positions (array slots and object fields) in a decoded msgpack tree. */
+/** All container positions (array slots and object fields) in a decoded payload tree (msgpack for artifacts, core/snapshot/wire for snapshots). */
 function positions(root: unknown): { parent: unknown[] | Record<string, unknown>; key: number | string }[] {
   const out: { parent: unknown[] | Record<string, unknown>; key: number | string }[] = [];
   const stack: unknown[] = [root];
@@ -472,16 +472,16 @@ export function checkSnapshot(core: Core, c: FuzzCase): Fault | null {
   const { head, payload } = snapshotPayload(a);
   let tree: unknown;
   try {
-    tree = snapPackr.unpack(payload);
+    tree = readTree(payload);
   } catch (e) {
     return { kind: 'snapshot:own-payload-undecodable', detail: String(e) };
   }
   const edits = mutateTree(tree, rng);
   let forged: Uint8Array;
   try {
-    forged = resealSnapshot(head, snapPackr.pack(tree));
+    forged = resealSnapshot(head, writeTree(tree as unknown[]));
   } catch {
-    return null; // msgpackr cannot encode the edit (e.g. a NaN key): nothing to test
+    return null; // the edit cannot be encoded (e.g. a reference made a string): nothing to test
   }
   const r = restoreRun(forged);
   if (r.error) return typedOnly(core, r.error, 'snapshot-resigned', 'Serialization');

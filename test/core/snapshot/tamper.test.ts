@@ -5,13 +5,13 @@
  */
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { Packr } from 'msgpackr';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 120_000 });
 import { CapsuleError, CORE_VERSION, SerializationError, type Capability } from '../../../core/index';
 import { programFor, start } from '../../../core/execution';
 import { programHash, restore, snapshot, SNAPSHOT_FORMAT_VERSION } from '../../../core/snapshot/index';
+import { readTree, TreeMarker, TreeRef, writeTree } from '../../../core/snapshot/wire';
 
 const KEY = 'the host key';
 const caps: Capability[] = [{ name: 'lookup' }];
@@ -58,6 +58,16 @@ function sign(body: Uint8Array, key: string | Uint8Array = KEY): Uint8Array {
   return out;
 }
 
+/** A deep copy of a payload tree (structuredClone would turn references into plain records). */
+function cloneTree<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(cloneTree) as T;
+  if (v instanceof TreeRef) return new TreeRef(v.node) as T;
+  if (v instanceof TreeMarker) return new TreeMarker(v.marker) as T;
+  if (v instanceof Uint8Array) return v.slice() as T;
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cloneTree(x)])) as T;
+  return v;
+}
+
 /** An envelope around an arbitrary payload, correctly signed. */
 function envelope(payload: Uint8Array, version = SNAPSHOT_FORMAT_VERSION, core = CORE_VERSION): Uint8Array {
   const v = Buffer.from(core, 'utf8');
@@ -85,6 +95,16 @@ describe('verification', () => {
     expect(Buffer.from(bytes.subarray(11, 11 + l.vlen)).toString()).toBe(CORE_VERSION);
     expect(Buffer.from(bytes.subarray(l.hashAt, l.hashAt + 32))).toEqual(Buffer.from(programHash(program)));
     expect(l.macAt + 32).toBe(bytes.length);
+    // the MAC is a standard HMAC-SHA-256 (also under a key longer than the hash's block)
+    expect(Buffer.from(bytes.subarray(l.macAt))).toEqual(createHmac('sha256', KEY).update(bytes.subarray(0, l.macAt)).digest());
+    const longKey = new Uint8Array(100).map((_, i) => i * 7);
+    const signed = snapshot(start(program, { capabilities: caps, seed: 3 }), longKey);
+    const m = layout(signed);
+    expect(Buffer.from(signed.subarray(m.macAt))).toEqual(createHmac('sha256', longKey).update(signed.subarray(0, m.macAt)).digest());
+    expect(restore(program, signed, { capabilities: caps, key: longKey }).outcome.status).toBe('suspended');
+    // the payload decodes as a stream of items and encodes back to the same bytes
+    const payload = bytes.slice(l.payloadAt, l.macAt);
+    expect(Buffer.from(writeTree(readTree(payload)))).toEqual(Buffer.from(payload));
   });
 
   it('rejects every single flipped byte', () => {
@@ -130,7 +150,7 @@ describe('verification', () => {
     const l = layout(bytes);
     const body = bytes.slice(0, l.macAt);
     new DataView(body.buffer).setUint16(8, SNAPSHOT_FORMAT_VERSION + 1);
-    expect(rejects(sign(body)).message).toMatch(/format version 2 is not supported/);
+    expect(rejects(sign(body)).message).toMatch(new RegExp(`format version ${SNAPSHOT_FORMAT_VERSION + 1} is not supported`));
 
     const payload = bytes.slice(l.payloadAt, l.macAt);
     expect(rejects(envelope(payload, SNAPSHOT_FORMAT_VERSION, '9.9.9')).message).toMatch(/core "9\.9\.9"/);
@@ -154,8 +174,7 @@ describe('verification', () => {
 
   it("a key holder's garbage payloads are rejected by structural checks (never another exception)", () => {
     const l = layout(bytes);
-    const packr = new Packr({ useRecords: false, moreTypes: false, int64AsType: 'number' });
-    const good = packr.unpack(bytes.slice(l.payloadAt, l.macAt)) as unknown[];
+    const good = readTree(bytes.slice(l.payloadAt, l.macAt));
     // paths to every leaf of the payload
     const leaves: (string | number)[][] = [];
     const walk = (v: unknown, path: (string | number)[]) => {
@@ -163,19 +182,22 @@ describe('verification', () => {
       else leaves.push(path);
     };
     walk(good, []);
-    const replacements: unknown[] = [0, 1, -1, -2, -100000, 2 ** 31, 1.5, NaN, '', 'x', null, undefined, true, [], [0], [99], [3, 1], -(2 ** 40)];
+    const replacements: unknown[] = [
+      0, 1, -1, -2, -100000, 2 ** 31, 1.5, NaN, '', 'x', null, undefined, true, [], [0], [99], [3, 1], -(2 ** 40),
+      new TreeRef(0), new TreeRef(null), new TreeRef(2 ** 40), new TreeMarker('hole'), new TreeMarker('tdz'), new Uint8Array([1]), { a: 1 }, 5n,
+    ];
     let rejected = 0;
     let accepted = 0;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: leaves.length - 1 }), fc.constantFrom(...replacements), (leaf, rep) => {
-        const copy = structuredClone(good);
+        const copy = cloneTree(good);
         const path = leaves[leaf];
         let o = copy as unknown as Record<string | number, unknown>;
         for (let i = 0; i < path.length - 1; i++) o = o[path[i]] as Record<string | number, unknown>;
         o[path[path.length - 1]] = rep;
         let ex;
         try {
-          ex = restore(program, envelope(packr.pack(copy)), { capabilities: caps, key: KEY, limits: { instructions: 100_000 } });
+          ex = restore(program, envelope(writeTree(copy)), { capabilities: caps, key: KEY, limits: { instructions: 100_000 } });
           accepted++;
         } catch (e) {
           if (!(e instanceof SerializationError)) throw e;
@@ -195,21 +217,23 @@ describe('verification', () => {
       { numRuns: 3000, seed: 6 },
     );
     expect(rejected).toBeGreaterThan(accepted);
-    // not msgpack at all, or the wrong shape
-    for (const junk of [new Uint8Array([0xc1]), packr.pack({ a: 1 }), packr.pack([]), packr.pack(good.slice(0, 3)), new Uint8Array(0)]) {
-      rejects(envelope(junk));
-    }
+    // not the item stream at all, or the wrong shape
+    const junks = [new Uint8Array([0x40]), new Uint8Array([0x11]), writeTree([{ a: 1 }]), writeTree([[]]), writeTree(good.slice(0, 3)), new Uint8Array(0)];
+    // lengths far beyond the bytes present, and arrays nested without end
+    junks.push(new Uint8Array([0x8d, 0x0d, 0xff, 0xff, 0xff, 0xff, 0x0f]), new Uint8Array([0x81, 0x00, 0x0d, 0xff, 0xff, 0xff, 0x7f]), new Uint8Array(4000).map((_, i) => (i % 2 ? 1 : 0x0d)));
+    junks.push(writeTree([...good.slice(0, -1), [...(good[good.length - 1] as unknown[]), 1]]), writeTree([...good, 0]));
+    for (const junk of junks) rejects(envelope(junk));
   });
 
   // fuzz seed 20261125 case 32235: a re-signed snapshot restored as suspended with no call to answer
   it("a key holder's snapshot suspended with no pending call is refused (it would wait forever)", () => {
     const l = layout(bytes);
-    const packr = new Packr({ useRecords: false, moreTypes: false, int64AsType: 'number' });
-    const good = packr.unpack(bytes.slice(l.payloadAt, l.macAt)) as unknown[];
-    const HOST = 15; // PAYLOAD_KEYS index of 'host': [next id, outstanding calls, …]
-    expect((good[HOST] as unknown[][])[1].length).toBe(2);
-    const forged = structuredClone(good);
-    (forged[HOST] as unknown[][])[1] = [];
-    expect(rejects(envelope(packr.pack(forged))).message).toMatch(/pending|corrupt/);
+    const good = readTree(bytes.slice(l.payloadAt, l.macAt));
+    const HOST = 6; // index of the host calls in the roots (the last item): [next id, outstanding calls, …]
+    const roots = (g: unknown[]) => g[g.length - 1] as unknown[][][];
+    expect(roots(good)[HOST][1].length).toBe(2);
+    const forged = cloneTree(good);
+    roots(forged)[HOST][1] = [];
+    expect(rejects(envelope(writeTree(forged))).message).toMatch(/pending|corrupt/);
   });
 });
