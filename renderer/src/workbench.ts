@@ -13,7 +13,7 @@ export const VIEWS: readonly { id: ViewId; label: string; icon: string }[] = [
 ];
 
 /** Bottom panel tabs in display order. */
-export type PanelId = 'problems' | 'output' | 'console' | 'bytecode' | 'heap' | 'budget';
+export type PanelId = 'problems' | 'output' | 'console' | 'bytecode' | 'heap' | 'budget' | 'timeline';
 
 export const PANELS: readonly { id: PanelId; label: string }[] = [
   { id: 'problems', label: 'Problems' },
@@ -22,4 +22,5 @@ export const PANELS: readonly { id: PanelId; label: string }[] = [
   { id: 'bytecode', label: 'Bytecode' },
   { id: 'heap', label: 'Heap' },
   { id: 'budget', label: 'Budget' },
+  { id: 'timeline', label: 'Timeline' },
 ];

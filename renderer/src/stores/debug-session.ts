@@ -435,6 +435,53 @@ export function createDebugger(deps: DebugDeps) {
     }
   }
 
+  /**
+   * Takes over a debug session opened elsewhere — a timeline node's state (`timeline.restore`):
+   * the current session ends, the console shows `lines` (the output that led to that state), the
+   * file's breakpoints are placed, and every view refreshes as after a stop.
+   */
+  async function adopt(file: string, open: () => Promise<SessionView>, lines: ConsoleLine[], label: string): Promise<boolean> {
+    if (state.busy) return false;
+    const api = deps.api();
+    subscribe(api);
+    const old = isActive(state.status) ? state.sessionId : null;
+    const mine = ++epoch;
+    remote.clear();
+    clearStop();
+    Object.assign(state, { status: 'running', file, sessionId: null, result: null, error: null, notice: null });
+    state.busy = true;
+    try {
+      if (old) await api.invoke('session.close', { id: old }).catch(() => {});
+      const view = await open();
+      if (mine !== epoch) {
+        void api.invoke('session.close', { id: view.id }).catch(() => {});
+        return false;
+      }
+      state.sessionId = view.id;
+      state.console = [{ level: 'info-muted', text: label }, ...lines];
+      if (view.status !== 'paused') {
+        await settle(view, null, mine);
+        return true;
+      }
+      await debugCommand('enableTimeTravel', deps.checkpointEvery ? { checkpointEvery: deps.checkpointEvery } : {});
+      await debugCommand('setExceptionBreak', { mode: state.exceptionBreak });
+      for (const b of state.breakpoints[file] ?? []) if (b.enabled) await place(file, b);
+      const instructions = view.budget?.instructions ?? 0;
+      await settle(view, { status: 'paused', reason: 'restored', instructions }, mine);
+      return true;
+    } catch (e) {
+      if (mine !== epoch) return false;
+      clearStop();
+      state.status = 'failed';
+      state.error = { kind: 'Request', name: 'Error', message: message(e) };
+      say('error', message(e));
+      await finish();
+      return false;
+    } finally {
+      if (mine === epoch) state.busy = false;
+    }
+  }
+
   /** Runs one debugger command that moves the program, then takes in where it stopped. */
   async function command(name: DebugCommandName, args: Record<string, unknown> = {}): Promise<void> {
     if (!state.sessionId || state.busy) return;
@@ -661,6 +708,7 @@ export function createDebugger(deps: DebugDeps) {
   return {
     state,
     run,
+    adopt,
     command,
     continue_,
     pause,

@@ -79,6 +79,7 @@ export const {
   stepBack,
   runToLine,
   restart,
+  adopt,
   stop,
   answer,
   selectFrame,
