@@ -132,15 +132,7 @@ function fail(message: string): never {
 
 type Node = JSObject | Env | Accessor | Reaction | { resolved: boolean } | ForInState | GSymbol | PrivateName;
 
-/**
- * Heap objects and environments keep their node number in `markEpoch` while a snapshot is
- * written, as -(base + n + 1) with a base unique to the snapshot (serial × 2^30), so the
- * numbers need no hash map and no reset afterwards: a stale number of an earlier snapshot
- * is below the current base (and the heap mark only compares positive epochs). Past the
- * last serial every snapshot uses it and resets its marks at the end.
- */
-let snapshotSerial = 0;
-const LAST_SERIAL = 2 ** 22;
+/** Node numbers stay below this: kept as -(n + 1) in `markEpoch`, they must stay small integers (V8 Smis). */
 const NODE_LIMIT = 2 ** 30;
 
 /** Scratch writers, reused by every snapshot of the process (snapshots do not nest). */
@@ -151,11 +143,8 @@ class Encoder {
   /** Nodes that are not JSObjects or environments (accessors, reactions, symbols…). */
   readonly ids = new Map<object, number>();
   readonly queue: Node[] = [];
-  /** Objects and environments whose `markEpoch` holds their node number, when they must be reset at the end. */
+  /** Objects and environments whose `markEpoch` holds their node number (reset at the end). */
   readonly marked: (JSObject | Env)[] = [];
-  /** This snapshot's node numbering base in `markEpoch` (see snapshotSerial). */
-  readonly base: number;
-  readonly resetMarks: boolean;
   /** Where values are being written: the records, or (while a shape or symbol is listed) its section. */
   w: Writer;
   readonly data = scratch.data;
@@ -176,28 +165,26 @@ class Encoder {
   ) {
     this.table = intrinsicTable(vm.realm);
     this.preludeFns = compiledPrelude().functions;
-    if (snapshotSerial < LAST_SERIAL) snapshotSerial++;
-    this.base = snapshotSerial * NODE_LIMIT;
-    this.resetMarks = snapshotSerial === LAST_SERIAL;
     for (const w of [scratch.data, scratch.roots, scratch.shapes, scratch.syms, scratch.kinds]) w.reset();
     this.w = scratch.roots;
   }
 
   /**
    * The node number of `o` (assigning one on first sight). Heap objects and environments
-   * keep it in `markEpoch` (see snapshotSerial).
+   * keep it in `markEpoch` as -(n + 1) for the length of the snapshot (the heap mark uses
+   * positive epochs), so numbering needs no hash map; `release` puts 0 back.
    */
   ref(o: Node): number {
     if (o instanceof JSObject || o instanceof Env) {
-      const m = -o.markEpoch - 1 - this.base;
-      if (m >= 0) return m;
+      const m = o.markEpoch;
+      if (m < 0) return -m - 1;
       const k = intrinsicIndex(this.vm.realm, this.table, o);
       if (k >= 0) return k;
       const i = this.table.size + this.queue.length;
       if (i >= NODE_LIMIT - 1) fail('cannot snapshot: too many objects');
       this.queue.push(o);
-      o.markEpoch = -(this.base + i + 1);
-      if (this.resetMarks) this.marked.push(o);
+      o.markEpoch = -(i + 1);
+      this.marked.push(o);
       return i;
     }
     let i = this.ids.get(o);
@@ -235,8 +222,8 @@ class Encoder {
     if (v === null) return w.u8(W.Null);
     if (v instanceof JSObject) {
       // (inline: the hot case, a heap object already numbered or seen for the first time)
-      const m = -v.markEpoch - 1 - this.base;
-      return w.ref(m >= 0 ? m : this.ref(v));
+      const m = v.markEpoch;
+      return w.ref(m < 0 ? -m - 1 : this.ref(v));
     }
     if (v instanceof Env || v instanceof Accessor || v instanceof GSymbol || v instanceof PrivateName || v instanceof ForInState || v instanceof Reaction) {
       return w.ref(this.ref(v));
