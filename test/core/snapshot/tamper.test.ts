@@ -115,6 +115,18 @@ describe('verification', () => {
     }
   });
 
+  it('the last snapshot sealed is still verified against its key and every byte (the MAC is only not recomputed)', () => {
+    const fresh = suspendedSnapshot(); // now the process's last sealed snapshot
+    expect(rejects(fresh, { key: 'another key' }).message).toMatch(/authentication failed/);
+    for (const at of [0, 20, fresh.length >> 1, fresh.length - 1]) {
+      fresh[at] ^= 1; // changed in place: the remembered copy is not the caller's array
+      rejects(fresh);
+      fresh[at] ^= 1;
+    }
+    expect(restore(program, fresh, { capabilities: caps, key: KEY }).outcome.status).toBe('suspended');
+    expect(restore(program, fresh.slice(), { capabilities: caps, key: Buffer.from(KEY) }).outcome.status).toBe('suspended');
+  });
+
   it('rejects every truncation and an appended byte', () => {
     for (let n = 0; n < bytes.length; n++) rejects(bytes.subarray(0, n));
     const longer = new Uint8Array(bytes.length + 1);
