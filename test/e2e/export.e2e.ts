@@ -84,13 +84,16 @@ test('refuses a script with a failing scenario: the reason and the diff shown, n
   const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
   await expect(exportButton).toBeDisabled();
   await dialog.getByLabel('Instructions').press('Enter'); // Enter does not export either
-  await page.screenshot({ path: testInfo.outputPath('export-refused.png') });
+  // the light theme (Auto follows the OS preference) for a look at both
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: testInfo.outputPath('export-refused-light.png') });
   await expect(refusal).toContainText('Export refused:');
   expect(existsSync(join(freshStudio.workspace, 'dist'))).toBe(false);
   expect(existsSync(join(freshStudio.workspace, '.capsule/signing-key.pem'))).toBe(false);
 
   await dialog.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Export…' })).toBeFocused(); // focus goes back
   expect(consoleErrors).toEqual([]);
 });
 
