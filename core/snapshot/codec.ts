@@ -135,6 +135,9 @@ type Node = JSObject | Env | Accessor | Reaction | { resolved: boolean } | ForIn
 /** Node numbers stay below this: kept as -(n + 1) in `markEpoch`, they must stay small integers (V8 Smis). */
 const NODE_LIMIT = 2 ** 30;
 
+/** Scratch buffers larger than this are dropped after a snapshot instead of kept for the next. */
+const SCRATCH_KEEP = 4 << 20;
+
 /** Scratch writers, reused by every snapshot of the process (snapshots do not nest). */
 const scratch = { data: new Writer(64 * 1024), roots: new Writer(4096), shapes: new Writer(4096), syms: new Writer(256), kinds: new Writer(8192), head: new Writer(256), mid: new Writer(16), busy: false };
 
@@ -592,6 +595,12 @@ export function encodeState(vm: VM, program: CompiledProgram, ex: ExecState): Ui
   } finally {
     e.release();
     scratch.busy = false;
+    // a huge snapshot's buffers are not kept for the next one (the returned views keep theirs alive until sealed)
+    if (scratch.data.buf.length > SCRATCH_KEEP) scratch.data = new Writer(64 * 1024);
+    if (scratch.roots.buf.length > SCRATCH_KEEP) scratch.roots = new Writer(4096);
+    if (scratch.kinds.buf.length > SCRATCH_KEEP) scratch.kinds = new Writer(8192);
+    if (scratch.shapes.buf.length > SCRATCH_KEEP) scratch.shapes = new Writer(4096);
+    if (scratch.syms.buf.length > SCRATCH_KEEP) scratch.syms = new Writer(256);
   }
 }
 

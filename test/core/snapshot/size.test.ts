@@ -48,3 +48,18 @@ it('a 5 000-object heap: snapshot size and durable step time', () => {
   );
   expect(bytes.length).toBeLessThanOrEqual(150 * 1024);
 });
+
+it('a snapshot larger than the kept scratch buffers round-trips, and so does a small one after it', () => {
+  const src = `const big = 'ab'.repeat(3e6) + '\\u{1F600}'; const parts = []; for (let i = 0; i < 3; i++) parts.push(big.slice(i)); const r = lookup(1); parts.map((p) => p.length).join() + r.n`;
+  const program = programFor(src, { capabilities: caps });
+  const ex = start(program, { capabilities: caps, seed: 1, limits: { heapBytes: 2 ** 30 } });
+  expect(ex.outcome.status).toBe('suspended');
+  const bytes = snapshot(ex, 'k');
+  expect(bytes.length).toBeGreaterThan(4 << 20);
+  const o = restore(program, bytes, { capabilities: caps, key: 'k', limits: { heapBytes: 2 ** 30 } }).resume([{ id: 1, value: { n: 1 } }]);
+  expect(o.status === 'completed' && o.value).toBe('6000002,6000001,60000001');
+  const small = programFor('const r = lookup(2); r.n + 1', { capabilities: caps });
+  const sx = start(small, { capabilities: caps });
+  const back = restore(small, snapshot(sx, 'k'), { capabilities: caps, key: 'k' }).resume([{ id: 1, value: { n: 41 } }]);
+  expect(back.status === 'completed' && back.value).toBe(42);
+});
