@@ -4,7 +4,7 @@ import { Debugger } from '../../core/debug/debugger';
 import { heapGraph } from '../../core/debug/heap';
 import { start } from '../../core/execution';
 import { compile } from '../../core/program';
-import { drawnGraph, formatBytes, indexHeap, retainersOf, tableRows } from '../../renderer/src/heap/model';
+import { BOX, boxSize, drawnGraph, formatBytes, indexHeap, layoutDrawn, retainersOf, tableRows } from '../../renderer/src/heap/model';
 
 /** The heap graph of `source` paused at `line`. */
 function pausedHeap(source: string, line: number) {
@@ -83,6 +83,40 @@ describe('heap view model', () => {
     const bigIndex = indexHeap(big);
     expect(tableRows(bigIndex, 'retained', true, 'tags')).not.toHaveLength(0);
     expect(drawnGraph(bigIndex, 150).nodes).toHaveLength(150);
+  });
+
+  it('lays the drawn graph out in layers: roots on top, each object below a box that reaches it, rows of at most BOX.perRow', () => {
+    const drawn = drawnGraph(index, 30);
+    const labels = new Map<string, string>([...index.groups.map((g) => [g.key, `${g.title}\nx`] as const), ...drawn.nodes.map((n) => [`n${n.id}`, `${n.kind}\n${n.preview}`] as const)]);
+    const places = layoutDrawn(index, drawn, labels);
+    expect(places.size).toBe(index.groups.length + drawn.nodes.length);
+    const rootBottom = Math.max(...index.groups.map((g) => places.get(g.key)!.y));
+    for (const n of drawn.nodes) expect(places.get(`n${n.id}`)!.y).toBeGreaterThan(rootBottom);
+    // an edge's target is on the row of its source or below it, unless it was placed earlier (breadth first)
+    const firstParentY = new Map<number, number>();
+    for (const e of drawn.edges) if (!firstParentY.has(e.to)) firstParentY.set(e.to, places.get(`n${e.from}`)!.y);
+    const byRow = new Map<number, { x: number; width: number }[]>();
+    for (const p of places.values()) byRow.set(p.y, [...(byRow.get(p.y) ?? []), p]);
+    for (const row of byRow.values()) {
+      expect(row.length).toBeLessThanOrEqual(Math.max(BOX.perRow, index.groups.length));
+      const sorted = row.sort((a, b) => a.x - b.x);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.x - sorted[i]!.width / 2).toBeGreaterThan(sorted[i - 1]!.x + sorted[i - 1]!.width / 2);
+    }
+    // sizes come from the label text: the longest line sets the width, the line count the height
+    expect(boxSize('ab\nabcd')).toEqual({ width: Math.ceil(4 * BOX.charWidth), height: 2 * BOX.lineHeight });
+  });
+
+  it('places a focused object no drawn edge reaches', () => {
+    const far = graph.nodes.find((n) => !drawnGraph(index, 5).nodes.some((d) => d.id === n.id))!;
+    const drawn = drawnGraph(index, 5, new Set(), far.id);
+    const places = layoutDrawn(index, drawn, new Map());
+    expect(places.has(`n${far.id}`)).toBe(true);
+    expect(places.size).toBe(index.groups.length + drawn.nodes.length);
+  });
+
+  it('sorts text columns with one collator: the same order as localeCompare', () => {
+    const rows = tableRows(index, 'preview', false);
+    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.preview.localeCompare(rows[i]!.preview)).toBeLessThanOrEqual(0);
   });
 
   it('formats bytes for people', () => {
