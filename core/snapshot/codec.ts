@@ -932,6 +932,18 @@ class Decoder extends ItemReader {
     return out;
   }
 
+  /** Array elements: guest values or holes (no TDZ markers). */
+  elements(): (Value | Marker)[] {
+    const n = this.arr('elements');
+    const out: (Value | Marker)[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = this.val();
+      if (typeof v === 'object' && v !== null && !(v instanceof JSObject || v instanceof GSymbol || v === HOLE)) fail('corrupt snapshot: bad element');
+      out.push(v as Value);
+    }
+    return out;
+  }
+
   /** An already read array of guest values. */
   valuesOf(x: unknown, what: string): Value[] {
     return isArr(x, what).map((v) => this.value(v));
@@ -1149,8 +1161,7 @@ class Decoder extends ItemReader {
       case K.Array: {
         const a = n as JSArray;
         this.fillObject(a);
-        a.elements = this.values('elements');
-        for (const v of a.elements) if ((v as unknown) === TDZ) fail('corrupt snapshot: bad element');
+        a.elements = this.elements();
         a.writable = flag(this.val(), 'array flag');
         return;
       }
