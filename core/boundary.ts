@@ -9,6 +9,7 @@ import { JSArray, JSObject } from './objects';
 import { Attr } from './shape';
 import { HOLE, type Marker, type Value } from './value';
 import type { VM } from './vm/interpreter';
+import { arrayIndexOf } from './vm/ops';
 
 /** Nesting bound for copies (recursion depth on the host stack). */
 const MAX_DEPTH = 2000;
@@ -92,7 +93,7 @@ export function toHost(vm: VM, v: Value, seen: Set<JSObject> = new Set()): unkno
       // named properties of arrays travel too (`a[-1] = x`, `a.total = n`)
       if (v.shape.keys.length) {
         for (const k of vm.ownKeys(v, true, false)) {
-          if (typeof k !== 'string' || /^(0|[1-9]\d*)$/.test(k)) continue;
+          if (typeof k !== 'string' || arrayIndexOf(k) >= 0) continue;
           const s = vm.ownSlot(v, k);
           if (s === HOLE || (s !== null && typeof s === 'object' && !(s instanceof JSObject) && 'get' in s)) continue;
           Object.defineProperty(out, k, { value: toHost(vm, s as Value, seen), enumerable: true, writable: true, configurable: true });
@@ -164,7 +165,7 @@ export function toHostStrict(vm: VM, v: Value, path = 'value', seen: Set<JSObjec
     }
     for (const k of keys) {
       if (typeof k !== 'string') throw new CapabilityError(`${path}: symbol keys cannot cross the boundary`);
-      if (isArray && /^(0|[1-9]\d*)$/.test(k)) continue;
+      if (isArray && arrayIndexOf(k) >= 0) continue;
       if (isArray && k === 'length') continue;
       const s = vm.ownSlot(v, k);
       if (s === HOLE) continue;

@@ -15,16 +15,20 @@ import {
   JSError,
   JSFunction,
   JSGenerator,
+  JSIterator,
+  IterKind,
   JSObject,
   JSPrimitiveObject,
   JSPromise,
   JSRegExp,
   NativeFunction,
   PromiseState,
+  slotAt,
 } from './objects';
 import { Attr } from './shape';
 import { GSymbol, HOLE, PrivateName, WELL_KNOWN, type PropertyKey, type Value } from './value';
 import type { VM } from './vm/interpreter';
+import { arrayIndexOf } from './vm/ops';
 
 interface Ctx {
   vm: VM;
@@ -219,7 +223,7 @@ function formatValue(ctx: Ctx, v: Value, recurseTimes: number, top = false): str
 function formatRaw(ctx: Ctx, o: JSObject, recurseTimes: number, vm: VM): string {
   const keys = vm.ownKeys(o, true).filter((k) => !(k instanceof PrivateName));
   const ctor = constructorName(o.proto);
-  const tagV = o.shape.index.has(WELL_KNOWN.toStringTag) ? undefined : safeTag(vm, o);
+  const tagV = toStringTag(vm, o);
   let braces: [string, string] = ['{', '}'];
   let base = '';
   let prefix = '';
@@ -242,7 +246,8 @@ function formatRaw(ctx: Ctx, o: JSObject, recurseTimes: number, vm: VM): string 
     ctx.seen.push(o);
     ctx.currentDepth = recurseTimes;
     entries = formatArray(ctx, o, recurseTimes);
-    for (const k of keys) if (typeof k !== 'string' || !/^(0|[1-9]\d*)$/.test(k)) entries.push(formatProperty(ctx, o, k, recurseTimes));
+    // index keys are the elements, shown above; '4294967295' and up are ordinary keys
+    for (const k of keys) if (arrayIndexOf(k) < 0) entries.push(formatProperty(ctx, o, k, recurseTimes));
     if (ctx.showHidden) entries.push(`[length]: ${o.elements.length}`);
     ctx.seen.pop();
     return done();
@@ -281,7 +286,7 @@ function formatRaw(ctx: Ctx, o: JSObject, recurseTimes: number, vm: VM): string 
     if (own.length === 0) return base;
   } else if (o instanceof JSCollection) {
     const isMap = o.cls === Cls.Map;
-    prefix = `${protoName ?? (isMap ? 'Map' : 'Set')}(${o.size}) `;
+    prefix = prefixOf(o.proto === null ? null : (ctor ?? (isMap ? 'Map' : 'Set')), tagV, isMap ? 'Map' : 'Set', `(${o.size})`);
     if (o.size === 0 && keys.length === 0) return `${prefix}{}`;
     if (recurseTimes > ctx.depth) return `[${isMap ? 'Map' : 'Set'}]`;
     ctx.seen.push(o);
@@ -297,7 +302,7 @@ function formatRaw(ctx: Ctx, o: JSObject, recurseTimes: number, vm: VM): string 
     // Node groups only arrays' entries into columns, not a Set's
     return done();
   } else if (o instanceof JSPromise) {
-    prefix = `${protoName ?? 'Promise'} `;
+    prefix = prefixOf(o.proto === null ? null : (ctor ?? 'Promise'), tagV, 'Promise');
     if (recurseTimes > ctx.depth) return '[Promise]';
     ctx.seen.push(o);
     if (o.state === PromiseState.Pending) entries.push('<pending>');
@@ -306,14 +311,22 @@ function formatRaw(ctx: Ctx, o: JSObject, recurseTimes: number, vm: VM): string 
     for (const k of keys) entries.push(formatProperty(ctx, o, k, recurseTimes));
     ctx.seen.pop();
     return done();
-  } else if (o instanceof JSGenerator) {
-    if (keys.length === 0) return 'Object [Generator] {}';
-    prefix = 'Object [Generator] ';
+  } else if (o instanceof JSIterator && o.target instanceof JSCollection) {
+    // `[Map Entries] { [ 1, 2 ] }`, `[Set Iterator] { 1 }`: the entries still to come
+    const type = o.target.cls === Cls.Map ? 'Map' : 'Set';
+    let t = tagV !== undefined && tagV !== `${type} Iterator` ? `${tagV}] [${type} Iterator` : `${type} Iterator`;
+    if (o.kind === IterKind.Entries) t = t.replace(/ Iterator$/, ' Entries');
+    braces = [`[${t}] {`, '}'];
+    if (recurseTimes > ctx.depth) return '[Object]';
+    ctx.seen.push(o);
+    entries = iteratorPreview(ctx, o, recurseTimes);
+    for (const k of keys) entries.push(formatProperty(ctx, o, k, recurseTimes));
+    ctx.seen.pop();
+    return done();
   } else {
-    if (o.proto === null) prefix = '[Object: null prototype] ';
-    else if (ctor && ctor !== 'Object') prefix = `${ctor} `;
-    else if (!ctor) prefix = `${tagV ? 'Object' : ''}`;
-    if (tagV && tagV !== ctor) prefix = `${prefix || 'Object '}[${tagV}] `.replace(/^ /, '');
+    if (o.proto === null) prefix = prefixOf(null, tagV, 'Object');
+    else if (ctor && ctor !== 'Object') prefix = prefixOf(ctor, tagV, 'Object');
+    else if (tagV) prefix = prefixOf(ctor ?? 'Object', tagV, 'Object');
     if (keys.length === 0) return `${prefix}{}`;
   }
   if (recurseTimes > ctx.depth) return ctor && ctor !== 'Object' ? `[${ctor}]` : '[Object]';
@@ -324,16 +337,42 @@ function formatRaw(ctx: Ctx, o: JSObject, recurseTimes: number, vm: VM): string 
   return done();
 }
 
-function safeTag(vm: VM, o: JSObject): string | undefined {
-  for (let p = o.proto; p; p = p.proto) {
+/**
+ * Node's rule for the `[tag]` in a prefix: the object's Symbol.toStringTag, unless it is an own
+ * enumerable property (then it is listed with the keys anyway). Only data properties are read:
+ * inspect never runs a guest getter.
+ */
+function toStringTag(vm: VM, o: JSObject): string | undefined {
+  for (let p: JSObject | null = o; p; p = p.proto) {
     const i = p.shape.index.get(WELL_KNOWN.toStringTag);
-    if (i !== undefined) {
-      const t = p.slots[i];
-      if (typeof t === 'string' && !vm.realm.intrinsics.has(p)) return t;
-      return undefined;
-    }
+    if (i === undefined) continue;
+    if (p === o && vm.ownAttrs(o, WELL_KNOWN.toStringTag) & Attr.Enumerable) return undefined;
+    const t = p.slots[i];
+    return typeof t === 'string' && t !== '' ? t : undefined;
   }
   return undefined;
+}
+
+/** Node's prefix of a Map/Set/Promise (or subclass): `B(0) [Map] ` when the tag is not the constructor's name. */
+function prefixOf(ctor: string | null, tag: string | undefined, fallback: string, size = ''): string {
+  if (ctor === null) return tag && tag !== fallback ? `[${fallback}${size}: null prototype] [${tag}] ` : `[${fallback}${size}: null prototype] `;
+  return tag && tag !== ctor ? `${ctor}${size} [${tag}] ` : `${ctor}${size} `;
+}
+
+/** Entries a Map/Set iterator has still to give (Node previews them without advancing it). */
+function iteratorPreview(ctx: Ctx, it: JSIterator, recurseTimes: number): string[] {
+  const c = it.target as JSCollection;
+  const out: string[] = [];
+  if (it.done) return out;
+  const isMap = c.cls === Cls.Map;
+  for (let p = slotAt(c, it.pos); p < c.keys.length && out.length < MAX_ARRAY_LENGTH; p++) {
+    const k = c.keys[p];
+    if (k === HOLE) continue;
+    const v = isMap ? c.values[p] : (k as Value);
+    if (it.kind === IterKind.Entries) out.push(`[ ${formatValue(ctx, k as Value, recurseTimes + 1)}, ${formatValue(ctx, v, recurseTimes + 1)} ]`);
+    else out.push(formatValue(ctx, it.kind === IterKind.Keys ? (k as Value) : v, recurseTimes + 1));
+  }
+  return out;
 }
 
 const MAX_ARRAY_LENGTH = 100;

@@ -242,6 +242,23 @@ export class JSCollection extends JSObject {
   size = 0;
 }
 
+/** First slot whose logical position is >= pos (also used by inspect to preview an iterator). */
+export function slotAt(c: JSCollection, pos: number): number {
+  const seqs = c.seqs;
+  if (!seqs) {
+    const p = pos - (c.base ?? 0);
+    return p < 0 ? 0 : p;
+  }
+  let lo = 0;
+  let hi = seqs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seqs[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export const enum PromiseState {
   Pending,
   Fulfilled,

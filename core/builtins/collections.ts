@@ -14,7 +14,7 @@
  * Constructors fill from arrays (of pairs), maps and sets natively; other iterables, a
  * subclass's overridden `set`/`add`, and `forEach` callbacks run in the prelude.
  */
-import { Accessor, Cls, IterKind, JSArray, JSCollection, JSIterator, JSObject, NativeFunction, isCallable } from '../objects';
+import { Accessor, Cls, IterKind, JSArray, JSCollection, JSIterator, JSObject, NativeFunction, isCallable, slotAt } from '../objects';
 import { addPreludeModule } from '../prelude/index';
 import { Attr } from '../shape';
 import { GSymbol, HOLE, WELL_KNOWN, type Marker, type Value } from '../value';
@@ -142,22 +142,6 @@ function compact(c: JSCollection): void {
   }
 }
 
-/** First slot whose logical position is >= pos. */
-function slotAt(c: JSCollection, pos: number): number {
-  const seqs = c.seqs;
-  if (!seqs) {
-    const p = pos - (c.base ?? 0);
-    return p < 0 ? 0 : p;
-  }
-  let lo = 0;
-  let hi = seqs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (seqs[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** One step of a Map/Set iterator: the value, or HOLE when done. */
 function collectionStep(vm: VM, it: JSIterator): Value | typeof HOLE {

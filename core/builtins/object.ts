@@ -10,6 +10,7 @@ import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { addPreludeModule } from '../prelude/index';
 import { toObject } from './util';
+import { arrayIndexOf } from '../vm/ops';
 
 const BOUND_ID = registerNative('%BoundFunction%', () => {
   throw new Error('internal: bound functions are invoked by the interpreter');
@@ -126,7 +127,7 @@ function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): voi
     const s = vm.get(desc, 'set');
     if (g !== undefined && !isCallable(g)) throw new GuestError('TypeError', `Getter must be a function: ${vm.describe(g)}`);
     if (s !== undefined && !isCallable(s)) throw new GuestError('TypeError', `Setter must be a function: ${vm.describe(s)}`);
-    if (o instanceof JSArray && typeof key === 'string' && /^(0|[1-9]\d*)$/.test(key)) throw new GuestError('TypeError', 'accessors on array elements are not supported');
+    if (o instanceof JSArray && arrayIndexOf(key) >= 0) throw new GuestError('TypeError', 'accessors on array elements are not supported');
     const attrs = Attr.Accessor | flag('enumerable', existing, Attr.Enumerable) | flag('configurable', existing, Attr.Configurable);
     o.defineOwn(key, new Accessor(g as JSObject | undefined, s as JSObject | undefined), attrs);
     return;
@@ -134,7 +135,7 @@ function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): voi
   const attrs = flag('writable', existing, Attr.Writable) | flag('enumerable', existing, Attr.Enumerable) | flag('configurable', existing, Attr.Configurable);
   const v = has('value') ? vm.get(desc, 'value') : existing >= 0 ? (vm.ownSlot(o, key) as Value) : undefined;
   if (o instanceof JSArray) {
-    const idx = typeof key === 'string' && /^(0|[1-9]\d*)$/.test(key) ? +key : -1;
+    const idx = arrayIndexOf(key);
     if (idx >= 0 || key === 'length') {
       if (attrs !== Attr.Default && key !== 'length') throw new GuestError('TypeError', 'non-default attributes on array elements are not supported');
       if (key === 'length') vm.setArrayLength(o, v);

@@ -435,6 +435,11 @@ export class Walker {
         this.func(node.value);
         return;
       case 'PropertyDefinition':
+        // meriyah accepts a field with no name (`class A { = 1 }`); V8 does not
+        if (!node.key) {
+          this.report(Code.Syntax, "Unexpected token '='", node);
+          return;
+        }
         if (node.computed) this.visit(node.key);
         if (node.value) this.visit(node.value);
         return;

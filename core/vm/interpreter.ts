@@ -1538,6 +1538,11 @@ export class VM {
                 break;
               }
             }
+            if (!isCallable(f)) {
+              // V8 names the callee as written: "console.push is not a function"
+              frame.pc = pc; this.sp = sp; this.instructions = count;
+              throw new GuestError('TypeError', this.notFunctionMessage(f, frame, pc));
+            }
             if (f instanceof NativeFunction && !(f.data instanceof BoundData)) {
               // a native: what invoke() does for it, without the detour
               frame.pc = pc; this.sp = fnSlot; this.instructions = count;
@@ -3372,6 +3377,13 @@ export class VM {
   private describeIterable(v: Value): string {
     if (v instanceof JSObject) return isCallable(v) ? fnName(v) : 'object';
     return `${typeOf(v)} ${this.describe(v)}`;
+  }
+
+  /** "x.y is not a function" for the call at `pc`, naming the callee as V8 does when it can. */
+  notFunctionMessage(f: Value, frame: Frame, pc: number): string {
+    // the Call instruction's span is the callee; V8 writes a call inside it as `f(...)`
+    const text = this.calleeText(frame, pc).replace(/\([^()]*\)/g, '(...)');
+    return text && !/^\(|\bfunction\b|=>/.test(text) ? `${text} is not a function` : CALL_ERR(f);
   }
 
   /** Source text of the callee of the call at `pc` (for "x.y is not a function"). */

@@ -11,6 +11,7 @@ function outcome(source: string): string {
     return `value ${JSON.stringify(core.runSync(source, { limits: FUZZ_LIMITS, seed: 1, now: () => 0 }).value)}`;
   } catch (e) {
     if (e instanceof core.ParseError) return 'ParseError';
+    if (e instanceof core.ValidationError) return 'ValidationError';
     return e instanceof core.RuntimeError ? `${e.guestName}` : e instanceof core.LimitError ? `LimitError ${e.limit}` : `host ${String(e)}`;
   }
 }
@@ -48,6 +49,14 @@ const CASES: [name: string, source: string, expected: string][] = [
   // seed 4242 case 2879: inspect escapes lone surrogates and C1 controls as Node does
   ['inspect of lone surrogates', "console.log(new Map([['\\udc00x', '\\x85\\v']]), ['\\ud800']); 1", 'value 1'],
   ['inspect of a large Set (no columns)', 'console.log(new Set(Array.from({ length: 30 }, (_, i) => i))); 1', 'value 1'],
+  // seed 5151 case 18280: meriyah parses a class field with no name; it must not reach the compiler
+  ['a class field with no name', "class Button {\n   = 'ok';\n}", 'ValidationError'],
+  // seed 5151 case 11384: inspect shows a non-enumerable own Symbol.toStringTag (Object [JSON] {})
+  ['inspect of tagged objects', "class B extends Map {}; console.log(JSON, Math, new B(), [1].values(), new Map([[1, 2]]).entries(), (async function* () {})()); 1", 'value 1'],
+  // seed 5151 case 13322: a key of 2^32 or more on an array is an ordinary property for inspect too
+  ['inspect of an array with a key of 2^32', 'const arr = []; ({ x: arr[4294967296] } = {}); console.log(arr); arr', 'value []'],
+  // seed 5151 case 6669: V8 names the callee that is not a function
+  ['the message of calling a non-function', "const r = []; try { console.push(); } catch (e) { r.push('outer ' + e.message); } r", 'value ["outer console.push is not a function"]'],
 ];
 
 describe('fuzzer regressions', () => {
