@@ -421,6 +421,9 @@ export class Walker {
     this.visitAll(node.decorators ?? []);
     const scope = new Scope(this.scope);
     if (node.id) scope.declare(node.id.name);
+    // meriyah accepts two constructors; V8 does not
+    const ctors = node.body.body.filter((m) => m.type === 'MethodDefinition' && m.kind === 'constructor');
+    if (ctors.length > 1) this.report(Code.Syntax, 'A class may only have one constructor', ctors[1]);
     this.withScope(scope, () => {
       if (node.superClass) this.visit(node.superClass);
       for (const element of node.body.body) this.visit(element);

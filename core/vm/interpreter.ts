@@ -1599,7 +1599,7 @@ export class VM {
             const ctor = stack[fnSlot];
             if (!isConstructor(ctor)) {
               this.sp = fnSlot;
-              throw new GuestError('TypeError', `${this.calleeText(frame, pc) || this.describe(ctor)} is not a constructor`);
+              throw new GuestError('TypeError', `${this.newCalleeText(frame, pc) || this.describe(ctor)} is not a constructor`);
             }
             const r = this.construct(fnSlot, argc, ctor, Cont.Normal, null);
             if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
@@ -3384,6 +3384,25 @@ export class VM {
     // the Call instruction's span is the callee; V8 writes a call inside it as `f(...)`
     const text = this.calleeText(frame, pc).replace(/\([^()]*\)/g, '(...)');
     return text && !/^\(|\bfunction\b|=>/.test(text) ? `${text} is not a function` : CALL_ERR(f);
+  }
+
+  /** The callee of the `new` at `pc` as V8 prints it: `new (o.a)(1)` → `o.a`, `new ('x')` → `"x"`. */
+  newCalleeText(frame: Frame, pc: number): string {
+    let t = this.calleeText(frame, pc).replace(/^new\s+/, '');
+    if (t.endsWith(')')) {
+      // drop the argument list: the last balanced (...) group, unless it is the whole text
+      let depth = 0;
+      for (let i = t.length - 1; i > 0; i--) {
+        if (t[i] === ')') depth++;
+        else if (t[i] === '(' && --depth === 0) {
+          t = t.slice(0, i).trimEnd();
+          break;
+        }
+      }
+    }
+    while (/^\(.*\)$/.test(t)) t = t.slice(1, -1).trim();
+    if (/^'[^'"\\]*'$/.test(t)) t = `"${t.slice(1, -1)}"`;
+    return t && !/\bfunction\b|=>|[()]/.test(t) ? t : '';
   }
 
   /** Source text of the callee of the call at `pc` (for "x.y is not a function"). */

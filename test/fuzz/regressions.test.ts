@@ -57,6 +57,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['inspect of an array with a key of 2^32', 'const arr = []; ({ x: arr[4294967296] } = {}); console.log(arr); arr', 'value []'],
   // seed 5151 case 6669: V8 names the callee that is not a function
   ['the message of calling a non-function', "const r = []; try { console.push(); } catch (e) { r.push('outer ' + e.message); } r", 'value ["outer console.push is not a function"]'],
+  // seed 5151 cases 30600, 46764: meriyah accepts two constructors in a class
+  ['a class with two constructors', 'class Base {}\nclass NoSuper extends Base {\n  constructor() {}\n  constructor() {}\n}', 'ValidationError'],
+  // seed 5151 case 26297: V8 prints the callee of a failed `new` without `new` and its arguments
+  ['the message of new on a non-constructor', "const r = []; const o = { a: 1 }; for (const f of [() => new o.a(1), () => new ('deep')]) { try { f(); } catch (e) { r.push(e.message); } } r", 'value ["o.a is not a constructor","\\"deep\\" is not a constructor"]'],
 ];
 
 describe('fuzzer regressions', () => {
