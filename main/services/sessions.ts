@@ -146,14 +146,15 @@ export class SessionService {
     return this.open(p, undefined);
   }
 
-  async restore(params: unknown): Promise<SessionView> {
+  /** `key`: the host's own callers (timelines) may restore snapshots signed with another key. */
+  async restore(params: unknown, options: { key?: string } = {}): Promise<SessionView> {
     const p = checkStart(params);
     const snap = (params as { snapshot?: unknown }).snapshot;
     if (typeof snap !== 'string') throw new SessionRequestError('snapshot must be a base64 string');
-    return this.open(p, new Uint8Array(Buffer.from(snap, 'base64')));
+    return this.open(p, new Uint8Array(Buffer.from(snap, 'base64')), options.key || undefined);
   }
 
-  private async open(p: SessionStartParams, snapshot: Uint8Array | undefined): Promise<SessionView> {
+  private async open(p: SessionStartParams, snapshot: Uint8Array | undefined, key = this.key): Promise<SessionView> {
     let capabilities: MockCapability[] = [];
     let checks: CapabilitySet;
     try {
@@ -213,7 +214,7 @@ export class SessionService {
     };
     if (snapshot) {
       open.snapshot = snapshot;
-      open.key = this.key;
+      open.key = key;
     }
     // a debug session on a snapshot (a timeline node) stops where the snapshot was taken
     if (session.debug) open.debug = true;
@@ -257,7 +258,7 @@ export class SessionService {
    * stepping, inspection, time travel. Commands that run the program return its new view
    * plus the debugger's outcome; mocked capability calls met on the way are answered here.
    */
-  async debug(params: unknown): Promise<{ view: SessionView; result: unknown }> {
+  async debug(params: unknown, options: { key?: string } = {}): Promise<{ view: SessionView; result: unknown }> {
     const s = this.session(checkId(params));
     if (!s.debug) throw new SessionRequestError('not a debug session: start it with debug: true');
     const p = params as { command?: unknown; args?: unknown };
@@ -283,17 +284,17 @@ export class SessionService {
       s.driving = true;
     }
     try {
-      return await this.runDebug(s, command, args, before);
+      return await this.runDebug(s, command, args, before, options.key || this.key);
     } finally {
       if (runs) s.driving = false;
     }
   }
 
-  private async runDebug(s: Session, command: DebugCommand, args: Record<string, unknown>, before: SessionView): Promise<{ view: SessionView; result: unknown }> {
+  private async runDebug(s: Session, command: DebugCommand, args: Record<string, unknown>, before: SessionView, key: string): Promise<{ view: SessionView; result: unknown }> {
     // the renderer's transports carry JSON: timeline files travel as base64
     if (command === 'timeline' && typeof args.bytes === 'string') args = { ...args, bytes: new Uint8Array(Buffer.from(args.bytes, 'base64')) };
-    // timeline snapshots are signed with this service's key, so its debug sessions can open them
-    if (command === 'timeline') args = { ...args, key: this.key };
+    // timeline snapshots are signed with a host key (the renderer never picks it), so debug sessions can open them
+    if (command === 'timeline') args = { ...args, key };
     let result: unknown;
     try {
       result = await s.sidecar.request('debug', s.id, { command, args }, this.deadline(s));

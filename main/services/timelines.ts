@@ -4,6 +4,7 @@
  * opens debug sessions on a node's state for the debugger, and saves and loads timeline files in
  * the workspace (core's format, e.g. `.capsule/timelines/<script>.timeline`). Electron-free.
  */
+import { randomBytes } from 'node:crypto';
 import type { Answer } from '../../core/index';
 import { CapabilitySet } from '../../core/capabilities';
 import { checkMocks, mockCapabilities, type MockCapability } from '../../core/cli/mocks';
@@ -17,8 +18,12 @@ export const MAX_TIMELINE_BYTES = 256 * 1024 * 1024;
 /** Mocked suspensions answered in one recording before it stops for the user (a loop of calls). */
 const MAX_AUTO_STEPS = 500;
 
+/** The workspace's timeline signing key (created on first use, 0600, git-ignored): saved timelines reopen after a restart. */
+export const TIMELINE_KEY_PATH = '.capsule/timeline.key';
+
 interface Recorded {
   id: string;
+  key: string;
   params: TimelineOpenParams;
   capabilities: MockCapability[];
   checks: CapabilitySet;
@@ -94,13 +99,14 @@ export class TimelineService {
     }
     // read the file first: a missing file should not cost a session
     const file = p.load !== undefined ? await this.workspace.readBytes(p.load, MAX_TIMELINE_BYTES) : null;
+    const key = await this.signingKey();
     const { load: _load, ...start } = p;
     const view = await this.sessions.start({ ...start, debug: true });
     if (view.status !== 'paused') {
       await this.sessions.close({ id: view.id }).catch(() => {});
       throw new RequestError(view.error ? `the script cannot run: ${view.error.message}` : `the timeline session is ${view.status}`);
     }
-    const t: Recorded = { id: view.id, params: p, capabilities, checks: new CapabilitySet(capabilities) };
+    const t: Recorded = { id: view.id, key, params: p, capabilities, checks: new CapabilitySet(capabilities) };
     this.timelines.set(t.id, t);
     try {
       if (file) {
@@ -136,7 +142,7 @@ export class TimelineService {
     const t = this.get(id);
     const r = (await this.debug(t, { action: 'snapshot', node })) as { bytes: string };
     const { load: _load, ...start } = t.params;
-    const view = await this.sessions.restore({ ...start, debug: true, snapshot: r.bytes });
+    const view = await this.sessions.restore({ ...start, debug: true, snapshot: r.bytes }, { key: t.key });
     if (view.status === 'failed') {
       await this.sessions.close({ id: view.id }).catch(() => {});
       throw new RequestError(readable(view.error?.message ?? 'the state could not be restored'));
@@ -172,6 +178,32 @@ export class TimelineService {
     await Promise.all([...this.timelines.keys()].map((id) => this.close({ id })));
   }
 
+  /**
+   * The workspace's timeline key: timeline files hold snapshots signed with it, so a file saved
+   * today restores tomorrow. Kept beside the workspace's other secrets (`.capsule/`, 0600, listed
+   * in `.capsule/.gitignore`); without an open folder, the session service's own key.
+   */
+  private async signingKey(): Promise<string> {
+    let path: string;
+    try {
+      if (await this.workspace.isFile(TIMELINE_KEY_PATH)) {
+        const text = (await this.workspace.readBytes(TIMELINE_KEY_PATH, 4096)).toString('utf8').trim();
+        if (/^[A-Za-z0-9+/=]{40,}$/.test(text)) return text;
+      }
+      path = TIMELINE_KEY_PATH;
+    } catch {
+      return '';
+    }
+    const key = randomBytes(32).toString('base64');
+    await this.workspace.writeBytes(path, `${key}\n`, { mode: 0o600 });
+    const ignore = '.capsule/.gitignore';
+    const existing = (await this.workspace.isFile(ignore)) ? (await this.workspace.readBytes(ignore)).toString('utf8') : '';
+    if (!existing.split(/\r?\n/).includes('timeline.key')) {
+      await this.workspace.writeBytes(ignore, `${existing}${existing && !existing.endsWith('\n') ? '\n' : ''}# signs the studio's timeline files (docs/TIMELINE.md): never commit it\ntimeline.key\n`);
+    }
+    return key;
+  }
+
   private get(id: string): Recorded {
     const t = this.timelines.get(id);
     if (!t) throw new RequestError(`no timeline ${id} (it was closed)`);
@@ -198,7 +230,7 @@ export class TimelineService {
 
   private async debug(t: Recorded, args: Record<string, unknown>): Promise<unknown> {
     try {
-      const r = await this.sessions.debug({ id: t.id, command: 'timeline', args });
+      const r = await this.sessions.debug({ id: t.id, command: 'timeline', args }, { key: t.key });
       if (r.view.status === 'failed') throw new RequestError(readable(r.view.error?.message ?? 'the timeline session failed'));
       return r.result;
     } catch (e) {

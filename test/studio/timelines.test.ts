@@ -1,5 +1,5 @@
 /** The timeline service: recording with mocks, answers and forks, restoring into a debug session, compare, save and load. */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -89,6 +89,31 @@ describe('timelines', () => {
     const again = await call<TimelineView>('timeline.answer', { id: loaded.id, node: ask.id, answers: [{ id: callId, value: { decision: 'approve', comment: 'ok' } }] });
     expect(again.nodes[ask.id]!.children).toHaveLength(3);
     await call('timeline.close', { id: loaded.id });
+  });
+
+  it('signs with the key of the workspace, so a saved timeline restores after a restart of the services', async () => {
+    const t = await call<TimelineView>('timeline.open', RUN);
+    await call('timeline.save', { id: t.id, path: 'restart.timeline' });
+    await call('timeline.close', { id: t.id });
+    expect(readFileSync(join(dir, '.capsule/timeline.key'), 'utf8')).toMatch(/^[A-Za-z0-9+/=]{40,}\n$/);
+    expect(statSync(join(dir, '.capsule/timeline.key')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, '.capsule/.gitignore'), 'utf8')).toContain('timeline.key');
+    const other = createServices({ mode: 'browser' });
+    try {
+      await other.workspace.open(dir);
+      const r = await other.handle('timeline.open', { ...RUN, load: 'restart.timeline' });
+      expect(r.ok).toBe(true);
+      const loaded = (r as { result: TimelineView }).result;
+      const restored = await other.handle('timeline.restore', { id: loaded.id, node: loaded.last });
+      expect(restored).toMatchObject({ ok: true, result: { status: 'paused' } });
+    } finally {
+      await other.dispose();
+    }
+    // a file signed with another key loads and draws, but its states say why they cannot be opened
+    writeFileSync(join(dir, '.capsule/timeline.key'), `${Buffer.alloc(32, 7).toString('base64')}\n`);
+    const foreign = await call<TimelineView>('timeline.open', { ...RUN, load: 'restart.timeline' });
+    await expect(call('timeline.restore', { id: foreign.id, node: foreign.last })).rejects.toThrow(/another signing key/);
+    await call('timeline.close', { id: foreign.id });
   });
 
   it('refuses corrupt files, files of another script, paths outside the workspace and bad parameters with clear messages', async () => {
