@@ -7,12 +7,14 @@
  * longest gap between two requestAnimationFrame callbacks (what the user sees as a frozen frame,
  * style/layout/paint included). docs/BENCH.md has the method and the latest figures.
  *
- * Scenarios: a script holding 10 000 guest objects paused at a `debugger` statement, its heap
- * in the Heap panel (graph, table, sort, search, retainers, a comparison of two pauses).
+ * Scenarios: a script holding 10 000 guest objects paused at a breakpoint, its heap in the Heap
+ * panel (graph, table, sort, search, retainers, a comparison of two pauses); a 1 000-node timeline
+ * file loaded in the Timeline panel, nodes selected by click and keyboard (bench/ui-timeline.ts).
  * Nothing here is asserted: it prints a table, it is not a test.
  *
  * Environment: BENCH_UI_RUNS (default 3) runs, each on a fresh server and page; BENCH_UI_PROFILE=DIR
- * writes a CPU profile per scenario; BENCH_UI_HEADED=1 shows the browser; CAPSULE_CHROMIUM picks it.
+ * writes a CPU profile per scenario; BENCH_UI_SCREENSHOTS=DIR a screenshot after the heap and the
+ * timeline scenarios; BENCH_UI_HEADED=1 shows the browser; CAPSULE_CHROMIUM picks it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath, root, startStudio } from '../test/e2e/server';
 import { fmtMs, median, table } from './stats';
+import { TIMELINE_NODES, TIMELINE_SCRIPT, timelineScenarios, writeTimelineWorkspace } from './ui-timeline';
 
 /** One scenario's figures in one run. */
 export interface UiSample {
@@ -78,12 +81,14 @@ function heapSource(): string {
   ].join('\n');
 }
 
-/** Writes the generated workspace into a new temporary folder. */
-function makeWorkspace(): string {
+/** Writes the generated workspace into a new temporary folder: the heap script, and the timeline script with its file. */
+function makeWorkspace(print: (line: string) => void): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'capsule-uibench-')), 'workspace');
   mkdirSync(join(dir, '.capsule'), { recursive: true });
   writeFileSync(join(dir, HEAP_SCRIPT), heapSource());
   writeFileSync(join(dir, '.capsule/settings.json'), `${JSON.stringify({ openOnStart: [HEAP_SCRIPT] }, null, 2)}\n`);
+  const ms = writeTimelineWorkspace(dir);
+  print(`ui: workspace ${dir}: ${HEAP_SCRIPT}, ${TIMELINE_SCRIPT} and its ${TIMELINE_NODES}-node timeline (made in ${(ms / 1000).toFixed(1)} s)`);
   return dir;
 }
 
@@ -421,7 +426,7 @@ const RUNS = Math.max(1, Number(process.env['BENCH_UI_RUNS'] ?? 3) || 3);
 
 /** One run: a generated workspace served by browser mode, one page, every scenario in order. */
 async function runOnce(browser: Browser, print: (line: string) => void): Promise<UiSample[]> {
-  const workspace = makeWorkspace();
+  const workspace = makeWorkspace(print);
   const server = await startStudio(workspace);
   const samples: UiSample[] = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
@@ -432,7 +437,14 @@ async function runOnce(browser: Browser, print: (line: string) => void): Promise
     // tsx (esbuild, keepNames) wraps named functions in `__name(…)`; functions sent to the page need it too
     await page.addInitScript({ content: `globalThis.__name = (f) => f;\n(${installProbe.toString()})();` });
     await page.goto(server.url);
-    await runScenarios(page, heapScenarios(page), samples);
+    const shots = process.env['BENCH_UI_SCREENSHOTS']?.trim();
+    for (const [group, scenarios] of [
+      ['heap', heapScenarios(page)],
+      ['timeline', timelineScenarios(page)],
+    ] as const) {
+      await runScenarios(page, scenarios, samples);
+      if (shots) await page.screenshot({ path: join(shots, `ui-bench-${group}.png`) });
+    }
     if (errors.length) print(`ui: page errors: ${errors.join(' | ')}`);
   } finally {
     await context.close();
@@ -469,7 +481,7 @@ export function uiTable(rows: readonly UiRow[]): string {
   const task = (ms: number) => (ms ? fmtMs(ms) : '< 50');
   const within = (s: UiSample) => s.longestTaskMs <= UI_BOUND_MS && s.longestFrameGapMs <= UI_BOUND_MS;
   const body = rows.map((r) => {
-    if (!r.runs.length) return [r.scenario, '—', '—', '—', '—', '—', '—', '—', `failed: ${r.error ?? '?'}`];
+    if (!r.runs.length) return [r.scenario, '—', '—', '—', '—', '—', '—', '—', 'failed (below)'];
     const tasks = r.runs.map((x) => x.longestTaskMs);
     const gaps = r.runs.map((x) => x.longestFrameGapMs);
     const ok = r.runs.every(within) && !r.error;
@@ -482,7 +494,7 @@ export function uiTable(rows: readonly UiRow[]): string {
       fmtMs(Math.max(...r.runs.map((x) => x.longestTaskCpuMs))),
       r.runs.map((x) => x.longTasks).join(' '),
       fmtMs(median(r.runs.map((x) => x.wallMs))),
-      ok ? 'yes' : r.error ? `NO (failed once: ${r.error})` : 'NO',
+      ok ? 'yes' : r.error ? 'NO (failed once, below)' : 'NO',
     ];
   });
   const all = rows.flatMap((r) => r.runs);
@@ -500,11 +512,12 @@ export function uiTable(rows: readonly UiRow[]): string {
       ok ? 'yes' : 'NO',
     ]);
   }
-  return table(
+  const failures = rows.filter((r) => r.error).map((r) => `failed: ${r.scenario}: ${r.error}`);
+  return [table(
     ['scenario', 'longest task ms', '(median)', 'longest rAF gap ms', '(median)', 'task CPU ms', 'long tasks per run', 'wall ms', `≤ ${UI_BOUND_MS} ms in every run`],
     body,
     [body.length - 1],
-  );
+  ), ...failures].join('\n');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
