@@ -1307,6 +1307,18 @@ export class VM {
             // obj key → fn obj
             const key = stack[sp - 1];
             const obj = stack[sp - 2];
+            // an array element called as a method (`fns[i](x)`): elements are data properties
+            if (obj instanceof JSArray && typeof key === 'number') {
+              const el = obj.elements;
+              if (key >= 0 && key < el.length && (key | 0) === key) {
+                const v = el[key];
+                if (v !== HOLE) {
+                  stack[sp - 2] = v as Value;
+                  stack[sp - 1] = obj;
+                  break;
+                }
+              }
+            }
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const pk = this.propertyKey(key);
             if (obj === null || obj === undefined) {
