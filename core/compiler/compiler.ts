@@ -233,8 +233,11 @@ class FnCompiler {
   /** Stores the stack top into a binding, leaving it (assignment) or consuming it (`keep` false). */
   private storeBinding(b: Binding, ref: Node, init: boolean, keep: boolean): void {
     if (!init && b.immutable) {
-      if (b.kind === 'callee') {
-        // assignment to a named function expression's own name: TypeError in strict mode
+      // assignment to a named function expression's own name is a TypeError in strict mode too;
+      // a const still in its TDZ is a ReferenceError first (as in V8): read it, checked
+      if (b.kind === 'const' && this.needsTdz(b, ref)) {
+        this.loadBinding(b, ref);
+        this.e.emit(Op.Pop);
       }
       this.e.emit(Op.ThrowConstAssign, this.k(b.name));
       return;
