@@ -46,6 +46,7 @@ export interface Requests {
    * A debugger command for a session started with `debug: true` (docs/DEBUGGER.md):
    * setBreakpoint, continue, stepInto/Over/Out, stepInstruction, runTo, stackTrace, scopes,
    * properties, evaluate, heap, enableTimeTravel, stepBack, reverseContinue, jumpTo, …
+   * `heap` with `args: { packed: true }` answers core/debug/heap-graph.ts's PackedHeapGraph.
    */
   'session.debug': { params: { id: string; command: string; args?: Record<string, unknown> }; result: { view: SessionView; result: unknown } };
   /**

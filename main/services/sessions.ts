@@ -14,6 +14,7 @@ import { checkMocks, mockCapabilities, type MockCapability } from '../../core/cl
 import { SidecarError, type Sidecar, type SidecarOptions } from '../../core/host/sidecar/client';
 import { SidecarPool } from '../../core/host/sidecar/pool';
 import { DEBUG_COMMANDS, type DebugCommand, type OpenParams, type StepResult, type WireError } from '../../core/host/sidecar/protocol';
+import { packHeapGraph, type HeapGraph } from '../../core/debug/heap-graph';
 import type { CallRecord, SessionAnswer, SessionCall, SessionError, SessionStartParams, SessionView } from '../../preload/api';
 import type { EventHub } from './events';
 
@@ -268,6 +269,14 @@ export class SessionService {
     if (p.args !== undefined && !isObject(p.args)) throw new SessionRequestError('args must be an object');
     const command = p.command as DebugCommand;
     let args = (p.args ?? {}) as Record<string, unknown>;
+    // `heap` with { packed: true }: the graph in the bridge's compact form (core/debug/heap-graph.ts)
+    if (command === 'heap' && args.packed !== undefined) {
+      if (args.packed !== true) throw new SessionRequestError('packed must be true');
+      const { packed: _packed, ...rest } = args;
+      const out = await this.runDebug(s, command, rest, s.view, options.key || this.key);
+      const graph = out.result as HeapGraph | null;
+      return graph && Array.isArray(graph.nodes) ? { ...out, result: packHeapGraph(graph) } : out;
+    }
     // commands that run the program make the session `running` until they stop, so a pause or
     // a cancel from the renderer reaches them and the view says what the program is doing
     const runs = (RUN_COMMANDS as readonly string[]).includes(command);

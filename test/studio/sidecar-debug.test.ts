@@ -1,4 +1,5 @@
 /** The debugger through the session service and the sidecar: the same engine, over the protocol. */
+import { isPackedHeapGraph, unpackHeapGraph, type PackedHeapGraph } from '../../core/debug/heap-graph';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServices, type Services } from '../../main/services';
 import type { SessionView } from '../../preload/api';
@@ -64,6 +65,13 @@ describe('debugging in the sidecar', () => {
     expect((await dbg('evaluate', { expression: 'item.price' })).result).toMatchObject({ value: 20 });
     const heap = (await dbg('heap')).result as { nodes: unknown[]; roots: unknown[] };
     expect(heap.nodes.length).toBeGreaterThan(0);
+    // the packed form the Heap panel asks for: the same graph once unpacked
+    const packed = (await dbg('heap', { packed: true })).result;
+    expect(isPackedHeapGraph(packed)).toBe(true);
+    const unpacking = unpackHeapGraph(packed as PackedHeapGraph, 2);
+    let step = unpacking.next();
+    while (!step.done) step = unpacking.next();
+    expect(step.value).toEqual(heap);
     // back in time: the previous statement of this iteration
     const back = await dbg('stepBack');
     expect(back.result).toMatchObject({ status: 'paused', line: 4 });

@@ -3,7 +3,7 @@
  * and the one it is compared with. Graphs come from the sidecar's `heap` debug command.
  */
 import { reactive, shallowRef } from 'vue';
-import type { HeapGraph } from '../../../core/debug/heap-graph';
+import { isPackedHeapGraph, unpackHeapGraph, type HeapGraph } from '../../../core/debug/heap-graph';
 import { indexHeap, type HeapIndex } from '../heap/model';
 import { api, messageOf } from './bridge';
 import { debug } from './debug';
@@ -49,8 +49,16 @@ export async function takeHeapSnapshot(where = ''): Promise<void> {
   heap.loading = true;
   heap.error = null;
   try {
-    const { result } = await api().invoke('session.debug', { id, command: 'heap' });
-    const graph = result as HeapGraph;
+    // the packed form: a few arrays to parse, unpacked here a slice per task
+    const { result } = await api().invoke('session.debug', { id, command: 'heap', args: { packed: true } });
+    if (!isPackedHeapGraph(result)) throw new Error('the heap graph arrived in an unexpected form');
+    const unpacking = unpackHeapGraph(result);
+    let step = unpacking.next();
+    while (!step.done) {
+      await nextTask();
+      step = unpacking.next();
+    }
+    const graph = step.value;
     await nextTask();
     const index = indexHeap(graph);
     await nextTask();

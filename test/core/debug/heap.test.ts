@@ -1,6 +1,7 @@
 /** Heap graph: roots and edges of a suspended program, retained sizes (dominators), diffs. */
 import { describe, expect, it } from 'vitest';
 import { computeRetained, diffHeaps, heapGraph, type HeapGraph } from '../../../core/debug/heap';
+import { isPackedHeapGraph, packHeapGraph, unpackHeapGraph } from '../../../core/debug/heap-graph';
 import { start } from '../../../core/index';
 
 function graph(sizes: Record<number, number>, edges: [number, number][], roots: number[]): HeapGraph {
@@ -120,5 +121,27 @@ kept`, { capabilities: [{ name: 'ask' }] });
     expect(previews).toContain('["held-by-f"]');
     expect(previews).toContain('{label}');
     expect(g.edges.some((e) => e.label === 'awaited by')).toBe(true);
+  });
+});
+
+describe('the packed heap graph (the bridge form)', () => {
+  it('round-trips, shares repeated strings, yields between slices, and is recognised', () => {
+    const g: HeapGraph = {
+      nodes: [1, 2, 3].map((id) => ({ id, kind: 'object', size: id * 8, retained: id * 16, preview: '{a, b}' })),
+      edges: [{ from: 1, to: 2, label: 'a' }, { from: 1, to: 3, label: 'b' }, { from: 2, to: 3, label: 'a' }],
+      roots: [{ label: '<script>: x', to: 1 }],
+      total: 48,
+    };
+    const packed = packHeapGraph(g);
+    expect(packed.strings).toEqual(['object', '{a, b}', 'a', 'b']);
+    expect(isPackedHeapGraph(JSON.parse(JSON.stringify(packed)))).toBe(true);
+    expect(isPackedHeapGraph({ ...packed, nodes: [1, 2] })).toBe(false);
+    expect(isPackedHeapGraph(g)).toBe(false);
+    const unpacking = unpackHeapGraph(packed, 2);
+    let yields = 0;
+    let step = unpacking.next();
+    for (; !step.done; step = unpacking.next()) yields++;
+    expect(yields).toBe(2); // after 2 nodes and after 2 edges
+    expect(step.value).toEqual(g);
   });
 });
