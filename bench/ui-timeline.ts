@@ -3,15 +3,16 @@
  * Timeline API (core/debug/timeline.ts) for a script of the generated workspace, loaded through
  * the Timeline panel, then nodes selected by click and by keyboard.
  *
- * The file is signed with a key of the bench's own, not the studio's: loading and showing a
- * timeline does not use its snapshots (they are verified when a node is restored), so the
- * scenarios load, select and move, and never restore.
+ * The file is signed with the workspace's timeline key (`.capsule/timeline.key`, which the
+ * bench writes first, as the studio would), so its nodes restore into the debugger too.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { Timeline } from '../core/debug/timeline';
 import { compile } from '../core/index';
+import { TIMELINE_KEY_PATH } from '../main/services/timelines';
 
 export const TIMELINE_NODES = 1000;
 export const TIMELINE_SCRIPT = 'timeline-1000.js';
@@ -41,8 +42,10 @@ export function writeTimelineWorkspace(workspace: string): number {
   const t0 = performance.now();
   writeFileSync(join(workspace, TIMELINE_SCRIPT), SOURCE);
   writeFileSync(join(workspace, TIMELINE_SCRIPT.replace(/\.js$/, '.mocks.json')), `${JSON.stringify(MOCKS, null, 2)}\n`);
+  const key = randomBytes(32).toString('base64');
+  writeFileSync(join(workspace, TIMELINE_KEY_PATH), `${key}\n`, { mode: 0o600 });
   const program = compile(SOURCE, { globals: ['step'], capabilities: ['step'] });
-  const timeline = Timeline.start(program, { capabilities: [{ name: 'step' }], seed: 1 }, 'capsule-ui-bench');
+  const timeline = Timeline.start(program, { capabilities: [{ name: 'step' }], seed: 1 }, key);
   const answer = (id: number, value: number) => {
     const call = timeline.node(id).calls[0];
     if (!call) throw new Error(`timeline node ${id} waits for no call`);
@@ -66,7 +69,7 @@ export function writeTimelineWorkspace(workspace: string): number {
 /** A measured scenario, as in bench/ui.ts. */
 type Scenario = [name: string, action: () => Promise<void>];
 
-/** The Timeline panel: open the script, load the file, select nodes by click and by keyboard. */
+/** The Timeline panel: open the script, load the file, select nodes by click and by keyboard, restore one. */
 export function timelineScenarios(page: Page): Scenario[] {
   const panel = page.getByRole('tabpanel', { name: 'Timeline' });
   const tree = panel.getByRole('application', { name: /Timeline tree/ });
@@ -125,6 +128,13 @@ export function timelineScenarios(page: Page): Scenario[] {
         for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowDown');
         for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
         await details.waitFor(visible);
+      },
+    ],
+    [
+      'timeline: restore the selected node in the debugger',
+      async () => {
+        await details.getByRole('button', { name: 'Restore in Debugger' }).click();
+        await status.filter({ hasText: 'restored into the debugger' }).waitFor(visible);
       },
     ],
     [
