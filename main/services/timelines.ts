@@ -36,11 +36,21 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function checkOpen(p: unknown): TimelineOpenParams {
   if (!isObject(p)) throw new RequestError('timeline parameters must be an object');
   if (typeof p.source !== 'string') throw new RequestError('source must be a string');
-  if (p.load !== undefined && (typeof p.load !== 'string' || !p.load)) throw new RequestError('load must be a workspace path');
+  if (p.load !== undefined) checkPath(p.load, 'load');
   for (const k of Object.keys(p)) {
     if (!['source', 'inputs', 'mocks', 'limits', 'seed', 'now', 'load'].includes(k)) throw new RequestError(`unknown timeline parameter ${k}`);
   }
   return p as unknown as TimelineOpenParams;
+}
+
+/**
+ * Timeline files are `*.timeline` files of the workspace: the requests cannot read or replace any
+ * other file (a script, the workspace's keys) by naming it.
+ */
+function checkPath(path: unknown, what: string): string {
+  if (typeof path !== 'string' || !path) throw new RequestError(`${what} must be a workspace path`);
+  if (!path.endsWith('.timeline')) throw new RequestError(`${what}: a timeline file's name ends in .timeline (${path.slice(0, 200)})`);
+  return path;
 }
 
 function checkNode(p: unknown): { id: string; node: number } {
@@ -159,10 +169,10 @@ export class TimelineService {
   /** `timeline.save`: writes the timeline (every node and snapshot) to a workspace file. */
   async save(params: unknown): Promise<{ path: string; bytes: number }> {
     if (!isObject(params) || typeof params.id !== 'string') throw new RequestError('id must be a string');
-    if (typeof params.path !== 'string' || !params.path) throw new RequestError('path must be a workspace path');
+    const path = checkPath(params.path, 'path');
     const r = (await this.debug(this.get(params.id), { action: 'save' })) as { bytes: string };
     const bytes = Buffer.from(r.bytes, 'base64');
-    return { path: await this.workspace.writeBytes(params.path, bytes), bytes: bytes.length };
+    return { path: await this.workspace.writeBytes(path, bytes), bytes: bytes.length };
   }
 
   /** `timeline.close`. */

@@ -126,6 +126,12 @@ describe('timelines', () => {
     await expect(call('timeline.open', { ...RUN, load: '../outside.timeline' })).rejects.toThrow(/outside|workspace/i);
     await expect(call('timeline.open', { ...RUN, load: 'missing.timeline' })).rejects.toThrow(/cannot read missing.timeline/);
     await expect(call('timeline.open', { ...RUN, debug: true })).rejects.toThrow(/unknown timeline parameter debug/);
+    // only *.timeline files: not the workspace's keys, not its scripts
+    await expect(call('timeline.open', { ...RUN, load: '.capsule/timeline.key' })).rejects.toThrow(/ends in \.timeline/);
+    const u = await call<TimelineView>('timeline.open', RUN);
+    await expect(call('timeline.save', { id: u.id, path: 'approval-workflow.js' })).rejects.toThrow(/ends in \.timeline/);
+    await call('timeline.close', { id: u.id });
+    expect(readFileSync(join(dir, 'approval-workflow.js'), 'utf8')).toBe(SOURCE);
     await expect(call('timeline.answer', { id: 'nope', node: 0, answers: [{ id: 1 }] })).rejects.toThrow(/no timeline/);
     await expect(call('timeline.open', { source: 'const = ;' })).rejects.toThrow(/cannot run/);
     // every session was closed again
