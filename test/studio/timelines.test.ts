@@ -3,7 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CapabilitySet } from '../../core/capabilities';
+import { checkMocks, mockCapabilities } from '../../core/cli/mocks';
 import { createServices, type Services } from '../../main/services';
+import { mockAnswers } from '../../main/services/timelines';
 import type { SessionView, TimelineInspection, TimelineView } from '../../preload/api';
 import { ensureBundle } from '../cli/helpers';
 
@@ -136,5 +139,37 @@ describe('timelines', () => {
     await expect(call('timeline.open', { source: 'const = ;' })).rejects.toThrow(/cannot run/);
     // every session was closed again
     expect(services.sessions.count).toBe(0);
+  });
+});
+
+describe('mock answers while recording', () => {
+  const caps = mockCapabilities(
+    checkMocks(
+      {
+        capabilities: {
+          add: { args: { type: 'array', items: [{ type: 'number' }] }, script: 'args[0] + 1' },
+          down: { error: { name: 'Unavailable', message: 'down for maintenance' } },
+          approve: { ask: 'Approve?' },
+        },
+      },
+      'mocks',
+    ),
+    'mocks',
+    { askUser: true },
+  );
+  const checks = new CapabilitySet(caps);
+  const call = (id: number, capability: string, args: unknown[]) => ({ id, capability, args });
+
+  it('answers every call from its mock: values, deliberate failures, arguments that break the schema', () => {
+    expect(mockAnswers(caps, checks, [call(1, 'add', [41]), call(2, 'down', []), call(3, 'add', ['x'])])).toEqual([
+      { id: 1, value: 42 },
+      { id: 2, error: { name: 'Unavailable', message: 'down for maintenance' } },
+      { id: 3, error: { name: 'TypeError', message: expect.stringMatching(/^add\(\): .*number/) } },
+    ]);
+  });
+
+  it('stops for the user when one call is "ask me" or has no mock', () => {
+    expect(mockAnswers(caps, checks, [call(1, 'add', [1]), call(2, 'approve', [])])).toBeNull();
+    expect(mockAnswers(caps, checks, [call(1, 'unknown', [])])).toBeNull();
   });
 });
