@@ -57,7 +57,13 @@ interface WorkerInput {
   shared: SharedArrayBuffer;
 }
 
-type WorkerMessage = { type: 'ready' } | { type: 'fault'; index: number; kind: string; file: string } | { type: 'finished' };
+type WorkerMessage = { type: 'ready' } | { type: 'fault'; index: number; kind: string; file: string } | { type: 'finished' } | { type: 'recycle'; next: number };
+
+/**
+ * Cases a worker runs before a fresh one takes over: node:vm contexts (the V8 oracle) are
+ * collected late, and a worker's heap creeping up for hours must not become a process-wide OOM.
+ */
+const RECYCLE_EVERY = Number(process.env.CAPSULE_FUZZ_RECYCLE ?? 2000);
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { count: 1000, seed: 1, from: 0, minutes: null, out: path.join(ROOT, 'test-output/fuzz'), workers: 1, core: path.join(ROOT, 'out/core/index.mjs'), v8: true, plant: null };
@@ -102,8 +108,13 @@ async function workerMain(input: WorkerInput): Promise<void> {
   };
   const beat = () => Atomics.add(shared, slot * 4 + 1, 1);
   const end = args.from + args.count;
+  let ran = 0;
   for (let i = input.start; i < end; i += args.workers) {
     if (deadline !== null && Date.now() > deadline) break;
+    if (ran++ === RECYCLE_EVERY) {
+      parentPort!.postMessage({ type: 'recycle', next: i } satisfies WorkerMessage);
+      return;
+    }
     Atomics.store(shared, slot * 4, i);
     beat();
     const c = caseFor(args.seed, i);
@@ -146,6 +157,7 @@ async function main(): Promise<number> {
       let finished = false;
       let ready = false;
       let failure: string | null = null;
+      let recycleAt = -1;
       let lastBeat = -1;
       let lastMove = Date.now();
       let cpuAtMove = cpuMs();
@@ -167,6 +179,7 @@ async function main(): Promise<number> {
           faults++;
           console.log(`fault: case ${m.index}: ${m.kind} -> ${path.relative(process.cwd(), m.file)}`);
         } else if (m.type === 'ready') ready = true;
+        else if (m.type === 'recycle') recycleAt = m.next;
         else finished = true;
       });
       worker.on('error', (e) => {
@@ -175,6 +188,10 @@ async function main(): Promise<number> {
       worker.on('exit', (code) => {
         clearInterval(timer);
         if (finished && failure === null) return resolve();
+        if (recycleAt >= 0 && failure === null) {
+          runSlot(slot, recycleAt).then(resolve, reject);
+          return;
+        }
         if (!ready && failure !== null && !failure.startsWith('hang')) {
           // the worker could not even load core: not a fault of any case
           reject(new Error(`fuzz worker failed to start: ${failure}`));
