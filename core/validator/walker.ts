@@ -132,7 +132,7 @@ export class Walker {
         this.block(node.body);
         return;
       case 'EmptyStatement':
-      case 'DebuggerStatement': // a breakpoint when debugging, otherwise nothing
+      case 'DebuggerStatement': // accepted; a no-op (the debugger does not stop on it yet)
       case 'BreakStatement':
       case 'ContinueStatement':
         return;

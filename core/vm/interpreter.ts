@@ -2998,10 +2998,10 @@ export class VM {
       stack[this.sp++] = this.realm.arrayIterNext;
       return undefined;
     }
-    if (obj === null || obj === undefined) throw new GuestError('TypeError', `${obj} is not iterable`);
+    if (obj === null || obj === undefined) throw new GuestError('TypeError', `${this.iterableSite() || obj} is not iterable`);
     const m = obj instanceof JSObject ? this.lookup(obj, WELL_KNOWN.iterator) : this.lookup(this.protoOfPrimitive(obj), WELL_KNOWN.iterator);
     if (m === HOLE || m === undefined || m === null || m instanceof Accessor || !isCallable(m as Value)) {
-      throw new GuestError('TypeError', `${this.describeIterable(obj)} is not iterable`);
+      throw new GuestError('TypeError', `${this.iterableSite() || this.describeIterable(obj)} is not iterable`);
     }
     if (typeof obj === 'string' && this.realm.stringIteratorPristine()) {
       const it = new JSIterator(this.realm.StringIteratorPrototype, obj, IterKind.Values);
@@ -3384,6 +3384,19 @@ export class VM {
     if (v instanceof GSymbol) return `Symbol(${v.description ?? ''})`;
     if (v instanceof JSObject) return isCallable(v) ? fnName(v) : describeObject(v);
     return String(v);
+  }
+
+  /**
+   * The iterated expression as written (`obj.a is not iterable`, as V8 says), when the current
+   * instruction is a GetIterator: the span of the instruction just before it, which loaded it.
+   */
+  private iterableSite(): string {
+    const f = this.frame;
+    if (!f || f.pc < 2 || f.code.flags & FnFlags.Builtin || f.code.code[f.pc - 1] !== Op.GetIterator) return '';
+    const span = spanAt(f.code, f.pc - 2);
+    if (!span) return '';
+    const text = f.code.unit.source.slice(span.start, span.end);
+    return text.length <= 60 && !/[\n;]|=>|\bfunction\b|^(?:for|const|let|var)\b/.test(text) ? text : '';
   }
 
   private describeIterable(v: Value): string {

@@ -63,6 +63,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['the message of new on a non-constructor', "const r = []; const o = { a: 1 }; for (const f of [() => new o.a(1), () => new ('deep')]) { try { f(); } catch (e) { r.push(e.message); } } r", 'value ["o.a is not a constructor","\\"deep\\" is not a constructor"]'],
   // seed 6262 case 4389: assigning a const in its TDZ is V8's ReferenceError, not the const TypeError
   ['assigning a const before its declaration', 'let total = 0;\nlimit = total;\nconst limit = 10;', 'ReferenceError'],
+  // seed 7373 case 13459: V8 names the iterated expression that is not iterable
+  ['the message of iterating a non-iterable', "const r = []; const obj = { a: 1 }; for (const f of [() => { for (const x of this); }, () => { for (const x of obj.a); }]) { try { f(); } catch (e) { r.push(e.message); } } r", 'value ["this is not iterable","obj.a is not iterable"]'],
 ];
 
 describe('fuzzer regressions', () => {
