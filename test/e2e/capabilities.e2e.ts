@@ -3,12 +3,10 @@
  * mock and rerun (the result changes, the file on disk too), answer an "ask me" call checked
  * against the result schema, and a call whose arguments break the schema flagged in the log.
  */
-import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, root, test as base } from './fixtures';
+import { copyExamples, expect, root, startStudio, test as base } from './fixtures';
 
 interface Studio {
   url: string;
@@ -26,32 +24,11 @@ const test = base.extend<{ cap: Studio }, { capServer: Studio }>({
   },
   capServer: [
     async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'capsule-cap-e2e-'));
-    const workspace = join(dir, 'examples');
-    cpSync(resolve(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes(join('.capsule', 'recovery')) });
-    const entry = resolve(root, 'out/main/web.js');
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [entry, '--port', '0', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const url = await new Promise<string>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`browser mode printed no URL:\n${output}`)), 15_000);
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        const m = /Capsule Studio \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          done(m[1]);
-        }
-      };
-      child.stdout.on('data', read);
-      child.stderr.on('data', read);
-      child.once('exit', (code) => fail(new Error(`browser mode exited with ${code}:\n${output}`)));
-    });
-    await use({ url, workspace });
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await exited;
-    rmSync(dir, { recursive: true, force: true });
+      const workspace = copyExamples();
+      const studio = await startStudio(workspace);
+      await use({ url: studio.url, workspace });
+      await studio.stop();
+      rmSync(dirname(workspace), { recursive: true, force: true });
     },
     { scope: 'worker' },
   ],

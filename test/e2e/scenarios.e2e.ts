@@ -4,12 +4,9 @@
  * expected-vs-actual diff; run one again after fixing the file; the run-configuration picker
  * feeds Run.
  */
-import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expect, root, test as base } from './fixtures';
-import { chromiumPath } from './playwright.config';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { copyExamples, expect, root, startStudio, test as base } from './fixtures';
 
 interface Server {
   url: string;
@@ -20,33 +17,11 @@ interface Server {
 const test = base.extend<{}, { scenarioStudio: Server }>({
   scenarioStudio: [
     async ({}, use) => {
-      if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CAPSULE_CHROMIUM`);
-      const entry = resolve(root, 'out/main/web.js');
-      if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
-      const tmp = mkdtempSync(join(tmpdir(), 'capsule-scenarios-e2e-'));
-      const workspace = join(tmp, 'examples');
-      cpSync(resolve(root, 'examples'), workspace, { recursive: true, filter: (src) => !src.includes(join('.capsule', 'recovery')) });
-      const child = spawn(process.execPath, [entry, '--port', '0', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      const url = await new Promise<string>((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`browser mode printed no URL:\n${output}`)), 15_000);
-        const read = (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /Capsule Studio \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-          if (match?.[1]) {
-            clearTimeout(timer);
-            done(match[1]);
-          }
-        };
-        child.stdout.on('data', read);
-        child.stderr.on('data', read);
-        child.once('exit', (code) => fail(new Error(`browser mode exited with ${code}:\n${output}`)));
-      });
-      await use({ url, workspace });
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(tmp, { recursive: true, force: true });
+      const workspace = copyExamples();
+      const studio = await startStudio(workspace);
+      await use({ url: studio.url, workspace });
+      await studio.stop();
+      rmSync(dirname(workspace), { recursive: true, force: true });
     },
     { scope: 'worker' },
   ],
