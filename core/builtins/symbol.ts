@@ -32,7 +32,6 @@ registerInstaller((r) => {
     return new GSymbol(a[0] === undefined ? undefined : toString(vm, a[0]));
   }, SP);
   S.ctor = false;
-  for (const [name, sym] of Object.entries(WELL_KNOWN)) S.defineOwn(name, sym, 0);
   r.method(S, 'for', 1, (vm, _t, a) => {
     const key = toString(vm, a[0]);
     // the registry is per VM (realm.symbolRegistry): VMs never share Symbol.for symbols
@@ -49,6 +48,8 @@ registerInstaller((r) => {
     if (!(s instanceof GSymbol)) throw new GuestError('TypeError', `${String(s)} is not a symbol`);
     return s.key?.startsWith('registry:') ? s.key.slice(9) : undefined;
   });
+  // V8's order of Symbol's own keys: for, keyFor, then the well-known symbols alphabetically
+  for (const name of Object.keys(WELL_KNOWN).sort()) S.defineOwn(name, WELL_KNOWN[name as keyof typeof WELL_KNOWN], 0);
   // a symbol, or a Symbol box (Object(sym)); guest symbols are host objects, so typeof cannot tell
   const sym = (_vm: Parameters<typeof toString>[0], t: Value): GSymbol => {
     if (t instanceof GSymbol) return t;

@@ -65,6 +65,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['assigning a const before its declaration', 'let total = 0;\nlimit = total;\nconst limit = 10;', 'ReferenceError'],
   // seed 7373 case 13459: V8 names the iterated expression that is not iterable
   ['the message of iterating a non-iterable', "const r = []; const obj = { a: 1 }; for (const f of [() => { for (const x of this); }, () => { for (const x of obj.a); }]) { try { f(); } catch (e) { r.push(e.message); } } r", 'value ["this is not iterable","obj.a is not iterable"]'],
+  // seed 7373 case 64535: Symbol's own keys in V8's order
+  ['Symbol own keys', 'Object.getOwnPropertyNames(Symbol).join()', 'value "length,name,prototype,for,keyFor,asyncIterator,hasInstance,isConcatSpreadable,iterator,match,matchAll,replace,search,species,split,toPrimitive,toStringTag,unscopables"'],
+  // seed 7373 case 63681: built-ins are frozen (documented); the oracle agrees once V8's are frozen too
+  ['isFrozen of a built-in', 'const o = {}; [o.ro, Object.isFrozen(Error)]', 'value [null,true]'],
 ];
 
 describe('fuzzer regressions', () => {
