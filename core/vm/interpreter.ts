@@ -3427,6 +3427,7 @@ export class VM {
     }
     while (/^\(.*\)$/.test(t)) t = t.slice(1, -1).trim();
     if (/^'[^'"\\]*'$/.test(t)) t = `"${t.slice(1, -1)}"`;
+    if (/^new\b/.test(t)) return '(intermediate value)'; // `new new X()`: V8 does not print the inner new
     return t && !/\bfunction\b|=>|[()]/.test(t) ? t : '';
   }
 

@@ -60,7 +60,7 @@ const CASES: [name: string, source: string, expected: string][] = [
   // seed 5151 cases 30600, 46764: meriyah accepts two constructors in a class
   ['a class with two constructors', 'class Base {}\nclass NoSuper extends Base {\n  constructor() {}\n  constructor() {}\n}', 'ValidationError'],
   // seed 5151 case 26297: V8 prints the callee of a failed `new` without `new` and its arguments
-  ['the message of new on a non-constructor', "const r = []; const o = { a: 1 }; for (const f of [() => new o.a(1), () => new ('deep')]) { try { f(); } catch (e) { r.push(e.message); } } r", 'value ["o.a is not a constructor","\\"deep\\" is not a constructor"]'],
+  ['the message of new on a non-constructor', "const r = []; const o = { a: 1 }; for (const f of [() => new o.a(1), () => new ('deep'), () => new new Error('x')]) { try { f(); } catch (e) { r.push(e.message); } } r", 'value ["o.a is not a constructor","\\"deep\\" is not a constructor","(intermediate value) is not a constructor"]'],
   // seed 6262 case 4389: assigning a const in its TDZ is V8's ReferenceError, not the const TypeError
   ['assigning a const before its declaration', 'let total = 0;\nlimit = total;\nconst limit = 10;', 'ReferenceError'],
   // seed 7373 case 13459: V8 names the iterated expression that is not iterable
