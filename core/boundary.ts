@@ -4,7 +4,7 @@
  * are checked by walking them (plain prototype from any realm, no accessors, no
  * cycles) — never with `instanceof`, which fails across realms.
  */
-import { CapabilityError } from './errors';
+import { CapabilityError, LimitError } from './errors';
 import { JSArray, JSObject } from './objects';
 import { Attr } from './shape';
 import { HOLE, type Marker, type Value } from './value';
@@ -70,6 +70,22 @@ export function toGuest(vm: VM, v: unknown, path = 'value', seen: Set<object> = 
   }
 }
 
+/** Objects copied by the current top-level toHost / toHostStrict call. */
+let copied = 0;
+
+/**
+ * Counts one copied object. Shared references make a small guest value a huge host copy
+ * (`for (…) o = { a: o, b: o }` has 2^n paths), so a copy may make no more objects than the
+ * run may allocate: beyond that it stops with a LimitError before the host allocates more.
+ */
+function countCopy(vm: VM, seen: Set<JSObject>): void {
+  if (seen.size === 0) copied = 0;
+  const limit = vm.limits.allocations;
+  if (++copied > limit) {
+    throw new LimitError('allocations', limit, copied, `limit exceeded: allocations (limit ${limit}) copying a value out of the sandbox (shared references expand it); return a smaller value or raise limits.allocations`);
+  }
+}
+
 /**
  * Copies a guest value out as plain host data: arrays (holes kept), objects' own
  * enumerable string-keyed data properties, primitives. Functions and symbols become
@@ -82,6 +98,7 @@ export function toHost(vm: VM, v: Value, seen: Set<JSObject> = new Set()): unkno
     return v;
   }
   if (seen.has(v)) return undefined;
+  countCopy(vm, seen);
   seen.add(v);
   try {
     if (v instanceof JSArray) {
@@ -127,6 +144,7 @@ export function toHostStrict(vm: VM, v: Value, path = 'value', seen: Set<JSObjec
   }
   if (seen.has(v)) throw new CapabilityError(`${path}: cyclic structure cannot cross the boundary`);
   if (seen.size >= MAX_DEPTH) throw new CapabilityError(`${path}: nested deeper than ${MAX_DEPTH} levels`);
+  countCopy(vm, seen);
   const realm = vm.realm;
   const isArray = v instanceof JSArray && v.proto === realm.ArrayPrototype;
   if (isArray && v.shape === realm.arrayShape) {

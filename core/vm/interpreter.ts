@@ -3016,7 +3016,7 @@ export class VM {
 
   /** Pushes [iterator, next, isSync] for for-await. */
   private getAsyncIterator(obj: Value): Value | typeof PUSHED {
-    if (obj === null || obj === undefined) throw new GuestError('TypeError', `${obj} is not async iterable`);
+    if (obj === null || obj === undefined) throw new GuestError('TypeError', `Cannot read properties of ${obj} (reading 'Symbol(Symbol.asyncIterator)')`);
     const holder = obj instanceof JSObject ? obj : this.protoOfPrimitive(obj);
     const m = this.lookup(holder, WELL_KNOWN.asyncIterator);
     if (m !== HOLE && m !== undefined && m !== null) {
@@ -3407,7 +3407,8 @@ export class VM {
   /** "x.y is not a function" for the call at `pc`, naming the callee as V8 does when it can. */
   notFunctionMessage(f: Value, frame: Frame, pc: number): string {
     // the Call instruction's span is the callee; V8 writes a call inside it as `f(...)`
-    const text = this.calleeText(frame, pc).replace(/\([^()]*\)/g, '(...)');
+    // …and a private name as `[#x]` (V8's CallPrinter)
+    const text = this.calleeText(frame, pc).replace(/\([^()]*\)/g, '(...)').replace(/\.#([\w$]+)/g, '[#$1]');
     return text && !/^\(|\bfunction\b|=>/.test(text) ? `${text} is not a function` : CALL_ERR(f);
   }
 

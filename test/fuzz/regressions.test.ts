@@ -69,6 +69,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['Symbol own keys', 'Object.getOwnPropertyNames(Symbol).join()', 'value "length,name,prototype,for,keyFor,asyncIterator,hasInstance,isConcatSpreadable,iterator,match,matchAll,replace,search,species,split,toPrimitive,toStringTag,unscopables"'],
   // seed 7373 case 63681: built-ins are frozen (documented); the oracle agrees once V8's are frozen too
   ['isFrozen of a built-in', 'const o = {}; [o.ro, Object.isFrozen(Error)]', 'value [null,true]'],
+  // seed 7373 case 92417: a result with shared references (2^30 paths) was copied out without bound (host OOM)
+  ['a shared-reference result', 'let __o = {}; for (let __i = 0; __i < 30; __i++) __o = { a: __o, b: __o };', 'LimitError allocations'],
+  // seed 7373 cases 98408, 98602: V8's wording for a private name's callee and for-await over undefined
+  ['V8 messages: private callee, for await over undefined', "class R { #d = {}; f() { try { this.#d.x(); } catch (e) { return e.message; } } } const r = [new R().f()]; (async () => { try { for await (const v of undefined); } catch (e) { r.push(e.message); } })(); r", 'value ["this[#d].x is not a function","Cannot read properties of undefined (reading \'Symbol(Symbol.asyncIterator)\')"]'],
 ];
 
 describe('fuzzer regressions', () => {
