@@ -1550,11 +1550,6 @@ export class VM {
                 break;
               }
             }
-            if (!isCallable(f)) {
-              // V8 names the callee as written: "console.push is not a function"
-              frame.pc = pc; this.sp = sp; this.instructions = count;
-              throw new GuestError('TypeError', this.notFunctionMessage(f, frame, pc));
-            }
             if (f instanceof NativeFunction && !(f.data instanceof BoundData)) {
               // a native: what invoke() does for it, without the detour
               frame.pc = pc; this.sp = fnSlot; this.instructions = count;
@@ -1573,7 +1568,8 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            frame.pc = pc;
+            // off the fast paths: V8 names the callee as written ("console.push is not a function")
+            if (!isCallable(f)) throw new GuestError('TypeError', this.notFunctionMessage(f, frame, pc));
             const r = this.invoke(fnSlot, argc, Cont.Normal, null, undefined);
             if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
