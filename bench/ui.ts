@@ -192,6 +192,9 @@ async function settle(page: Page): Promise<void> {
 /** BENCH_UI_PROFILE=DIR: a CPU profile of each scenario's page (DIR/NN-name.cpuprofile, for DevTools). */
 const profileDir = process.env['BENCH_UI_PROFILE']?.trim() || null;
 let profiled = 0;
+/** BENCH_UI_TRACE=DIR: each scenario's Chromium trace (DIR/NN-name.json, for DevTools' Performance panel). */
+const traceDir = process.env['BENCH_UI_TRACE']?.trim() || null;
+let traced = 0;
 
 /** Runs one scenario's action between a reset and a collect of the probe. */
 async function measure(page: Page, scenario: string, action: () => Promise<void>): Promise<UiSample> {
@@ -201,7 +204,8 @@ async function measure(page: Page, scenario: string, action: () => Promise<void>
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
-  await page.context().browser()?.startTracing(page, { categories: ['toplevel'] });
+  // BENCH_UI_TRACE: the timeline's own categories too (what each task ran), for DevTools' Performance panel
+  await page.context().browser()?.startTracing(page, { categories: traceDir ? ['toplevel', 'devtools.timeline', 'v8.execute', 'blink.user_timing'] : ['toplevel'] });
   await page.evaluate(() => window.__uiBench.reset());
   const t0 = performance.now();
   try {
@@ -224,6 +228,10 @@ async function measure(page: Page, scenario: string, action: () => Promise<void>
   await settle(page);
   const m = await page.evaluate(() => window.__uiBench.collect());
   const trace = await page.context().browser()?.stopTracing();
+  if (trace && traceDir) {
+    mkdirSync(traceDir, { recursive: true });
+    writeFileSync(join(traceDir, `${String(++traced).padStart(2, '0')}-${scenario.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.json`), trace);
+  }
   const longestTaskCpuMs = trace ? longestMainThreadTask(trace) : NaN;
   return { scenario, longestTaskMs: m.longest, longestFrameGapMs: m.gap, longestTaskCpuMs, longTasks: m.count, wallMs };
 }
