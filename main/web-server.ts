@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { SOCKET_PATH, type SocketRequest, type SocketServerMessage } from '../preload/api';
+import { SOCKET_PART_CHARS, SOCKET_PART_MARK, SOCKET_PATH, type SocketRequest, type SocketServerMessage } from '../preload/api';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { Services } from './services';
 
@@ -187,8 +187,15 @@ function send(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
+/** Sends a frame as ASCII-only JSON, sliced when long (the form is described at {@link SocketServerMessage}). */
 function sendFrame(ws: WebSocket, message: SocketServerMessage): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  if (ws.readyState !== ws.OPEN) return;
+  // non-ASCII characters only occur inside JSON strings, where a \u escape means the same
+  // character; escaped, the text is one byte per character, so a slice never splits one
+  const text = JSON.stringify(message).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let at = 0;
+  for (; text.length - at > SOCKET_PART_CHARS; at += SOCKET_PART_CHARS) ws.send(SOCKET_PART_MARK + text.slice(at, at + SOCKET_PART_CHARS));
+  ws.send(at === 0 ? text : text.slice(at));
 }
 
 function rawText(data: RawData): string {

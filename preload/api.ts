@@ -693,5 +693,18 @@ export interface SocketRequest {
   params?: unknown;
 }
 
-/** Browser mode: server-to-client frames. */
+/**
+ * Browser mode: server-to-client frames. Each is sent as JSON with every non-ASCII character
+ * escaped (`\u2026`), and one longer than {@link SOCKET_PART_CHARS} characters as several
+ * WebSocket messages: every one but the last is {@link SOCKET_PART_MARK} followed by the next
+ * slice of the frame's text, the last is the rest (no mark; a frame alone is the common case).
+ * Chromium decodes and delivers a large text message in one task of the page's main thread, and
+ * a message with any non-ASCII character several times slower: a 550 KB heap graph blocked the
+ * page for 50–70 ms of CPU that way, sliced and escaped it takes a few ms per message.
+ */
 export type SocketServerMessage = ({ type: 'response'; id: number } & Reply) | ({ type: 'event' } & EventMessage);
+
+/** Browser mode: the longest server message, in characters (see {@link SocketServerMessage}). */
+export const SOCKET_PART_CHARS = 64 * 1024;
+/** Browser mode: the first character of a message that is a slice of a longer frame (never the start of a JSON frame). */
+export const SOCKET_PART_MARK = '~';

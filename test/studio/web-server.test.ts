@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { CORE_VERSION } from '../../core/version';
 import { createServices, type Services } from '../../main/services';
 import { startWebServer, type WebServer } from '../../main/web-server';
-import { SOCKET_PATH } from '../../preload/api';
+import { SOCKET_PART_CHARS, SOCKET_PART_MARK, SOCKET_PATH } from '../../preload/api';
 import { connectSocket } from '../../renderer/src/bridge/socket-client';
 
 const TOKEN = 'test-token-0123456789';
@@ -84,6 +84,38 @@ describe('browser-mode socket', () => {
       await expect(bridge.api.invoke('app.nope' as 'app.info')).rejects.toThrow('Unknown method: app.nope');
     } finally {
       bridge.close();
+    }
+  });
+
+  it('sends a long frame as ASCII slices that the client joins back into the same value', async () => {
+    const bridge = await connectSocket(new WebSocket(socketUrl(TOKEN), { origin: server.origin }));
+    const raw = new WebSocket(socketUrl(TOKEN), { origin: server.origin });
+    try {
+      await new Promise((resolve) => raw.once('open', resolve));
+      const messages: string[] = [];
+      const rawDone = new Promise<void>((resolve) =>
+        raw.on('message', (data) => {
+          messages.push(data.toString());
+          if (!data.toString().startsWith(SOCKET_PART_MARK)) resolve();
+        }),
+      );
+      // non-ASCII (an ellipsis, an arrow, an astral character) spread over several slices
+      const message = `${'x'.repeat(SOCKET_PART_CHARS - 3)}…→😀 ${'{…}, '.repeat(40_000)}end`;
+      const notice = new Promise((resolve) => bridge.api.on('app.notice', resolve));
+      services.events.emit('app.notice', { level: 'info', message });
+      await expect(notice).resolves.toEqual({ level: 'info', message });
+      await rawDone;
+      expect(messages.length).toBeGreaterThan(2);
+      expect(messages.every((m) => m.length <= SOCKET_PART_CHARS + 1 && /^[\x00-\x7f]*$/.test(m))).toBe(true);
+      expect(messages.slice(0, -1).every((m) => m.startsWith(SOCKET_PART_MARK))).toBe(true);
+      expect(JSON.parse(messages.map((m, i) => (i < messages.length - 1 ? m.slice(1) : m)).join(''))).toEqual({ type: 'event', event: 'app.notice', payload: { level: 'info', message } });
+      // a short frame is one message, as before
+      const short = new Promise((resolve) => bridge.api.on('app.notice', resolve));
+      services.events.emit('app.notice', { level: 'info', message: 'café' });
+      await expect(short).resolves.toEqual({ level: 'info', message: 'café' });
+    } finally {
+      bridge.close();
+      raw.close();
     }
   });
 

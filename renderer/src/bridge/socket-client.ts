@@ -2,7 +2,7 @@
  * Browser mode's transport: the bridge contract over one WebSocket to the browser-mode server.
  * Written against {@link SocketLike} rather than the DOM, so the tests drive it with `ws` in Node.
  */
-import type { CapsuleApi, Reply, SocketRequest } from '../../../preload/api';
+import { SOCKET_PART_MARK, type CapsuleApi, type Reply, type SocketRequest } from '../../../preload/api';
 import { createClient, isEventMessage, isReply } from '../../../preload/client';
 
 /** The part of the WebSocket API used here; the browser's WebSocket and the `ws` package both have it. */
@@ -44,10 +44,23 @@ export function connectSocket(socket: SocketLike): Promise<SocketBridge> {
     },
   });
 
+  // a long frame arrives in slices (SocketServerMessage): the ones before its last are kept here
+  let slices: string[] = [];
   socket.addEventListener('message', (event) => {
+    if (typeof event.data !== 'string') return;
+    if (event.data.startsWith(SOCKET_PART_MARK)) {
+      slices.push(event.data.slice(SOCKET_PART_MARK.length));
+      return;
+    }
+    let text = event.data;
+    if (slices.length) {
+      slices.push(text);
+      text = slices.join('');
+      slices = [];
+    }
     let message: unknown;
     try {
-      message = typeof event.data === 'string' ? JSON.parse(event.data) : null;
+      message = JSON.parse(text);
     } catch {
       message = null;
     }
