@@ -1,10 +1,10 @@
 /** The heap view's model over real heap graphs of paused programs (core/debug/heap.ts). */
 import { describe, expect, it } from 'vitest';
 import { Debugger } from '../../core/debug/debugger';
-import { heapGraph } from '../../core/debug/heap';
+import { diffHeaps, heapGraph } from '../../core/debug/heap';
 import { start } from '../../core/execution';
 import { compile } from '../../core/program';
-import { BOX, boxSize, drawnGraph, formatBytes, indexHeap, layoutDrawn, retainersOf, tableRows } from '../../renderer/src/heap/model';
+import { BOX, boxSize, diffIndexes, drawnGraph, formatBytes, indexHeap, layoutDrawn, retainersOf, tableRows } from '../../renderer/src/heap/model';
 
 /** The heap graph of `source` paused at `line`. */
 function pausedHeap(source: string, line: number) {
@@ -117,6 +117,43 @@ describe('heap view model', () => {
   it('sorts text columns with one collator: the same order as localeCompare', () => {
     const rows = tableRows(index, 'preview', false);
     for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.preview.localeCompare(rows[i]!.preview)).toBeLessThanOrEqual(0);
+  });
+
+  it('compares two pauses of a run as core does: added, freed, changed (size or edges, in any order)', () => {
+    const source = `const keep = [];
+for (let i = 0; i < 50; i++) keep.push({ id: i, name: 'n' + i, next: null });
+let gone = { big: [1, 2, 3] };
+let x = 0;
+for (let i = 0; i < 10; i++) keep[i].next = keep[i + 1];
+delete keep[20].name;
+keep[21].extra = 'x';
+keep[22].name = 'renamed';
+gone = null;
+keep.push({ id: 99 });
+const swap = keep[30].next; keep[30].next = keep[31].name; keep[30].name = swap;
+x = 1;`;
+    // one run paused twice (object ids are per run)
+    const exec = start(compile(source), { startPaused: true });
+    const dbg = new Debugger(exec);
+    dbg.setBreakpoint({ line: 4 });
+    dbg.setBreakpoint({ line: 12 });
+    expect(dbg.continue()).toMatchObject({ status: 'paused', line: 4 });
+    const before = heapGraph(exec.vm);
+    expect(dbg.continue()).toMatchObject({ status: 'paused', line: 12 });
+    const after = heapGraph(exec.vm);
+    const expected = diffHeaps(before, after);
+    const got = diffIndexes(indexHeap(before), indexHeap(after));
+    expect(got).toEqual(expected);
+    expect(got.added.length).toBeGreaterThan(0);
+    expect(got.removed.length).toBeGreaterThan(0);
+    expect(got.changed.length).toBeGreaterThanOrEqual(13);
+    // edges alone, same size: the same pairs in another order are no change, another pair is
+    const node = (id: number) => ({ id, kind: 'object', size: 8, retained: 8, preview: '{}' });
+    const g = (edges: [number, number, string][]) => ({ nodes: [node(1), node(2), node(3)], edges: edges.map(([from, to, label]) => ({ from, to, label })), roots: [], total: 24 });
+    const a = g([[1, 2, 'a'], [1, 3, 'b']]);
+    expect(diffIndexes(indexHeap(a), indexHeap(g([[1, 3, 'b'], [1, 2, 'a']]))).changed).toEqual([]);
+    expect(diffIndexes(indexHeap(a), indexHeap(g([[1, 3, 'a'], [1, 2, 'b']]))).changed.map((c) => c.after.id)).toEqual([1]);
+    expect(diffIndexes(indexHeap(a), indexHeap(g([[1, 2, 'a']]))).changed.map((c) => c.after.id)).toEqual([1]);
   });
 
   it('formats bytes for people', () => {

@@ -6,6 +6,8 @@
  */
 import type { HeapEdge, HeapGraph, HeapNode } from '../../../core/debug/heap-graph';
 
+import type { HeapDiff } from '../../../core/debug/heap-graph';
+
 export type { HeapDiff, HeapEdge, HeapGraph, HeapNode, HeapRoot } from '../../../core/debug/heap-graph';
 export { diffHeaps } from '../../../core/debug/heap-graph';
 
@@ -55,6 +57,35 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * What changed between two snapshots of the same run: core's `diffHeaps` (same result, same
+ * order) over the indexes already built. An object whose outgoing edges are the same list in
+ * the same order (nearly all of them) is unchanged without building a string per edge and
+ * sorting them, which made comparing two 10 000-object snapshots one 40 ms task.
+ */
+export function diffIndexes(before: HeapIndex, after: HeapIndex): HeapDiff {
+  const diff: HeapDiff = { added: [], removed: [], changed: [] };
+  for (const x of after.graph.nodes) {
+    const y = before.byId.get(x.id);
+    if (!y) diff.added.push(x);
+    else if (y.size !== x.size || !sameEdges(before.outgoing.get(x.id), after.outgoing.get(x.id))) diff.changed.push({ before: y, after: x });
+  }
+  for (const y of before.graph.nodes) if (!after.byId.has(y.id)) diff.removed.push(y);
+  return diff;
+}
+
+/** Whether two nodes' outgoing edges are the same (label, target) pairs, in any order. */
+function sameEdges(a: readonly HeapEdge[] = [], b: readonly HeapEdge[] = []): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i]!.label === b[i]!.label && a[i]!.to === b[i]!.to) i++;
+  if (i === a.length) return true;
+  const key = (e: HeapEdge) => `${e.label}→${e.to}`;
+  const sa = a.map(key).sort();
+  const sb = b.map(key).sort();
+  return sa.every((k, j) => k === sb[j]);
 }
 
 export type SortKey = 'id' | 'kind' | 'size' | 'retained' | 'preview';
