@@ -77,11 +77,12 @@ export class JSObject {
   /** Mark-phase epoch (heap measurement). */
   markEpoch = 0;
 
-  constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape?: Shape) {
+  /** `slots`: the snapshot decoder passes a placeholder it replaces (a fresh `[]` otherwise). */
+  constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape?: Shape, slots?: Slot[]) {
     this.id = nextId++;
     this.proto = proto;
     this.shape = shape ?? rootShapeFor(proto);
-    this.slots = [];
+    this.slots = slots ?? [];
     this.cls = cls;
   }
 

@@ -145,9 +145,8 @@ class Encoder {
   readonly table: IntrinsicTable;
   /** Nodes that are not JSObjects or environments (accessors, reactions, symbols…). */
   readonly ids = new Map<object, number>();
+  /** Every heap node, in node order; the JSObjects and environments among them hold their number in `markEpoch`. */
   readonly queue: Node[] = [];
-  /** Objects and environments whose `markEpoch` holds their node number (reset at the end). */
-  readonly marked: (JSObject | Env)[] = [];
   /** Where values are being written: the records, or (while a shape or symbol is listed) its section. */
   w: Writer;
   readonly data = scratch.data;
@@ -157,6 +156,7 @@ class Encoder {
   readonly shapeIds = new Map<Shape, Map<JSObject | null, number>>();
   shapeCount = 0;
   readonly preludeFns: FunctionCode[];
+  readonly globalObject: JSObject;
   /** The previous object record's flags and shape: a record repeating both omits them (kind | SAME). */
   lastFlags = -1;
   lastShape = -1;
@@ -167,6 +167,7 @@ class Encoder {
     readonly program: CompiledProgram,
   ) {
     this.table = intrinsicTable(vm.realm);
+    this.globalObject = vm.realm.globalObject;
     this.preludeFns = compiledPrelude().functions;
     for (const w of [scratch.data, scratch.roots, scratch.shapes, scratch.syms, scratch.kinds]) w.reset();
     this.w = scratch.roots;
@@ -178,17 +179,17 @@ class Encoder {
    * positive epochs), so numbering needs no hash map; `release` puts 0 back.
    */
   ref(o: Node): number {
-    if (o instanceof JSObject || o instanceof Env) {
+    if (o instanceof JSObject) {
       const m = o.markEpoch;
       if (m < 0) return -m - 1;
-      const k = intrinsicIndex(this.vm.realm, this.table, o);
-      if (k >= 0) return k;
-      const i = this.table.size + this.queue.length;
-      if (i >= NODE_LIMIT - 1) fail('cannot snapshot: too many objects');
-      this.queue.push(o);
-      o.markEpoch = -(i + 1);
-      this.marked.push(o);
-      return i;
+      // (objects allocated after the intrinsics, the usual case, skip the table lookup)
+      if (o.id <= this.table.maxId || o === this.globalObject) return this.heapRef(o, intrinsicIndex(this.vm.realm, this.table, o));
+      return this.heapRef(o, -1);
+    }
+    if (o instanceof Env) {
+      const m = o.markEpoch;
+      if (m < 0) return -m - 1;
+      return this.heapRef(o, intrinsicIndex(this.vm.realm, this.table, o));
     }
     let i = this.ids.get(o);
     if (i !== undefined) return i;
@@ -198,9 +199,23 @@ class Encoder {
     return i;
   }
 
+  /** The node number of an object or environment: intrinsic `k`, or (k < 0) a new heap node. */
+  heapRef(o: JSObject | Env, k: number): number {
+    if (k >= 0) return k;
+    const i = this.table.size + this.queue.length;
+    if (i >= NODE_LIMIT - 1) fail('cannot snapshot: too many objects');
+    this.queue.push(o);
+    o.markEpoch = -(i + 1);
+    return i;
+  }
+
+  /** Puts 0 back into the `markEpoch` of every numbered object and environment. */
   release(): void {
-    for (const o of this.marked) o.markEpoch = 0;
-    this.marked.length = 0;
+    const q = this.queue;
+    for (let i = 0; i < q.length; i++) {
+      const o = q[i];
+      if (o instanceof JSObject || o instanceof Env) o.markEpoch = 0;
+    }
   }
 
   refOrNull(o: Node | null | undefined): void {
@@ -880,7 +895,8 @@ class ItemReader {
 
 class Decoder extends ItemReader {
   readonly table: IntrinsicTable;
-  readonly nodes: unknown[] = [];
+  /** The heap nodes by number − table size (sized once the kinds are read; a hole is a node not created yet). */
+  nodes: unknown[] = [];
   readonly shapes: Shape[] = [];
   readonly shapeProtos: (JSObject | null)[] = [];
   /** Per shape: some slot holds an accessor pair. */
@@ -893,6 +909,8 @@ class Decoder extends ItemReader {
   lastShape = -1;
   /** Saved frames, to check their pcs once every function has its code. */
   readonly savedFrames: SavedFrame[] = [];
+  /** The shape plain object shells start with (fillObject sets the real one). */
+  readonly shellShape = rootShapeFor(null);
 
   constructor(
     readonly vm: VM,
@@ -936,8 +954,10 @@ class Decoder extends ItemReader {
   elements(): (Value | Marker)[] {
     const n = this.arr('elements');
     const out: (Value | Marker)[] = [];
+    const r = this.r;
     for (let i = 0; i < n; i++) {
-      const v = this.val();
+      // (the common item first: the next node, e.g. an array of objects allocated in order)
+      const v = r.pos < r.end && r.buf[r.pos] === W.RefNext ? (r.pos++, this.node(++r.lastRef)) : this.val();
       if (typeof v === 'object' && v !== null && !(v instanceof JSObject || v instanceof GSymbol || v === HOLE)) fail('corrupt snapshot: bad element');
       out.push(v as Value);
     }
@@ -1019,11 +1039,12 @@ class Decoder extends ItemReader {
     const kindsX = this.val();
     if (!(kindsX instanceof Uint8Array)) fail('corrupt snapshot: bad node kinds');
     const kinds = kindsX;
+    // (sized once: the kinds' length is bounded by the payload's)
+    const nodes = (this.nodes = new Array<unknown>(kinds.length));
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[i] & ~SAME;
       if ((kinds[i] & SAME) !== 0 && !((k >= K.Object && k <= K.Iterator) || k === K.HostObject)) fail('corrupt snapshot: bad node kind');
-      if (k === K.Symbol || k === K.PrivateName) this.nodes.push(this.symbol(k, isArr(this.val(), 'symbol')));
-      else this.nodes.push(this.shell(k));
+      nodes[i] = k === K.Symbol || k === K.PrivateName ? this.symbol(k, isArr(this.val(), 'symbol')) : this.shell(k);
     }
     this.readShapes();
     this.r.lastRef = -1;
@@ -1057,7 +1078,8 @@ class Decoder extends ItemReader {
   shell(kind: number): unknown {
     switch (kind) {
       case K.Object:
-        return new JSObject(null);
+        // (no slots array of its own: fillObject gives it one)
+        return new JSObject(null, Cls.Object, this.shellShape, SHELL_SLOTS);
       case K.Array:
         return new JSArray(null);
       case K.Function:
@@ -1141,6 +1163,25 @@ class Decoder extends ItemReader {
 
   /** Reads a slot of a shape without accessors: a value. */
   dataSlot(): Slot {
+    // (small integers and short strings, the common slots, without the general dispatch)
+    const r = this.r;
+    const p = r.pos;
+    if (p < r.end) {
+      const t = r.buf[p];
+      if (t >= W.SmallInt) {
+        r.pos = p + 1;
+        return t - W.SmallInt;
+      }
+      if (t >= W.ShortStr && t < W.ShortStr + 32 && t - W.ShortStr < r.end - p) {
+        r.pos = p + 1;
+        return r.str1(t - W.ShortStr);
+      }
+      // a two-byte varint (128 … 16383)
+      if (t === W.UInt && p + 2 < r.end && r.buf[p + 1] >= 128 && r.buf[p + 2] < 128) {
+        r.pos = p + 3;
+        return (r.buf[p + 1] & 127) | (r.buf[p + 2] << 7);
+      }
+    }
     const v = this.val();
     if (typeof v === 'object' && v !== null && !(v instanceof JSObject || v instanceof GSymbol)) fail('corrupt snapshot: bad slot');
     return v as Slot;
@@ -1378,6 +1419,12 @@ class Decoder extends ItemReader {
   }
 }
 
+
+/**
+ * The placeholder slots of a plain object shell until its record is read (every shell is
+ * filled before the restored VM runs, or the restore fails and the VM is dropped).
+ */
+const SHELL_SLOTS: Slot[] = [];
 
 /** Plain host data as read: scalars, arrays and plain records (no guest objects or markers). */
 function isPlain(v: unknown, depth: number): boolean {

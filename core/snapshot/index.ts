@@ -147,22 +147,7 @@ function seal(program: CompiledProgram, parts: readonly Uint8Array[], key: Uint8
     o += p.length;
   }
   out.set(mac(key, out.subarray(0, o)), o);
-  lastSealed = out.length <= LAST_SEALED_MAX ? { bytes: out.slice(), key: key.slice() } : null;
   return out;
-}
-
-/**
- * A copy of the last snapshot this process sealed, with its key. Restoring exactly those
- * bytes under exactly that key needs no second HMAC pass: this process computed their MAC
- * (a durable step — snapshot, then restore in a fresh VM — in one process, as `--durable`
- * does). Bytes are compared in constant time; any difference means the full verification.
- */
-let lastSealed: { bytes: Uint8Array; key: Uint8Array } | null = null;
-const LAST_SEALED_MAX = 1 << 20;
-
-function isLastSealed(bytes: Uint8Array, key: Uint8Array): boolean {
-  const l = lastSealed;
-  return l !== null && l.bytes.length === bytes.length && l.key.length === key.length && timingSafeEqual(l.key, key) && timingSafeEqual(l.bytes, bytes);
 }
 
 /** Checks the envelope (never trusting anything before the HMAC matches); returns the payload bytes. */
@@ -195,7 +180,9 @@ function open(program: CompiledProgram, bytes: Uint8Array, key: Uint8Array): Uin
   if (o + plen + MAC_BYTES !== bytes.length) {
     throw new SerializationError(o + plen + MAC_BYTES > bytes.length ? 'snapshot is truncated' : 'snapshot has trailing bytes');
   }
-  if (isLastSealed(bytes, key)) return bytes.subarray(o, o + plen);
+  // (always the full HMAC: it costs about what a constant-time comparison with a remembered
+  // copy of the last sealed bytes did — SHA-256 runs on the CPU's SHA extensions — and it is
+  // what a restore in another process does)
   const expected = mac(key, bytes.subarray(0, o + plen));
   if (!timingSafeEqual(expected, bytes.subarray(o + plen))) {
     throw new SerializationError('snapshot authentication failed: wrong key, or the bytes were modified');

@@ -115,11 +115,11 @@ describe('verification', () => {
     }
   });
 
-  it('the last snapshot sealed is still verified against its key and every byte (the MAC is only not recomputed)', () => {
-    const fresh = suspendedSnapshot(); // now the process's last sealed snapshot
+  it('a snapshot restored right after it was sealed, in the same process, is verified against its key and every byte', () => {
+    const fresh = suspendedSnapshot(); // the process's last sealed snapshot
     expect(rejects(fresh, { key: 'another key' }).message).toMatch(/authentication failed/);
     for (const at of [0, 20, fresh.length >> 1, fresh.length - 1]) {
-      fresh[at] ^= 1; // changed in place: the remembered copy is not the caller's array
+      fresh[at] ^= 1; // changed in place (the array the snapshot returned)
       rejects(fresh);
       fresh[at] ^= 1;
     }
