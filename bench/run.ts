@@ -573,7 +573,7 @@ async function main(): Promise<void> {
     try {
       if (config.sections.includes('host')) {
         rows.push(...(await hostCalls(core, runs)));
-        rows.push(...durableStep(core, runs));
+        rows.push(...durableStep(core, runs, clock));
       }
       if (config.sections.includes('debugger')) {
         const w = loadWorkloads().find((x) => x.name === 'closures');
