@@ -220,7 +220,7 @@ function sameMultiset(a: Outcome, b: Outcome): boolean {
   const parts = (o: Outcome) =>
     ['error' in o ? `E:${o.error.name}` : canonical(o.value), ...o.console.map(([l, t]) => `${l}:${t}`)]
       .join(',')
-      .split(/[[\]{},\s]+/)
+      .split(/[[\]{},"\s]+/) // quotes too: a joined string's parts are elements as well
       .filter(Boolean)
       .sort()
       .join(' ');
