@@ -62,8 +62,8 @@ const PAUSE_LINES = [6, 9];
 
 /**
  * 10 000 objects in a binary tree (each holds its parent), a breakpoint; 1 000 more and 100
- * changed, a breakpoint. (Breakpoints, not `debugger;` statements: the studio's debugger does
- * not stop at those yet.)
+ * changed, a breakpoint. (Breakpoints set with F9, as a user sets them; a `debugger;`
+ * statement would stop there too.)
  */
 function heapSource(): string {
   return [

@@ -607,7 +607,7 @@ export interface DebugScope {
 
 /** Why a debug session stopped. */
 /** Why a debug session stopped; `restored`: opened on a timeline node's state (the studio's own, not core's). */
-export type DebugPauseReason = 'breakpoint' | 'step' | 'pause' | 'entry' | 'exception' | 'capability' | 'resume' | 'restored';
+export type DebugPauseReason = 'breakpoint' | 'step' | 'pause' | 'entry' | 'exception' | 'capability' | 'resume' | 'restored' | 'debugger';
 
 /** The outcome of a debugger command that ran the program. */
 export type DebugOutcome =

@@ -86,7 +86,7 @@ export interface DisassemblyView extends FunctionListing {
   breakpoints: number[];
 }
 
-export type PauseReason = 'breakpoint' | 'step' | 'pause' | 'entry' | 'exception' | 'capability' | 'resume';
+export type PauseReason = 'breakpoint' | 'step' | 'pause' | 'entry' | 'exception' | 'capability' | 'resume' | 'debugger';
 
 export type DebugOutcome =
   | {
@@ -146,6 +146,9 @@ export class Debugger {
   private nextId = 1;
   private step: StepState | null = null;
   private temp: { fn: FunctionCode; pc: number }[] = [];
+  /** `debugger;` statements patched to stop (see {@link pauseOnDebuggerStatements}). */
+  private statementSites: { fn: FunctionCode; pc: number }[] = [];
+  private statementsOn = false;
   /** Log lines produced by logpoints. */
   readonly logs: string[] = [];
   onLog: ((text: string) => void) | null = null;
@@ -230,6 +233,35 @@ export class Debugger {
     for (const s of bp.sites) this.unpatchIfUnused(s.fn, s.pc);
   }
 
+  /**
+   * Stops at `debugger;` statements (reason 'debugger'), as a browser does with DevTools open.
+   * Off by default: like a breakpoint it patches the program's code, so only a debug session's
+   * own program should have it (an inspection-only debugger must leave shared code alone).
+   */
+  get pauseOnDebuggerStatements(): boolean {
+    return this.statementsOn;
+  }
+
+  set pauseOnDebuggerStatements(on: boolean) {
+    if (on === this.statementsOn) return;
+    this.statementsOn = on;
+    if (!on) {
+      const sites = this.statementSites;
+      this.statementSites = [];
+      for (const s of sites) this.unpatchIfUnused(s.fn, s.pc);
+      return;
+    }
+    for (const fn of this.exec.program.functions) {
+      const code = this.originalCode(fn);
+      for (const pc of this.instructionStarts(fn)) if (code[pc] === Op.Debugger) this.statementSites.push({ fn, pc });
+    }
+    for (const s of this.statementSites) this.patch(s.fn, s.pc);
+  }
+
+  private isDebuggerStatement(fn: FunctionCode, pc: number): boolean {
+    return this.statementSites.some((s) => s.fn === fn && s.pc === pc);
+  }
+
   get breakpointList(): BreakpointInfo[] {
     return [...this.breakpoints.values()].filter((b) => !b.temporary).map((b) => b.info);
   }
@@ -270,6 +302,7 @@ export class Debugger {
   private unpatchIfUnused(fn: FunctionCode, pc: number): void {
     for (const b of this.breakpoints.values()) if (b.sites.some((s) => s.fn === fn && s.pc === pc)) return;
     if (this.temp.some((s) => s.fn === fn && s.pc === pc)) return;
+    if (this.isDebuggerStatement(fn, pc)) return;
     const m = this.patches.get(fn);
     const orig = m?.get(pc);
     if (orig === undefined) return;
@@ -292,6 +325,8 @@ export class Debugger {
     this.patches.clear();
     this.breakpoints.clear();
     this.temp = [];
+    this.statementSites = [];
+    this.statementsOn = false;
   }
 
   // ---- execution control -----------------------------------------------------------------
@@ -541,7 +576,8 @@ export class Debugger {
       }
       ids.push(bp.info.id);
     }
-    return ids.length ? this.paused('breakpoint', ids) : null;
+    if (ids.length) return this.paused('breakpoint', ids);
+    return this.isDebuggerStatement(f.code, f.pc) ? this.paused('debugger') : null;
   }
 
   /** If the top frame stands on a patched Break, executes the original instruction; null otherwise. */
@@ -572,7 +608,10 @@ export class Debugger {
     const out = this.resumeExec(answers, 1);
     if (out.status !== 'paused') return out;
     if (out.reason === 'breakpoint') return this.specialStop() ?? this.hitAtTop() ?? this.paused('step');
-    return this.paused('step');
+    // the step may land on a patched instruction without reaching it (a call enters a function
+    // whose first statement has a breakpoint): it stops there, or a step over that call would
+    // pass it by (the next run executes the instruction under a Break before it looks)
+    return this.hitAtTop() ?? this.paused('step');
   }
 
   private paused(reason: PauseReason, breakpoints?: number[]): DebugOutcome {
@@ -763,7 +802,9 @@ export class Debugger {
     const here = this.vm.instructions;
     const prev = this.positionsBefore(here, true);
     const out = this.jumpTo(prev ?? 0);
-    return prev === undefined || out.status !== 'paused' ? out : { ...out, reason: 'breakpoint' };
+    if (prev === undefined || out.status !== 'paused') return out;
+    const f = this.vm.frame;
+    return { ...out, reason: f && this.isDebuggerStatement(f.code, f.pc) && !this.userBreakAtOnly(f.code, f.pc) ? 'debugger' : 'breakpoint' };
   }
 
   /**
@@ -803,7 +844,12 @@ export class Debugger {
     }
   }
 
+  /** A user breakpoint or a `debugger;` statement that stops (what reverse-continue looks for). */
   private userBreakAt(fn: FunctionCode, pc: number): boolean {
+    return this.isDebuggerStatement(fn, pc) || this.userBreakAtOnly(fn, pc);
+  }
+
+  private userBreakAtOnly(fn: FunctionCode, pc: number): boolean {
     for (const b of this.breakpoints.values()) if (!b.temporary && b.sites.some((x) => x.fn === fn && x.pc === pc)) return true;
     return false;
   }

@@ -132,7 +132,7 @@ export class Walker {
         this.block(node.body);
         return;
       case 'EmptyStatement':
-      case 'DebuggerStatement': // accepted; a no-op (the debugger does not stop on it yet)
+      case 'DebuggerStatement': // a no-op when run; a debug session stops there
       case 'BreakStatement':
       case 'ContinueStatement':
         return;

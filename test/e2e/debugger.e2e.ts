@@ -174,3 +174,47 @@ test('conditional breakpoints and logpoints from the gutter menu; F9; breakpoint
   await expect(status).toContainText('Finished incident-triage.js');
   expect(consoleErrors).toEqual([]);
 });
+
+test('a debugger statement pauses the run where it stands', async ({ page, studio, consoleErrors }) => {
+  await page.goto(studio.url);
+  const editor = page.getByRole('textbox', { name: 'Editor: incident-triage.js' });
+  await expect(editor).toContainText('await Promise.all(');
+  // line 17, the first statement of topSignatures (called once per service)
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < 17; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' debugger;');
+  await expect(page.locator('.cm-line').nth(16)).toHaveText('  const counts = new Map(); debugger;');
+
+  await page.keyboard.press('F5');
+  const status = page.getByRole('contentinfo', { name: 'Status Bar' });
+  await expect(status).toContainText('Paused on debugger statement — incident-triage.js:17', RUN);
+  await expect(pausedLine(page)).toContainText('debugger;');
+  const side = page.getByRole('complementary', { name: 'Side Bar' });
+  await page.getByRole('navigation', { name: 'Activity Bar' }).getByRole('button', { name: 'Run and Debug' }).click();
+  await expect(side.getByRole('listbox', { name: 'Call Stack' }).getByRole('option').first()).toContainText('topSignatures');
+  await expect(side).toContainText('Paused on debugger statement');
+  // `counts` ran before it: a Map, empty so far
+  await expect(side.getByRole('tree', { name: 'Variables' }).getByRole('treeitem', { name: /^counts: / })).toContainText('Map(0)');
+
+  // each stop is a different call: the caller's frame (the map callback) names its service
+  const stack = side.getByRole('listbox', { name: 'Call Stack' });
+  const variables = side.getByRole('tree', { name: 'Variables' });
+  for (const [k, service] of ['checkout', 'payments', 'inventory'].entries()) {
+    if (k > 0) {
+      await page.keyboard.press('F5'); // Continue: the next call stops there again
+      await expect(status).toContainText('Paused on debugger statement — incident-triage.js:17', RUN);
+    }
+    // (the status text is the same at every stop: wait for the new stop's frames)
+    await expect(async () => {
+      await stack.getByRole('option').nth(1).click();
+      await expect(variables.getByRole('treeitem', { name: /^service: / })).toContainText(`"${service}"`, { timeout: 2_000 });
+    }).toPass(RUN);
+    await stack.getByRole('option').first().click();
+  }
+  // …and then the run goes on to its end
+  await page.keyboard.press('F5');
+  await expect(status).toContainText('Finished incident-triage.js', RUN);
+  expect(consoleErrors).toEqual([]);
+});

@@ -121,12 +121,14 @@ function open(id: string, p: OpenParams): unknown {
     if (p.debug) {
       // a debug session on a restored state (a timeline node): stopped where the snapshot was taken
       s.debugger = new Debugger(s.exec);
+      s.debugger.pauseOnDebuggerStatements = true;
       s.debugger.onLog = (text) => send({ v: 1, type: 'event', session: id, event: 'console', level: 'log', text });
     }
   } else if (p.debug) {
     // paused before the first instruction; `debug` requests drive it
     s.exec = start(p.source, { ...options, startPaused: true });
     s.debugger = new Debugger(s.exec);
+    s.debugger.pauseOnDebuggerStatements = true;
     s.debugger.onLog = (text) => send({ v: 1, type: 'event', session: id, event: 'console', level: 'log', text });
   } else {
     // start() runs the first slice; the outcome is reported by the first step

@@ -566,3 +566,83 @@ total`, { capabilities: [{ name: 'ask' }] });
     expect(() => d.scopes(2)).toThrow(/no frame 2/);
   });
 });
+
+describe('debugger statements', () => {
+  const SRC = `function f(x) {
+  debugger;
+  return x * 2;
+}
+let s = 0;
+for (let i = 0; i < 2; i++) s += f(i);
+debugger;
+s`;
+
+  it('stop a debug session (reason debugger) only when turned on, and continue past them', () => {
+    const off = debug(SRC);
+    expect(off.continue()).toMatchObject({ status: 'completed', value: 2 });
+
+    const d = debug(SRC);
+    d.pauseOnDebuggerStatements = true;
+    const stops = [];
+    let o = d.continue();
+    while (o.status === 'paused') {
+      stops.push([o.reason, o.line, d.callStack()[0].name]);
+      o = d.continue();
+    }
+    expect(stops).toEqual([
+      ['debugger', 2, 'f'],
+      ['debugger', 2, 'f'],
+      ['debugger', 7, '<script>'],
+    ]);
+    expect(o).toMatchObject({ status: 'completed', value: 2 });
+  });
+
+  it('leave the code as compiled when turned off, and a breakpoint on the same line wins the reason', () => {
+    const d = debug(SRC);
+    const code = d.exec.program.functions.map((fn) => Array.from(fn.code));
+    d.pauseOnDebuggerStatements = true;
+    expect(d.exec.program.functions.some((fn, i) => fn.code.some((op, pc) => op !== code[i][pc]))).toBe(true);
+    const bp = d.setBreakpoint({ line: 7 });
+    expect(d.continue()).toMatchObject({ reason: 'debugger', line: 2 });
+    d.pauseOnDebuggerStatements = false;
+    // the user breakpoint keeps its own patch
+    expect(d.continue()).toMatchObject({ status: 'paused', reason: 'breakpoint', line: 7, breakpoints: [bp.id] });
+    d.removeBreakpoint(bp.id);
+    expect(d.exec.program.functions.map((fn) => Array.from(fn.code))).toEqual(code);
+    expect(d.continue()).toMatchObject({ status: 'completed', value: 2 });
+  });
+
+  it('stepping over a call stops at a debugger statement inside it; reverse-continue goes back to one', () => {
+    const d = debug(`function f(x) {
+  debugger;
+  return x * 2;
+}
+const a = f(1);
+a`);
+    d.enableTimeTravel({ checkpointEvery: 10 });
+    d.pauseOnDebuggerStatements = true;
+    d.setBreakpoint({ line: 5 });
+    expect(d.continue()).toMatchObject({ reason: 'breakpoint', line: 5 });
+    expect(d.stepOver()).toMatchObject({ reason: 'debugger', line: 2 });
+    const at = d.position;
+    expect(d.stepOver()).toMatchObject({ reason: 'step', line: 3 });
+    expect(d.reverseContinue()).toMatchObject({ reason: 'debugger', line: 2 });
+    expect(d.position).toBe(at);
+  });
+});
+
+describe('a breakpoint on the first statement of a called function', () => {
+  it('stops a step over the call', () => {
+    const d = debug(`function f(x) {
+  const y = x + 1;
+  return y * 2;
+}
+const a = f(1);
+a`);
+    d.setBreakpoint({ line: 5 });
+    const inF = d.setBreakpoint({ line: 2 });
+    expect(d.continue()).toMatchObject({ reason: 'breakpoint', line: 5 });
+    expect(d.stepOver()).toMatchObject({ reason: 'breakpoint', line: 2, breakpoints: [inF.id] });
+    expect(d.stepOver()).toMatchObject({ reason: 'step', line: 3 });
+  });
+});
