@@ -3410,7 +3410,7 @@ export class VM {
 
   /** The callee of the `new` at `pc` as V8 prints it: `new (o.a)(1)` → `o.a`, `new ('x')` → `"x"`. */
   newCalleeText(frame: Frame, pc: number): string {
-    let t = this.calleeText(frame, pc).replace(/^new\s+/, '');
+    let t = this.calleeText(frame, pc).replace(/^new\b\s*/, ''); // also `new(x)`
     if (t.endsWith(')')) {
       // drop the argument list: the last balanced (...) group, unless it is the whole text
       let depth = 0;

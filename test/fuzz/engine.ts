@@ -200,8 +200,10 @@ function knownDifference(source: string, core: Outcome, v8: Outcome): boolean {
   if (/get\s*\[\s*Symbol\.toStringTag\s*\]/.test(source)) return true;
   // documented (LANGUAGE.md): an object key whose conversion is script code is refused
   if ('error' in core && core.error.name === 'TypeError' && /custom toString\/valueOf cannot be used as property keys/.test(core.error.message)) return true;
-  // V8's own extras on built-ins (Error.stackTraceLimit, Error.captureStackTrace) show in inspect
+  // V8's own extras on built-ins (Error.stackTraceLimit, Error.captureStackTrace) show in inspect,
+  // and the enumerable Error.stackTraceLimit in a reflection over Error's own keys
   if (v8.console.some(([, t]) => /stackTraceLimit|captureStackTrace/.test(t))) return true;
+  if (/\b(?:keys|values|entries|assign|getOwnPropertyNames|getOwnPropertyDescriptors|ownKeys|hasOwn)\([^)]*\bError\s*[,)]|\.\.\.\s*Error\b|\bin\s+Error\b/.test(source)) return true;
   if ('error' in core && core.error.name === 'SyntaxError' && !('error' in v8 && v8.error.name === 'SyntaxError')) {
     try {
       parseModule(source, { next: true, lexical: true });

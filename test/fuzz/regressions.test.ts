@@ -60,6 +60,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   // seed 8585 case 73893: a NaN from Number('x') in a comparator: the order is implementation-defined
   // (V8's TimSort and core's merge sort differ); the oracle's multiset check split a joined string's quotes badly
   ['toSorted with a NaN-making comparator, joined', "const a = ['x', '42', 'x', '-0'].map(Number).toSorted((a, b) => a - b); ({ a, s: a.join() })", 'value {"a":[null,0,42,null],"s":"NaN,0,42,NaN"}'],
+  // seed 8585 case 124175: `new(msg)` (no space after new) named the callee (intermediate value)
+  ['the message of new(x) on a non-constructor', "function thrower(msg) { new(msg); } const r = []; try { thrower(); } catch (e) { r.push(e.message); } try { new(r.at)(1); } catch (e) { r.push(e.message); } r", 'value ["msg is not a constructor","r.at is not a constructor"]'],
+  // seed 8585 case 122957: V8's Error has an enumerable own stackTraceLimit (documented: not in core)
+  ['reflection over Error (V8 extension left out)', 'const t = Object.fromEntries(Object.entries(Error).map(() => [, ])); [Object.keys(Error).length, t]', 'value [0,{}]'],
   // seed 5151 cases 30600, 46764: meriyah accepts two constructors in a class
   ['a class with two constructors', 'class Base {}\nclass NoSuper extends Base {\n  constructor() {}\n  constructor() {}\n}', 'ValidationError'],
   // seed 5151 case 26297: V8 prints the callee of a failed `new` without `new` and its arguments
