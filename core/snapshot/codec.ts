@@ -1044,7 +1044,9 @@ class Decoder extends ItemReader {
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[i] & ~SAME;
       if ((kinds[i] & SAME) !== 0 && !((k >= K.Object && k <= K.Iterator) || k === K.HostObject)) fail('corrupt snapshot: bad node kind');
-      nodes[i] = k === K.Symbol || k === K.PrivateName ? this.symbol(k, isArr(this.val(), 'symbol')) : this.shell(k);
+      // (plain objects, the common kind, are made here: no call to shell() per object)
+      if (k === K.Object) nodes[i] = new JSObject(null, Cls.Object, this.shellShape, SHELL_SLOTS);
+      else nodes[i] = k === K.Symbol || k === K.PrivateName ? this.symbol(k, isArr(this.val(), 'symbol')) : this.shell(k);
     }
     this.readShapes();
     this.r.lastRef = -1;
