@@ -10,7 +10,8 @@
  *  - `PROBE_BUNDLES=a.mjs,b.mjs`: core bundles (e.g. bench/.build/core.mjs of two commits,
  *    copied aside) compared step by step, with each one's ratio to the first;
  *  - otherwise the current sources' bundle (bench/build-core.ts): `bench` (the bench's step),
- *    and with PROBE_GC `gc first` (a full GC just before the step, untimed); then the host-calls bench runs
+ *    `reference` (a control: JSON.parse + JSON.stringify of the same 5 000 objects as JSON text,
+ *    V8's builtins only — its "snapshot" column is the stringify, "restore" the parse), and with PROBE_GC `gc first` (a full GC just before the step, untimed); then the host-calls bench runs
  *    (as `BENCH_SECTIONS=host` does before the durable step) and both are measured again, and
  *    with PROBE_WORKLOADS the workloads run through core 3 times each and both are measured
  *    again; with PROBE_BENCH the bench's own durableStep() runs in this process too. PROBE_ENGINES
@@ -82,6 +83,26 @@ function stepper(core: Api, fullGcFirst = false): Step {
   };
 }
 
+/**
+ * A control with the step's memory profile that runs only V8's own builtins (no JIT state of
+ * ours): JSON text of the same 5 000 objects parsed and written back. When it slows down
+ * along with the step, the machine (or the process's heap) did, not the codec.
+ */
+function reference(): Step {
+  const text = JSON.stringify(Array.from({ length: 5000 }, (_, i) => ({ id: i, name: 'n' + i })));
+  return () => {
+    const c0 = cpu();
+    const t0 = performance.now();
+    const v = JSON.parse(text) as unknown[];
+    const c1 = cpu();
+    const out = JSON.stringify(v);
+    const t1 = performance.now();
+    const c2 = cpu();
+    if (out.length !== text.length) throw new Error('reference: changed');
+    return { cpu: c2 - c0, wall: t1 - t0, snap: c2 - c1, rest: c1 - c0, res: 0, start: t0, end: t1, size: text.length };
+  };
+}
+
 function gcInside(samples: Sample[]): { ms: number; n: number } {
   let ms = 0;
   let n = 0;
@@ -135,7 +156,10 @@ if (bundles?.length) {
     if (which.includes('mustard')) mustardEngine(15000);
   }
   const api = core as unknown as Api;
-  const variants: [string, Step][] = [['bench', stepper(api)]];
+  const variants: [string, Step][] = [
+    ['bench', stepper(api)],
+    ['reference', reference()],
+  ];
   // (a full GC at an idle point lets V8 drop the maps of the codec's and the VM's per-step
   // classes, deoptimizing their code: the steps after it, of both variants, are slow)
   if (process.env.PROBE_GC) variants.push(['gc first', stepper(api, true)]);
