@@ -392,6 +392,7 @@ registerInstaller((r: Realm) => {
   MP.defineOwn(WELL_KNOWN.iterator, mapEntries, Attr.Hidden);
   MP.defineOwn(WELL_KNOWN.toStringTag, 'Map', Attr.Configurable);
   reorderProperties(MP, ['constructor', 'get', 'set', 'has', 'delete', 'clear', 'entries', 'forEach', 'keys', 'size', 'values']);
+  r.getter(M, WELL_KNOWN.species, (_vm, t) => t);
 
   // ---- Set ----
   const S = r.ctor(
@@ -463,4 +464,5 @@ registerInstaller((r: Realm) => {
   SP.defineOwn(WELL_KNOWN.iterator, setValues, Attr.Hidden);
   SP.defineOwn(WELL_KNOWN.toStringTag, 'Set', Attr.Configurable);
   reorderProperties(SP, ['constructor', 'has', 'add', 'delete', 'clear', 'entries', 'forEach', 'size', 'values', 'keys']);
+  r.getter(S, WELL_KNOWN.species, (_vm, t) => t);
 });

@@ -125,6 +125,8 @@ registerInstaller((r) => {
     return vm.pushCall(executor, undefined, [resolve, reject], Cont.Executor, promise);
   }, PP);
   PP.defineOwn(WELL_KNOWN.toStringTag, 'Promise', Attr.Configurable);
+  // reflection sees it as in V8; then() itself does not consult it (LANGUAGE.md: Promise subclasses)
+  r.getter(P, WELL_KNOWN.species, (_vm, t) => t);
   r.method(PP, 'then', 2, (vm, t, a) => {
     const p = thisPromise(vm, t, 'then');
     // Subclasses get derived promises of their own class (species), without running

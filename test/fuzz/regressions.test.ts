@@ -64,6 +64,12 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['the message of new(x) on a non-constructor', "function thrower(msg) { new(msg); } const r = []; try { thrower(); } catch (e) { r.push(e.message); } try { new(r.at)(1); } catch (e) { r.push(e.message); } r", 'value ["msg is not a constructor","r.at is not a constructor"]'],
   // seed 8585 case 122957: V8's Error has an enumerable own stackTraceLimit (documented: not in core)
   ['reflection over Error (V8 extension left out)', 'const t = Object.fromEntries(Object.entries(Error).map(() => [, ])); [Object.keys(Error).length, t]', 'value [0,{}]'],
+  // seed 8585 case 143013: Promise, Map and Set have a Symbol.species getter (as Array and RegExp had)
+  ['Symbol.species on the built-in constructors', "class M2 extends Map {} [Promise, Map, Set, Array, RegExp, M2].map((C) => [...Object.getOwnPropertySymbols(C)].map(String).join() + ':' + (C[Symbol.species] === C) + ':' + Object.getOwnPropertyDescriptor(C, Symbol.species)?.get?.name)", 'value ["Symbol(Symbol.species):true:get [Symbol.species]","Symbol(Symbol.species):true:get [Symbol.species]","Symbol(Symbol.species):true:get [Symbol.species]","Symbol(Symbol.species):true:get [Symbol.species]","Symbol(Symbol.species):true:get [Symbol.species]",":true:undefined"]'],
+  // seed 9191 case 701: a tagged template whose tag is not a function: V8 names the tag ("s" for a string)
+  ['the message of a tagged template with a non-function tag', "const o = {}; const x = 1; const r = []; for (const f of [() => o.f`x`, () => `a` `b`, () => 's'`b`, () => x`b${1}c`, () => null`b`, () => 's'()]) { try { f(); } catch (e) { r.push(e.message); } } r", 'value ["o.f is not a function","\\"a\\" is not a function","\\"s\\" is not a function","x is not a function","null is not a function","\\"s\\" is not a function"]'],
+  // seed 9191 case 1878: a top-level function is not a property of globalThis (documented)
+  ['a top-level function and globalThis', 'function __main() { console.log([, globalThis]); } __main(); typeof globalThis.__main', 'value "undefined"'],
   // seed 5151 cases 30600, 46764: meriyah accepts two constructors in a class
   ['a class with two constructors', 'class Base {}\nclass NoSuper extends Base {\n  constructor() {}\n  constructor() {}\n}', 'ValidationError'],
   // seed 5151 case 26297: V8 prints the callee of a failed `new` without `new` and its arguments
