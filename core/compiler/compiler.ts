@@ -1244,7 +1244,10 @@ class FnCompiler {
         };
         e.emit(Op.TemplateObject, this.k(t));
         for (const x of n.quasi.expressions) this.expr(x);
+        // the call's span is the tag: "x is not a function" names it, as V8 does
+        const prev = e.setSpan(n.tag);
         e.emit(Op.Call, 1 + n.quasi.expressions.length);
+        e.restoreSpan(prev);
         return;
       }
       case 'ArrayExpression':

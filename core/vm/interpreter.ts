@@ -3404,7 +3404,10 @@ export class VM {
   notFunctionMessage(f: Value, frame: Frame, pc: number): string {
     // the Call instruction's span is the callee; V8 writes a call inside it as `f(...)`
     // …and a private name as `[#x]` (V8's CallPrinter)
-    const text = this.calleeText(frame, pc).replace(/\([^()]*\)/g, '(...)').replace(/\.#([\w$]+)/g, '[#$1]');
+    let text = this.calleeText(frame, pc).replace(/\([^()]*\)/g, '(...)').replace(/\.#([\w$]+)/g, '[#$1]');
+    // …and a string literal in double quotes (`'s'()`, a template tag `` `s` `` )
+    const literal = /^(['`])([^'"`\\$\n]*)\1$/.exec(text);
+    if (literal) text = `"${literal[2]}"`;
     return text && !/^\(|\bfunction\b|=>/.test(text) ? `${text} is not a function` : CALL_ERR(f);
   }
 

@@ -185,6 +185,9 @@ const GLOBAL_SCAN = /\b(?:getOwnPropertyNames|getOwnPropertyDescriptors|getOwnPr
  */
 function knownDifference(source: string, core: Outcome, v8: Outcome): boolean {
   if (GLOBAL_SCAN.test(source)) return true;
+  // top-level var and function declarations are script-local in core, properties of the global
+  // object in V8 (LANGUAGE.md): a program that looks at globalThis sees the difference
+  if (/\bglobalThis\b/.test(source) && /^\s*(?:var|(?:async\s+)?function)\b/m.test(source)) return true;
   // the console object's own keys are the host's (V8's harness has five methods)
   if (/\bconsole\b(?!\s*\.\s*(?:log|info|warn|error|debug)\b)/.test(source)) return true;
   // dynamic code is refused in both: V8 with an EvalError, core with a TypeError
