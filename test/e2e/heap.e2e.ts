@@ -26,7 +26,21 @@ test('pause, take heap snapshots: graph, sortable table, retainers, comparison',
   await expect(graph).toBeVisible(RUN);
   await expect(panel).toContainText(/\d+ objects · [\d.]+ (B|KB|MB)/);
   await panel.getByRole('button', { name: 'Fit' }).click();
-  const shot = testInfo.outputPath('heap-graph.png');
+  await page.screenshot({ path: testInfo.outputPath('heap-graph.png') });
+
+  // the README's picture: the panel dragged taller, the graph zoomed in until boxes are legible
+  const splitter = page.locator('.splitpanes--horizontal > .splitpanes__splitter').first();
+  const sb = await splitter.boundingBox();
+  if (!sb) throw new Error('no panel splitter');
+  await page.mouse.move(sb.x + sb.width / 2, sb.y + sb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(sb.x + sb.width / 2, 140, { steps: 8 });
+  await page.mouse.up();
+  const panelBox = await panel.boundingBox();
+  expect(panelBox!.height).toBeGreaterThan(500);
+  await panel.getByRole('button', { name: 'Fit' }).click();
+  for (let i = 0; i < 2; i++) await panel.getByRole('button', { name: 'Zoom In' }).click();
+  const shot = testInfo.outputPath('heap-graph-large.png');
   await page.screenshot({ path: shot });
 
   // the table, sorted by retained size (largest first), then by kind when its header is clicked
