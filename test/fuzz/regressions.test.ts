@@ -70,6 +70,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['the message of a tagged template with a non-function tag', "const o = {}; const x = 1; const r = []; for (const f of [() => o.f`x`, () => `a` `b`, () => 's'`b`, () => x`b${1}c`, () => null`b`, () => 's'()]) { try { f(); } catch (e) { r.push(e.message); } } r", 'value ["o.f is not a function","\\"a\\" is not a function","\\"s\\" is not a function","x is not a function","null is not a function","\\"s\\" is not a function"]'],
   // seed 9191 case 1878: a top-level function is not a property of globalThis (documented)
   ['a top-level function and globalThis', 'function __main() { console.log([, globalThis]); } __main(); typeof globalThis.__main', 'value "undefined"'],
+  // seed 9191 case 3605: V8 prints a bound function's source without its name
+  ['toString of a bound function', 'const add = (a, b) => a + b; const b1 = add.bind(null); [String(b1), String(b1.bind(null, 1)), b1.name]', 'value ["function () { [native code] }","function () { [native code] }","bound add"]'],
   // seed 5151 cases 30600, 46764: meriyah accepts two constructors in a class
   ['a class with two constructors', 'class Base {}\nclass NoSuper extends Base {\n  constructor() {}\n  constructor() {}\n}', 'ValidationError'],
   // seed 5151 case 26297: V8 prints the callee of a failed `new` without `new` and its arguments
