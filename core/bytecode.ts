@@ -108,6 +108,7 @@ function encodeConstant(c: Constant): EncodedConstant {
 const KNOWN_FIELDS = new Set([
   'name', 'index', 'code', 'constants', 'spans', 'pcSpans', 'stmtStarts', 'localNames', 'length', 'nparams',
   'nlocals', 'hasRest', 'fieldInitFlag', 'flags', 'start', 'end', 'line', 'column', 'ic', 'unit',
+  'fused', 'fusedFrom',
 ]);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -76,6 +76,9 @@ export class FunctionCode {
    * another realm simply miss because shapes are per realm).
    */
   ic: unknown[] = [];
+  /** The interpreter's copy of `code` with superinstructions (vm/fuse.ts), and the `code` it was made from. */
+  fused: Int32Array | null = null;
+  fusedFrom: Int32Array | null = null;
   /** The compilation unit this function belongs to (its function table and source). */
   unit!: { functions: FunctionCode[]; source: string };
   constructor(

@@ -173,6 +173,8 @@ export class Debugger {
     // steps tell activations apart by frame identity: no reuse of finished frames
     vm.poolFrames = false;
     vm.framePool.length = 0;
+    // breakpoints are patched into FunctionCode.code: run it, not the fused copies
+    vm.fuseCode = false;
     vm.onThrow = () => {
       if (this.breakOnExceptions === 'none') return false;
       if (this.breakOnExceptions === 'all') return true;

@@ -92,6 +92,8 @@ export class Profiler {
     options: { sampleEvery?: number } = {},
   ) {
     this.every = Math.max(1, options.sampleEvery ?? 10_000);
+    // sites are Break instructions patched into FunctionCode.code: run it, not the fused copies
+    exec.vm.fuseCode = false;
     for (const fn of exec.program.functions) {
       const sites = new Set<number>(fn.stmtStarts);
       const code = fn.code;

@@ -37,6 +37,7 @@ import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, 
 import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
+import { Fused, fusedCode } from './fuse';
 import { PUSHED, driverStep, nativeImpl, takesScratchArgs, type NativeImpl } from './natives';
 import {
   MAX_BIG_BITS,
@@ -96,6 +97,11 @@ export class VM {
    */
   readonly framePool: Frame[] = [];
   poolFrames = true;
+  /**
+   * Run superinstructions (vm/fuse.ts). Off while a debugger or profiler is attached: they
+   * patch Break instructions into `FunctionCode.code`, which the fused copies do not see.
+   */
+  fuseCode = true;
   frame: Frame | null = null;
   jobs: Job[] = [];
   jobHead = 0;
@@ -976,8 +982,9 @@ export class VM {
     const stack = this.stack;
     let frame = this.frame!;
     if (!frame) return Stop.Idle;
+    const fuse = this.fuseCode;
     let fc = frame.code;
-    let code = fc.code;
+    let code = fuse ? fusedCode(fc) : fc.code;
     let consts = fc.constants;
     let ic = fc.ic as (IC | undefined)[];
     let pc = frame.pc;
@@ -1072,6 +1079,91 @@ export class VM {
           case Op.GetLocal:
             stack[sp++] = stack[base + code[pc++]];
             break;
+          // ---- superinstructions (vm/fuse.ts): the whole sequence when it cannot throw and
+          // fits before stopAt, else only its first instruction (a GetLocal) ----
+          case Fused.LocalIntCmpJump: {
+            const a = stack[base + code[pc]];
+            if (typeof a === 'number' && count + 3 <= stopAt) {
+              const b = code[pc + 2];
+              const cmp = code[pc + 3];
+              count += 3;
+              if (cmp === Op.Lt ? a < b : cmp === Op.Le ? a <= b : cmp === Op.Gt ? a > b : a >= b) pc += 6;
+              else pc = code[pc + 5];
+              break;
+            }
+            stack[sp++] = a;
+            pc++;
+            break;
+          }
+          case Fused.LocalLocalCmpJump: {
+            const a = stack[base + code[pc]];
+            const b = stack[base + code[pc + 2]];
+            if (typeof a === 'number' && typeof b === 'number' && count + 3 <= stopAt) {
+              const cmp = code[pc + 3];
+              count += 3;
+              if (cmp === Op.Lt ? a < b : cmp === Op.Le ? a <= b : cmp === Op.Gt ? a > b : a >= b) pc += 6;
+              else pc = code[pc + 5];
+              break;
+            }
+            stack[sp++] = a;
+            pc++;
+            break;
+          }
+          case Fused.IncLocal: {
+            const i = base + code[pc];
+            const a = stack[i];
+            if (typeof a === 'number' && count + 3 <= stopAt) {
+              stack[i] = code[pc + 1] === Op.Inc ? a + 1 : a - 1;
+              count += 3;
+              pc += 5;
+              break;
+            }
+            stack[sp++] = a;
+            pc++;
+            break;
+          }
+          case Fused.LocalIntArith: {
+            const a = stack[base + code[pc]];
+            if (typeof a === 'number' && count + 2 <= stopAt) {
+              stack[sp++] = code[pc + 3] === Op.Add ? a + code[pc + 2] : a - code[pc + 2];
+              count += 2;
+              pc += 4;
+              break;
+            }
+            stack[sp++] = a;
+            pc++;
+            break;
+          }
+          case Fused.LocalLocal:
+            if (count + 1 <= stopAt) {
+              stack[sp] = stack[base + code[pc]];
+              stack[sp + 1] = stack[base + code[pc + 2]];
+              sp += 2;
+              count++;
+              pc += 3;
+              break;
+            }
+            stack[sp++] = stack[base + code[pc++]];
+            break;
+          case Fused.LocalGetProp: {
+            // GetProp's cache is indexed by its own pc (pc + 1 here); only an own data slot hits
+            const obj = stack[base + code[pc]];
+            if (obj instanceof JSObject && count + 1 <= stopAt) {
+              const c = ic[pc + 1];
+              if (c !== undefined && c.shape === obj.shape && c.holder === null) {
+                const s = obj.slots[c.slot];
+                if (!(s instanceof Accessor)) {
+                  stack[sp++] = s;
+                  count++;
+                  pc += 3;
+                  break;
+                }
+              }
+            }
+            stack[sp++] = obj;
+            pc++;
+            break;
+          }
           case Op.SetLocal:
             stack[base + code[pc++]] = stack[sp - 1];
             break;
@@ -1214,10 +1306,15 @@ export class VM {
                   }
                 }
               }
+              // an array's length is virtual (no slot, so never cached): what virtualGet answers
+              if (obj instanceof JSArray && consts[kIndex] === 'length') {
+                stack[sp - 1] = obj.elements.length;
+                break;
+              }
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const r = this.getPropSlow(obj, consts[kIndex] as string, ic, pc - 2, sp - 1);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else stack[sp - 1] = r;
             break;
           }
@@ -1264,7 +1361,7 @@ export class VM {
             if (obj instanceof JSObject || typeof obj === 'string') {
               const r = this.getPropSlow(obj, key, ic, pc - 2, -1);
               if (r === PUSHED) {
-                { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+                { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
                 break;
               }
               stack[sp - 2] = r;
@@ -1299,7 +1396,7 @@ export class VM {
             sp--;
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const r = this.getPropSlow(obj, this.propertyKey(key), null, 0, sp - 1);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else stack[sp - 1] = r;
             break;
           }
@@ -1327,7 +1424,7 @@ export class VM {
             stack[sp - 1] = obj;
             const r = this.getPropSlow(obj, pk, null, 0, -1);
             if (r === PUSHED) {
-              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
             stack[sp - 2] = r;
@@ -1356,7 +1453,7 @@ export class VM {
             this.sp = sp;
             const r = this.setProp(obj, key, v);
             if (r === PUSHED) {
-              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
             if (obj instanceof JSObject && !(obj instanceof JSArray && key === 'length')) {
@@ -1395,7 +1492,7 @@ export class VM {
             sp -= 2;
             this.sp = sp;
             const r = this.setProp(obj, pk, v);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.DeleteProp:
@@ -1424,7 +1521,7 @@ export class VM {
               this.sp = sp;
               if (s.get) {
                 const r = this.pushCall(s.get, thisv, [], Cont.Normal);
-                if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+                if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
                 else { sp = this.sp; count = this.instructions; }
               } else stack[sp++] = undefined;
             } else stack[sp - 1] = s === HOLE ? undefined : (s as Value);
@@ -1447,7 +1544,7 @@ export class VM {
             if (s instanceof Accessor) {
               if (!s.set) throw new GuestError('TypeError', `Cannot set property ${keyText(key)} which has only a getter`);
               const r = this.pushCall(s.set, thisv, [v], Cont.Discard);
-              if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             } else if (thisv instanceof JSObject) this.set(thisv, key, v);
             else throw new GuestError('TypeError', 'Cannot assign to a super property of a primitive');
             break;
@@ -1459,7 +1556,7 @@ export class VM {
             stack[sp - 1] = this.getPrivate(obj, name, sp - 1);
             if (this.privatePushed) {
               this.privatePushed = false;
-              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             }
             break;
           }
@@ -1469,7 +1566,7 @@ export class VM {
             const obj = stack[sp - 1];
             stack[sp - 1] = v;
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.setPrivate(obj, name, v)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (this.setPrivate(obj, name, v)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.HasPrivate: {
@@ -1526,7 +1623,7 @@ export class VM {
               this.frame = nf;
               frame = nf;
               fc = callee;
-              code = callee.code;
+              code = fuse ? fusedCode(callee) : callee.code;
               consts = callee.constants;
               ic = callee.ic as (IC | undefined)[];
               pc = 0;
@@ -1559,7 +1656,7 @@ export class VM {
                 for (let i = 0; i < argc; i++) args[i] = stack[fnSlot + 2 + i];
               } else args = stack.slice(fnSlot + 2, fnSlot + 2 + argc);
               const r = nativeImpl(f.nativeId)(this, stack[fnSlot + 1], args, undefined, f);
-              if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               else {
                 stack[fnSlot] = r;
                 sp = fnSlot + 1;
@@ -1571,7 +1668,7 @@ export class VM {
             // off the fast paths: V8 names the callee as written ("console.push is not a function")
             if (!isCallable(f)) throw new GuestError('TypeError', this.notFunctionMessage(f, frame, pc));
             const r = this.invoke(fnSlot, argc, Cont.Normal, null, undefined);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -1583,7 +1680,7 @@ export class VM {
             for (let i = 0; i < args.length; i++) stack[sp++] = args[i] === HOLE ? undefined : (args[i] as Value);
             this.sp = sp;
             const r = this.invoke(fnSlot, args.length, Cont.Normal, null, undefined);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -1610,7 +1707,7 @@ export class VM {
               throw new GuestError('TypeError', `${this.newCalleeText(frame, pc) || this.describe(ctor)} is not a constructor`);
             }
             const r = this.construct(fnSlot, argc, ctor, Cont.Normal, null);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -1634,7 +1731,7 @@ export class VM {
             sp += 2;
             this.sp = sp;
             const r = this.construct(fnSlot, argc, frame.newTarget, Cont.Normal, null);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -1652,7 +1749,7 @@ export class VM {
             if (init) {
               frame.pc = pc; this.sp = sp; this.instructions = count;
               const r = this.pushCall(init, frame.thisValue, [], Cont.Discard);
-              if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             }
             break;
           }
@@ -1674,7 +1771,7 @@ export class VM {
               frame = frames[frames.length - 1];
               this.frame = frame;
               fc = frame.code;
-              code = fc.code;
+              code = fuse ? fusedCode(fc) : fc.code;
               consts = fc.constants;
               ic = fc.ic as (IC | undefined)[];
               pc = frame.pc;
@@ -1683,7 +1780,7 @@ export class VM {
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
             this.doReturn(v);
-{ sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
+{ sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           // ---- operators ----
@@ -1714,7 +1811,7 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -1772,7 +1869,7 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -1788,7 +1885,7 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -1811,14 +1908,14 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (this.binarySlow(op, a, b, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
           case Op.InstanceOf: {
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const r = this.instanceOf(stack[sp - 2], stack[sp - 1]);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else {
               stack[sp - 2] = r;
               sp--;
@@ -1848,7 +1945,7 @@ export class VM {
               break;
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.unarySlow(op, a, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (this.unarySlow(op, a, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -1857,7 +1954,7 @@ export class VM {
             const a = stack[sp - 1];
             if (typeof a === 'string') break;
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (this.unarySlow(op, a, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (this.unarySlow(op, a, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -1980,7 +2077,7 @@ export class VM {
             sp--;
             this.sp = sp;
             const r = this.pushCall(this.realm.prelude.spreadInto, undefined, [target, src], Cont.Discard);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.DefineField: {
@@ -2044,7 +2141,7 @@ export class VM {
             const src = stack[--sp];
             this.sp = sp;
             const r = this.copyDataProperties(stack[sp - 1] as JSObject, src, null);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.CopyRest: {
@@ -2053,7 +2150,7 @@ export class VM {
             const src = stack[--sp];
             this.sp = sp;
             const r = this.copyDataProperties(stack[sp - 1] as JSObject, src, excluded.elements as Value[]);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             break;
           }
           case Op.SetProtoLit: {
@@ -2119,7 +2216,7 @@ export class VM {
             sp--;
             this.sp = sp;
             const r = op === Op.GetIterator ? this.getIterator(obj) : this.getAsyncIterator(obj);
-            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -2140,7 +2237,7 @@ export class VM {
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const res = this.iterNextSlow(it, stack[base + r + 1], doneTarget);
-            if (res === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (res === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else if (res === HOLE_DONE) pc = doneTarget;
             else stack[sp++] = res as Value;
             break;
@@ -2149,7 +2246,7 @@ export class VM {
             const r = code[pc++];
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const res = this.pushCall(stack[base + r + 1], stack[base + r], [], Cont.Normal);
-            if (res === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (res === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -2158,7 +2255,7 @@ export class VM {
             const r = code[pc++];
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const res = this.iterClose(stack[base + r], op === Op.IterCloseQuiet);
-            if (res === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            if (res === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
             break;
           }
@@ -2198,14 +2295,14 @@ export class VM {
           case Op.GeneratorStart: {
             frame.pc = pc; this.sp = sp; this.instructions = count;
             this.generatorStart();
-            { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
+            { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           case Op.Yield: {
             const raw = code[pc++];
             frame.pc = pc; this.sp = sp; this.instructions = count;
             this.yieldValue(stack[--sp], raw === 1);
-            { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
+            { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           case Op.ResumeKind:
@@ -2222,7 +2319,7 @@ export class VM {
             const v = stack[--sp];
             this.sp = sp;
             this.await(v);
-            { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
+            { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
           case Op.AsyncGenYield:

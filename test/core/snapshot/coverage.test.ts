@@ -40,6 +40,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       privatePushed: 'only inside one instruction',
       framePool: 'finished frames kept for reuse: no state',
       poolFrames: 'host-side switch (off while a debugger is attached)',
+      fuseCode: 'host-side switch (off while a debugger or profiler patches code; no effect on guest state)',
       arrayPushFn: 'cache of the shared Array.prototype.push',
       scratch: 'reused argument arrays of natives: no state between calls',
     },
