@@ -20,7 +20,7 @@ const FIRST_JUMP = 2;
 type Exit = { type: 'break' | 'continue' | 'return'; target: number; id: number };
 
 type Control =
-  | { kind: 'loop'; labels: string[]; brk: Label; cont: Label; iterReg: number }
+  | { kind: 'loop'; labels: string[]; brk: Label; cont: Label; iterReg: number; syncReg?: number }
   | { kind: 'switch'; labels: string[]; brk: Label }
   | { kind: 'label'; labels: string[]; brk: Label }
   | { kind: 'env' }
@@ -834,7 +834,7 @@ class FnCompiler {
     } else this.e.emitJump(Op.IterNext, end, r);
     this.e.emit(Op.PutLocal, valReg);
     this.e.emitJump(Op.TryPush, exc);
-    this.controls.push({ kind: 'loop', labels, brk, cont: top, iterReg: r });
+    this.controls.push({ kind: 'loop', labels, brk, cont: top, iterReg: r, ...(isAwait ? { syncReg } : {}) });
     this.controls.push({ kind: 'try' });
     if (scope) this.enterScope(scope);
     this.e.emit(Op.GetLocal, valReg);
@@ -851,8 +851,45 @@ class FnCompiler {
     this.e.emit(Op.IterCloseQuiet, r);
     this.e.emit(Op.Throw);
     this.e.bind(brk);
-    this.e.emit(Op.IterClose, r);
+    if (isAwait) this.asyncIterClose(r, syncReg);
+    else this.e.emit(Op.IterClose, r);
     this.e.bind(end);
+  }
+
+  /**
+   * Closes a for-await loop's iterator when the loop is left normally (break, return, an outer
+   * break): AsyncIteratorClose awaits what return() gives, so its rejection (an async
+   * generator's finally that throws) propagates and a non-object result is a TypeError.
+   * A sync iterable's iterator (%sync set) closes as in for-of.
+   */
+  private asyncIterClose(r: number, syncReg: number): void {
+    const e = this.e;
+    const sync = this.label();
+    const noMethod = this.label();
+    const nullMethod = this.label();
+    const end = this.label();
+    e.emit(Op.GetLocal, syncReg);
+    e.emitJump(Op.JumpIfTrue, sync);
+    e.emit(Op.GetLocal, r);
+    e.emit(Op.GetMethod, this.k('return')); // fn it
+    e.emit(Op.Swap); // it fn
+    e.emitJump(Op.JumpIfUndefined, noMethod);
+    e.emit(Op.Dup);
+    e.emitJump(Op.JumpIfNullish, nullMethod);
+    e.emit(Op.Swap); // fn it
+    e.emit(Op.Call, 0);
+    e.emit(Op.Await);
+    e.emit(Op.CheckObject);
+    e.emit(Op.Pop);
+    e.emitJump(Op.Jump, end);
+    e.bind(nullMethod);
+    e.emit(Op.Pop); // it null → it
+    e.bind(noMethod);
+    e.emit(Op.Pop); // it →
+    e.emitJump(Op.Jump, end);
+    e.bind(sync);
+    e.emit(Op.IterClose, r);
+    e.bind(end);
   }
 
   private switchStmt(s: Node, labels: string[]): void {
@@ -983,7 +1020,10 @@ class FnCompiler {
           this.e.emit(Op.TryPop);
           break;
         case 'loop':
-          if (c.iterReg >= 0) this.e.emit(Op.IterClose, c.iterReg);
+          if (c.iterReg >= 0) {
+            if (c.syncReg !== undefined) this.asyncIterClose(c.iterReg, c.syncReg);
+            else this.e.emit(Op.IterClose, c.iterReg);
+          }
           break;
         case 'finally': {
           const id = FIRST_JUMP + c.exits.length;
@@ -1888,6 +1928,8 @@ class FnCompiler {
     e.emit(Op.Int, 2);
     e.emit(Op.StrictEq);
     e.emitJump(Op.JumpIfFalse, notReturn);
+    // an async generator awaits the value given to return() first (a rejection throws here)
+    if (this.code.flags & FnFlags.Async) e.emit(Op.Await);
     this.emitReturn();
     e.bind(notReturn);
     e.emit(Op.YieldResume);
