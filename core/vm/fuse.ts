@@ -35,10 +35,16 @@ export const enum Fused {
   LocalLocal,
   /** GetLocal i; GetProp k, the property read hitting its inline cache (2 instructions). */
   LocalGetProp,
+  /** GetLocal i; Undef (2 instructions: a call of a local function, before its arguments). */
+  LocalUndef,
+  /** GetEnv d s; Undef (2 instructions: a call of a captured function). */
+  EnvUndef,
+  /** SetLocal i; Pop (2 instructions: an assignment statement). */
+  SetLocalPop,
 }
 
 /** The last fused opcode. */
-export const LAST_FUSED: number = Fused.LocalGetProp;
+export const LAST_FUSED: number = Fused.SetLocalPop;
 
 /** The first fused opcode (for the test that keeps the numbering dense). */
 export const FIRST_FUSED: number = Fused.LocalIntCmpJump;
@@ -52,6 +58,14 @@ export function fuse(code: Int32Array): Int32Array {
   // instruction starts, so a pattern only matches whole consecutive instructions
   const at = (pc: number): number => (pc < n ? code[pc] : -1);
   for (let pc = 0; pc < n; pc += 1 + (OPERANDS[code[pc]] ?? 0)) {
+    if (code[pc] === Op.GetEnv) {
+      if (at(pc + 3) === Op.Undef) out[pc] = Fused.EnvUndef;
+      continue;
+    }
+    if (code[pc] === Op.SetLocal) {
+      if (at(pc + 2) === Op.Pop) out[pc] = Fused.SetLocalPop;
+      continue;
+    }
     if (code[pc] !== Op.GetLocal) continue;
     const i = code[pc + 1];
     const op2 = at(pc + 2);
@@ -61,6 +75,7 @@ export function fuse(code: Int32Array): Int32Array {
     else if (op2 === Op.Int && (at(pc + 4) === Op.Add || at(pc + 4) === Op.Sub)) out[pc] = Fused.LocalIntArith;
     else if (op2 === Op.GetLocal) out[pc] = Fused.LocalLocal;
     else if (op2 === Op.GetProp) out[pc] = Fused.LocalGetProp;
+    else if (op2 === Op.Undef) out[pc] = Fused.LocalUndef;
   }
   return out;
 }

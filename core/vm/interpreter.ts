@@ -1145,6 +1145,35 @@ export class VM {
             }
             stack[sp++] = stack[base + code[pc++]];
             break;
+          case Fused.LocalUndef:
+            stack[sp++] = stack[base + code[pc++]];
+            if (count + 1 <= stopAt) {
+              stack[sp++] = undefined;
+              count++;
+              pc++;
+            }
+            break;
+          case Fused.EnvUndef: {
+            let d = code[pc++];
+            let e = frame.env!;
+            while (d-- > 0) e = e.parent!;
+            stack[sp++] = e.vars[code[pc++]];
+            if (count + 1 <= stopAt) {
+              stack[sp++] = undefined;
+              count++;
+              pc++;
+            }
+            break;
+          }
+          case Fused.SetLocalPop:
+            if (count + 1 <= stopAt) {
+              stack[base + code[pc]] = stack[--sp];
+              count++;
+              pc += 2;
+              break;
+            }
+            stack[base + code[pc++]] = stack[sp - 1];
+            break;
           case Fused.LocalGetProp: {
             // GetProp's cache is indexed by its own pc (pc + 1 here); only an own data slot hits
             const obj = stack[base + code[pc]];
