@@ -2466,6 +2466,8 @@ export class VM {
       const f = this.lookup(o, m);
       if (f instanceof Accessor) return HOLE;
       if (f === HOLE || !isCallable(f as Value)) continue;
+      // Error.prototype.toString is self-hosted; over data properties it needs no guest code
+      if (f instanceof JSFunction && f === this.lookup(this.realm.ErrorPrototype, 'toString')) return this.errorToStringNative(o);
       if (!(f instanceof NativeFunction) || f.data instanceof BoundData) return HOLE;
       if (this.realm.guestDependentNatives.has(f.nativeId) && !this.joinsNatively(o, 0)) return HOLE;
       const depth = this.frames.length;
@@ -2481,6 +2483,18 @@ export class VM {
       if (!(r instanceof JSObject)) return r;
     }
     throw new GuestError('TypeError', 'Cannot convert object to primitive value');
+  }
+
+  /** Error.prototype.toString of `o` when its name and message are primitive data; HOLE otherwise. */
+  private errorToStringNative(o: JSObject): string | typeof HOLE {
+    const n = this.lookup(o, 'name');
+    const m = this.lookup(o, 'message');
+    if (n instanceof Accessor || m instanceof Accessor || n instanceof JSObject || m instanceof JSObject) return HOLE;
+    const name = n === HOLE || n === undefined ? 'Error' : primToString(n as Value);
+    const msg = m === HOLE || m === undefined ? '' : primToString(m as Value);
+    if (!name) return msg;
+    if (!msg) return name;
+    return `${name}: ${msg}`;
   }
 
   /**
