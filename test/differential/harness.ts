@@ -538,7 +538,8 @@ export function normalizeCoreError(e: unknown): GuestError {
     case 'Runtime': {
       const thrown = err.thrown;
       const primitiveThrow = thrown === null || (thrown !== undefined && typeof thrown !== 'object' && typeof thrown !== 'function');
-      if (primitiveThrow || !err.guestName) {
+      // (an error may be named '': that is still its name)
+      if (primitiveThrow || typeof err.guestName !== 'string') {
         if (!primitiveThrow && thrown !== undefined && isErrorObject(thrown)) return normalizeV8Thrown(thrown);
         return { name: 'Thrown', message: canonical(thrown) };
       }

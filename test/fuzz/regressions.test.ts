@@ -80,6 +80,11 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['async generator return(): the value is awaited first', "const log = [];\nasync function* g() { try { yield 1; log.push('not here'); } catch (e) { log.push('caught in gen ' + e); } finally { log.push('fin'); } }\nasync function main() {\n  const it = g(); await it.next();\n  const r = await it.return(Promise.reject('R')).then((x) => 'ok ' + JSON.stringify(x), (e) => 'rej ' + e);\n  log.push(r);\n  const it2 = g(); await it2.next();\n  log.push(JSON.stringify(await it2.return(Promise.resolve(7))));\n  return log;\n}\nawait main();\n", "value [\"caught in gen R\",\"fin\",\"ok {\\\"done\\\":true}\",\"fin\",\"{\\\"value\\\":7,\\\"done\\\":true}\"]"],
   // seed 20261126 case 117622: `%s` of the global object: the oracle's node:vm global prints differently
   ['console %s of globalThis', "console.log('%s', globalThis); console.log('%s', {}); 1", 'value 1'],
+  // seed 20261126 case 138244: an error as the message of an error (Error.prototype.toString is
+  // self-hosted; over data properties a built-in now converts it without guest code)
+  ['an error converted by a built-in', "const e = Error(Error(Error('x'))); const t = new TypeError('t'); t.name = 5; [e.message, String(new Error(t)), `${[new RangeError('r')]}`, Number.parseFloat(new Error('1.5'))]", 'value ["Error: Error: x","Error: 5: t","RangeError: r",null]'],
+  // seed 20261126 case 150763: an uncaught error named '' (the harness took '' for no name)
+  ['an uncaught error named the empty string', "class Q extends Error { constructor() { super(); this.name = ''; } } throw new Q();", ''],
   // seed 5151 cases 30600, 46764: meriyah accepts two constructors in a class
   ['a class with two constructors', 'class Base {}\nclass NoSuper extends Base {\n  constructor() {}\n  constructor() {}\n}', 'ValidationError'],
   // seed 5151 case 26297: V8 prints the callee of a failed `new` without `new` and its arguments
