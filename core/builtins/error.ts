@@ -34,20 +34,34 @@ function makeError(vm: VM, type: string, newTarget: Value, dflt: JSObject, messa
 }
 
 addPreludeModule({
-  exports: ['aggregateErrorFrom', 'errorToString'],
-  source: String.raw`
+  exports: ['aggregateErrorFrom', 'errorFrom', 'errorToString'],
+  // ToString (hint "string") is a template literal here: '' + x would use the hint "default"
+  source:
+    String.raw`
 function errorToString() {
   if (!$.isObject(this)) throw new TypeError('Error.prototype.toString called on non-object');
   const n = this.name;
   const m = this.message;
-  const name = n === undefined ? 'Error' : '' + n;
-  const msg = m === undefined ? '' : '' + m;
+  const name = n === undefined ? 'Error' : ` +
+    '`${n}`' +
+    String.raw`;
+  const msg = m === undefined ? '' : ` +
+    '`${m}`' +
+    String.raw`;
   if (!name) return msg;
   if (!msg) return name;
   return name + ': ' + msg;
 }
 function aggregateErrorFrom(errors, message, options, newTarget) {
-  return $.makeAggregateError([...errors], message, options, newTarget);
+  const m = message === undefined ? undefined : ` +
+    '`${message}`' +
+    String.raw`;
+  return $.makeAggregateError([...errors], m, options, newTarget);
+}
+function errorFrom(type, message, options, newTarget) {
+  return $.makeErrorOf(type, ` +
+    '`${message}`' +
+    String.raw`, options, newTarget);
 }
 `,
 });
@@ -64,11 +78,22 @@ registerInstaller((r) => {
     e.defineOwn('errors', vm.newArray(listFrom(a[0])), Attr.Hidden);
     return e;
   });
+  r.internal('makeErrorOf', 4, (vm, _t, a) => {
+    const type = a[0] as Exclude<(typeof TYPES)[number], 'AggregateError'>;
+    return makeError(vm, type, a[3], r.errorProtos[type], a[1], a[2]);
+  });
   let Base: JSObject | null = null;
   for (const type of TYPES) {
     const proto = r.errorProtos[type];
     const isAgg = type === 'AggregateError';
     const C = r.ctor(type, isAgg ? 2 : 1, (vm, _t, a, nt) => {
+      // a message object whose conversion is script code (its toString, valueOf or
+      // Symbol.toPrimitive): the prelude converts it, then builds the error
+      const message = a[isAgg ? 1 : 0];
+      if (message instanceof JSObject && vm.toPrimitiveNative(message, 'string') === HOLE) {
+        if (isAgg) return vm.pushCall(vm.realm.prelude.aggregateErrorFrom, undefined, [a[0], a[1], a[2], nt ?? C], Cont.Normal);
+        return vm.pushCall(vm.realm.prelude.errorFrom, undefined, [type, message, a[1], nt ?? C], Cont.Normal);
+      }
       if (isAgg) {
         // any iterable of errors: the prelude spreads it, then builds the error
         if (!(a[0] instanceof JSArray)) return vm.pushCall(vm.realm.prelude.aggregateErrorFrom, undefined, [a[0], a[1], a[2], nt ?? C], Cont.Normal);
