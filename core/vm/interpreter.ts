@@ -3544,7 +3544,7 @@ export class VM {
   notFunctionMessage(f: Value, frame: Frame, pc: number): string {
     // the Call instruction's span is the callee; V8 writes a call inside it as `f(...)`
     // …and a private name as `[#x]` (V8's CallPrinter)
-    let text = this.calleeText(frame, pc).replace(/\([^()]*\)/g, '(...)').replace(/\.#([\w$]+)/g, '[#$1]');
+    let text = printedCallee(this.calleeText(frame, pc)).replace(/\([^()]*\)/g, '(...)').replace(/\.#([\w$]+)/g, '[#$1]');
     // …and a string literal in double quotes (`'s'()`, a template tag `` `s` `` )
     const literal = /^(['`])([^'"`\\$\n]*)\1$/.exec(text);
     if (literal) text = `"${literal[2]}"`;
@@ -3578,6 +3578,23 @@ export class VM {
     const text = frame.code.unit.source.slice(span.start, span.end);
     return text.length <= 60 && !text.includes('\n') ? text : '';
   }
+}
+
+/**
+ * A callee's source text as V8's CallPrinter writes it: no whitespace around `.`, `?.` and
+ * brackets outside string literals (`o . a` → `o.a`), string keys as names (`o['a']` → `o.a`),
+ * no grouping parentheses around a plain member chain (`(o.a).b` → `o.a.b`).
+ */
+function printedCallee(text: string): string {
+  // split into string literals (kept as they are) and code between them
+  const parts = text.split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`)/);
+  let out = parts.map((p, i) => (i % 2 ? p : p.replace(/\s*(\?\.|\.|\[|\])\s*/g, '$1'))).join('');
+  out = out.replace(/\[(['"`])([^'"`\\$]*)\1\]/g, '.$2');
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(/(^|[[(,])\(([\w$]+(?:\??\.[\w$]+|\[[^\]()]*\])*)\)/g, '$1$2');
+  }
+  return out;
 }
 
 export const HOLE_DONE = new Marker('done');
