@@ -342,6 +342,9 @@ export interface V8RunOptions {
   /** Freeze the built-ins first (every global's value, its prototype and their methods), as core
    * does: tells a program that fails only because it mutates a built-in apart from a real difference. */
   frozenIntrinsics?: boolean;
+  /** Watch sort/toSorted comparators: {@link V8Outcome.nanComparator} says whether one returned
+   * NaN or undefined (an inconsistent comparator: the order is implementation-defined). */
+  comparatorProbe?: boolean;
 }
 
 export interface V8Outcome {
@@ -354,6 +357,8 @@ export interface V8Outcome {
   resultStable: boolean;
   /** The raw thrown value when the outcome is an error (a guest-realm value). */
   thrown?: unknown;
+  /** With `comparatorProbe`: a comparator returned NaN or undefined. */
+  nanComparator?: boolean;
 }
 
 function normalizeV8Thrown(t: unknown): GuestError {
@@ -398,6 +403,23 @@ const FREEZE_INTRINSICS = `(() => {
   for (const k of Object.getOwnPropertyNames(globalThis)) if (k !== "console" && k !== "globalThis") freeze(globalThis[k]);
 })()`;
 
+const COMPARATOR_PROBE = `(flag) => {
+  "use strict";
+  const AP = Array.prototype;
+  for (const name of ["sort", "toSorted"]) {
+    const original = AP[name];
+    const wrapped = { [name](cmp) {
+      if (typeof cmp !== "function") return original.call(this, cmp);
+      return original.call(this, (a, b) => {
+        const r = cmp(a, b);
+        if (r === undefined || (typeof r === "number" && r !== r)) flag();
+        return r;
+      });
+    } }[name];
+    Object.defineProperty(AP, name, { value: wrapped, writable: true, configurable: true, enumerable: false });
+  }
+}`;
+
 /** Runs a guest program in a fresh V8 context and returns its normalised outcome. */
 export async function runInV8Detailed(source: string, options: V8RunOptions = {}): Promise<V8Outcome> {
   const lines: ConsoleLine[] = [];
@@ -406,6 +428,8 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
   install((level, args) => {
     lines.push([level, util.format(...args)]);
   });
+  let nanComparator = false;
+  if (options.comparatorProbe) (vm.runInContext(COMPARATOR_PROBE, context) as (flag: () => void) => void)(() => (nanComparator = true));
   if (options.frozenIntrinsics) vm.runInContext(FREEZE_INTRINSICS, context);
 
   let unhandled = 0;
@@ -428,7 +452,7 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
       value = script.runInContext(context, { timeout: options.timeoutMs ?? 5000 });
     } catch (e) {
       await drainMicrotasks();
-      return { outcome: { error: normalizeV8Thrown(e), console: lines }, unhandledRejections: unhandled, resultStable: true, thrown: e };
+      return { outcome: { error: normalizeV8Thrown(e), console: lines }, unhandledRejections: unhandled, resultStable: true, thrown: e, nanComparator };
     }
     if (isThenable(value)) {
       let state: 'pending' | 'fulfilled' | 'rejected' = 'pending';
@@ -457,6 +481,7 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
           outcome: { error: { name: 'Pending', message: 'the result promise never settled' }, console: lines },
           unhandledRejections: unhandled,
           resultStable: true,
+          nanComparator,
         };
       }
       if (final === 'rejected') {
@@ -465,17 +490,19 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
           unhandledRejections: unhandled,
           resultStable: true,
           thrown: settled,
+          nanComparator,
         };
       }
       return {
         outcome: { value: settled, console: lines },
         unhandledRejections: unhandled,
         resultStable: atSettle === canonical(settled),
+        nanComparator,
       };
     }
     const atCompletion = canonical(value);
     await drainMicrotasks();
-    return { outcome: { value, console: lines }, unhandledRejections: unhandled, resultStable: atCompletion === canonical(value) };
+    return { outcome: { value, console: lines }, unhandledRejections: unhandled, resultStable: atCompletion === canonical(value), nanComparator };
   } finally {
     rejectionSink = previousSink;
     endRun();

@@ -278,6 +278,14 @@ export async function checkProgram(core: Core, source: string, options: CheckOpt
     // an inconsistent comparator (NaN, undefined) makes the order implementation-defined
     return null;
   }
+  if (/\.(?:sort|toSorted)\(\s*(?:\(|function|[A-Za-z_$])/.test(source)) {
+    // a comparator that returned NaN or undefined is inconsistent: the order is implementation-defined
+    try {
+      if ((await runInV8Detailed(source, { timeoutMs: V8_TIMEOUT_MS, comparatorProbe: true })).nanComparator) return null;
+    } catch {
+      // fall through
+    }
+  }
   // core's built-ins are frozen (a program that mutates one fails with a TypeError there;
   // Object.isFrozen(Error) is true): if V8 with frozen built-ins agrees with core, that is the
   // documented difference, not a fault
