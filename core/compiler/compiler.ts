@@ -1002,6 +1002,8 @@ class FnCompiler {
     if (handler.param) this.assignPattern(handler.param, 'init');
     else this.e.emit(Op.Pop);
     this.e.restoreSpan(prev);
+    // the catch block's completion replaces the try block's (UpdateEmpty(C, undefined))
+    this.resetCompletion();
     this.stmt(handler.body);
     this.exitScope(scope, parent);
     this.e.bind(end);
