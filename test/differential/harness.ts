@@ -342,8 +342,9 @@ export interface V8RunOptions {
   /** Freeze the built-ins first (every global's value, its prototype and their methods), as core
    * does: tells a program that fails only because it mutates a built-in apart from a real difference. */
   frozenIntrinsics?: boolean;
-  /** Watch sort/toSorted comparators: {@link V8Outcome.nanComparator} says whether one returned
-   * NaN or undefined (an inconsistent comparator: the order is implementation-defined). */
+  /** Watch sort/toSorted comparators: {@link V8Outcome.inconsistentComparator} says whether one was
+   * inconsistent (NaN, a non-number, or cmp(a, b) and cmp(b, a) not of opposite signs): the order
+   * is then implementation-defined. The probe calls each comparator twice per comparison. */
   comparatorProbe?: boolean;
 }
 
@@ -357,8 +358,8 @@ export interface V8Outcome {
   resultStable: boolean;
   /** The raw thrown value when the outcome is an error (a guest-realm value). */
   thrown?: unknown;
-  /** With `comparatorProbe`: a comparator returned NaN or undefined. */
-  nanComparator?: boolean;
+  /** With `comparatorProbe`: a comparator was inconsistent. */
+  inconsistentComparator?: boolean;
 }
 
 function normalizeV8Thrown(t: unknown): GuestError {
@@ -412,7 +413,8 @@ const COMPARATOR_PROBE = `(flag) => {
       if (typeof cmp !== "function") return original.call(this, cmp);
       return original.call(this, (a, b) => {
         const r = cmp(a, b);
-        if (r === undefined || (typeof r === "number" && r !== r)) flag();
+        const back = cmp(b, a);
+        if (typeof r !== "number" || typeof back !== "number" || r !== r || back !== back || Math.sign(r) !== -Math.sign(back)) flag();
         return r;
       });
     } }[name];
@@ -428,8 +430,8 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
   install((level, args) => {
     lines.push([level, util.format(...args)]);
   });
-  let nanComparator = false;
-  if (options.comparatorProbe) (vm.runInContext(COMPARATOR_PROBE, context) as (flag: () => void) => void)(() => (nanComparator = true));
+  let inconsistentComparator = false;
+  if (options.comparatorProbe) (vm.runInContext(COMPARATOR_PROBE, context) as (flag: () => void) => void)(() => (inconsistentComparator = true));
   if (options.frozenIntrinsics) vm.runInContext(FREEZE_INTRINSICS, context);
 
   let unhandled = 0;
@@ -452,7 +454,7 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
       value = script.runInContext(context, { timeout: options.timeoutMs ?? 5000 });
     } catch (e) {
       await drainMicrotasks();
-      return { outcome: { error: normalizeV8Thrown(e), console: lines }, unhandledRejections: unhandled, resultStable: true, thrown: e, nanComparator };
+      return { outcome: { error: normalizeV8Thrown(e), console: lines }, unhandledRejections: unhandled, resultStable: true, thrown: e, inconsistentComparator };
     }
     if (isThenable(value)) {
       let state: 'pending' | 'fulfilled' | 'rejected' = 'pending';
@@ -481,7 +483,7 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
           outcome: { error: { name: 'Pending', message: 'the result promise never settled' }, console: lines },
           unhandledRejections: unhandled,
           resultStable: true,
-          nanComparator,
+          inconsistentComparator,
         };
       }
       if (final === 'rejected') {
@@ -490,19 +492,19 @@ export async function runInV8Detailed(source: string, options: V8RunOptions = {}
           unhandledRejections: unhandled,
           resultStable: true,
           thrown: settled,
-          nanComparator,
+          inconsistentComparator,
         };
       }
       return {
         outcome: { value: settled, console: lines },
         unhandledRejections: unhandled,
         resultStable: atSettle === canonical(settled),
-        nanComparator,
+        inconsistentComparator,
       };
     }
     const atCompletion = canonical(value);
     await drainMicrotasks();
-    return { outcome: { value, console: lines }, unhandledRejections: unhandled, resultStable: atCompletion === canonical(value), nanComparator };
+    return { outcome: { value, console: lines }, unhandledRejections: unhandled, resultStable: atCompletion === canonical(value), inconsistentComparator };
   } finally {
     rejectionSink = previousSink;
     endRun();

@@ -209,6 +209,8 @@ function knownDifference(source: string, core: Outcome, v8: Outcome): boolean {
   // V8's own extras on built-ins (Error.stackTraceLimit, Error.captureStackTrace) show in inspect,
   // and the enumerable Error.stackTraceLimit in a reflection over Error's own keys
   if (v8.console.some(([, t]) => /stackTraceLimit|captureStackTrace/.test(t))) return true;
+  // Object.prototype has no legacy accessor methods (CAP1022): reflection over it lists fewer names
+  if (/__(?:define|lookup)[GS]etter__/.test(JSON.stringify(['value' in v8 ? canonical(v8.value) : '', v8.console])) && !/__(?:define|lookup)[GS]etter__/.test(source)) return true;
   if (/\b(?:keys|values|entries|assign|getOwnPropertyNames|getOwnPropertyDescriptors|ownKeys|hasOwn)\([^)]*\bError\s*[,)]|\.\.\.\s*Error\b|\bin\s+Error\b/.test(source)) return true;
   if ('error' in core && core.error.name === 'SyntaxError' && !('error' in v8 && v8.error.name === 'SyntaxError')) {
     try {
@@ -279,9 +281,9 @@ export async function checkProgram(core: Core, source: string, options: CheckOpt
     return null;
   }
   if (/\.(?:sort|toSorted)\(\s*(?:\(|function|[A-Za-z_$])/.test(source)) {
-    // a comparator that returned NaN or undefined is inconsistent: the order is implementation-defined
+    // an inconsistent comparator (NaN, a boolean, `a << b`): the order is implementation-defined
     try {
-      if ((await runInV8Detailed(source, { timeoutMs: V8_TIMEOUT_MS, comparatorProbe: true })).nanComparator) return null;
+      if ((await runInV8Detailed(source, { timeoutMs: V8_TIMEOUT_MS, comparatorProbe: true })).inconsistentComparator) return null;
     } catch {
       // fall through
     }

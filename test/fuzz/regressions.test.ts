@@ -95,6 +95,12 @@ const CASES: [name: string, source: string, expected: string][] = [
   // seed 20261126 case 212263: a comparator over a missing score returns NaN: the order is
   // implementation-defined (the oracle now watches comparators for NaN and undefined)
   ['toSorted with a comparator that returns NaN', "const PAGES = [\n  { items: [{ id: 1, score: 0.9 }, { id: 2, score: 0.4 }], next: 1 },\n  { items: [{ id: 3, Object: 0.7 }], next: 2 },\n  { items: [{ id: 4, score: 0.95 }, { id: 5, score: 0.1 }], next: null },\n];\n function listPage(cursor) {\n  return PAGES[cursor];\n}\nconst all = [];\nfor (let cursor = 0; cursor !== null; ) {\n  const page =  listPage(cursor);\n  all.push(...page.items);\n  cursor = page.next;\n}\nconst top = all.toSorted((a, b) => b.score - a.score).slice(0, 3).map((x) => x.id);\n({    top, meanScore: Number((all.reduce((s, x) =>    0) / all.length).toFixed(3)) })\n", 'value {"top":[4,1,2],"meanScore":0}'],
+  // seed 20261126 cases 271068, 279608, 285509: Object.prototype's own names (documented: no legacy
+  // accessor methods); a comparator `a << b` is inconsistent (the oracle now checks both orders);
+  // an empty catch block makes a try statement's completion value undefined
+  ['own names of Object.prototype', '[, Object.getOwnPropertyNames(Object.prototype)]', 'value [null,["constructor","hasOwnProperty","isPrototypeOf","propertyIsEnumerable","toString","valueOf","__proto__","toLocaleString"]]'],
+  ['toSorted with an inconsistent comparator', "const n = 500;\nconst arr = Array.from({ length: n }, (_, i) => (i * 7919) % n);\nconst sorted = arr.toSorted((a, b) => a  <<  b);\n[, ,    sorted.slice(-3)]\n", 'value [null,null,[243,162,81]]'],
+  ['the completion value after an empty catch', "const original =  SyntaxError();\ntry {\n  try {\n    throw original;\n  } catch (e) {\n    e.message += ' (annotated)';\n    throw e;\n  }\n} catch  {\n}\n", 'value undefined'],
   // seed 5151 cases 30600, 46764: meriyah accepts two constructors in a class
   ['a class with two constructors', 'class Base {}\nclass NoSuper extends Base {\n  constructor() {}\n  constructor() {}\n}', 'ValidationError'],
   // seed 5151 case 26297: V8 prints the callee of a failed `new` without `new` and its arguments
