@@ -188,6 +188,11 @@ function knownDifference(source: string, core: Outcome, v8: Outcome): boolean {
   // top-level var and function declarations are script-local in core, properties of the global
   // object in V8 (LANGUAGE.md): a program that looks at globalThis sees the difference
   if (/\bglobalThis\b/.test(source) && /^\s*(?:var|(?:async\s+)?function)\b/m.test(source)) return true;
+  // …or reads one of them through the global this (`this.f` at the top level)
+  for (const m of source.matchAll(/^\s*(?:var\s+([\w$]+)|(?:async\s+)?function\s*\*?\s*([\w$]+))/gm)) {
+    const name = (m[1] ?? m[2]).replace(/\$/g, '\\$');
+    if (new RegExp(`\\bthis\\s*(?:\\??\\.\\s*${name}\\b|\\[\\s*['"]${name}['"]\\s*\\])`).test(source)) return true;
+  }
   // Node formats a node:vm context's global object for `%s` as "[object Object]" (its global
   // proxy defeats util.format's built-in check); a plain global object prints as `{}`
   if (/%s/.test(source) && /\bglobalThis\b/.test(source)) return true;

@@ -101,6 +101,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['own names of Object.prototype', '[, Object.getOwnPropertyNames(Object.prototype)]', 'value [null,["constructor","hasOwnProperty","isPrototypeOf","propertyIsEnumerable","toString","valueOf","__proto__","toLocaleString"]]'],
   ['toSorted with an inconsistent comparator', "const n = 500;\nconst arr = Array.from({ length: n }, (_, i) => (i * 7919) % n);\nconst sorted = arr.toSorted((a, b) => a  <<  b);\n[, ,    sorted.slice(-3)]\n", 'value [null,null,[243,162,81]]'],
   ['the completion value after an empty catch', "const original =  SyntaxError();\ntry {\n  try {\n    throw original;\n  } catch (e) {\n    e.message += ' (annotated)';\n    throw e;\n  }\n} catch  {\n}\n", 'value undefined'],
+  // seed 20261126 case 341774: a top-level function read through the global this (documented: not a property)
+  ['a top-level function read as this.f', 'function whoAmI() {}\nconst detached = this.whoAmI;\n[, detached === undefined]', 'value [null,true]'],
   // seed 5151 cases 30600, 46764: meriyah accepts two constructors in a class
   ['a class with two constructors', 'class Base {}\nclass NoSuper extends Base {\n  constructor() {}\n  constructor() {}\n}', 'ValidationError'],
   // seed 5151 case 26297: V8 prints the callee of a failed `new` without `new` and its arguments
