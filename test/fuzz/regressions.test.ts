@@ -103,6 +103,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['the completion value after an empty catch', "const original =  SyntaxError();\ntry {\n  try {\n    throw original;\n  } catch (e) {\n    e.message += ' (annotated)';\n    throw e;\n  }\n} catch  {\n}\n", 'value undefined'],
   // seed 20261126 case 341774: a top-level function read through the global this (documented: not a property)
   ['a top-level function read as this.f', 'function whoAmI() {}\nconst detached = this.whoAmI;\n[, detached === undefined]', 'value [null,true]'],
+  // seed 1126 case 4877: Date called through a reference the source does not name reads the clock
+  ['Date() through d.constructor', "const d = new Date('2024-02-29T23:59:58.765Z');\n[d.constructor()]", 'value ["Thu Jan 01 1970 00:00:00 GMT+0000 (Coordinated Universal Time)"]'],
   // seed 5151 cases 30600, 46764: meriyah accepts two constructors in a class
   ['a class with two constructors', 'class Base {}\nclass NoSuper extends Base {\n  constructor() {}\n  constructor() {}\n}', 'ValidationError'],
   // seed 5151 case 26297: V8 prints the callee of a failed `new` without `new` and its arguments
