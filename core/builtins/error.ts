@@ -89,19 +89,23 @@ registerInstaller((r) => {
     const C = r.ctor(type, isAgg ? 2 : 1, (vm, _t, a, nt) => {
       // a message object whose conversion is script code (its toString, valueOf or
       // Symbol.toPrimitive): the prelude converts it, then builds the error
-      const message = a[isAgg ? 1 : 0];
-      if (message instanceof JSObject && vm.toPrimitiveNative(message, 'string') === HOLE) {
-        if (isAgg) return vm.pushCall(vm.realm.prelude.aggregateErrorFrom, undefined, [a[0], a[1], a[2], nt ?? C], Cont.Normal);
-        return vm.pushCall(vm.realm.prelude.errorFrom, undefined, [type, message, a[1], nt ?? C], Cont.Normal);
+      let message = a[isAgg ? 1 : 0];
+      if (message instanceof JSObject) {
+        const p = vm.toPrimitiveNative(message, 'string');
+        if (p === HOLE) {
+          if (isAgg) return vm.pushCall(vm.realm.prelude.aggregateErrorFrom, undefined, [a[0], a[1], a[2], nt ?? C], Cont.Normal);
+          return vm.pushCall(vm.realm.prelude.errorFrom, undefined, [type, message, a[1], nt ?? C], Cont.Normal);
+        }
+        message = p as Value; // converted once: makeError's ToString of a primitive
       }
       if (isAgg) {
         // any iterable of errors: the prelude spreads it, then builds the error
-        if (!(a[0] instanceof JSArray)) return vm.pushCall(vm.realm.prelude.aggregateErrorFrom, undefined, [a[0], a[1], a[2], nt ?? C], Cont.Normal);
-        const e = makeError(vm, type, nt, proto, a[1], a[2]);
+        if (!(a[0] instanceof JSArray)) return vm.pushCall(vm.realm.prelude.aggregateErrorFrom, undefined, [a[0], message, a[2], nt ?? C], Cont.Normal);
+        const e = makeError(vm, type, nt, proto, message, a[2]);
         e.defineOwn('errors', vm.newArray(listFrom(a[0])), Attr.Hidden);
         return e;
       }
-      return makeError(vm, type, nt, proto, a[0], a[1]);
+      return makeError(vm, type, nt, proto, message, a[1]);
     }, proto);
     if (Base) {
       C.proto = Base;
