@@ -1,6 +1,6 @@
 /** console: output goes to the host's callback, formatted like Node's console. */
 import { format } from '../inspect';
-import { JSArray, JSFunction, JSObject } from '../objects';
+import { JSArray, JSFunction, JSObject, isCallable } from '../objects';
 import { addPreludeModule } from '../prelude/index';
 import type { Value } from '../value';
 import { Cont } from '../vm/frame';
@@ -20,9 +20,13 @@ function consoleWithToString(level, args, convert) {
 `,
 });
 
-/** Does `%s` need the object's own (guest) toString, as Node uses for such objects? */
+/**
+ * Does `%s` need the guest's `String(v)`? Node uses it for functions (whatever their toString is)
+ * and for objects with their own toString.
+ */
 function guestToString(vm: VM, v: Value): boolean {
   if (!(v instanceof JSObject)) return false;
+  if (isCallable(v)) return true;
   const f = vm.lookup(v, 'toString');
   return f instanceof JSFunction && !vm.realm.intrinsics.has(f);
 }

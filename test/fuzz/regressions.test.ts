@@ -121,6 +121,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['a shared-reference result', 'let __o = {}; for (let __i = 0; __i < 30; __i++) __o = { a: __o, b: __o };', 'LimitError allocations'],
   // seed 7373 cases 98408, 98602: V8's wording for a private name's callee and for-await over undefined
   ['V8 messages: private callee, for await over undefined', "class R { #d = {}; f() { try { this.#d.x(); } catch (e) { return e.message; } } } const r = [new R().f()]; (async () => { try { for await (const v of undefined); } catch (e) { r.push(e.message); } })(); r", 'value ["this[#d].x is not a function","Cannot read properties of undefined (reading \'Symbol(Symbol.asyncIterator)\')"]'],
+  // seed 1126 case 9329: Node's %s is String(fn) for any function (a user toString included)
+  ['console %s of functions', "function f(a) { return a; } const g = () => 1; g.toString = () => 'G'; console.log('%s|%s', Number, f); console.log('%s|%s', g, f.bind(null)); 1", 'value 1'],
 ];
 
 describe('fuzzer regressions', () => {
