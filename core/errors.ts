@@ -39,6 +39,8 @@ export class RuntimeError extends CapsuleError {
     readonly guestStack: string,
     /** The thrown guest value, copied out as a structured value when possible. */
     readonly thrown?: unknown,
+    /** Whether an Error object was thrown (not some other value, e.g. `throw { name: 'X' }`). */
+    readonly isError = true,
   ) {
     super(guestName ? `${guestName}: ${guestMessage}` : guestMessage);
     this.name = 'RuntimeError';

@@ -65,9 +65,9 @@ export function runtimeErrorOf(vm: VM, value: Value): RuntimeError {
   if (value instanceof JSObject) {
     const name = safeString(vm, value, 'name');
     const message = safeString(vm, value, 'message');
-    if (name || message) return new RuntimeError(name, message, '', toHost(vm, value));
+    if (name || message) return new RuntimeError(name, message, '', toHost(vm, value), false);
   }
-  return new RuntimeError('', `Uncaught ${inspect(vm, value)}`, '', toHost(vm, value));
+  return new RuntimeError('', `Uncaught ${inspect(vm, value)}`, '', toHost(vm, value), false);
 }
 
 function safeString(vm: VM, o: JSObject, key: string): string {

@@ -561,14 +561,14 @@ export interface CoreRunOptions {
 }
 
 export function normalizeCoreError(e: unknown): GuestError {
-  const err = e as { name?: unknown; message?: unknown; kind?: unknown; guestName?: unknown; guestMessage?: unknown; thrown?: unknown };
+  const err = e as { name?: unknown; message?: unknown; kind?: unknown; guestName?: unknown; guestMessage?: unknown; thrown?: unknown; isError?: unknown };
   if (!isObjectLike(e)) return { name: 'Host:non-error', message: canonical(e) };
   switch (err.kind) {
     case 'Runtime': {
       const thrown = err.thrown;
       const primitiveThrow = thrown === null || (thrown !== undefined && typeof thrown !== 'object' && typeof thrown !== 'function');
-      // (an error may be named '': that is still its name)
-      if (primitiveThrow || typeof err.guestName !== 'string') {
+      // (an error may be named '': that is still its name; a thrown `{ name: 'X' }` is no error)
+      if (primitiveThrow || err.isError === false || typeof err.guestName !== 'string') {
         if (!primitiveThrow && thrown !== undefined && isErrorObject(thrown)) return normalizeV8Thrown(thrown);
         return { name: 'Thrown', message: canonical(thrown) };
       }

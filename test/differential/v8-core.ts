@@ -29,6 +29,6 @@ export async function run(source: string, options: RunOptions = {}): Promise<{ v
   if (name === 'SyntaxError' && r.outcome.console.length === 0 && !/JSON|Invalid regular expression: \/.*\/: /.test(message)) {
     throw new ParseError({ code: 'CAP0000', message, severity: 'error', span: SPAN });
   }
-  if (name === 'Thrown') throw new RuntimeError('', message, '', r.thrown);
+  if (name === 'Thrown') throw new RuntimeError('', message, '', r.thrown, false);
   throw new RuntimeError(name, message, '', r.thrown);
 }

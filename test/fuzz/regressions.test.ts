@@ -123,6 +123,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['V8 messages: private callee, for await over undefined', "class R { #d = {}; f() { try { this.#d.x(); } catch (e) { return e.message; } } } const r = [new R().f()]; (async () => { try { for await (const v of undefined); } catch (e) { r.push(e.message); } })(); r", 'value ["this[#d].x is not a function","Cannot read properties of undefined (reading \'Symbol(Symbol.asyncIterator)\')"]'],
   // seed 1126 case 9329: Node's %s is String(fn) for any function (a user toString included)
   ['console %s of functions', "function f(a) { return a; } const g = () => 1; g.toString = () => 'G'; console.log('%s|%s', Number, f); console.log('%s|%s', g, f.bind(null)); 1", 'value 1'],
+  // seed 2611 case 7200: a thrown non-error (a function, `{}`, `{ name }`) is no error named '' (the harness took it for one)
+  ['uncaught non-errors', 'throw () => 1', ''],
+  ['an uncaught empty object', 'throw {}', ''],
+  ['an uncaught object with a name', "throw { name: 'X', message: 'm' }", 'X'],
 ];
 
 describe('fuzzer regressions', () => {
