@@ -127,6 +127,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['uncaught non-errors', 'throw () => 1', ''],
   ['an uncaught empty object', 'throw {}', ''],
   ['an uncaught object with a name', "throw { name: 'X', message: 'm' }", 'X'],
+  // seed 2611 case 21275: a caught refusal of dynamic code is an EvalError in V8, a TypeError in core (documented)
+  ['a caught Function constructor', "const r = []; for (const f of [() => Object.constructor('1'), () => (async () => {}).constructor('1')]) { try { f(); } catch (e) { r.push(e.name, e.message); } } r", 'value ["TypeError","Code generation from strings is disallowed in Capsule","TypeError","Code generation from strings is disallowed in Capsule"]'],
 ];
 
 describe('fuzzer regressions', () => {
