@@ -176,7 +176,8 @@ export function installCapabilities(vm: VM, set: CapabilitySet): void {
   for (const c of set.list) {
     const f = new NativeFunction(realm.FunctionPrototype, CAPABILITY_ID, new CapabilityData(c.name), false);
     f.shape = realm.functionShape(realm.FunctionPrototype);
-    f.slots.push(0, c.name);
+    f.pushSlot(0);
+    f.pushSlot(c.name);
     vm.charge(96);
     realm.globalObject.defineOwn(c.name, f, Attr.Enumerable);
   }

@@ -169,7 +169,7 @@ function keyString(k: PropertyKey): string {
 }
 
 function fnDescription(vm: VM, f: JSObject): string {
-  const nameV = f.shape.index.has('name') ? f.slots[f.shape.index.get('name')!] : '';
+  const nameV = f.shape.index.has('name') ? f.getSlot(f.shape.index.get('name')!) : '';
   const name = typeof nameV === 'string' ? nameV : '';
   if (f instanceof JSFunction) {
     const flags = f.code.flags;
@@ -178,7 +178,7 @@ function fnDescription(vm: VM, f: JSObject): string {
       let ext = '';
       if (parent && parent !== vm.realm.FunctionPrototype) {
         const pn = parent.shape.index.get('name');
-        const pname = pn === undefined ? '' : parent.slots[pn];
+        const pname = pn === undefined ? '' : parent.getSlot(pn);
         ext = ` extends ${typeof pname === 'string' ? pname : ''}`;
       }
       return name ? `[class ${name}${ext}]` : `[class (anonymous)${ext}]`;
@@ -194,10 +194,10 @@ function constructorName(o: JSObject | null): string | null {
   for (let p = o; p; p = p.proto) {
     const i = p.shape.index.get('constructor');
     if (i === undefined) continue;
-    const c = p.slots[i];
+    const c = p.getSlot(i);
     if (c instanceof JSObject) {
       const n = c.shape.index.get('name');
-      const name = n === undefined ? undefined : c.slots[n];
+      const name = n === undefined ? undefined : c.getSlot(n);
       if (typeof name === 'string' && name) return name;
     }
     return null;
@@ -347,7 +347,7 @@ function toStringTag(vm: VM, o: JSObject): string | undefined {
     const i = p.shape.index.get(WELL_KNOWN.toStringTag);
     if (i === undefined) continue;
     if (p === o && vm.ownAttrs(o, WELL_KNOWN.toStringTag) & Attr.Enumerable) return undefined;
-    const t = p.slots[i];
+    const t = p.getSlot(i);
     return typeof t === 'string' && t !== '' ? t : undefined;
   }
   return undefined;

@@ -64,12 +64,26 @@ export function rootShapeFor(proto: JSObject | null): Shape {
   return s;
 }
 
+/** Slots kept as fields of the object ({@link JSObject.s0} … `s3`); the rest go to `more`. */
+export const INLINE_SLOTS = 4;
+
 export class JSObject {
   /** Stable id: allocation order. Used by the debugger and the serializer. */
   id: number;
   proto: JSObject | null;
   shape: Shape;
-  slots: Slot[];
+  // Property values, slot i for the shape's key i: the first INLINE_SLOTS as fields (most
+  // objects, e.g. literals and functions, need no array and a cached read is one object
+  // access), the others in `more` (slot i at more[i - INLINE_SLOTS], null until needed).
+  // Slots at or past slotCount hold undefined. Hot interpreter paths read the fields with a
+  // switch; everything else goes through getSlot/setSlot/pushSlot/slotValues.
+  s0: Slot = undefined;
+  s1: Slot = undefined;
+  s2: Slot = undefined;
+  s3: Slot = undefined;
+  more: Slot[] | null = null;
+  /** Number of slots (the shape's key count once a property operation completes). */
+  slotCount = 0;
   extensible = true;
   cls: Cls;
   /** When this object is a prototype: the root shape of objects inheriting from it. */
@@ -77,13 +91,115 @@ export class JSObject {
   /** Mark-phase epoch (heap measurement). */
   markEpoch = 0;
 
-  /** `slots`: the snapshot decoder passes a placeholder it replaces (a fresh `[]` otherwise). */
-  constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape?: Shape, slots?: Slot[]) {
+  /** `shape`: the snapshot decoder passes a placeholder it replaces (the proto's root shape otherwise). */
+  constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape?: Shape) {
     this.id = nextId++;
     this.proto = proto;
     this.shape = shape ?? rootShapeFor(proto);
-    this.slots = slots ?? [];
     this.cls = cls;
+  }
+
+  /** Slot `i`'s value (undefined outside 0 … slotCount - 1, as a read past an array's end). */
+  getSlot(i: number): Slot {
+    switch (i) {
+      case 0:
+        return this.s0;
+      case 1:
+        return this.s1;
+      case 2:
+        return this.s2;
+      case 3:
+        return this.s3;
+      default:
+        return i >= INLINE_SLOTS && i < this.slotCount ? this.more![i - INLINE_SLOTS] : undefined;
+    }
+  }
+
+  /** Overwrites slot `i` (0 … slotCount - 1). */
+  setSlot(i: number, v: Slot): void {
+    switch (i) {
+      case 0:
+        this.s0 = v;
+        break;
+      case 1:
+        this.s1 = v;
+        break;
+      case 2:
+        this.s2 = v;
+        break;
+      case 3:
+        this.s3 = v;
+        break;
+      default:
+        this.more![i - INLINE_SLOTS] = v;
+    }
+  }
+
+  /** Appends a slot (the value of the key a shape transition just added). */
+  pushSlot(v: Slot): void {
+    const n = this.slotCount;
+    switch (n) {
+      case 0:
+        this.s0 = v;
+        break;
+      case 1:
+        this.s1 = v;
+        break;
+      case 2:
+        this.s2 = v;
+        break;
+      case 3:
+        this.s3 = v;
+        break;
+      default: {
+        // small overflow arrays exactly sized (a push onto [] or [x] reserves 17 elements)
+        const m = this.more;
+        if (m === null || n === INLINE_SLOTS) this.more = [v];
+        else if (m.length === 1) this.more = [m[0], v];
+        else if (m.length === 2) this.more = [m[0], m[1], v];
+        else if (m.length === 3) this.more = [m[0], m[1], m[2], v];
+        else m.push(v);
+      }
+    }
+    this.slotCount = n + 1;
+  }
+
+  /** A fresh array of the slots, in order (cold paths: serializer, walkers, inspect). */
+  slotValues(): Slot[] {
+    const n = this.slotCount;
+    const out: Slot[] = new Array<Slot>(n);
+    if (n > 0) out[0] = this.s0;
+    if (n > 1) out[1] = this.s1;
+    if (n > 2) out[2] = this.s2;
+    if (n > 3) out[3] = this.s3;
+    const m = this.more;
+    for (let i = INLINE_SLOTS; i < n; i++) out[i] = m![i - INLINE_SLOTS];
+    return out;
+  }
+
+  /** Replaces all slots with `values` (copied; the caller sets the matching shape). */
+  setSlotValues(values: readonly Slot[]): void {
+    this.clearSlots();
+    for (let i = 0; i < values.length; i++) this.pushSlot(values[i]);
+  }
+
+  /** Drops all slots. */
+  clearSlots(): void {
+    this.s0 = this.s1 = this.s2 = this.s3 = undefined;
+    this.more = null;
+    this.slotCount = 0;
+  }
+
+  /** Removes slot `i`, moving the later ones down by one. */
+  removeSlot(i: number): void {
+    const n = this.slotCount;
+    for (let k = i; k < n - 1; k++) this.setSlot(k, this.getSlot(k + 1));
+    // the freed last slot holds undefined again (and the overflow array shrinks)
+    if (n > INLINE_SLOTS) {
+      this.more!.pop();
+      if (n === INLINE_SLOTS + 1) this.more = null;
+    } else this.setSlot(n - 1, undefined);
+    this.slotCount = n - 1;
   }
 
   /** Own-slot lookup without the prototype chain. */
@@ -95,7 +211,7 @@ export class JSObject {
   /** Adds a new own property (the caller knows it is absent). */
   addProperty(key: PropertyKey, value: Slot, attrs: number = Attr.Default): void {
     this.shape = this.shape.add(key, attrs);
-    this.slots.push(value);
+    this.pushSlot(value);
   }
 
   /** Defines or overwrites an own data property with attributes. */
@@ -110,7 +226,7 @@ export class JSObject {
       this.shape.attrs[i] = attrs;
       this.shape.noteKey(key, attrs);
     }
-    this.slots[i] = value;
+    this.setSlot(i, value);
   }
 
   /** Removes an own property; returns false when it is non-configurable. */
@@ -129,7 +245,7 @@ export class JSObject {
     const s = new Shape(keys, attrs, index, true);
     for (let k = 0; k < keys.length; k++) s.noteKey(keys[k], attrs[k]);
     this.shape = s;
-    this.slots.splice(i, 1);
+    this.removeSlot(i);
     return true;
   }
 }

@@ -1201,7 +1201,8 @@ registerInstaller((r: Realm) => {
     if (boundId === undefined) throw new Error('internal: bound functions unavailable');
     const b = new NativeFunction(vm.realm.FunctionPrototype, boundId, new BoundData(target, a[1], []), false);
     b.shape = vm.realm.functionShape(vm.realm.FunctionPrototype);
-    b.slots.push(0, 'bound');
+    b.pushSlot(0);
+    b.pushSlot('bound');
     vm.charge(96);
     return b;
   });

@@ -866,7 +866,7 @@ registerInstaller((r: Realm) => {
 /** An intrinsic's own data property (at install time, no getters). */
 function ownValue(o: JSObject, key: string): Value {
   const i = o.shape.index.get(key);
-  return i === undefined ? undefined : (o.slots[i] as Value);
+  return i === undefined ? undefined : (o.getSlot(i) as Value);
 }
 
 /** V8's order of Date.prototype's properties. */

@@ -699,7 +699,8 @@ function boundFormatter(vm: VM, target: NativeFunction, o: IntlObject): JSObject
   // a fresh native function object sharing the implementation, with the instance as data
   const b = new NativeFunction(proto, target.nativeId, o, false);
   b.shape = vm.realm.functionShape(proto);
-  b.slots.push(1, '');
+  b.pushSlot(1);
+  b.pushSlot('');
   vm.charge(64);
   return b;
 }

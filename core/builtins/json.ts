@@ -242,26 +242,23 @@ class Parser {
           const b = bases[d];
           const n = (sp - b) >> 1;
           const g = guesses[d];
-          let slots: Value[];
+          // (o is fresh: no slots yet)
           if (following[d] && g!.keys.length === n) {
             o.shape = g!;
-            slots = new Array<Value>(n);
-            for (let j = 0; j < n; j++) slots[j] = vals[b + 2 * j + 1] as Value;
+            for (let j = 0; j < n; j++) o.pushSlot(vals[b + 2 * j + 1] as Value);
           } else {
             let s = objShape;
-            slots = [];
             for (let j = b; j < sp; j += 2) {
               const key = vals[j] as string;
               const idx = s.index.get(key);
               if (idx === undefined) {
                 s = s.add(key, Attr.Default);
-                slots.push(vals[j + 1] as Value);
-              } else slots[idx] = vals[j + 1] as Value;
+                o.pushSlot(vals[j + 1] as Value);
+              } else o.setSlot(idx, vals[j + 1] as Value);
             }
             o.shape = s;
             guesses[d] = !s.dictionary && plainKeys(s) ? s : null;
           }
-          o.slots = slots;
           sp = b;
           const bytes = 64 + n * 8;
           vm.charge(bytes);
@@ -600,7 +597,7 @@ class Stringifier {
     const s = v.shape;
     if ((p === this.OP || p === this.AP) && !s.dictionary) {
       const i = shapeInfo(s).toJSON;
-      tj = i < 0 ? HOLE : v.slots[i];
+      tj = i < 0 ? HOLE : v.getSlot(i);
     } else tj = this.vm.lookup(v, 'toJSON');
     if (tj !== HOLE) {
       if (tj instanceof Accessor) {
@@ -792,7 +789,7 @@ class Stringifier {
           }
           const k = f.keys![f.i];
           let raw: Value | typeof SKIP;
-          if (f.fastSlots) raw = f.o.slots[f.i] as Value;
+          if (f.fastSlots) raw = f.o.getSlot(f.i) as Value;
           else raw = this.getProp(f.o, k);
           f.i++;
           if (raw === undefined || raw === SKIP || raw instanceof GSymbol) continue;
@@ -855,7 +852,7 @@ function intrinsicsOf(r: Realm): Intrinsics {
   const DP = r.DatePrototype;
   const get = (k: PropertyKey): Value => {
     const i = DP.shape.index.get(k);
-    return i === undefined ? undefined : (DP.slots[i] as Value);
+    return i === undefined ? undefined : (DP.getSlot(i) as Value);
   };
   return { dateToJSON: get('toJSON'), dateToISO: get('toISOString'), dateToPrim: get(WELL_KNOWN.toPrimitive), dateValueOf: get('valueOf') };
 }

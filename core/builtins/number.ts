@@ -134,10 +134,10 @@ export function constructorName(vm: VM, o: JSObject): string {
     const i = p.shape.index.get('constructor');
     if (i === undefined) continue;
     if (p.shape.attrs[i] & Attr.Accessor) break;
-    const c = p.slots[i];
+    const c = p.getSlot(i);
     if (c instanceof JSObject && vm.typeOfValue(c) === 'function') {
       const ni = c.shape.index.get('name');
-      const n = ni === undefined ? undefined : c.slots[ni];
+      const n = ni === undefined ? undefined : c.getSlot(ni);
       if (typeof n === 'string' && n) return n;
     }
     break;
@@ -160,7 +160,7 @@ export function reorderProperties(o: JSObject, order: readonly PropertyKey[]): v
     if (i === undefined) return;
     keys.push(k);
     attrs.push(old.attrs[i]);
-    slots.push(o.slots[i]);
+    slots.push(o.getSlot(i));
   };
   const first = new Set(order);
   for (const k of order) take(k);
@@ -170,7 +170,7 @@ export function reorderProperties(o: JSObject, order: readonly PropertyKey[]): v
   const s = new Shape(keys, attrs, index, true);
   for (let i = 0; i < keys.length; i++) s.noteKey(keys[i], attrs[i]);
   o.shape = s;
-  o.slots = slots;
+  o.setSlotValues(slots);
 }
 
 /** Reserves a method's place for a self-hosted function installed later. */
@@ -247,7 +247,7 @@ registerInstaller((r: Realm) => {
   // Number.parseInt === parseInt and Number.parseFloat === parseFloat, as in V8.
   for (const name of ['parseFloat', 'parseInt']) {
     const g = r.globalObject.shape.index.get(name);
-    if (g !== undefined) N.defineOwn(name, r.globalObject.slots[g] as Value, Attr.Hidden);
+    if (g !== undefined) N.defineOwn(name, r.globalObject.getSlot(g) as Value, Attr.Hidden);
   }
 
   r.method(

@@ -401,7 +401,8 @@ registerInstaller((r) => {
     const b = new NativeFunction(vm.realm.FunctionPrototype, BOUND_ID, new BoundData(target, a[0], a.slice(1)), ctor);
     b.shape = vm.realm.functionShape(vm.realm.FunctionPrototype);
     const len = vm.get(target, 'length');
-    b.slots.push(typeof len === 'number' ? Math.max(0, len - (a.length - 1)) : 0, `bound ${fnName(target) === 'anonymous' ? '' : fnName(target)}`);
+    b.pushSlot(typeof len === 'number' ? Math.max(0, len - (a.length - 1)) : 0);
+    b.pushSlot(`bound ${fnName(target) === 'anonymous' ? '' : fnName(target)}`);
     vm.charge(96);
     return b;
   });

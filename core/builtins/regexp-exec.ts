@@ -170,7 +170,7 @@ export function createRegExp(vm: VM, proto: JSObject, pattern: string, flags: st
   const c = compilePattern(vm, pattern, flags);
   const re = new JSRegExp(proto, escapeRegexSource(pattern), c.flags, c);
   re.shape = vm.realm.rootShape(proto).add('lastIndex', Attr.Writable);
-  re.slots.push(0);
+  re.pushSlot(0);
   vm.charge(96 + pattern.length * 2);
   return re;
 }
@@ -184,7 +184,7 @@ function lastIndexSlot(re: JSObject): number | undefined {
 export function getLastIndex(vm: VM, re: JSObject): number {
   const i = lastIndexSlot(re);
   let v: Value;
-  if (i !== undefined && !(re.shape.attrs[i] & Attr.Accessor)) v = re.slots[i] as Value;
+  if (i !== undefined && !(re.shape.attrs[i] & Attr.Accessor)) v = re.getSlot(i) as Value;
   else v = vm.get(re, 'lastIndex');
   const n = typeof v === 'number' ? v : toNumber(vm, v);
   return toLength(n);
@@ -193,7 +193,7 @@ export function getLastIndex(vm: VM, re: JSObject): number {
 /** The raw `lastIndex` value (for search's SameValue checks). */
 export function rawLastIndex(vm: VM, re: JSObject): Value {
   const i = lastIndexSlot(re);
-  if (i !== undefined && !(re.shape.attrs[i] & Attr.Accessor)) return re.slots[i] as Value;
+  if (i !== undefined && !(re.shape.attrs[i] & Attr.Accessor)) return re.getSlot(i) as Value;
   return vm.get(re, 'lastIndex');
 }
 
@@ -201,7 +201,7 @@ export function rawLastIndex(vm: VM, re: JSObject): Value {
 export function setLastIndex(vm: VM, re: JSObject, v: Value): void {
   const i = lastIndexSlot(re);
   if (i !== undefined && (re.shape.attrs[i] & (Attr.Writable | Attr.Accessor)) === Attr.Writable) {
-    re.slots[i] = v;
+    re.setSlot(i, v);
     return;
   }
   if (i !== undefined && !(re.shape.attrs[i] & Attr.Accessor)) {
@@ -283,7 +283,7 @@ function namedObject(vm: VM, c: CompiledRegex, values: Value[]): JSObject {
     const v = values[i - 1];
     const k = o.getOwnSlot(name);
     if (k < 0) o.addProperty(name, v, Attr.Default);
-    else if (v !== undefined) o.slots[k] = v;
+    else if (v !== undefined) o.setSlot(k, v);
   }
   return o;
 }
@@ -309,12 +309,17 @@ export function execResult(vm: VM, re: JSRegExp, s: string, m: RegexMatch): JSAr
     const indices = vm.newArray(pairs);
     const igroups = named ? namedObject(vm, c, pairs.slice(1)) : undefined;
     indices.shape = r.arrayShape.add('groups', Attr.Default);
-    indices.slots.push(igroups);
+    indices.pushSlot(igroups);
     a.shape = r.arrayShape.add('index', Attr.Default).add('input', Attr.Default).add('groups', Attr.Default).add('indices', Attr.Default);
-    a.slots.push(m.index, s, groups, indices);
+    a.pushSlot(m.index);
+    a.pushSlot(s);
+    a.pushSlot(groups);
+    a.pushSlot(indices);
   } else {
     a.shape = r.arrayShape.add('index', Attr.Default).add('input', Attr.Default).add('groups', Attr.Default);
-    a.slots.push(m.index, s, groups);
+    a.pushSlot(m.index);
+    a.pushSlot(s);
+    a.pushSlot(groups);
   }
   return a;
 }

@@ -992,7 +992,7 @@ export class Debugger {
     for (let i = 0; i < g.shape.keys.length; i++) {
       const k = g.shape.keys[i];
       if (typeof k !== 'string') continue;
-      const s = g.slots[i];
+      const s = g.getSlot(i);
       if (s instanceof Accessor) continue;
       if (inputs.has(k)) ins.push(this.view(k, s as Value));
       else if (caps.has(k)) cs.push(this.view(k, s as Value));
@@ -1060,7 +1060,7 @@ export class Debugger {
     if (o instanceof JSArray) o.elements.forEach((e, i) => out.push(this.view(String(i), e as Value)));
     for (let i = 0; i < o.shape.keys.length; i++) {
       const k = o.shape.keys[i];
-      const s = o.slots[i];
+      const s = o.getSlot(i);
       const name = k instanceof PrivateName ? `#${k.description}` : keyText(k);
       if (s instanceof Accessor) out.push({ name, type: 'accessor', preview: `[${s.get ? 'Getter' : ''}${s.get && s.set ? '/' : ''}${s.set ? 'Setter' : ''}]` });
       else out.push(this.view(name, s as Value));
@@ -1082,7 +1082,7 @@ export class Debugger {
       if (v instanceof JSObject) {
         if (v.id === id) return v;
         if (this.vm.realm.intrinsics.has(v)) continue;
-        work.push(v.proto, ...v.slots);
+        work.push(v.proto, ...v.slotValues());
         if (v instanceof JSArray) work.push(...v.elements);
         const any = v as unknown as Record<string, unknown>;
         for (const k of ['env', 'home', 'fieldInit', 'result', 'target', 'value', 'frame', 'promise', 'data']) if (any[k] !== undefined) work.push(any[k]);
@@ -1134,7 +1134,7 @@ export class Debugger {
     const g = this.vm.realm.globalObject;
     for (let i = 0; i < g.shape.keys.length; i++) {
       const k = g.shape.keys[i];
-      const s = g.slots[i];
+      const s = g.getSlot(i);
       if (typeof k === 'string' && !(s instanceof Accessor) && !(s instanceof JSObject && this.vm.realm.intrinsics.has(s))) out.set(k, s as Value);
     }
     const f = this.frameAt(frameIndex);

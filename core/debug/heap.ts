@@ -121,7 +121,7 @@ export function heapGraph(vm: VM): HeapGraph {
   const g = vm.realm.globalObject;
   for (let i = 0; i < g.shape.keys.length; i++) {
     const k = g.shape.keys[i];
-    const s = g.slots[i];
+    const s = g.getSlot(i);
     root(`global ${keyText(k)}`, s instanceof Accessor ? s.get : s);
   }
   for (let i = vm.jobHead; i < vm.jobs.length; i++) {
@@ -152,11 +152,11 @@ export function heapGraph(vm: VM): HeapGraph {
       });
       edge(id, 'parent scope', o.parent);
     } else {
-      size = 48 + o.slots.length * 8;
+      size = 48 + o.slotCount * 8;
       edge(id, '__proto__', o.proto);
       for (let i = 0; i < o.shape.keys.length; i++) {
         const k = o.shape.keys[i];
-        const s = o.slots[i];
+        const s = o.getSlot(i);
         const label = k instanceof PrivateName ? `#${k.description}` : keyText(k);
         if (s instanceof Accessor) {
           edge(id, `get ${label}`, s.get);

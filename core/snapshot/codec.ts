@@ -324,8 +324,7 @@ class Encoder {
         this.lastShape = shape;
       }
     }
-    const slots = o.slots;
-    for (let i = 0; i < slots.length; i++) this.value(slots[i]);
+    for (let i = 0, n = o.slotCount; i < n; i++) this.value(o.getSlot(i));
   }
 
   savedFrame(f: SavedFrame): void {
@@ -627,7 +626,7 @@ function encodeWith(e: Encoder, vm: VM, program: CompiledProgram, ex: ExecState)
   const w = e.w; // the roots section
   w.arr(ROOTS);
   // the global object (per VM): flags, shape, slots
-  w.arr(2 + realm.globalObject.slots.length);
+  w.arr(2 + realm.globalObject.slotCount);
   e.objectHead(realm.globalObject, false);
   // Symbol.for registry
   if (realm.symbolRegistry) e.values([...realm.symbolRegistry.values()]);
@@ -1045,7 +1044,7 @@ class Decoder extends ItemReader {
       const k = kinds[i] & ~SAME;
       if ((kinds[i] & SAME) !== 0 && !((k >= K.Object && k <= K.Iterator) || k === K.HostObject)) fail('corrupt snapshot: bad node kind');
       // (plain objects, the common kind, are made here: no call to shell() per object)
-      if (k === K.Object) nodes[i] = new JSObject(null, Cls.Object, this.shellShape, SHELL_SLOTS);
+      if (k === K.Object) nodes[i] = new JSObject(null, Cls.Object, this.shellShape);
       else nodes[i] = k === K.Symbol || k === K.PrivateName ? this.symbol(k, isArr(this.val(), 'symbol')) : this.shell(k);
     }
     this.readShapes();
@@ -1080,8 +1079,8 @@ class Decoder extends ItemReader {
   shell(kind: number): unknown {
     switch (kind) {
       case K.Object:
-        // (no slots array of its own: fillObject gives it one)
-        return new JSObject(null, Cls.Object, this.shellShape, SHELL_SLOTS);
+        // (a placeholder shape: fillObject sets the real one and the slots)
+        return new JSObject(null, Cls.Object, this.shellShape);
       case K.Array:
         return new JSArray(null);
       case K.Function:
@@ -1143,23 +1142,19 @@ class Decoder extends ItemReader {
     o.shape = s;
     o.proto = this.shapeProtos[k];
     const n = s.keys.length;
-    // small objects get exactly sized packed arrays, as the VM's literals do (a push onto []
-    // would reserve 17 slots)
+    // (a shell has no slots yet; the global object and host objects have theirs replaced)
+    if (o.slotCount !== 0) o.clearSlots();
     if (!this.shapeAccessors[k]) {
-      if (n === 0) o.slots = [];
-      else if (n === 1) o.slots = [this.dataSlot()];
-      else if (n === 2) o.slots = [this.dataSlot(), this.dataSlot()];
-      else if (n === 3) o.slots = [this.dataSlot(), this.dataSlot(), this.dataSlot()];
-      else if (n === 4) o.slots = [this.dataSlot(), this.dataSlot(), this.dataSlot(), this.dataSlot()];
-      else {
-        const slots: Slot[] = [];
-        for (let i = 0; i < n; i++) slots.push(this.dataSlot());
-        o.slots = slots;
-      }
+      if (n <= 4) {
+        // the inline slot fields, in the order the values were written
+        if (n > 0) o.s0 = this.dataSlot();
+        if (n > 1) o.s1 = this.dataSlot();
+        if (n > 2) o.s2 = this.dataSlot();
+        if (n > 3) o.s3 = this.dataSlot();
+        o.slotCount = n;
+      } else for (let i = 0; i < n; i++) o.pushSlot(this.dataSlot());
     } else {
-      const slots: Slot[] = [];
-      for (let i = 0; i < n; i++) slots.push(this.slot(s, i));
-      o.slots = slots;
+      for (let i = 0; i < n; i++) o.pushSlot(this.slot(s, i));
     }
   }
 
@@ -1422,12 +1417,6 @@ class Decoder extends ItemReader {
 }
 
 
-/**
- * The placeholder slots of a plain object shell until its record is read (every shell is
- * filled before the restored VM runs, or the restore fails and the VM is dropped).
- */
-const SHELL_SLOTS: Slot[] = [];
-
 /** Plain host data as read: scalars, arrays and plain records (no guest objects or markers). */
 function isPlain(v: unknown, depth: number): boolean {
   if (v === null || typeof v !== 'object') return typeof v !== 'bigint';
@@ -1439,9 +1428,9 @@ function isPlain(v: unknown, depth: number): boolean {
 /** The class of a built-in module's object kind, found through the realm (Intl formatters). */
 function hostClass(vm: VM, name: unknown): new (proto: JSObject | null, cls: Cls) => JSObject {
   if (name === 'Intl') {
-    const C = vm.realm.globalObject.slots[vm.realm.globalObject.shape.index.get('Intl') ?? -1];
+    const C = vm.realm.globalObject.getSlot(vm.realm.globalObject.shape.index.get('Intl') ?? -1);
     if (C instanceof JSObject) {
-      const nf = C.slots[C.shape.index.get('NumberFormat') ?? -1];
+      const nf = C.getSlot(C.shape.index.get('NumberFormat') ?? -1);
       if (nf instanceof NativeFunction) {
         const saved = [vm.allocations, vm.heapBytes];
         const inst = vm.callSync(nf, undefined, []);
@@ -1475,7 +1464,7 @@ export function decodeState(
   const gl = d.arr('global object');
   d.same = false;
   d.fillObject(realm.globalObject);
-  if (gl !== 2 + realm.globalObject.slots.length) fail('corrupt snapshot: bad global object');
+  if (gl !== 2 + realm.globalObject.slotCount) fail('corrupt snapshot: bad global object');
   const reg = d.values('symbol registry');
   if (reg.length) {
     const m = new Map<string, GSymbol>();

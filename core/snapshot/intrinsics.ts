@@ -112,7 +112,7 @@ function extraShared(tp: RealmTemplate): JSObject[] {
     seen.add(v);
     out.push(v);
     if (v.proto && builtinValue(r, v.proto)) visit(v.proto);
-    for (const s of v.slots) {
+    for (const s of v.slotValues()) {
       if (s instanceof Accessor) {
         if (builtinValue(r, s.get)) visit(s.get);
         if (builtinValue(r, s.set)) visit(s.set);

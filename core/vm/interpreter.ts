@@ -29,6 +29,7 @@ import {
   Reaction,
   SavedFrame,
   isCallable,
+  INLINE_SLOTS,
   type Slot,
 } from '../objects';
 import { Op } from '../opcodes';
@@ -296,7 +297,7 @@ export class VM {
         if (v !== HOLE) return v;
       }
       const i = o.shape.index.get(key);
-      if (i !== undefined) return o.slots[i];
+      if (i !== undefined) return o.getSlot(i);
       o = o.proto;
     }
     return HOLE;
@@ -381,14 +382,14 @@ export class VM {
     if (i !== undefined) {
       const attrs = obj.shape.attrs[i];
       if (attrs & Attr.Accessor) {
-        const acc = obj.slots[i] as Accessor;
+        const acc = obj.getSlot(i) as Accessor;
         if (!acc.set) throw new GuestError('TypeError', `Cannot set property ${keyText(key)} of ${describeObject(obj)} which has only a getter`);
         return this.invokeSetter(acc.set, obj, v);
       }
       if (!(attrs & Attr.Writable)) {
         throw new GuestError('TypeError', `Cannot assign to read only property '${keyText(key)}' of object '${describeObject(obj)}'`);
       }
-      obj.slots[i] = v;
+      obj.setSlot(i, v);
       return undefined;
     }
     // inherited setter or read-only property
@@ -397,7 +398,7 @@ export class VM {
       if (j === undefined) continue;
       const attrs = p.shape.attrs[j];
       if (attrs & Attr.Accessor) {
-        const acc = p.slots[j] as Accessor;
+        const acc = p.getSlot(j) as Accessor;
         if (!acc.set) throw new GuestError('TypeError', `Cannot set property ${keyText(key)} of ${describeObject(obj)} which has only a getter`);
         return this.invokeSetter(acc.set, obj, v);
       }
@@ -992,7 +993,7 @@ export class VM {
     let base = frame.base;
     let count = this.instructions;
     const stopAt = this.stopAt;
-    const arrayPush = (this.arrayPushFn ??= this.realm.ArrayPrototype.slots[this.realm.ArrayPrototype.shape.index.get('push')!] as JSObject);
+    const arrayPush = (this.arrayPushFn ??= this.realm.ArrayPrototype.getSlot(this.realm.ArrayPrototype.shape.index.get('push')!) as JSObject);
 
     try {
       for (;;) {
@@ -1180,7 +1181,15 @@ export class VM {
             if (obj instanceof JSObject && count + 1 <= stopAt) {
               const c = ic[pc + 1];
               if (c !== undefined && c.shape === obj.shape && c.holder === null) {
-                const s = obj.slots[c.slot];
+                // the slot's field read inline (hot: one object access, see JSObject.getSlot)
+                let s: Slot;
+                switch (c.slot) {
+                  case 0: s = obj.s0; break;
+                  case 1: s = obj.s1; break;
+                  case 2: s = obj.s2; break;
+                  case 3: s = obj.s3; break;
+                  default: s = obj.more![c.slot - INLINE_SLOTS];
+                }
                 if (!(s instanceof Accessor)) {
                   stack[sp++] = s;
                   count++;
@@ -1278,7 +1287,7 @@ export class VM {
             // shape changes identity (a delete gives a dictionary a fresh shape)
             const c = ic[pc - 2];
             if (c !== undefined && c.shape === g.shape) {
-              const s = g.slots[c.slot];
+              const s = g.getSlot(c.slot);
               if (!(s instanceof Accessor)) {
                 stack[sp++] = s;
                 break;
@@ -1286,7 +1295,7 @@ export class VM {
             }
             const i = g.shape.index.get(k);
             if (i !== undefined) {
-              const s = g.slots[i];
+              const s = g.getSlot(i);
               if (!(s instanceof Accessor)) {
                 ic[pc - 2] = { shape: g.shape, holder: null, holderShape: null, slot: i };
                 stack[sp++] = s;
@@ -1322,13 +1331,20 @@ export class VM {
               const c = ic[pc - 2];
               if (c !== undefined && c.shape === obj.shape) {
                 if (c.holder === null) {
-                  const s = obj.slots[c.slot];
+                  let s: Slot;
+                  switch (c.slot) {
+                    case 0: s = obj.s0; break;
+                    case 1: s = obj.s1; break;
+                    case 2: s = obj.s2; break;
+                    case 3: s = obj.s3; break;
+                    default: s = obj.more![c.slot - INLINE_SLOTS];
+                  }
                   if (!(s instanceof Accessor)) {
                     stack[sp - 1] = s;
                     break;
                   }
                 } else if (c.holder.shape === c.holderShape) {
-                  const s = c.holder.slots[c.slot];
+                  const s = c.holder.getSlot(c.slot);
                   if (!(s instanceof Accessor)) {
                     stack[sp - 1] = s;
                     break;
@@ -1356,14 +1372,21 @@ export class VM {
               const c = ic[pc - 2];
               if (c !== undefined && c.shape === obj.shape) {
                 if (c.holder === null) {
-                  const s = obj.slots[c.slot];
+                  let s: Slot;
+                  switch (c.slot) {
+                    case 0: s = obj.s0; break;
+                    case 1: s = obj.s1; break;
+                    case 2: s = obj.s2; break;
+                    case 3: s = obj.s3; break;
+                    default: s = obj.more![c.slot - INLINE_SLOTS];
+                  }
                   if (!(s instanceof Accessor)) {
                     stack[sp - 1] = s;
                     sp++;
                     break;
                   }
                 } else if (c.holder.shape === c.holderShape) {
-                  const s = c.holder.slots[c.slot];
+                  const s = c.holder.getSlot(c.slot);
                   if (!(s instanceof Accessor)) {
                     stack[sp - 1] = s;
                     sp++;
@@ -1375,7 +1398,7 @@ export class VM {
               // a method of String.prototype (cached by getPropSlow with the prototype's own shape)
               const c = ic[pc - 2];
               if (c !== undefined && c.holder === this.realm.StringPrototype && c.holder.shape === c.holderShape) {
-                const s = c.holder.slots[c.slot];
+                const s = c.holder.getSlot(c.slot);
                 if (!(s instanceof Accessor)) {
                   stack[sp - 1] = s;
                   sp++;
@@ -1468,7 +1491,13 @@ export class VM {
             if (obj instanceof JSObject) {
               const c = ic[pc - 2];
               if (c !== undefined && c.shape === obj.shape && c.holder === null) {
-                obj.slots[c.slot] = v;
+                switch (c.slot) {
+                  case 0: obj.s0 = v; break;
+                  case 1: obj.s1 = v; break;
+                  case 2: obj.s2 = v; break;
+                  case 3: obj.s3 = v; break;
+                  default: obj.more![c.slot - INLINE_SLOTS] = v;
+                }
                 stack[sp - 2] = v;
                 sp--;
                 break;
@@ -2117,24 +2146,13 @@ export class VM {
             if (c !== undefined && c.shape === obj.shape && c.holder !== null) {
               // cached transition: holderShape is the shape after adding
               obj.shape = c.holderShape!;
-              // small literals get exactly sized slot arrays (a push onto [] reserves 17 slots,
-              // which for many live small objects is most of their heap)
-              const sl = obj.slots;
-              switch (sl.length) {
-                case 0:
-                  obj.slots = [v];
-                  break;
-                case 1:
-                  obj.slots = [sl[0], v];
-                  break;
-                case 2:
-                  obj.slots = [sl[0], sl[1], v];
-                  break;
-                case 3:
-                  obj.slots = [sl[0], sl[1], sl[2], v];
-                  break;
-                default:
-                  sl.push(v);
+              // (the first slots are fields: no array for small literals)
+              switch (obj.slotCount) {
+                case 0: obj.s0 = v; obj.slotCount = 1; break;
+                case 1: obj.s1 = v; obj.slotCount = 2; break;
+                case 2: obj.s2 = v; obj.slotCount = 3; break;
+                case 3: obj.s3 = v; obj.slotCount = 4; break;
+                default: obj.pushSlot(v);
               }
               break;
             }
@@ -2142,8 +2160,8 @@ export class VM {
             const key = consts[kIndex] as string;
             const before = obj.shape;
             this.defineData(obj, key, v);
-            if (!before.dictionary && !obj.shape.dictionary && obj.slots.length === before.keys.length + 1 && !(obj instanceof JSArray)) {
-              ic[pc - 2] = { shape: before, holder: obj, holderShape: obj.shape, slot: obj.slots.length - 1 };
+            if (!before.dictionary && !obj.shape.dictionary && obj.slotCount === before.keys.length + 1 && !(obj instanceof JSArray)) {
+              ic[pc - 2] = { shape: before, holder: obj, holderShape: obj.shape, slot: obj.slotCount - 1 };
             }
             break;
           }
@@ -2756,7 +2774,7 @@ export class VM {
       }
       const i = holder.shape.index.get(key);
       if (i !== undefined) {
-        const s = holder.slots[i];
+        const s = holder.getSlot(i);
         if (s instanceof Accessor) {
           if (!s.get) return undefined;
           if (s.get instanceof NativeFunction && !(s.get.data instanceof BoundData)) {
@@ -2818,7 +2836,7 @@ export class VM {
     if (!(obj instanceof JSObject) || !obj.shape.index.has(name)) {
       throw new GuestError('TypeError', `Cannot read private member ${name.description} from an object whose class did not declare it`);
     }
-    const s = obj.slots[obj.shape.index.get(name)!];
+    const s = obj.getSlot(obj.shape.index.get(name)!);
     if (s instanceof Accessor) {
       if (!s.get) throw new GuestError('TypeError', `'${name.description}' was defined without a getter`);
       this.sp--;
@@ -2838,13 +2856,13 @@ export class VM {
       throw new GuestError('TypeError', `Cannot write private member ${name.description} to an object whose class did not declare it`);
     }
     const i = obj.shape.index.get(name)!;
-    const s = obj.slots[i];
+    const s = obj.getSlot(i);
     if (s instanceof Accessor) {
       if (!s.set) throw new GuestError('TypeError', `'${name.description}' was defined without a setter`);
       return this.pushCall(s.set, obj, [v], Cont.Discard) === PUSHED;
     }
     if (!(obj.shape.attrs[i] & Attr.Writable)) throw new GuestError('TypeError', `Private method '${name.description}' is not writable`);
-    obj.slots[i] = v;
+    obj.setSlot(i, v);
     return false;
   }
 
@@ -2852,7 +2870,7 @@ export class VM {
     const i = obj.shape.index.get(name);
     if (kind === 1 || kind === 2) {
       if (i !== undefined) {
-        const acc = obj.slots[i] as Accessor;
+        const acc = obj.getSlot(i) as Accessor;
         if (kind === 1) acc.get = v as JSObject;
         else acc.set = v as JSObject;
         return;
@@ -2866,7 +2884,7 @@ export class VM {
 
   private defineMethodLike(obj: JSObject, key: PropertyKey, f: JSFunction, op: number, enumerable: boolean): void {
     const e = enumerable ? Attr.Enumerable : 0;
-    if (f.code.name === '' && !(f.shape.index.has('name') && f.slots[f.shape.index.get('name')!] !== '')) {
+    if (f.code.name === '' && !(f.shape.index.has('name') && f.getSlot(f.shape.index.get('name')!) !== '')) {
       this.setFunctionName(f, key, op === Op.DefineGetter ? 'get' : op === Op.DefineSetter ? 'set' : '');
     }
     if (op === Op.DefineMethod) {
@@ -2875,7 +2893,7 @@ export class VM {
     }
     const i = obj.shape.index.get(key);
     let acc: Accessor;
-    if (i !== undefined && obj.slots[i] instanceof Accessor) acc = obj.slots[i] as Accessor;
+    if (i !== undefined && obj.getSlot(i) instanceof Accessor) acc = obj.getSlot(i) as Accessor;
     else acc = new Accessor(undefined, undefined);
     if (op === Op.DefineGetter) acc.get = f;
     else acc.set = f;
@@ -2903,7 +2921,8 @@ export class VM {
     const f = new JSFunction(proto, code, env);
     this.charge(80);
     f.shape = r.functionShape(proto);
-    f.slots.push(code.length, code.name);
+    f.pushSlot(code.length);
+    f.pushSlot(code.name);
     if (flags & FnFlags.Generator) {
       const gp = flags & FnFlags.Async ? r.AsyncGeneratorPrototype : r.GeneratorPrototype;
       const p = new JSObject(gp, Cls.Object, r.rootShape(gp));
@@ -2936,7 +2955,8 @@ export class VM {
     const ctor = new JSFunction(ctorParent, code, env);
     this.charge(160);
     ctor.shape = r.functionShape(ctorParent);
-    ctor.slots.push(code.length, code.name);
+    ctor.pushSlot(code.length);
+    ctor.pushSlot(code.name);
     ctor.addProperty('prototype', proto, 0);
     proto.addProperty('constructor', ctor, Attr.Hidden);
     ctor.home = proto;
@@ -3035,7 +3055,7 @@ export class VM {
       if (v !== HOLE) return v as Value;
     }
     const i = o.shape.index.get(key);
-    return i === undefined ? HOLE : o.slots[i];
+    return i === undefined ? HOLE : o.getSlot(i);
   }
 
   /** Attributes of an own property, or -1. */
@@ -3201,7 +3221,8 @@ export class VM {
 
   iterResult(value: Value, done: boolean): JSObject {
     const o = new JSObject(this.realm.ObjectPrototype, Cls.Object, this.realm.iterResultShape);
-    o.slots.push(value, done);
+    o.pushSlot(value);
+    o.pushSlot(done);
     this.charge(48);
     return o;
   }
@@ -3634,7 +3655,7 @@ export function keyText(k: PropertyKey): string {
 
 export function fnName(f: JSObject): string {
   const i = f.shape.index.get('name');
-  const n = i === undefined ? undefined : f.slots[i];
+  const n = i === undefined ? undefined : f.getSlot(i);
   return typeof n === 'string' && n ? n : 'anonymous';
 }
 
@@ -3708,9 +3729,10 @@ export function measureLive(vm: VM): number {
   while (work.length) {
     const o = work.pop()!;
     if (o instanceof JSObject) {
-      bytes += 48 + o.slots.length * 8;
+      bytes += 48 + o.slotCount * 8;
       visitValue(o.proto);
-      for (const s of o.slots) {
+      for (let i = 0, n = o.slotCount; i < n; i++) {
+        const s = o.getSlot(i);
         if (s instanceof Accessor) {
           visitValue(s.get);
           visitValue(s.set);

@@ -109,7 +109,7 @@ export class RealmTemplate {
     const shape = new Shape(gs.keys.slice(), gs.attrs.slice(), new Map(gs.index), false);
     for (let i = 0; i < gs.keys.length; i++) shape.noteKey(gs.keys[i], gs.attrs[i]);
     this.globalShape = shape;
-    this.globalSlots = g.slots.slice();
+    this.globalSlots = g.slotValues();
     this.globalSelfSlot = gs.index.get('globalThis') ?? -1;
     this.pinned = new Set();
     for (const root of this.sharedRoots()) root.collectTransitions(this.pinned);
@@ -290,8 +290,8 @@ export class Realm {
       this.errorProtos = t.errorProtos;
       // the global object: the built-in bindings (read-only), on an immutable shared shape
       const g = new JSObject(t.ObjectPrototype, Cls.Object, tp.globalShape);
-      g.slots = tp.globalSlots.slice();
-      if (tp.globalSelfSlot >= 0) g.slots[tp.globalSelfSlot] = g;
+      g.setSlotValues(tp.globalSlots);
+      if (tp.globalSelfSlot >= 0) g.setSlot(tp.globalSelfSlot, g);
       this.globalObject = g;
       this.internals = t.internals;
       this.objectRootShape = t.objectRootShape;
@@ -424,7 +424,8 @@ export class Realm {
     const nid = registerNative(id, impl);
     const f = new NativeFunction(this.FunctionPrototype, nid, null, ctor);
     f.shape = this.functionShape(this.FunctionPrototype);
-    f.slots.push(length, name);
+    f.pushSlot(length);
+    f.pushSlot(name);
     this.names.set(f, id);
     return f;
   }
@@ -497,10 +498,12 @@ export class Realm {
     const state = { resolved: false };
     const resolve = new NativeFunction(this.FunctionPrototype, this.resolveFnId, new PromiseResolveData(p, state, false), false);
     resolve.shape = this.functionShape(this.FunctionPrototype);
-    resolve.slots.push(1, '');
+    resolve.pushSlot(1);
+    resolve.pushSlot('');
     const reject = new NativeFunction(this.FunctionPrototype, this.resolveFnId, new PromiseResolveData(p, state, true), false);
     reject.shape = this.functionShape(this.FunctionPrototype);
-    reject.slots.push(1, '');
+    reject.pushSlot(1);
+    reject.pushSlot('');
     this.vm.charge(160);
     return [resolve, reject];
   }
@@ -534,7 +537,7 @@ export class Realm {
     const hooks: Record<string, JSFunction> = {};
     for (let i = 0; i < exportsObj.shape.keys.length; i++) {
       const k = exportsObj.shape.keys[i] as string;
-      const fn = exportsObj.slots[i] as JSFunction;
+      const fn = exportsObj.getSlot(i) as JSFunction;
       hooks[k] = fn;
     }
     this.prelude = hooks as PreludeHooks;
@@ -629,7 +632,7 @@ function walkShared(r: Realm): { objects: JSObject[]; envs: Env[] } {
   };
   // the global bindings first, then intrinsics no global property reaches (the
   // generator and async function prototypes, iterator prototypes, …), `$`, the prelude
-  const roots: unknown[] = [...r.globalObject.slots];
+  const roots: unknown[] = [...r.globalObject.slotValues()];
   for (const k of INTRINSIC_FIELDS) roots.push(r[k]);
   for (const k of Object.keys(r.errorProtos)) roots.push(r.errorProtos[k as keyof Realm['errorProtos']]);
   for (const c of r.ctors.values()) roots.push(c);
@@ -662,8 +665,8 @@ function walkShared(r: Realm): { objects: JSObject[]; envs: Env[] } {
       } else if (obj instanceof JSArray) {
         for (let i = obj.elements.length - 1; i >= 0; i--) push(obj.elements[i]);
       }
-      for (let i = obj.slots.length - 1; i >= 0; i--) {
-        const v = obj.slots[i];
+      for (let i = obj.slotCount - 1; i >= 0; i--) {
+        const v = obj.getSlot(i);
         if (v instanceof AccessorPair) {
           push(v.set);
           push(v.get);

@@ -9,7 +9,7 @@ import { start } from '../../../core/execution';
 import { Cont, Frame } from '../../../core/vm/frame';
 import { HostCall, HostCalls } from '../../../core/vm/hostcalls';
 
-const BASE = ['proto', 'shape', 'slots', 'extensible', 'cls'];
+const BASE = ['proto', 'shape', 's0', 's1', 's2', 's3', 'more', 'slotCount', 'extensible', 'cls'];
 /** Not stored for any object: allocation ids are not observable, the rest are caches and marks. */
 const BASE_NOT_STORED: Record<string, string> = { id: 'allocation order', protoShape: 'cache (root shape of inheritors)', markEpoch: 'heap mark' };
 

@@ -32,7 +32,7 @@ function fingerprint(tp: RealmTemplate): unknown[][] {
   const out: unknown[][] = [];
   for (const o of tp.objects) {
     const row: unknown[] = [o, o.proto, o.extensible, o.shape, o.shape.dictionary, o.shape.keys.length, ...o.shape.keys, ...o.shape.attrs];
-    for (const s of o.slots) {
+    for (const s of o.slotValues()) {
       if (s instanceof Accessor) row.push('acc', s.get, s.set);
       else row.push(s);
     }
@@ -74,7 +74,7 @@ function runIn(src: string, options: Parameters<typeof start>[1] = {}): VM {
 function globalOf(vm: VM, name: string): unknown {
   const g = vm.realm.globalObject;
   const i = g.shape.index.get(name);
-  return i === undefined ? undefined : g.slots[i];
+  return i === undefined ? undefined : g.getSlot(i);
 }
 
 describe('the realm template', () => {
@@ -122,7 +122,7 @@ describe('the realm template', () => {
     };
     for (const o of tp.objects) {
       check(o.proto);
-      for (const s of o.slots) {
+      for (const s of o.slotValues()) {
         if (s instanceof Accessor) {
           check(s.get);
           check(s.set);
@@ -140,7 +140,7 @@ describe('the realm template', () => {
 describe('isolation between VMs', () => {
   it('globals: what one program defines, another never sees', () => {
     const a = runIn('globalThis.leak = { n: 1 }; globalThis.leak.n++; var x = 5; leak.n');
-    expect((globalOf(a, 'leak') as JSObject).slots[0]).toBe(2);
+    expect((globalOf(a, 'leak') as JSObject).getSlot(0)).toBe(2);
     expect(runSync('[typeof leak, typeof x, "leak" in globalThis, Object.keys(globalThis).length]').value).toEqual(['undefined', 'undefined', false, 0]);
     // inputs are per VM too
     expect(runSync('secret', { inputs: { secret: 42 } }).value).toBe(42);
