@@ -68,35 +68,46 @@ export function rootShapeFor(proto: JSObject | null): Shape {
 export const INLINE_SLOTS = 4;
 
 export class JSObject {
-  /** Stable id: allocation order. Used by the debugger and the serializer. */
-  id: number;
-  proto: JSObject | null;
+  // (fields are assigned in the constructor, in this order: V8 lays them out so, and a cached
+  // property read touches the map, `shape` and s0…s3, which then share the object's first 64 bytes)
   shape: Shape;
   // Property values, slot i for the shape's key i: the first INLINE_SLOTS as fields (most
   // objects, e.g. literals and functions, need no array and a cached read is one object
   // access), the others in `more` (slot i at more[i - INLINE_SLOTS], null until needed).
   // Slots at or past slotCount hold undefined. Hot interpreter paths read the fields with a
   // switch; everything else goes through getSlot/setSlot/pushSlot/slotValues.
-  s0: Slot = undefined;
-  s1: Slot = undefined;
-  s2: Slot = undefined;
-  s3: Slot = undefined;
-  more: Slot[] | null = null;
+  s0: Slot;
+  s1: Slot;
+  s2: Slot;
+  s3: Slot;
+  more: Slot[] | null;
   /** Number of slots (the shape's key count once a property operation completes). */
-  slotCount = 0;
-  extensible = true;
+  slotCount: number;
+  proto: JSObject | null;
+  /** Stable id: allocation order. Used by the debugger and the serializer. */
+  id: number;
   cls: Cls;
+  extensible: boolean;
   /** When this object is a prototype: the root shape of objects inheriting from it. */
-  protoShape: Shape | null = null;
+  protoShape: Shape | null;
   /** Mark-phase epoch (heap measurement). */
-  markEpoch = 0;
+  markEpoch: number;
 
   /** `shape`: the snapshot decoder passes a placeholder it replaces (the proto's root shape otherwise). */
   constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape?: Shape) {
-    this.id = nextId++;
-    this.proto = proto;
     this.shape = shape ?? rootShapeFor(proto);
+    this.s0 = undefined;
+    this.s1 = undefined;
+    this.s2 = undefined;
+    this.s3 = undefined;
+    this.more = null;
+    this.slotCount = 0;
+    this.proto = proto;
+    this.id = nextId++;
     this.cls = cls;
+    this.extensible = true;
+    this.protoShape = null;
+    this.markEpoch = 0;
   }
 
   /** Slot `i`'s value (undefined outside 0 … slotCount - 1, as a read past an array's end). */

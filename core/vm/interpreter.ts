@@ -1287,7 +1287,14 @@ export class VM {
             // shape changes identity (a delete gives a dictionary a fresh shape)
             const c = ic[pc - 2];
             if (c !== undefined && c.shape === g.shape) {
-              const s = g.getSlot(c.slot);
+              let s: Slot;
+              switch (c.slot) {
+                case 0: s = g.s0; break;
+                case 1: s = g.s1; break;
+                case 2: s = g.s2; break;
+                case 3: s = g.s3; break;
+                default: s = g.more![c.slot - INLINE_SLOTS];
+              }
               if (!(s instanceof Accessor)) {
                 stack[sp++] = s;
                 break;
@@ -1344,7 +1351,15 @@ export class VM {
                     break;
                   }
                 } else if (c.holder.shape === c.holderShape) {
-                  const s = c.holder.getSlot(c.slot);
+                  const h = c.holder;
+                  let s: Slot;
+                  switch (c.slot) {
+                    case 0: s = h.s0; break;
+                    case 1: s = h.s1; break;
+                    case 2: s = h.s2; break;
+                    case 3: s = h.s3; break;
+                    default: s = h.more![c.slot - INLINE_SLOTS];
+                  }
                   if (!(s instanceof Accessor)) {
                     stack[sp - 1] = s;
                     break;
@@ -1386,7 +1401,15 @@ export class VM {
                     break;
                   }
                 } else if (c.holder.shape === c.holderShape) {
-                  const s = c.holder.getSlot(c.slot);
+                  const h = c.holder;
+                  let s: Slot;
+                  switch (c.slot) {
+                    case 0: s = h.s0; break;
+                    case 1: s = h.s1; break;
+                    case 2: s = h.s2; break;
+                    case 3: s = h.s3; break;
+                    default: s = h.more![c.slot - INLINE_SLOTS];
+                  }
                   if (!(s instanceof Accessor)) {
                     stack[sp - 1] = s;
                     sp++;
@@ -1398,7 +1421,15 @@ export class VM {
               // a method of String.prototype (cached by getPropSlow with the prototype's own shape)
               const c = ic[pc - 2];
               if (c !== undefined && c.holder === this.realm.StringPrototype && c.holder.shape === c.holderShape) {
-                const s = c.holder.getSlot(c.slot);
+                const h = c.holder;
+                let s: Slot;
+                switch (c.slot) {
+                  case 0: s = h.s0; break;
+                  case 1: s = h.s1; break;
+                  case 2: s = h.s2; break;
+                  case 3: s = h.s3; break;
+                  default: s = h.more![c.slot - INLINE_SLOTS];
+                }
                 if (!(s instanceof Accessor)) {
                   stack[sp - 1] = s;
                   sp++;
@@ -2921,8 +2952,10 @@ export class VM {
     const f = new JSFunction(proto, code, env);
     this.charge(80);
     f.shape = r.functionShape(proto);
-    f.pushSlot(code.length);
-    f.pushSlot(code.name);
+    // (a fresh object: its first two slot fields)
+    f.s0 = code.length;
+    f.s1 = code.name;
+    f.slotCount = 2;
     if (flags & FnFlags.Generator) {
       const gp = flags & FnFlags.Async ? r.AsyncGeneratorPrototype : r.GeneratorPrototype;
       const p = new JSObject(gp, Cls.Object, r.rootShape(gp));
@@ -3221,8 +3254,10 @@ export class VM {
 
   iterResult(value: Value, done: boolean): JSObject {
     const o = new JSObject(this.realm.ObjectPrototype, Cls.Object, this.realm.iterResultShape);
-    o.pushSlot(value);
-    o.pushSlot(done);
+    // (a fresh object: its first two slot fields)
+    o.s0 = value;
+    o.s1 = done;
+    o.slotCount = 2;
     this.charge(48);
     return o;
   }
