@@ -42,6 +42,7 @@ import {
   Reaction,
   SavedFrame,
   rootShapeFor,
+  INLINE_SLOTS,
   type Slot,
 } from '../objects';
 import { Shape } from '../shape';
@@ -324,7 +325,16 @@ class Encoder {
         this.lastShape = shape;
       }
     }
-    for (let i = 0, n = o.slotCount; i < n; i++) this.value(o.getSlot(i));
+    // (the inline slot fields, then the overflow array)
+    const n = o.slotCount;
+    if (n > 0) this.value(o.s0);
+    if (n > 1) this.value(o.s1);
+    if (n > 2) this.value(o.s2);
+    if (n > 3) this.value(o.s3);
+    if (n > INLINE_SLOTS) {
+      const m = o.more!;
+      for (let i = 0; i < m.length; i++) this.value(m[i]);
+    }
   }
 
   savedFrame(f: SavedFrame): void {
