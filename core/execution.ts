@@ -192,6 +192,7 @@ export class Execution {
     const started = Date.now();
     const timeLimit = vm.limits.timeMs;
     const deadline = started + Math.max(0, timeLimit - this.usedMs);
+    vm.deadline = deadline;
     const sliceEnd = slice !== undefined && slice > 0 ? vm.instructions + slice : Infinity;
     let nextTimeCheck = vm.instructions;
     this.pauseRequested = false;

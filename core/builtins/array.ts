@@ -64,6 +64,13 @@ function isFast(o: JSObject): o is JSArray {
   return o instanceof JSArray;
 }
 
+/**
+ * Element access through property lookup (array-likes, holes read through the prototype chain)
+ * costs an instruction each, checked: a method called on `{ length: 2 ** 53 - 1 }` loops in the
+ * host, so it must stop at the budget, not after 2^53 lookups.
+ */
+const ARRAY_LIKE = 'an Array method over an array-like';
+
 /** [[Get]] of index `i` (holes read through the prototype chain). */
 function getIndex(vm: VM, o: JSObject, i: number): Value {
   if (o instanceof JSArray) {
@@ -74,6 +81,7 @@ function getIndex(vm: VM, o: JSObject, i: number): Value {
     }
     if (o.proto === vm.realm.ArrayPrototype) return undefined;
   }
+  vm.chargeWorkChecked(1, ARRAY_LIKE);
   return vm.get(o, String(i));
 }
 
@@ -84,6 +92,7 @@ function hasIndex(vm: VM, o: JSObject, i: number): boolean {
     if (i < el.length && el[i] !== HOLE) return true;
     if (o.proto === vm.realm.ArrayPrototype) return false;
   }
+  vm.chargeWorkChecked(1, ARRAY_LIKE);
   return vm.lookup(o, String(i)) !== HOLE;
 }
 
@@ -102,11 +111,13 @@ function setIndex(vm: VM, o: JSObject, i: number, v: Value): void {
     vm.arraySet(o, i, v);
     return;
   }
+  vm.chargeWorkChecked(1, ARRAY_LIKE);
   vm.set(o, String(i), v);
 }
 
 /** DeletePropertyOrThrow(O, i). */
 function deleteIndex(vm: VM, o: JSObject, i: number): void {
+  vm.chargeWorkChecked(1, ARRAY_LIKE);
   vm.deleteProp(o, String(i));
 }
 
@@ -781,8 +792,10 @@ registerInstaller((r: Realm) => {
     let src: Elem[];
     if (o instanceof JSArray) src = o.elements;
     else {
+      // only the elements present: holes are skipped anyway, and a sparse array-like's length
+      // (up to 2^53 - 1) is no allocation the host should make
       src = [];
-      for (let i = 0; i < len; i++) src.push(hasIndex(vm, o, i) ? getIndex(vm, o, i) : HOLE);
+      for (let i = 0; i < len; i++) if (hasIndex(vm, o, i)) src.push(getIndex(vm, o, i));
     }
     const budget = { n: 0, visits: 0 };
     flatCount(vm, src, depth, budget);

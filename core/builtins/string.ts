@@ -278,6 +278,8 @@ registerInstaller((r) => {
     const parts: string[] = [];
     let total = 0;
     for (let i = 0; ; i++) {
+      // the guest picks the length: each segment read costs an instruction, checked
+      vm.chargeWorkChecked(1, 'String.raw');
       const seg = str(vm, vm.get(literals, String(i)));
       parts.push(seg);
       total += seg.length;

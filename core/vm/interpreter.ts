@@ -88,6 +88,9 @@ export type Job =
 
 const CALL_ERR = (v: Value) => `${v === null ? 'null' : typeOf(v) === 'object' ? 'object' : typeOf(v)} is not a function`;
 
+/** Checked built-in work between two clock reads (see {@link VM.chargeWorkChecked}). */
+const WORK_CLOCK_EVERY = 1 << 16;
+
 export class VM {
   readonly stack: Value[] = [];
   sp = 0;
@@ -119,7 +122,9 @@ export class VM {
   /** The loop stops when `instructions` reaches this (min of limit and slice end). */
   stopAt = 0;
   sliceEnd = Infinity;
+  /** When the running slice's time budget ends (Date.now()); read by long built-in loops. */
   deadline = Infinity;
+  private workSinceClock = 0;
   signal: AbortSignal | null = null;
   readonly templateCache = new Map<TemplateConst, JSArray>();
   /** Capability calls made by the guest and not yet taken back (see hostcalls.ts). */
@@ -202,6 +207,26 @@ export class VM {
    */
   chargeWork(n: number): void {
     this.instructions += n;
+  }
+
+  /**
+   * Charges host work like {@link chargeWork} and stops at the instruction limit right away:
+   * for a built-in's own loop, whose length the guest chooses (`{ length: 2 ** 53 - 1 }`), so
+   * the host never runs it past the budget. `where` names the built-in in the error.
+   */
+  chargeWorkChecked(n: number, where: string): void {
+    const limit = this.limits.instructions;
+    if ((this.instructions += n) > limit) {
+      throw new LimitError('instructions', limit, this.instructions, `limit exceeded: instructions (limit ${limit}) in ${where}; raise it with limits.instructions`);
+    }
+    // with the instruction budget lifted, the time limit must still hold inside the loop
+    if ((this.workSinceClock += n) >= WORK_CLOCK_EVERY) {
+      this.workSinceClock = 0;
+      if (Date.now() > this.deadline) {
+        const t = this.limits.timeMs;
+        throw new LimitError('timeMs', t, t, `time limit of ${t} ms exceeded in ${where}; raise limits.timeMs`);
+      }
+    }
   }
 
   /** Checks that allocating `bytes` more would stay within the heap budget (before allocating). */

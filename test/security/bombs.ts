@@ -70,6 +70,13 @@ const LIST: Bomb[] = [
   { id: 'promise-storm', limit: 'heapBytes', via: 'a promise storm: a million reactions on one promise', src: 'const p = Promise.resolve(); for (let i = 0; i < 1e6; i++) p.then(() => 0);', limits: { instructions: 1e9 } },
   { id: 'microtask-loop', limit: 'heapBytes', via: 'a self-scheduling microtask chain (each promise adopts the next: the chain stays alive)', src: 'function f() { return Promise.resolve().then(f); } f();', limits: { instructions: 1e9 } },
   { id: 'json-parse-deep', limit: 'heapBytes', via: 'JSON.parse of 1 000 000 nested arrays (parsed iteratively, as V8 does; every array charged)', src: "JSON.parse('['.repeat(1e6) + ']'.repeat(1e6))", limits: { instructions: 1e9 } },
+  // an Array method called on an array-like of any length loops in the host: every element read is charged, checked
+  { id: 'arraylike-includes', limit: 'instructions', via: 'Array.prototype.includes on an array-like of length 2^53 − 1', src: 'Array.prototype.includes.call({ length: 2 ** 53 - 1 }, 1)', limits: I },
+  { id: 'arraylike-join', limit: 'instructions', via: 'Array.prototype.join on an array-like of length 2^53 − 1', src: 'Array.prototype.join.call({ length: 2 ** 53 - 1 })', limits: I },
+  { id: 'arraylike-flat', limit: 'instructions', via: 'Array.prototype.flat on an array-like of length 2^53 − 1 (it aborted the host)', src: 'Array.prototype.flat.call({ length: 2 ** 53 - 1 })', limits: I },
+  { id: 'arraylike-reverse', limit: 'instructions', via: 'Array.prototype.reverse on an array-like of length 2^53 − 1', src: 'Array.prototype.reverse.call({ length: 2 ** 53 - 1 })', limits: I },
+  { id: 'string-raw-length', limit: 'instructions', via: 'String.raw with raw.length 2^53 − 1', src: 'String.raw({ raw: { length: 2 ** 53 - 1 } })', limits: I },
+  { id: 'apply-arraylike', limit: 'heapBytes', via: 'Function.prototype.apply with an array-like of length 2^32 − 1 (it aborted the host)', src: 'Math.max.apply(null, { length: 2 ** 32 - 1 })', limits: { ...H, instructions: 1e15 } },
   // ---- allocations ----
   { id: 'allocation-loop', limit: 'allocations', via: 'object literals in a loop', src: 'for (;;) { const o = {}; }', limits: { allocations: 50_000 } },
   { id: 'allocation-builtin', limit: 'allocations', via: 'built-ins that allocate (slice) in a loop', src: 'const a = [1, 2]; for (;;) a.slice();', limits: { allocations: 50_000 } },
@@ -87,6 +94,7 @@ const LIST: Bomb[] = [
   // ---- timeMs (cooperative; instruction counts differ between runs by nature) ----
   { id: 'time-loop', limit: 'timeMs', via: 'an infinite loop with the instruction budget lifted', src: 'for (;;) {}', limits: { instructions: 1e15, timeMs: 100 } },
   { id: 'time-builtin-loop', limit: 'timeMs', via: 'expensive built-ins in a loop with the instruction budget lifted (each call’s work is bounded, so the clock is read often)', src: "const s = 'é'.repeat(1 << 18); for (;;) s.normalize('NFD');", limits: { instructions: 1e15, timeMs: 100 } },
+  { id: 'time-arraylike', limit: 'timeMs', via: 'an Array method over an array-like of length 2^53 − 1 with the instruction budget lifted (the clock is read inside the loop)', src: 'Array.prototype.indexOf.call({ length: 2 ** 53 - 1 }, 1)', limits: { instructions: 1e15, timeMs: 100 } },
   // ---- cancellation ----
   { id: 'cancel-signal', limit: 'cancelled', via: 'an AbortSignal aborted by the host while the program loops calling a capability', src: 'for (;;) tick();', abortAfter: 100 },
 ];

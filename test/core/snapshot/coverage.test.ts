@@ -25,6 +25,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       stopAt: 'set by every step',
       sliceEnd: 'set by every step',
       deadline: 'set by every step',
+      workSinceClock: 'when a long built-in loop next reads the clock: time is not part of the state (a restored run gets a fresh time budget)',
       signal: 'host option',
       capabilities: 'host declarations, re-supplied on restore',
       onConsole: 'host callback',
