@@ -209,6 +209,10 @@ function knownDifference(source: string, core: Outcome, v8: Outcome): boolean {
   const now = new Date();
   const v8Text = JSON.stringify(['value' in v8 ? canonical(v8.value) : '', v8.console]);
   if ([now.toDateString(), now.toISOString().slice(0, 10), now.toUTCString().slice(0, 16)].some((t) => v8Text.includes(t))) return true;
+  // core has ES2024's Object.groupBy, Map.groupBy and Promise.withResolvers, Node 20's V8 has not
+  // (LANGUAGE.md): a program that uses them, or reflection that lists them, differs
+  const NEWER = /\b(?:groupBy|withResolvers)\b/;
+  if (NEWER.test(source) || (NEWER.test(JSON.stringify(['value' in core ? canonical(core.value) : '', core.console])) && !NEWER.test(v8Text))) return true;
   // V8 pretty-prints with an empty indent for a space in (0, 1) (the spec: none); core follows the spec
   if (/JSON\.stringify\(.*,\s*(?:0?\.\d+|\d(?:\.\d+)?e-\d+)\s*\)/.test(source)) return true;
   // inspect never runs a guest getter, so a getter-made Symbol.toStringTag is not shown

@@ -129,6 +129,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['an uncaught object with a name', "throw { name: 'X', message: 'm' }", 'X'],
   // seed 2611 case 21275: a caught refusal of dynamic code is an EvalError in V8, a TypeError in core (documented)
   ['a caught Function constructor', "const r = []; for (const f of [() => Object.constructor('1'), () => (async () => {}).constructor('1')]) { try { f(); } catch (e) { r.push(e.name, e.message); } } r", 'value ["TypeError","Code generation from strings is disallowed in Capsule","TypeError","Code generation from strings is disallowed in Capsule"]'],
+  // seed 2612 case 40900: Map.groupBy (ES2024) is core's, not Node 20's V8's (documented)
+  ['own names of Map', 'for (let __k = 0; __k < 3; __k++) {\n[[...Object.getOwnPropertyNames(Map), ].map((k) => (typeof k === \'symbol\' ? k.description : k)), ]\n}', 'value [["length","name","prototype","groupBy"]]'],
 ];
 
 describe('fuzzer regressions', () => {
