@@ -7,7 +7,7 @@ import { HOLE_DONE } from '../vm/interpreter';
 import { PUSHED } from '../vm/natives';
 import { builtinIterStepImpl, registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
-import { toObject, toString } from './util';
+import { receiverText, toObject, toString } from './util';
 
 registerInstaller((r) => {
   r.method(r.IteratorPrototype, WELL_KNOWN.iterator, 0, (_vm, t) => t);
@@ -15,7 +15,7 @@ registerInstaller((r) => {
 
   const iterNext = (proto: JSObject, tag: string) => {
     const f = r.method(proto, 'next', 0, (vm, t) => {
-      if (!(t instanceof JSIterator) || t.proto !== proto) throw new GuestError('TypeError', `next method called on incompatible receiver ${vm.describe(t)}`);
+      if (!(t instanceof JSIterator) || t.proto !== proto) throw new GuestError('TypeError', `Method ${tag}.prototype.next called on incompatible receiver ${receiverText(vm, t)}`);
       const v = builtinIterStepImpl(vm.realm, t);
       return v === HOLE ? vm.iterResult(undefined, true) : vm.iterResult(v as Value, false);
     });
@@ -54,7 +54,7 @@ registerInstaller((r) => {
   GFP.defineOwn(WELL_KNOWN.toStringTag, 'GeneratorFunction', Attr.Configurable);
   r.AsyncFunctionPrototype.defineOwn(WELL_KNOWN.toStringTag, 'AsyncFunction', Attr.Configurable);
   const resume = (mode: number) => (vm: Parameters<Parameters<typeof r.method>[3]>[0], t: Value, a: Value[]) => {
-    if (!(t instanceof JSGenerator) || t.cls !== Cls.Generator) throw new GuestError('TypeError', `${['next', 'throw', 'return'][mode]} method called on incompatible receiver ${vm.describe(t)}`);
+    if (!(t instanceof JSGenerator) || t.cls !== Cls.Generator) throw new GuestError('TypeError', `Method [Generator].prototype.${['next', 'throw', 'return'][mode]} called on incompatible receiver ${receiverText(vm, t)}`);
     const res = vm.resumeGenerator(t, a[0], mode, Cont.Generator);
     if (res === HOLE_DONE) return vm.iterResult(undefined, true);
     return res as Value | typeof PUSHED;
@@ -70,7 +70,7 @@ registerInstaller((r) => {
   const aresume = (mode: number) => (vm: Parameters<Parameters<typeof r.method>[3]>[0], t: Value, a: Value[]) => {
     if (!(t instanceof JSGenerator) || t.cls !== Cls.AsyncGenerator) {
       const p = vm.newPromise();
-      vm.rejectPromise(p, vm.newError('TypeError', `${['next', 'throw', 'return'][mode]} method called on incompatible receiver ${vm.describe(t)}`));
+      vm.rejectPromise(p, vm.newError('TypeError', `Method [AsyncGenerator].prototype.${['next', 'throw', 'return'][mode]} called on incompatible receiver ${receiverText(vm, t)}`));
       return p;
     }
     return vm.asyncGenEnqueue(t, mode, a[0]);

@@ -118,32 +118,8 @@ export function wrapPrimitive(vm: VM, proto: JSObject, cls: Cls, value: Value): 
   return o;
 }
 
-/** V8's rendering of a receiver in "called on incompatible receiver X" messages. */
-export function receiverText(vm: VM, v: Value): string {
-  if (typeof v === 'string') return v;
-  if (v instanceof GSymbol) return `Symbol(${v.description ?? ''})`;
-  if (!(v instanceof JSObject)) return String(v);
-  if (v.cls === Cls.Array) return '[object Array]';
-  if (vm.typeOfValue(v) === 'function') return vm.describe(v);
-  return `#<${constructorName(vm, v)}>`;
-}
-
-/** The constructor name V8 shows for an object (`#<Foo>`, "object with constructor 'Foo'"). */
-export function constructorName(vm: VM, o: JSObject): string {
-  for (let p: JSObject | null = o; p !== null; p = p.proto) {
-    const i = p.shape.index.get('constructor');
-    if (i === undefined) continue;
-    if (p.shape.attrs[i] & Attr.Accessor) break;
-    const c = p.getSlot(i);
-    if (c instanceof JSObject && vm.typeOfValue(c) === 'function') {
-      const ni = c.shape.index.get('name');
-      const n = ni === undefined ? undefined : c.getSlot(ni);
-      if (typeof n === 'string' && n) return n;
-    }
-    break;
-  }
-  return 'Object';
-}
+import { constructorName, receiverText } from './util';
+export { constructorName, receiverText };
 
 /**
  * Puts an intrinsic's own properties in V8's order (what getOwnPropertyNames shows): the

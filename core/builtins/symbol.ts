@@ -51,15 +51,15 @@ registerInstaller((r) => {
   // V8's order of Symbol's own keys: for, keyFor, then the well-known symbols alphabetically
   for (const name of Object.keys(WELL_KNOWN).sort()) S.defineOwn(name, WELL_KNOWN[name as keyof typeof WELL_KNOWN], 0);
   // a symbol, or a Symbol box (Object(sym)); guest symbols are host objects, so typeof cannot tell
-  const sym = (_vm: Parameters<typeof toString>[0], t: Value): GSymbol => {
+  const sym = (t: Value, method: string): GSymbol => {
     if (t instanceof GSymbol) return t;
     if (t instanceof JSPrimitiveObject && t.cls === Cls.Symbol && t.value instanceof GSymbol) return t.value;
-    throw new GuestError('TypeError', 'Symbol.prototype method called on incompatible receiver');
+    throw new GuestError('TypeError', `Symbol.prototype${method} requires that 'this' be a Symbol`);
   };
-  r.method(SP, 'toString', 0, (vm, t) => `Symbol(${sym(vm, t).description ?? ''})`);
-  r.method(SP, 'valueOf', 0, (vm, t) => sym(vm, t));
-  r.getter(SP, 'description', (vm, t) => sym(vm, t).description);
-  r.method(SP, WELL_KNOWN.toPrimitive, 1, (vm, t) => sym(vm, t));
+  r.method(SP, 'toString', 0, (_vm, t) => `Symbol(${sym(t, '.toString').description ?? ''})`);
+  r.method(SP, 'valueOf', 0, (_vm, t) => sym(t, '.valueOf'));
+  r.getter(SP, 'description', (_vm, t) => sym(t, '.description').description);
+  r.method(SP, WELL_KNOWN.toPrimitive, 1, (_vm, t) => sym(t, ' [ @@toPrimitive ]'));
   SP.defineOwn(WELL_KNOWN.toStringTag, 'Symbol', Attr.Configurable);
   void JSObject;
 });

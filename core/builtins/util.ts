@@ -1,5 +1,6 @@
 /** Small helpers shared by built-in modules. */
 import { JSArray, JSObject, JSPrimitiveObject, Cls } from '../objects';
+import { Attr } from '../shape';
 import { GSymbol, HOLE, type Value } from '../value';
 import type { VM } from '../vm/interpreter';
 import { primToNumber, primToString, toIntegerOrInfinity } from '../vm/ops';
@@ -99,4 +100,31 @@ export function joinAll(parts: string[], sep: string): string {
   const runs: string[] = [];
   for (let i = 0; i < n; i += JOIN_RUN) runs.push(parts.slice(i, i + JOIN_RUN).join(sep));
   return joinAll(runs, sep);
+}
+
+/** V8's rendering of a receiver in "called on incompatible receiver X" messages. */
+export function receiverText(vm: VM, v: Value): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof GSymbol) return `Symbol(${v.description ?? ''})`;
+  if (!(v instanceof JSObject)) return String(v);
+  if (v.cls === Cls.Array) return '[object Array]';
+  if (vm.typeOfValue(v) === 'function') return vm.describe(v);
+  return `#<${constructorName(vm, v)}>`;
+}
+
+/** The constructor name V8 shows for an object (`#<Foo>`, "object with constructor 'Foo'"). */
+export function constructorName(vm: VM, o: JSObject): string {
+  for (let p: JSObject | null = o; p !== null; p = p.proto) {
+    const i = p.shape.index.get('constructor');
+    if (i === undefined) continue;
+    if (p.shape.attrs[i] & Attr.Accessor) break;
+    const c = p.getSlot(i);
+    if (c instanceof JSObject && vm.typeOfValue(c) === 'function') {
+      const ni = c.shape.index.get('name');
+      const n = ni === undefined ? undefined : c.getSlot(ni);
+      if (typeof n === 'string' && n) return n;
+    }
+    break;
+  }
+  return 'Object';
 }

@@ -1298,7 +1298,10 @@ class FnCompiler {
           if (el === null) e.emit(Op.ArrayHole);
           else if (el.type === 'SpreadElement') {
             this.expr(el.argument);
+            // the span is `...x`: a non-iterable's message names x, as V8's does
+            const p = e.setSpan(el);
             e.emit(Op.ArraySpread);
+            e.restoreSpan(p);
           } else {
             this.expr(el);
             e.emit(Op.ArrayPush);
@@ -1870,7 +1873,10 @@ class FnCompiler {
     for (const a of args) {
       if (a.type === 'SpreadElement') {
         this.expr(a.argument);
+        // the span is the argument without the dots: a spread into a call (V8 words its errors differently)
+        const p = e.setSpan(a.argument);
         e.emit(Op.ArraySpread);
+        e.restoreSpan(p);
       } else {
         this.expr(a);
         e.emit(Op.ArrayPush);

@@ -2187,6 +2187,7 @@ export class VM {
               sp--;
               break;
             }
+            this.checkSpreadable(src);
             // generic iterables: the prelude drives the protocol
             sp--;
             this.sp = sp;
@@ -3614,6 +3615,29 @@ export class VM {
     if (!span) return '';
     const text = f.code.unit.source.slice(span.start, span.end);
     return text.length <= 60 && !/[\n;]|=>|\bfunction\b|^(?:for|const|let|var)\b/.test(text) ? text : '';
+  }
+
+  /**
+   * Throws V8's TypeError when a spread's value is not iterable (the prelude would say it without
+   * the source text). The ArraySpread's span is `...x` in an array literal and `x` in arguments.
+   */
+  private checkSpreadable(v: Value): void {
+    // self-hosted built-ins word their own errors
+    if (!this.frame || this.frame.code.flags & FnFlags.Builtin) return;
+    if (v !== null && v !== undefined) {
+      const m = v instanceof JSObject ? this.lookup(v, WELL_KNOWN.iterator) : this.lookup(this.protoOfPrimitive(v), WELL_KNOWN.iterator);
+      if (m instanceof Accessor || (m !== HOLE && isCallable(m as Value))) return;
+    }
+    const f = this.frame;
+    const span = spanAt(f.code, f.pc - 1);
+    const raw = span ? f.code.unit.source.slice(span.start, span.end) : '';
+    const inArray = raw.startsWith('...');
+    let text = inArray ? raw.slice(3).trim() : raw;
+    if (text.length > 60 || /[\n;]|=>|\bfunction\b/.test(text)) text = '';
+    if (!inArray && v !== null && v !== undefined) throw new GuestError('TypeError', 'Spread syntax requires ...iterable[Symbol.iterator] to be a function');
+    const call = /^([\w$.]+)\s*\(.*\)$/s.exec(text);
+    const what = call ? `${call[1]} is not a function or its return value` : text || (v === null || v === undefined ? String(v) : this.describeIterable(v));
+    throw new GuestError('TypeError', inArray || !text ? `${what} is not iterable` : `${what} is not iterable (cannot read property ${String(v)})`);
   }
 
   private describeIterable(v: Value): string {

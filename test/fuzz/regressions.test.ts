@@ -131,6 +131,9 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['a caught Function constructor', "const r = []; for (const f of [() => Object.constructor('1'), () => (async () => {}).constructor('1')]) { try { f(); } catch (e) { r.push(e.name, e.message); } } r", 'value ["TypeError","Code generation from strings is disallowed in Capsule","TypeError","Code generation from strings is disallowed in Capsule"]'],
   // seed 2612 case 40900: Map.groupBy (ES2024) is core's, not Node 20's V8's (documented)
   ['own names of Map', 'for (let __k = 0; __k < 3; __k++) {\n[[...Object.getOwnPropertyNames(Map), ].map((k) => (typeof k === \'symbol\' ? k.description : k)), ]\n}', 'value [["length","name","prototype","groupBy"]]'],
+  // a targeted sweep of engine messages (2026-11-26): V8 names a spread's source text, and its receiver checks
+  ['the message of spreading a non-iterable', "const r = []; const o = { a: 1, n: null }; function f() { return 1; } for (const g of [() => [...o.a], () => [...{}], () => Math.max(...o), () => Math.max(...o.n), () => [...f()]]) { try { g(); } catch (e) { r.push(e.message); } } r", 'value ["o.a is not iterable","{} is not iterable","Spread syntax requires ...iterable[Symbol.iterator] to be a function","o.n is not iterable (cannot read property null)","f is not a function or its return value is not iterable"]'],
+  ['receiver checks of Symbol and iterator methods', "const r = []; for (const g of [() => Symbol.prototype.toString.call(1), () => [].values().next.call({}), () => (function* () {})().return.call([])]) { try { g(); } catch (e) { r.push(e.message); } } r", 'value ["Symbol.prototype.toString requires that \'this\' be a Symbol","Method Array Iterator.prototype.next called on incompatible receiver #<Object>","Method [Generator].prototype.return called on incompatible receiver [object Array]"]'],
 ];
 
 describe('fuzzer regressions', () => {
