@@ -121,10 +121,13 @@ function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): voi
     throw new GuestError('TypeError', `Cannot define property ${String(key)}, object is not extensible`);
   }
   const flag = (k: string, old: number, bit: number) => (has(k) ? (vm.get(desc, k) ? bit : 0) : existing >= 0 ? old & bit : 0);
-  if (has('get') || has('set')) {
+  // an existing accessor keeps what the descriptor does not name (a generic descriptor, `{}` or
+  // `{ enumerable }`, changes only the flags; `{ get }` keeps the setter)
+  const old = existing >= 0 && existing & Attr.Accessor ? (vm.ownSlot(o, key) as Accessor) : null;
+  if (has('get') || has('set') || (old !== null && !has('value') && !has('writable'))) {
     if (has('value') || has('writable')) throw new GuestError('TypeError', 'Invalid property descriptor. Cannot both specify accessors and a value or writable attribute');
-    const g = vm.get(desc, 'get');
-    const s = vm.get(desc, 'set');
+    const g = has('get') ? vm.get(desc, 'get') : old?.get;
+    const s = has('set') ? vm.get(desc, 'set') : old?.set;
     if (g !== undefined && !isCallable(g)) throw new GuestError('TypeError', `Getter must be a function: ${vm.describe(g)}`);
     if (s !== undefined && !isCallable(s)) throw new GuestError('TypeError', `Setter must be a function: ${vm.describe(s)}`);
     if (o instanceof JSArray && arrayIndexOf(key) >= 0) throw new GuestError('TypeError', 'accessors on array elements are not supported');
@@ -133,7 +136,7 @@ function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): voi
     return;
   }
   const attrs = flag('writable', existing, Attr.Writable) | flag('enumerable', existing, Attr.Enumerable) | flag('configurable', existing, Attr.Configurable);
-  const v = has('value') ? vm.get(desc, 'value') : existing >= 0 ? (vm.ownSlot(o, key) as Value) : undefined;
+  const v = has('value') ? vm.get(desc, 'value') : existing >= 0 && old === null ? (vm.ownSlot(o, key) as Value) : undefined;
   if (o instanceof JSArray) {
     const idx = arrayIndexOf(key);
     if (idx >= 0 || key === 'length') {

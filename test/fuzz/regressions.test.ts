@@ -134,6 +134,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   // a targeted sweep of engine messages (2026-11-26): V8 names a spread's source text, and its receiver checks
   ['the message of spreading a non-iterable', "const r = []; const o = { a: 1, n: null }; function f() { return 1; } for (const g of [() => [...o.a], () => [...{}], () => Math.max(...o), () => Math.max(...o.n), () => [...f()]]) { try { g(); } catch (e) { r.push(e.message); } } r", 'value ["o.a is not iterable","{} is not iterable","Spread syntax requires ...iterable[Symbol.iterator] to be a function","o.n is not iterable (cannot read property null)","f is not a function or its return value is not iterable"]'],
   ['receiver checks of Symbol and iterator methods', "const r = []; for (const g of [() => Symbol.prototype.toString.call(1), () => [].values().next.call({}), () => (function* () {})().return.call([])]) { try { g(); } catch (e) { r.push(e.message); } } r", 'value ["Symbol.prototype.toString requires that \'this\' be a Symbol","Method Array Iterator.prototype.next called on incompatible receiver #<Object>","Method [Generator].prototype.return called on incompatible receiver [object Array]"]'],
+  // seed 2612 case 217357: a generic descriptor on an accessor turned it into a data property holding the accessor pair
+  ['defineProperty of an accessor with a generic descriptor', "const o = { get e() { return 1; }, set e(v) { this.x = v; } }; Object.defineProperty(o, 'e', {}); Object.defineProperty(o, 'e', { get() { return 2; } }); o.e = 5; const d = Object.getOwnPropertyDescriptor(o, 'e'); [o.e, o.x, 'value' in d, typeof d.set]", 'value [2,5,false,"function"]'],
 ];
 
 describe('fuzzer regressions', () => {
