@@ -149,28 +149,15 @@ export class JSObject {
   /** Appends a slot (the value of the key a shape transition just added). */
   pushSlot(v: Slot): void {
     const n = this.slotCount;
-    switch (n) {
-      case 0:
-        this.s0 = v;
-        break;
-      case 1:
-        this.s1 = v;
-        break;
-      case 2:
-        this.s2 = v;
-        break;
-      case 3:
-        this.s3 = v;
-        break;
-      default: {
-        // small overflow arrays exactly sized (a push onto [] or [x] reserves 17 elements)
-        const m = this.more;
-        if (m === null || n === INLINE_SLOTS) this.more = [v];
-        else if (m.length === 1) this.more = [m[0], v];
-        else if (m.length === 2) this.more = [m[0], m[1], v];
-        else if (m.length === 3) this.more = [m[0], m[1], m[2], v];
-        else m.push(v);
-      }
+    if (n < INLINE_SLOTS) this.setSlot(n, v);
+    else {
+      // small overflow arrays exactly sized (a push onto [] or [x] reserves 17 elements)
+      const m = this.more;
+      if (m === null || n === INLINE_SLOTS) this.more = [v];
+      else if (m.length === 1) this.more = [m[0], v];
+      else if (m.length === 2) this.more = [m[0], m[1], v];
+      else if (m.length === 3) this.more = [m[0], m[1], m[2], v];
+      else m.push(v);
     }
     this.slotCount = n + 1;
   }
