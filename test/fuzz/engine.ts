@@ -193,6 +193,17 @@ function knownDifference(source: string, core: Outcome, v8: Outcome): boolean {
     const name = (m[1] ?? m[2]).replace(/\$/g, '\\$');
     if (new RegExp(`\\bthis\\s*(?:\\??\\.\\s*${name}\\b|\\[\\s*['"]${name}['"]\\s*\\])`).test(source)) return true;
   }
+  // …or shows the global object itself (`console.log(this)` at the top level): V8's output names
+  // a top-level declaration as a property, core's does not
+  if (/\bthis\b|\bglobalThis\b/.test(source)) {
+    const coreText = JSON.stringify(['value' in core ? canonical(core.value) : '', core.console]);
+    const v8Shown = JSON.stringify(['value' in v8 ? canonical(v8.value) : '', v8.console]);
+    for (const m of source.matchAll(/^\s*(?:var\s+([\w$]+)|(?:async\s+)?function\s*\*?\s*([\w$]+))/gm)) {
+      const name = (m[1] ?? m[2]).replace(/\$/g, '\\$');
+      const shown = new RegExp(`\\b${name}\\b(?:\\\\?"|)?:`);
+      if (shown.test(v8Shown) && !shown.test(coreText)) return true;
+    }
+  }
   // Node formats a node:vm context's global object for `%s` as "[object Object]" (its global
   // proxy defeats util.format's built-in check); a plain global object prints as `{}`
   if (/%s/.test(source) && /\bglobalThis\b/.test(source)) return true;

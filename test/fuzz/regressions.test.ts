@@ -136,6 +136,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['receiver checks of Symbol and iterator methods', "const r = []; for (const g of [() => Symbol.prototype.toString.call(1), () => [].values().next.call({}), () => (function* () {})().return.call([])]) { try { g(); } catch (e) { r.push(e.message); } } r", 'value ["Symbol.prototype.toString requires that \'this\' be a Symbol","Method Array Iterator.prototype.next called on incompatible receiver #<Object>","Method [Generator].prototype.return called on incompatible receiver [object Array]"]'],
   // seed 2612 case 217357: a generic descriptor on an accessor turned it into a data property holding the accessor pair
   ['defineProperty of an accessor with a generic descriptor', "const o = { get e() { return 1; }, set e(v) { this.x = v; } }; Object.defineProperty(o, 'e', {}); Object.defineProperty(o, 'e', { get() { return 2; } }); o.e = 5; const d = Object.getOwnPropertyDescriptor(o, 'e'); [o.e, o.x, 'value' in d, typeof d.set]", 'value [2,5,false,"function"]'],
+  // seed 2613 case 32488: the global this printed: V8's shows the top-level function (documented: not a property)
+  ['the global this printed beside a top-level function', "function f1() {\n}\nconsole.log('value %i', 'a', this);", 'value undefined'],
 ];
 
 describe('fuzzer regressions', () => {
