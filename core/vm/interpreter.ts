@@ -3653,7 +3653,7 @@ export class VM {
     // …and a string literal in double quotes (`'s'()`, a template tag `` `s` `` )
     const literal = /^(['`])([^'"`\\$\n]*)\1$/.exec(text);
     if (literal) text = `"${literal[2]}"`;
-    return text && !/^\(|\bfunction\b|=>/.test(text) ? `${text} is not a function` : CALL_ERR(f);
+    return text && !/^\(|(?<![.\w$])function\b|=>/.test(text) ? `${text} is not a function` : CALL_ERR(f);
   }
 
   /** The callee of the `new` at `pc` as V8 prints it: `new (o.a)(1)` → `o.a`, `new ('x')` → `"x"`. */

@@ -138,6 +138,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['defineProperty of an accessor with a generic descriptor', "const o = { get e() { return 1; }, set e(v) { this.x = v; } }; Object.defineProperty(o, 'e', {}); Object.defineProperty(o, 'e', { get() { return 2; } }); o.e = 5; const d = Object.getOwnPropertyDescriptor(o, 'e'); [o.e, o.x, 'value' in d, typeof d.set]", 'value [2,5,false,"function"]'],
   // seed 2613 case 32488: the global this printed: V8's shows the top-level function (documented: not a property)
   ['the global this printed beside a top-level function', "function f1() {\n}\nconsole.log('value %i', 'a', this);", 'value undefined'],
+  // seed 2613 case 233626: a callee whose property is named `function` was not printed
+  ['the message of calling o.function', "const r = []; try { Promise.function(); } catch (e) { r.push(e.message); } try { (function () {})(); r.push(1); } catch (e) {} r", 'value ["Promise.function is not a function",1]'],
 ];
 
 describe('fuzzer regressions', () => {
