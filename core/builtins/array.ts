@@ -21,7 +21,7 @@ import { GuestError } from '../vm/throw';
 import { LimitError } from '../errors';
 import { ARRAY_PRELUDE_LOADED } from './array-prelude';
 import { ITER_RESULT } from './array-iter';
-import { joinAll, toInteger, toObject, toPrimitive } from './util';
+import { joinAll, toInteger, toLength, toObject, toPrimitive } from './util';
 
 void ARRAY_PRELUDE_LOADED;
 void ITER_RESULT;
@@ -47,11 +47,6 @@ function thisObject(vm: VM, t: Value, name: string): JSObject {
   return toObject(vm, t);
 }
 
-function toLength(vm: VM, v: Value): number {
-  const n = typeof v === 'number' ? toIntegerOrInfinity(v) : toInteger(vm, v);
-  if (n <= 0) return 0;
-  return n > MAX_SAFE ? MAX_SAFE : n;
-}
 
 /** LengthOfArrayLike. */
 function lengthOf(vm: VM, o: JSObject): number {

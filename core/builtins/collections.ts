@@ -23,7 +23,8 @@ import type { VM } from '../vm/interpreter';
 import { markScratchArgs } from '../vm/natives';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
-import { constructorName, placeholder, protoFor, receiverText, reorderProperties } from './number';
+import { placeholder, protoFor, reorderProperties } from './number';
+import { constructorName, receiverText } from './util';
 
 declare module '../objects' {
   interface JSCollection {

@@ -28,7 +28,8 @@ import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { LimitError } from '../errors';
 import { isoString } from './date';
-import { constructorName, guestArgs, str } from './number';
+import { guestArgs, str } from './number';
+import { constructorName } from './util';
 import { joinAll } from './util';
 
 /** Nesting depth at which stringify throws V8's stack-overflow RangeError (V8: ~4100-4200). */

@@ -119,7 +119,6 @@ export function wrapPrimitive(vm: VM, proto: JSObject, cls: Cls, value: Value): 
 }
 
 import { constructorName, receiverText } from './util';
-export { constructorName, receiverText };
 
 /**
  * Puts an intrinsic's own properties in V8's order (what getOwnPropertyNames shows): the

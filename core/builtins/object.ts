@@ -9,7 +9,7 @@ import { registerNative } from '../vm/natives';
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { addPreludeModule } from '../prelude/index';
-import { toInteger, toObject } from './util';
+import { toLength, toObject } from './util';
 import { arrayIndexOf } from '../vm/ops';
 
 const BOUND_ID = registerNative('%BoundFunction%', () => {
@@ -394,8 +394,7 @@ registerInstaller((r) => {
       if (!(list instanceof JSObject)) throw new GuestError('TypeError', 'CreateListFromArrayLike called on non-object');
       // CreateListFromArrayLike: the guest picks the length (up to 2^53 - 1), so the list is
       // reserved against the heap budget and every element read is charged before the host loops
-      const len = toInteger(vm, vm.get(list, 'length'));
-      const n = len > 0 ? Math.min(len, Number.MAX_SAFE_INTEGER) : 0;
+      const n = toLength(vm, vm.get(list, 'length'));
       vm.reserve(n * 8);
       for (let i = 0; i < n; i++) {
         vm.chargeWorkChecked(1, 'Function.prototype.apply');

@@ -62,6 +62,13 @@ export function toInteger(vm: VM, v: Value): number {
   return toIntegerOrInfinity(toNumber(vm, v));
 }
 
+/** ToLength: an integer in [0, 2^53 - 1]. */
+export function toLength(vm: VM, v: Value): number {
+  const n = typeof v === 'number' ? toIntegerOrInfinity(v) : toInteger(vm, v);
+  if (n <= 0) return 0;
+  return n > Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : n;
+}
+
 /** Relative index argument (slice, at, …) clamped to [0, len]. */
 export function relIndex(vm: VM, v: Value, len: number, dflt: number): number {
   if (v === undefined) return dflt;
