@@ -35,6 +35,7 @@ import {
 import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
+import { printCallee } from './callprinter';
 import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
@@ -1793,6 +1794,7 @@ export class VM {
             const args = arr.elements;
             for (let i = 0; i < args.length; i++) stack[sp++] = args[i] === HOLE ? undefined : (args[i] as Value);
             this.sp = sp;
+            if (!isCallable(stack[fnSlot])) throw new GuestError('TypeError', this.notFunctionMessage(stack[fnSlot], frame, pc));
             const r = this.invoke(fnSlot, args.length, Cont.Normal, null, undefined);
             if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
@@ -3647,6 +3649,10 @@ export class VM {
 
   /** "x.y is not a function" for the call at `pc`, naming the callee as V8 does when it can. */
   notFunctionMessage(f: Value, frame: Frame, pc: number): string {
+    const span = spanAt(frame.code, pc - 1);
+    const printed = span ? printCallee(frame.code.unit, frame.code.unit.source, span.start, span.end, 'call') : null;
+    if (printed !== null) return `${printed} is not a function`;
+    // (not an expression on its own, e.g. `super(...)`: the source text, reworded)
     // the Call instruction's span is the callee; V8 writes a call inside it as `f(...)`
     // …and a private name as `[#x]` (V8's CallPrinter)
     let text = printedCallee(this.calleeText(frame, pc)).replace(/\([^()]*\)/g, '(...)').replace(/\.#([\w$]+)/g, '[#$1]');
@@ -3658,6 +3664,9 @@ export class VM {
 
   /** The callee of the `new` at `pc` as V8 prints it: `new (o.a)(1)` → `o.a`, `new ('x')` → `"x"`. */
   newCalleeText(frame: Frame, pc: number): string {
+    const span = spanAt(frame.code, pc - 1);
+    const printed = span ? printCallee(frame.code.unit, frame.code.unit.source, span.start, span.end, 'new') : null;
+    if (printed !== null) return printed;
     let t = this.calleeText(frame, pc).replace(/^new\b\s*/, ''); // also `new(x)`
     if (t.endsWith(')')) {
       // drop the argument list: the last balanced (...) group, unless it is the whole text

@@ -140,6 +140,9 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['the global this printed beside a top-level function', "function f1() {\n}\nconsole.log('value %i', 'a', this);", 'value undefined'],
   // seed 2613 case 233626: a callee whose property is named `function` was not printed
   ['the message of calling o.function', "const r = []; try { Promise.function(); } catch (e) { r.push(e.message); } try { (function () {})(); r.push(1); } catch (e) {} r", 'value ["Promise.function is not a function",1]'],
+  // a targeted sweep (2026-11-26, later): `new (() => 1)()` named the arrow "anonymous"; V8 prints callees from
+  // its AST (core/vm/callprinter.ts; more cases in test/core/vm/callprinter.test.ts)
+  ['callees as V8 prints them', "const r = []; for (const g of [() => new (() => 1)(), () => (function () {})()(), () => ({ f: 1 }).f(), () => new (1, Math.max)(), () => [1, , 'a'].x(), () => (2 * (3 + 4)).x(), () => (1 ? 2 : 3)(), () => Math.max(...[1])()]) { try { g(); } catch (e) { r.push(e.message); } } r", "value [\"(intermediate value) is not a constructor\",\"(intermediate value)(...) is not a function\",\"{(intermediate value)}.f is not a function\",\"(1 , Math.max) is not a constructor\",\"[1,(intermediate value),\\\"a\\\"].x is not a function\",\"14.x is not a function\",\"(intermediate value)(intermediate value)(intermediate value) is not a function\",\"Math.max(...) is not a function\"]"],
 ];
 
 describe('fuzzer regressions', () => {

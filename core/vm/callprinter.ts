@@ -1,0 +1,278 @@
+/**
+ * V8's CallPrinter, re-done on meriyah's tree: how V8 writes the callee in "x is not a function"
+ * and "x is not a constructor". V8 prints the expression from its own AST, not the source text:
+ * `o["f"]` is `o.f`, `f(1)(2)` is `f(...)`, `(1, g)` is `(1 , g)`, numeric literals are folded
+ * (`(1 + 2).x` is `3.x`), and what it does not spell out — a function, an object literal's values,
+ * an `await` — is `(intermediate value)`. The differential oracle (V8) compares these messages
+ * wherever a program prints a caught error, so core words them the same.
+ *
+ * Only error paths call this, with the callee's span; the result is cached per code unit.
+ */
+import { parse, type ESTree } from 'meriyah';
+
+const INTERMEDIATE = '(intermediate value)';
+
+/** Operators V8's parser folds when both operands are numeric literals. */
+const FOLD: Record<string, (a: number, b: number) => number> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '%': (a, b) => a % b,
+  '**': (a, b) => a ** b,
+  '|': (a, b) => a | b,
+  '&': (a, b) => a & b,
+  '^': (a, b) => a ^ b,
+  '<<': (a, b) => a << b,
+  '>>': (a, b) => a >> b,
+  '>>>': (a, b) => a >>> b,
+};
+
+/** Comparisons are never collapsed into one n-ary operation (`((a < b) < c)`). */
+const COMPARE = new Set(['==', '!=', '===', '!==', '<', '>', '<=', '>=', 'instanceof', 'in']);
+
+/** A literal after V8's constant folding, or undefined when the node is not one. */
+function folded(n: ESTree.Node): { value: unknown } | undefined {
+  if (n.type === 'Literal') {
+    const l = n as ESTree.Literal & { bigint?: string; regex?: unknown };
+    if (l.bigint !== undefined || l.regex !== undefined) return undefined;
+    return { value: l.value };
+  }
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return { value: n.quasis[0].value.cooked };
+  if (n.type === 'UnaryExpression') {
+    const a = folded(n.argument);
+    if (!a) return undefined;
+    if (n.operator === '!') return { value: !a.value };
+    if (typeof a.value !== 'number') return undefined;
+    if (n.operator === '-') return { value: -a.value };
+    if (n.operator === '+') return { value: a.value };
+    if (n.operator === '~') return { value: ~a.value };
+    return undefined;
+  }
+  if (n.type === 'BinaryExpression' && FOLD[n.operator]) {
+    const a = folded(n.left);
+    const b = a && typeof a.value === 'number' ? folded(n.right) : undefined;
+    if (a && b && typeof b.value === 'number') return { value: FOLD[n.operator](a.value as number, b.value as number) };
+  }
+  return undefined;
+}
+
+/** The printer's state: V8's `num_prints_` decides where `(intermediate value)` goes. */
+class Printer {
+  out = '';
+  prints = 0;
+  constructor(private readonly text: string) {}
+
+  print(s: string): void {
+    this.prints++;
+    this.out += s;
+  }
+
+  /** V8's Find(node, print): visit (when `visit`), and say `(intermediate value)` if that printed nothing. */
+  find(n: ESTree.Node | null, visit: boolean): void {
+    if (visit && n) {
+      const before = this.prints;
+      this.visit(n);
+      if (this.prints !== before) return;
+    }
+    this.print(INTERMEDIATE);
+  }
+
+  literal(v: unknown): void {
+    if (typeof v === 'string') this.print(`"${v}"`);
+    else if (v === null || typeof v === 'boolean' || typeof v === 'number') this.print(String(v));
+  }
+
+  visit(n: ESTree.Node): void {
+    const lit = folded(n);
+    if (lit) return this.literal(lit.value);
+    switch (n.type) {
+      case 'Identifier':
+        return this.print(n.name);
+      case 'ThisExpression':
+        return this.print('this');
+      case 'Literal': {
+        const r = (n as { regex?: { pattern: string; flags: string } }).regex;
+        if (r) this.print(`/${r.pattern}/${[...'dgimsuvy'].filter((f) => r.flags.includes(f)).join('')}`);
+        return; // a BigInt prints nothing
+      }
+      case 'TemplateLiteral':
+        for (const e of n.expressions) this.find(e, true);
+        return;
+      case 'MemberExpression':
+        return this.member(n);
+      case 'CallExpression':
+        this.find(n.callee, true);
+        return this.print('(...)');
+      case 'TaggedTemplateExpression':
+        this.find(n.tag, true);
+        return this.print('(...)');
+      case 'NewExpression':
+        return this.find(n.callee, false);
+      case 'ArrayExpression':
+      case 'ArrayPattern':
+        this.print('[');
+        n.elements.forEach((e, i) => {
+          if (i) this.print(',');
+          this.find(e, e !== null);
+        });
+        return this.print(']');
+      case 'SpreadElement':
+        this.print('(...');
+        this.find(n.argument, true);
+        return this.print(')');
+      case 'ObjectExpression':
+      case 'ObjectPattern':
+        this.print('{');
+        for (let i = 0; i < n.properties.length; i++) this.print(INTERMEDIATE);
+        return this.print('}');
+      case 'AssignmentExpression':
+        return this.find(n.left, true);
+      case 'UnaryExpression':
+        this.print('(');
+        this.print(n.operator);
+        if (n.operator === 'typeof' || n.operator === 'void' || n.operator === 'delete') this.print(' ');
+        this.find(n.argument, true);
+        return this.print(')');
+      case 'UpdateExpression':
+        this.print('(');
+        if (n.prefix) this.print(n.operator);
+        this.find(n.argument, true);
+        if (!n.prefix) this.print(n.operator);
+        return this.print(')');
+      case 'BinaryExpression':
+      case 'LogicalExpression':
+        return this.operation(n.operator, this.operands(n));
+      case 'SequenceExpression':
+        return this.operation(',', n.expressions);
+      case 'ConditionalExpression':
+        for (let i = 0; i < 3; i++) this.print(INTERMEDIATE);
+        return;
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        for (let i = this.statements(n); i > 0; i--) this.print(INTERMEDIATE);
+        return;
+      case 'ClassExpression': {
+        let members = n.superClass ? 1 : 0;
+        for (const m of n.body.body) if (m.type === 'MethodDefinition' && m.kind !== 'constructor') members++;
+        for (let i = 0; i < members; i++) this.print(INTERMEDIATE);
+        return;
+      }
+      default:
+        // await, yield, super, new.target, a nested optional chain: V8 prints nothing for them
+        return;
+    }
+  }
+
+  private member(n: ESTree.MemberExpression): void {
+    const p = n.property;
+    this.find(n.object, true);
+    const key = n.computed ? folded(p) : undefined;
+    if (!n.computed && p.type === 'Identifier') {
+      this.print(n.optional ? '?.' : '.');
+      return this.print(p.name);
+    }
+    if (key && typeof key.value === 'string') {
+      this.print(n.optional ? '?.' : '.');
+      return this.print(key.value);
+    }
+    if (n.optional) this.print('?.');
+    this.print('[');
+    if (p.type === 'PrivateIdentifier') this.print(`#${p.name}`);
+    else this.find(p, true);
+    this.print(']');
+  }
+
+  /** A left-nested chain of one operator is one n-ary operation in V8 (`(a + b + c)`). */
+  private operands(n: ESTree.BinaryExpression | ESTree.LogicalExpression): ESTree.Node[] {
+    if (COMPARE.has(n.operator)) return [n.left, n.right];
+    const left = n.left;
+    if ((left.type === 'BinaryExpression' || left.type === 'LogicalExpression') && left.operator === n.operator && !folded(left)) {
+      return [...this.operands(left), n.right];
+    }
+    return [n.left, n.right];
+  }
+
+  private operation(op: string, operands: readonly ESTree.Node[]): void {
+    this.print('(');
+    operands.forEach((o, i) => {
+      if (i) this.print(` ${op} `);
+      this.find(o, true);
+    });
+    this.print(')');
+  }
+
+  /**
+   * The statements V8 holds for a function literal when it re-parses for the message: only
+   * functions compiled eagerly (directly in parentheses) have a body then; async functions and
+   * concise arrows show none, a generator one more (its initial yield), parameter defaults one.
+   */
+  private statements(n: ESTree.FunctionExpression | ESTree.ArrowFunctionExpression): number {
+    if (n.async || n.body?.type !== 'BlockStatement') return 0;
+    if (!/\(\s*$/.test(this.text.slice(0, n.start))) return 0;
+    let count = n.body.body.length;
+    if (count > 0 && n.generator) count++;
+    if (n.params.some((p) => p.type !== 'Identifier')) count++;
+    return count;
+  }
+}
+
+/** Wraps an expression so that `super.x`, `await`, `yield`, `new.target` and `#names` parse. */
+function wrap(text: string): { source: string; offset: number } {
+  const names = new Set(text.match(/#[\w$]+/g) ?? []);
+  const fields = [...names].map((n) => `${n};`).join(' ');
+  const head = `class C extends Object { ${fields} async *m() { (`;
+  return { source: `${head}${text}\n); } }`, offset: head.length };
+}
+
+/** The expression written at `text`, or null when it is not one. */
+function expressionOf(text: string): { node: ESTree.Expression; source: string } | null {
+  const { source } = wrap(text);
+  let program: ESTree.Program;
+  try {
+    program = parse(source, { sourceType: 'module', ranges: { start: true, end: true }, lexical: true, validateRegex: false });
+  } catch {
+    return null; // not an expression on its own (`super(...)`), or nested past the host stack
+  }
+  const cls = program.body[0];
+  if (cls?.type !== 'ClassDeclaration') return null;
+  const method = cls.body.body.find((m) => m.type === 'MethodDefinition');
+  const stmt = method?.type === 'MethodDefinition' ? method.value.body?.body[0] : undefined;
+  if (stmt?.type !== 'ExpressionStatement') return null;
+  return { node: stmt.expression, source };
+}
+
+/** Longest callee text re-parsed (longer ones fall back to the caller's wording). */
+const MAX_TEXT = 4000;
+
+const cache = new WeakMap<object, Map<string, string | null>>();
+
+/**
+ * How V8 writes the callee of the call (`kind: 'call'`, span = the callee) or of the `new`
+ * (`kind: 'new'`, span = the whole `new` expression) at `start`…`end` of `source`; null when
+ * the text does not parse as such an expression. `unit` keys the cache (a code unit).
+ */
+export function printCallee(unit: object, source: string, start: number, end: number, kind: 'call' | 'new'): string | null {
+  let byUnit = cache.get(unit);
+  if (!byUnit) cache.set(unit, (byUnit = new Map()));
+  const key = `${kind}:${start}:${end}`;
+  const hit = byUnit.get(key);
+  if (hit !== undefined) return hit;
+  const text = end - start <= MAX_TEXT ? source.slice(start, end) : '';
+  let printed: string | null = null;
+  const parsed = text ? expressionOf(text) : null;
+  if (parsed) {
+    let node: ESTree.Node = parsed.node;
+    // `a?.b()`: the optional chain is around the call, not part of the callee — unless the
+    // callee was parenthesized, `(a?.b)()`, which V8 calls an intermediate value
+    if (node.type === 'ChainExpression' && !/^\s*\)/.test(source.slice(end, end + 40))) node = node.expression;
+    if (kind === 'new') node = node.type === 'NewExpression' ? node.callee : (null as unknown as ESTree.Node);
+    if (node) {
+      const p = new Printer(parsed.source);
+      p.find(node, true);
+      printed = p.out;
+    }
+  }
+  byUnit.set(key, printed);
+  return printed;
+}
