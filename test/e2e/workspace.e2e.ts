@@ -32,11 +32,19 @@ async function autoSaveOff(page: Page): Promise<void> {
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
 }
 
-/** Types at the very start of the active editor. */
+/**
+ * Types at the very start of the active editor. Keys go to whatever has focus, so it first makes
+ * sure the editor has it (a click that lands while the page is still settling is clicked again),
+ * and then that the text arrived.
+ */
 async function typeAtStart(page: Page, name: string, text: string): Promise<void> {
-  await editor(page, name).click();
+  await expect(async () => {
+    await editor(page, name).click();
+    await expect(editor(page, name)).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.keyboard.press('Control+Home');
   await page.keyboard.type(text);
+  await expect(editor(page, name)).toContainText(text.split('\n')[0]!);
 }
 
 /** Waits until main holds a journal entry for unsaved text containing `needle`. */
