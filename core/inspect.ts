@@ -165,6 +165,8 @@ function formatPrimitive(v: Value): string {
 function keyString(k: PropertyKey): string {
   if (k instanceof GSymbol) return `[Symbol(${k.description ?? ''})]`;
   if (k instanceof PrivateName) return k.description;
+  // an own property named __proto__ is not the prototype: Node writes it as a computed key
+  if (k === '__proto__') return "['__proto__']";
   return IDENT.test(k) ? k : quote(k);
 }
 

@@ -7,6 +7,7 @@ import type { VM } from '../vm/interpreter';
 import { addPreludeModule } from '../prelude/index';
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
+import { receiverText } from './util';
 
 addPreludeModule({
   exports: ['promiseFinally', 'promiseAll', 'promiseAllSettled', 'promiseRace', 'promiseAny'],
@@ -114,7 +115,7 @@ registerInstaller((r) => {
   const P = r.ctor('Promise', 1, (vm, _t, a, nt) => {
     if (nt === undefined) throw new GuestError('TypeError', "Promise constructor cannot be invoked without 'new'");
     const executor = a[0];
-    if (!isCallable(executor)) throw new GuestError('TypeError', `Promise resolver ${vm.describe(executor)} is not a function`);
+    if (!isCallable(executor)) throw new GuestError('TypeError', `Promise resolver ${receiverText(vm, executor)} is not a function`);
     let proto = vm.realm.PromisePrototype;
     if (nt instanceof JSObject && nt !== P) {
       const p = vm.get(nt, 'prototype');

@@ -10,9 +10,13 @@ import { toString } from './util';
 
 addPreludeModule({
   exports: ['symbolFromObject'],
-  source: String.raw`
+  // ToString is hint "string": a template literal ('' + desc would use the hint "default")
+  source:
+    String.raw`
 function symbolFromObject(desc) {
-  return $.makeSymbol('' + desc);
+  return $.makeSymbol(` +
+    '`${desc}`' +
+    String.raw`);
 }
 `,
 });
@@ -31,7 +35,7 @@ registerInstaller((r) => {
     vm.charge(32);
     return new GSymbol(a[0] === undefined ? undefined : toString(vm, a[0]));
   }, SP);
-  S.ctor = false;
+  // Symbol has [[Construct]] (so `class X extends Symbol` is allowed, as in V8) but refuses `new`
   r.method(S, 'for', 1, (vm, _t, a) => {
     const key = toString(vm, a[0]);
     // the registry is per VM (realm.symbolRegistry): VMs never share Symbol.for symbols

@@ -429,8 +429,9 @@ export class VM {
         return this.invokeSetter(acc.set, obj, v);
       }
       // Frozen intrinsics may be shadowed (the "override mistake" would break
-      // `this.name = …` in Error subclasses); V8's unfrozen built-ins allow it too.
-      if (!(attrs & Attr.Writable) && !this.realm.intrinsics.has(p)) {
+      // `this.name = …` in Error subclasses); V8's unfrozen built-ins allow it too —
+      // but not where a property is read-only in V8 as well (a function's `name`)
+      if (!(attrs & Attr.Writable) && (!this.realm.intrinsics.has(p) || this.realm.specReadOnly.get(p)?.has(key))) {
         throw new GuestError('TypeError', `Cannot assign to read only property '${keyText(key)}' of object '${describeObject(obj)}'`);
       }
       break;
@@ -1839,7 +1840,7 @@ export class VM {
             }
             frame.pc = pc;
             const parent = frame.fn.proto;
-            if (!isConstructor(parent)) throw new GuestError('TypeError', 'Super constructor is not a constructor');
+            if (!isConstructor(parent)) throw new GuestError('TypeError', `Super constructor ${parent === this.realm.FunctionPrototype ? 'null' : superText(parent)} of ${frame.code.name || 'anonymous class'} is not a constructor`);
             const fnSlot = sp - argc;
             for (let i = sp + 1; i > fnSlot + 1; i--) stack[i] = stack[i - 2];
             stack[fnSlot] = parent;
@@ -3750,6 +3751,18 @@ export function fnName(f: JSObject): string {
   const i = f.shape.index.get('name');
   const n = i === undefined ? undefined : f.getSlot(i);
   return typeof n === 'string' && n ? n : 'anonymous';
+}
+
+/**
+ * V8's rendering of a derived class's prototype that is no constructor ("Super constructor null
+ * of A …"; `extends null` leaves Function.prototype there, a function without a name: `null`).
+ */
+function superText(v: JSObject | null): string {
+  if (v === null) return 'null';
+  if (v instanceof JSArray) return '[object Array]';
+  if (v.proto === null) return '[object Object]';
+  if (isCallable(v)) return fnName(v) === 'anonymous' ? 'null' : fnName(v);
+  return '#<Object>';
 }
 
 export function describeObject(o: JSObject): string {

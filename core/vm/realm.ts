@@ -247,6 +247,12 @@ export class Realm {
   readonly resolveFnId!: number;
   /** Frozen built-in objects (their read-only properties may be shadowed on instances). */
   readonly intrinsics!: Set<JSObject>;
+  /**
+   * The properties of intrinsics that are read-only in the specification (a function's `name`
+   * and `length`, `Math.PI`): unlike the ones frozen only by Capsule, assigning them through an
+   * instance throws, as in V8.
+   */
+  readonly specReadOnly!: Map<JSObject, Set<PropertyKey>>;
   /** The process-wide template whose intrinsics this realm shares (null while building it). */
   readonly template!: RealmTemplate;
   /** This VM's `Symbol.for` registry (created on first use). */
@@ -310,6 +316,7 @@ export class Realm {
       this.regexpFactory = t.regexpFactory;
       this.resolveFnId = t.resolveFnId;
       this.intrinsics = t.intrinsics;
+      this.specReadOnly = t.specReadOnly;
       this.template = tp;
       this.symbolRegistry = null;
       this.collectionStep = t.collectionStep;
@@ -329,6 +336,7 @@ export class Realm {
     this.regexpFactory = null;
     this.resolveFnId = RESOLVE_FN_ID;
     this.intrinsics = new Set();
+    this.specReadOnly = new Map();
     this.template = null as unknown as RealmTemplate;
     this.symbolRegistry = null;
     this.preludeInstalls = [];
@@ -563,6 +571,11 @@ export class Realm {
       this.intrinsics.add(o);
       const s = o.shape.toDictionary();
       for (let i = 0; i < s.attrs.length; i++) {
+        if (!(s.attrs[i] & (Attr.Writable | Attr.Accessor))) {
+          let keys = this.specReadOnly.get(o);
+          if (!keys) this.specReadOnly.set(o, (keys = new Set()));
+          keys.add(s.keys[i]);
+        }
         s.attrs[i] &= ~(Attr.Writable | Attr.Configurable);
         if (s.attrs[i] & Attr.Accessor) s.attrs[i] &= ~Attr.Writable;
       }

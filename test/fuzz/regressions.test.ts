@@ -143,6 +143,19 @@ const CASES: [name: string, source: string, expected: string][] = [
   // a targeted sweep (2026-11-26, later): `new (() => 1)()` named the arrow "anonymous"; V8 prints callees from
   // its AST (core/vm/callprinter.ts; more cases in test/core/vm/callprinter.test.ts)
   ['callees as V8 prints them', "const r = []; for (const g of [() => new (() => 1)(), () => (function () {})()(), () => ({ f: 1 }).f(), () => new (1, Math.max)(), () => [1, , 'a'].x(), () => (2 * (3 + 4)).x(), () => (1 ? 2 : 3)(), () => Math.max(...[1])()]) { try { g(); } catch (e) { r.push(e.message); } } r", "value [\"(intermediate value) is not a constructor\",\"(intermediate value)(...) is not a function\",\"{(intermediate value)}.f is not a function\",\"(1 , Math.max) is not a constructor\",\"[1,(intermediate value),\\\"a\\\"].x is not a function\",\"14.x is not a function\",\"(intermediate value)(intermediate value)(intermediate value) is not a function\",\"Math.max(...) is not a function\"]"],
+  // a systematic sweep of rename-identifier mutants of the corpus (2026-11-26, later; case numbers of that sweep)
+  // sweep case 3264: an inherited spec-read-only property (a function's name) could be shadowed
+  ["assigning an inherited read-only function name", "const r = []; const a = Object.create(Object); try { a.name = 'a'; } catch (e) { r.push(e.name); } const m = Object.create(Math); try { m.PI = 3; } catch (e) { r.push(e.name); } class E extends Error {} const e = new E('x'); e.name = 'E'; r.push(String(e), Object.hasOwn(a, 'name')); r", "value [\"TypeError\",\"TypeError\",\"E: x\",false]"],
+  // sweep case 3465, 4384: the resolver was quoted
+  ["the Promise resolver named as V8 does", "const r = []; for (const v of ['deep', 1, null, {}, [1, 2], Symbol('q'), 5n]) { try { new Promise(v); } catch (e) { r.push(e.message); } } r", "value [\"Promise resolver deep is not a function\",\"Promise resolver 1 is not a function\",\"Promise resolver null is not a function\",\"Promise resolver #<Object> is not a function\",\"Promise resolver [object Array] is not a function\",\"Promise resolver Symbol(q) is not a function\",\"Promise resolver 5 is not a function\"]"],
+  // sweep case 4460: Symbol() converted with the hint default
+  ["Symbol(description) converts with the hint string", "const hints = []; const spy = { [Symbol.toPrimitive](h) { hints.push(h); return 1; } }; [Symbol(spy).description, hints]", "value [\"1\",[\"string\"]]"],
+  // sweep case 5411: Node writes an own __proto__ key as ['__proto__']
+  ["an own property named __proto__ inspected", "console.log({ ['__proto__']: 1, a: 2 }); console.log({ __proto__() {} }); console.log(JSON.parse('{\"__proto__\": 5}')); 1", "value 1"],
+  // sweep case 11572: super() named no parent or class
+  ["super() of a class that extends null", "const r = []; try { new (class extends null { constructor() { super(); } })(); } catch (e) { r.push(e.message); } class T extends null { constructor(m) { super(m); } } try { new T('x'); } catch (e) { r.push(e.message); } r", "value [\"Super constructor null of anonymous class is not a constructor\",\"Super constructor null of T is not a constructor\"]"],
+  // sweep case 13493: Symbol was no constructor for extends
+  ["Symbol and BigInt as class heritage", "const r = []; class S extends Symbol {} try { new S(); } catch (e) { r.push(e.message); } class S2 extends Symbol { constructor() { this.x = 1; super(); } } try { new S2(); } catch (e) { r.push(e.name); } class B extends BigInt {} try { new B(1); } catch (e) { r.push(e.message); } r", "value [\"Symbol is not a constructor\",\"ReferenceError\",\"BigInt is not a constructor\"]"],
 ];
 
 describe('fuzzer regressions', () => {
