@@ -73,6 +73,16 @@ export const PROTO_ACCESS_MESSAGE =
 /** Annex B accessor helpers on Object.prototype. */
 export const LEGACY_ACCESSORS: ReadonlySet<string> = new Set(['__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
 
+/** Annex B's legacy static properties of RegExp (V8 has them; Capsule keeps no global match state). */
+export const LEGACY_REGEXP_STATICS: ReadonlySet<string> = new Set([
+  'input', '$_', 'lastMatch', '$&', 'lastParen', '$+', 'leftContext', '$`', 'rightContext', "$'",
+  '$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9',
+]);
+
+export function legacyRegExpStaticMessage(name: string): string {
+  return `RegExp.${name} is a legacy API and is not supported: Capsule keeps no global state of the last match. Read the match result instead (the array from exec() or match(), its index and groups).`;
+}
+
 export function legacyAccessorMessage(name: string): string {
   return `'${name}' is a legacy API and is not supported. Define accessors with get/set in an object literal or class, and inspect them with Object.getOwnPropertyDescriptor.`;
 }

@@ -43,6 +43,8 @@ export const Code = {
   PrototypeChange: 'CAP1021',
   /** Legacy accessor APIs: `__defineGetter__`, `__lookupSetter__`, ... */
   LegacyAccessor: 'CAP1022',
+  /** Legacy static properties of RegExp: `RegExp.$1`, `RegExp.lastMatch`, `RegExp.input`, ... */
+  LegacyRegExpStatic: 'CAP1023',
 
   /** The `arguments` object. */
   Arguments: 'CAP1030',

@@ -11,6 +11,8 @@ import { BUILTIN_GLOBALS, FORBIDDEN_GLOBALS, PRIMITIVE_GLOBALS, type ForbiddenCa
 import { spanOf, type ESTree } from '../parse';
 import {
   LEGACY_ACCESSORS,
+  LEGACY_REGEXP_STATICS,
+  legacyRegExpStaticMessage,
   OBJECT_WRITERS,
   PROTO_ACCESS_MESSAGE,
   SET_PROTOTYPE_MESSAGE,
@@ -501,6 +503,8 @@ export class Walker {
       const owner = staticGlobalName(node.object, this.isLocal);
       if (owner === 'Object' && name === 'setPrototypeOf') {
         this.report(Code.PrototypeChange, SET_PROTOTYPE_MESSAGE, node);
+      } else if (owner === 'RegExp' && LEGACY_REGEXP_STATICS.has(name)) {
+        this.report(Code.LegacyRegExpStatic, legacyRegExpStaticMessage(name), node);
       } else if (owner === 'globalThis') {
         const forbidden = FORBIDDEN_GLOBALS.get(name);
         if (forbidden && !ABSENT_IN_V8.has(forbidden.category) && !(forbidden.hostMayProvide && this.hostGlobals.has(name))) {

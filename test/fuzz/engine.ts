@@ -236,6 +236,8 @@ function knownDifference(source: string, core: Outcome, v8: Outcome): boolean {
   // Object.prototype has no legacy accessor methods (CAP1022): reflection over it lists fewer names
   if (/__(?:define|lookup)[GS]etter__/.test(JSON.stringify(['value' in v8 ? canonical(v8.value) : '', v8.console])) && !/__(?:define|lookup)[GS]etter__/.test(source)) return true;
   if (/\b(?:keys|values|entries|assign|getOwnPropertyNames|getOwnPropertyDescriptors|ownKeys|hasOwn)\([^)]*\bError\s*[,)]|\.\.\.\s*Error\b|\bin\s+Error\b/.test(source)) return true;
+  // documented (LANGUAGE.md, CAP1023): RegExp has no legacy statics (input, $1, lastMatch, …)
+  if (/\b(?:keys|values|entries|assign|getOwnPropertyNames|getOwnPropertyDescriptors|ownKeys|hasOwn)\([^)]*\bRegExp\s*[,)]|\.\.\.\s*RegExp\b|\bin\s+RegExp\b/.test(source)) return true;
   if ('error' in core && core.error.name === 'SyntaxError' && !('error' in v8 && v8.error.name === 'SyntaxError')) {
     try {
       parseModule(source, { next: true, lexical: true });

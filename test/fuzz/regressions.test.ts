@@ -156,6 +156,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ["super() of a class that extends null", "const r = []; try { new (class extends null { constructor() { super(); } })(); } catch (e) { r.push(e.message); } class T extends null { constructor(m) { super(m); } } try { new T('x'); } catch (e) { r.push(e.message); } r", "value [\"Super constructor null of anonymous class is not a constructor\",\"Super constructor null of T is not a constructor\"]"],
   // sweep case 13493: Symbol was no constructor for extends
   ["Symbol and BigInt as class heritage", "const r = []; class S extends Symbol {} try { new S(); } catch (e) { r.push(e.message); } class S2 extends Symbol { constructor() { this.x = 1; super(); } } try { new S2(); } catch (e) { r.push(e.name); } class B extends BigInt {} try { new B(1); } catch (e) { r.push(e.message); } r", "value [\"Symbol is not a constructor\",\"ReferenceError\",\"BigInt is not a constructor\"]"],
+  // sweep case 3280 (second sweep): RegExp.input (V8's legacy static) was undefined; now CAP1023
+  ['legacy RegExp statics are rejected', "const m = 'a1'.match(/(\\d)/); [m[1], RegExp.input === 'a1']", 'ValidationError'],
 ];
 
 describe('fuzzer regressions', () => {

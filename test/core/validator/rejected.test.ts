@@ -605,6 +605,20 @@ const cases: Case[] = [
     ],
   ],
   [
+    "RegExp.$1",
+    "'ab'.match(/(a)/);\nconst last = RegExp.$1;",
+    [
+      { code: 'CAP1023', message: "RegExp.$1 is a legacy API and is not supported: Capsule keeps no global state of the last match. Read the match result instead (the array from exec() or match(), its index and groups).", at: [2, 14, 2, 23] },
+    ],
+  ],
+  [
+    "RegExp['lastMatch']",
+    "RegExp['lastMatch']",
+    [
+      { code: 'CAP1023', message: "RegExp.lastMatch is a legacy API and is not supported: Capsule keeps no global state of the last match. Read the match result instead (the array from exec() or match(), its index and groups).", at: [1, 1, 1, 20] },
+    ],
+  ],
+  [
     "arguments in a function",
     "function sum() {\n  return arguments.length;\n}",
     [
