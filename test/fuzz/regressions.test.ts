@@ -158,6 +158,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ["Symbol and BigInt as class heritage", "const r = []; class S extends Symbol {} try { new S(); } catch (e) { r.push(e.message); } class S2 extends Symbol { constructor() { this.x = 1; super(); } } try { new S2(); } catch (e) { r.push(e.name); } class B extends BigInt {} try { new B(1); } catch (e) { r.push(e.message); } r", "value [\"Symbol is not a constructor\",\"ReferenceError\",\"BigInt is not a constructor\"]"],
   // sweep case 3280 (second sweep): RegExp.input (V8's legacy static) was undefined; now CAP1023
   ['legacy RegExp statics are rejected', "const m = 'a1'.match(/(\\d)/); [m[1], RegExp.input === 'a1']", 'ValidationError'],
+  // seed 2701 case 196431: `new (`${id}`)` printed the template's source; V8 prints its substitutions (callprinter.ts)
+  ['new of a template literal', "class Repo {\n  async get(id) {\n    throw new (`${id}`);\n  }\n}\nconst r = [];\nnew Repo().get(2).catch((e) => r.push(e.message));\nawait null;\nr", "value [\"id is not a constructor\"]"],
 ];
 
 describe('fuzzer regressions', () => {
