@@ -134,7 +134,10 @@ export function runSync(source: string | CompiledProgram, options: StartOptions 
  */
 export async function run(source: string | CompiledProgram, options: StartOptions = {}): Promise<RunResult> {
   const exec = start(source, options);
-  const dispatched = new Set<number>();
+  // Calls are issued in id order (1, 2, 3…; those over the outstanding limit queue in order), and
+  // every suspension lists all calls still in flight: the ones above the highest id handed to a
+  // handler are new. (A Set of dispatched ids cost a fifth of this loop in delete/rehash.)
+  let dispatchedUpTo = 0;
   const ready: Answer[] = [];
   /** Async handlers not yet being watched, and how many are. */
   const unsettled: { call: HostCallRequest; promise: PromiseLike<unknown> }[] = [];
@@ -152,8 +155,8 @@ export async function run(source: string | CompiledProgram, options: StartOption
         continue;
       }
       for (const call of out.calls) {
-        if (dispatched.has(call.id)) continue;
-        dispatched.add(call.id);
+        if (call.id <= dispatchedUpTo) continue;
+        dispatchedUpTo = call.id;
         let r: unknown;
         try {
           r = handlerOf(exec, call.capability)(...call.args);
@@ -200,7 +203,6 @@ export async function run(source: string | CompiledProgram, options: StartOption
           }
         }
       }
-      for (const a of ready) dispatched.delete(a.id);
       out = exec.resume(ready.splice(0));
     }
     return { value: out.value, instructions: out.instructions, seed: exec.seed };
