@@ -160,6 +160,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['legacy RegExp statics are rejected', "const m = 'a1'.match(/(\\d)/); [m[1], RegExp.input === 'a1']", 'ValidationError'],
   // seed 2701 case 196431: `new (`${id}`)` printed the template's source; V8 prints its substitutions (callprinter.ts)
   ['new of a template literal', "class Repo {\n  async get(id) {\n    throw new (`${id}`);\n  }\n}\nconst r = [];\nnew Repo().get(2).catch((e) => r.push(e.message));\nawait null;\nr", "value [\"id is not a constructor\"]"],
+  // seed 2702 case 967: V8 cuts a JSON.stringify space at its NUL; core indents with it (the spec; documented)
+  ['JSON.stringify with a NUL space', "const value = { name: 'x', list: [, ], empty: {} };\n[JSON.stringify(value, null, '\\u0000')]", "value [\"{\\n\\u0000\\\"name\\\": \\\"x\\\",\\n\\u0000\\\"list\\\": [\\n\\u0000\\u0000null\\n\\u0000],\\n\\u0000\\\"empty\\\": {}\\n}\"]"],
 ];
 
 describe('fuzzer regressions', () => {
