@@ -243,9 +243,13 @@ function toLocaleString() {
 registerInstaller((r) => {
   const OP = r.ObjectPrototype;
   const O = r.ctor('Object', 1, (vm, _t, a, nt) => {
+    // `super(x)` in a class that extends Object: an ordinary object of the subclass (x is ignored)
+    if (nt instanceof JSObject && nt !== O) {
+      const p = vm.get(nt, 'prototype');
+      return vm.newObject(p instanceof JSObject ? p : vm.realm.ObjectPrototype);
+    }
     const v = a[0];
     if (v === null || v === undefined) return vm.newObject();
-    void nt;
     return toObject(vm, v);
   }, OP);
   r.internal('nullObject', 0, (vm) => vm.newObject(null));

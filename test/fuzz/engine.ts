@@ -235,6 +235,8 @@ function knownDifference(source: string, core: Outcome, v8: Outcome): boolean {
   // V8's own extras on built-ins (Error.stackTraceLimit, Error.captureStackTrace) show in inspect,
   // and the enumerable Error.stackTraceLimit in a reflection over Error's own keys
   if (v8.console.some(([, t]) => /stackTraceLimit|captureStackTrace/.test(t))) return true;
+  // …also when the program reached Error through a variable (`Object.keys(a)` with a === Error)
+  if (/stackTraceLimit/.test(JSON.stringify('value' in v8 ? canonical(v8.value) : '')) && !/stackTraceLimit/.test(source)) return true;
   // Object.prototype has no legacy accessor methods (CAP1022): reflection over it lists fewer names
   if (/__(?:define|lookup)[GS]etter__/.test(JSON.stringify(['value' in v8 ? canonical(v8.value) : '', v8.console])) && !/__(?:define|lookup)[GS]etter__/.test(source)) return true;
   if (/\b(?:keys|values|entries|assign|getOwnPropertyNames|getOwnPropertyDescriptors|ownKeys|hasOwn)\([^)]*\bError\s*[,)]|\.\.\.\s*Error\b|\bin\s+Error\b/.test(source)) return true;
