@@ -3142,7 +3142,9 @@ export class VM {
    */
   ownKeys(o: JSObject, enumerableOnly: boolean, symbols = true, stringsToo = true): PropertyKey[] {
     const out: PropertyKey[] = [];
-    if (o instanceof JSArray) {
+    if (!stringsToo) {
+      // symbols only (getOwnPropertySymbols): no array indices, `length` or string indices
+    } else if (o instanceof JSArray) {
       const el = o.elements;
       for (let i = 0; i < el.length; i++) if (el[i] !== HOLE) out.push(String(i));
       if (!enumerableOnly) out.push('length');

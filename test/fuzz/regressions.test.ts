@@ -166,6 +166,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['super(x) of a class that extends Object', "class HttpError extends Object { constructor(status, msg) { super(msg); this.status = status; } get name() { return 'HttpError'; } } const e = new HttpError(404, 'not found'); [e.name, e.message, e.status, e instanceof HttpError, String(e), Object.keys(e)]", "value [\"HttpError\",null,404,true,\"[object Object]\",[\"status\"]]"],
   // third sweep case 2508: V8's enumerable Error.stackTraceLimit reached through a variable (documented)
   ['own keys of Error through a variable', "const f = async () => Error; const E = await f(); Object.keys(E)", "value []"],
+  // seed 2703 case 2542: getOwnPropertySymbols of an array (or String object) listed its indices and length
+  ['getOwnPropertySymbols of arrays', "const s = Symbol('s'); const a = [1, 2]; a[s] = 1; [Object.getOwnPropertySymbols(a).length, Object.getOwnPropertySymbols(Array({})).length, Object.getOwnPropertySymbols(new String('ab')).length]", 'value [1,0,0]'],
 ];
 
 describe('fuzzer regressions', () => {
