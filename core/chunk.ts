@@ -69,6 +69,8 @@ export class FunctionCode {
   end = 0;
   /** Where Function.prototype.toString's text starts when not at `start` (a method: its key). */
   textStart = -1;
+  /** Where that text ends when not at `end` (a class's explicit constructor: the class's end). */
+  textEnd = -1;
   line = 1;
   column = 1;
   /**

@@ -7,7 +7,7 @@ import { HOLE_DONE } from '../vm/interpreter';
 import { PUSHED } from '../vm/natives';
 import { builtinIterStepImpl, registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
-import { receiverText, toObject, toString } from './util';
+import { receiverText, toLength, toObject, toString } from './util';
 
 registerInstaller((r) => {
   r.method(r.IteratorPrototype, WELL_KNOWN.iterator, 0, (_vm, t) => t);
@@ -31,9 +31,21 @@ registerInstaller((r) => {
   const AP = r.ArrayPrototype;
   const arrayIter = (kind: IterKind) => (vm: Parameters<Parameters<typeof r.method>[3]>[0], t: Value) => {
     const o = toObject(vm, t);
-    if (!(o instanceof JSArray)) throw new GuestError('TypeError', 'array iteration over non-arrays is not supported');
     vm.charge(48);
     return new JSIterator(vm.realm.ArrayIteratorPrototype, o, kind);
+  };
+  // an array-like: `length` and the elements read at each step, as V8 does (a script getter is
+  // refused there, as in the other generic paths of built-ins)
+  r.arrayLikeStep = (vm, it) => {
+    const o = it.target as JSObject;
+    if (it.pos >= toLength(vm, vm.get(o, 'length'))) {
+      it.done = true;
+      return HOLE;
+    }
+    const i = it.pos++;
+    if (it.kind === IterKind.Keys) return i;
+    const v = vm.get(o, String(i));
+    return it.kind === IterKind.Values ? v : vm.newArray([i, v]);
   };
   const values = r.method(AP, 'values', 0, arrayIter(IterKind.Values));
   AP.defineOwn(WELL_KNOWN.iterator, values, Attr.Hidden);

@@ -420,7 +420,7 @@ registerInstaller((r) => {
     return b;
   });
   r.method(FP, 'toString', 0, (vm, t) => {
-    if (t instanceof JSFunction && !(t.code.flags & FnFlags.Builtin)) return t.code.unit.source.slice(t.code.textStart >= 0 ? t.code.textStart : t.code.start, t.code.end);
+    if (t instanceof JSFunction && !(t.code.flags & FnFlags.Builtin)) return t.code.unit.source.slice(t.code.textStart >= 0 ? t.code.textStart : t.code.start, t.code.textEnd >= 0 ? t.code.textEnd : t.code.end);
     // a bound function prints without its name, as in V8
     if (t instanceof NativeFunction && t.nativeId === BOUND_ID) return 'function () { [native code] }';
     if (isCallable(t)) return `function ${fnName(t as JSObject) === 'anonymous' ? '' : fnName(t as JSObject)}() { [native code] }`;

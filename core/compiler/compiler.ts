@@ -2068,8 +2068,11 @@ class FnCompiler {
     const ctorDef = body.find((m: Node) => m.kind === 'constructor');
     let ctorIdx: number;
     const ctorFlags = FnFlags.ClassConstructor | (derived ? FnFlags.Derived : 0);
-    if (ctorDef) ctorIdx = this.compileFunction(ctorDef.value, name, ctorFlags, info);
-    else ctorIdx = this.defaultConstructor(n, name, derived, info);
+    if (ctorDef) {
+      ctorIdx = this.compileFunction(ctorDef.value, name, ctorFlags, info, n.start);
+      // the class is the constructor: its toString is the whole class text, as in V8
+      this.pb.functions[ctorIdx].textEnd = n.end;
+    } else ctorIdx = this.defaultConstructor(n, name, derived, info);
     e.emit(Op.Class, ctorIdx, derived ? 1 : 0);
     e.emit(Op.PutLocal, rP);
     e.emit(Op.PutLocal, rC);

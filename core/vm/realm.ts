@@ -320,6 +320,7 @@ export class Realm {
       this.template = tp;
       this.symbolRegistry = null;
       this.collectionStep = t.collectionStep;
+      this.arrayLikeStep = t.arrayLikeStep;
       this.jsonStringify = t.jsonStringify;
       this.regexSteps = 0;
       this.regexCompiled = undefined;
@@ -737,6 +738,8 @@ export function builtinIterStepImpl(r: Realm, it: JSIterator): Value | typeof HO
     it.pos += ch.length;
     return ch;
   }
+  // Array iterators over array-likes (`Array.prototype.values.call(obj)`, `Array.from(Array.prototype)`)
+  if (it.proto === r.ArrayIteratorPrototype && t instanceof JSObject && r.arrayLikeStep) return r.arrayLikeStep(vm, it);
   const step = r.collectionStep;
   if (step) return step(vm, it);
   it.done = true;
@@ -746,6 +749,8 @@ export function builtinIterStepImpl(r: Realm, it: JSIterator): Value | typeof HO
 export interface Realm {
   /** Steps Map/Set iterators (installed by the collections module). */
   collectionStep?: (vm: VM, it: JSIterator) => Value | typeof HOLE;
+  /** Steps an Array Iterator over an object that is not an array (installed by the iteration module). */
+  arrayLikeStep?: (vm: VM, it: JSIterator) => Value | typeof HOLE;
   /** JSON.stringify for console's %j, without guest code (installed by the JSON module). */
   jsonStringify?: (vm: VM, v: Value) => string;
 }

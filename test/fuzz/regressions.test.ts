@@ -168,6 +168,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['own keys of Error through a variable', "const f = async () => Error; const E = await f(); Object.keys(E)", "value []"],
   // seed 2703 case 2542: getOwnPropertySymbols of an array (or String object) listed its indices and length
   ['getOwnPropertySymbols of arrays', "const s = Symbol('s'); const a = [1, 2]; a[s] = 1; [Object.getOwnPropertySymbols(a).length, Object.getOwnPropertySymbols(Array({})).length, Object.getOwnPropertySymbols(new String('ab')).length]", 'value [1,0,0]'],
+  // fourth sweep (renames to the program's own names) case 12291: Array iterators refused array-likes (Array.from(Array.prototype))
+  ['array iterators over array-likes', "[Array.from(Array.prototype), [...Array.prototype.values.call({ length: 2, 0: 'a' })], [...Array.prototype.keys.call({ length: 3 })], [...Array.prototype.entries.call('ab')], Object.prototype.toString.call(Array.prototype.values.call({}))]", "value [[],[\"a\",null],[0,1,2],[[0,\"a\"],[1,\"b\"]],\"[object Array Iterator]\"]"],
+  // fourth sweep case 10935: a class with an explicit constructor printed only the constructor's text
+  ['toString of a class with a constructor', "class A { constructor(x) { this.x = x; } m() {} } const K = class extends A { constructor() { super(1); } }; ['' + A, String(K), String(A.prototype.constructor) === String(A), String(A.prototype.m)]", "value [\"class A { constructor(x) { this.x = x; } m() {} }\",\"class extends A { constructor() { super(1); } }\",true,\"m() {}\"]"],
 ];
 
 describe('fuzzer regressions', () => {
