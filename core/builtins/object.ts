@@ -385,6 +385,12 @@ registerInstaller((r) => {
   r.setName(FP, 'Function.prototype');
   FP.defineOwn('length', 0, Attr.Configurable);
   FP.defineOwn('name', '', Attr.Configurable);
+  // Function.prototype.arguments and .caller: accessors that throw (%ThrowTypeError%), as in V8
+  const thrower = r.fn('%ThrowTypeError%', '', 0, () => {
+    throw new GuestError('TypeError', "'caller', 'callee', and 'arguments' properties may not be accessed on strict mode functions or the arguments objects for calls to them");
+  });
+  FP.defineOwn('arguments', new Accessor(thrower, thrower), Attr.Accessor | Attr.Configurable);
+  FP.defineOwn('caller', new Accessor(thrower, thrower), Attr.Accessor | Attr.Configurable);
   r.method(FP, 'call', 1, (vm, t, a) => {
     if (!isCallable(t)) throw new GuestError('TypeError', 'Function.prototype.call called on a non-function');
     return vm.pushCall(t, a[0], a.slice(1), Cont.Normal);

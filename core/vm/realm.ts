@@ -4,7 +4,7 @@
  * the small definition API here (`fn`, `method`, `getter`, `ctor`, `value`).
  */
 import { compileProgram } from '../compiler/compiler';
-import type { CompiledProgram } from '../chunk';
+import { FnFlags, type CompiledProgram } from '../chunk';
 import {
   rootShapeFor,
   Cls,
@@ -555,6 +555,15 @@ export class Realm {
       if (!fn) throw new Error(`prelude function ${fnName} missing`);
       target.defineOwn(name, fn, Attr.Hidden);
       this.vm.setFunctionName(fn, name, '');
+      // a built-in method, as in V8: not a constructor, no `prototype` (`new [].map(f)` throws)
+      fn.code.flags |= FnFlags.NoConstruct;
+      const at = fn.shape.index.get('prototype');
+      if (at !== undefined) {
+        const shape = fn.shape.toDictionary();
+        shape.attrs[at] |= Attr.Configurable;
+        fn.shape = shape;
+        fn.deleteOwn('prototype');
+      }
     }
   }
 

@@ -172,6 +172,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['array iterators over array-likes', "[Array.from(Array.prototype), [...Array.prototype.values.call({ length: 2, 0: 'a' })], [...Array.prototype.keys.call({ length: 3 })], [...Array.prototype.entries.call('ab')], Object.prototype.toString.call(Array.prototype.values.call({}))]", "value [[],[\"a\",null],[0,1,2],[[0,\"a\"],[1,\"b\"]],\"[object Array Iterator]\"]"],
   // fourth sweep case 10935: a class with an explicit constructor printed only the constructor's text
   ['toString of a class with a constructor', "class A { constructor(x) { this.x = x; } m() {} } const K = class extends A { constructor() { super(1); } }; ['' + A, String(K), String(A.prototype.constructor) === String(A), String(A.prototype.m)]", "value [\"class A { constructor(x) { this.x = x; } m() {} }\",\"class extends A { constructor() { super(1); } }\",true,\"m() {}\"]"],
+  // fifth sweep (renames to keywords and common names) case 3907: Function.prototype.arguments/caller are throwing accessors
+  ['the arguments and caller of a function', "class N {} const r = []; try { N.arguments; } catch (e) { r.push(e.name); } try { N.caller = 1; } catch (e) { r.push(e.name); } r.push('arguments' in N, Object.hasOwn(N, 'caller')); r", "value [\"TypeError\",\"TypeError\",true,false]"],
+  // fifth sweep case 14800: self-hosted built-in methods were constructors with a prototype property
+  ['built-in methods are not constructors', "const list = [3]; const r = []; for (const f of [() => new list.map((x) => x), () => new [].filter(Boolean)]) { try { f(); } catch (e) { r.push(e.message); } } r.push('prototype' in [].map, Object.getOwnPropertyNames(Object.fromEntries)); r", "value [\"list.map is not a constructor\",\"[].filter is not a constructor\",false,[\"length\",\"name\"]]"],
 ];
 
 describe('fuzzer regressions', () => {
