@@ -188,6 +188,11 @@ function objectAssignSlow(target, sources) {
   for (let i = 0; i < sources.length; i++) {
     const src = sources[i];
     if (src === null || src === undefined) continue;
+    if (typeof src === 'string') {
+      // ToObject(string): its indices are its own enumerable properties (other primitives have none)
+      for (let j = 0; j < src.length; j++) target[j] = src[j];
+      continue;
+    }
     const keys = $.ownKeys(src);
     for (let j = 0; j < keys.length; j++) {
       const k = keys[j];

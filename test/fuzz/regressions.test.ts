@@ -176,6 +176,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['the arguments and caller of a function', "class N {} const r = []; try { N.arguments; } catch (e) { r.push(e.name); } try { N.caller = 1; } catch (e) { r.push(e.name); } r.push('arguments' in N, Object.hasOwn(N, 'caller')); r", "value [\"TypeError\",\"TypeError\",true,false]"],
   // fifth sweep case 14800: self-hosted built-in methods were constructors with a prototype property
   ['built-in methods are not constructors', "const list = [3]; const r = []; for (const f of [() => new list.map((x) => x), () => new [].filter(Boolean)]) { try { f(); } catch (e) { r.push(e.message); } } r.push('prototype' in [].map, Object.getOwnPropertyNames(Object.fromEntries)); r", "value [\"list.map is not a constructor\",\"[].filter is not a constructor\",false,[\"length\",\"name\"]]"],
+  // sixth sweep case 4359: Object.assign through the prelude (a setter, a getter) skipped string sources
+  ['Object.assign of a string beside a setter', "const o = Object.assign(Object.create({ set x(v) { this._x = v; } }), { x: 1 }, 'q', Array); [o._x, o[0], Object.keys(o)]", "value [1,\"q\",[\"0\",\"_x\"]]"],
 ];
 
 describe('fuzzer regressions', () => {
