@@ -320,6 +320,8 @@ export async function checkProgram(core: Core, source: string, options: CheckOpt
     if (unstacked(comparable(c.outcome, withValue)) === unstacked(comparable(o, withValue))) return null;
     if (/\bstack\b/.test(source)) return null;
   }
+  // documented (LANGUAGE.md): reflection over a built-in lists the same names in another order
+  if (/getOwnPropertyNames|getOwnPropertyDescriptors|getOwnPropertySymbols/.test(source) && sameMultiset(comparable(c.outcome, withValue), comparable(o, withValue))) return null;
   if (/\.(?:sort|toSorted)\(\s*(?:\(|function|[A-Za-z_$])/.test(source) && sameMultiset(comparable(c.outcome, withValue), comparable(o, withValue))) {
     // an inconsistent comparator (NaN, undefined) makes the order implementation-defined
     return null;

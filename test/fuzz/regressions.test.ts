@@ -181,6 +181,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   // eighth sweep (renames to error and promise names), 15 faults: a program printing a stack; frames are engine-specific
   // and core writes the header at creation (documented); the oracle no longer compares printed stacks
   ['a printed stack', "function lookup(k) { throw new TypeError('bad key ' + k); }\nlet out;\ntry { lookup('user'); } catch (e) { e.message += ' (annotated)'; out = e.stack; }\nout", "value \"TypeError: bad key user\\n    at lookup (1:28)\\n    at <script> (3:7)\""],
+  // ninth sweep case 3470: reflection over String.prototype lists V8's names in core's definition order (documented)
+  ['own names of String.prototype', "const n = Object.getOwnPropertyNames(String.prototype); [n.length, n]", "value [52,[\"constructor\",\"length\",\"at\",\"charAt\",\"charCodeAt\",\"codePointAt\",\"concat\",\"endsWith\",\"includes\",\"startsWith\",\"indexOf\",\"lastIndexOf\",\"localeCompare\",\"normalize\",\"padEnd\",\"padStart\",\"repeat\",\"slice\",\"substring\",\"substr\",\"toLowerCase\",\"toUpperCase\",\"toLocaleLowerCase\",\"toLocaleUpperCase\",\"trimStart\",\"trimEnd\",\"trim\",\"trimLeft\",\"trimRight\",\"isWellFormed\",\"toWellFormed\",\"anchor\",\"big\",\"blink\",\"bold\",\"fixed\",\"fontcolor\",\"fontsize\",\"italics\",\"link\",\"small\",\"strike\",\"sub\",\"sup\",\"toString\",\"valueOf\",\"match\",\"matchAll\",\"search\",\"replace\",\"replaceAll\",\"split\"]]"],
 ];
 
 describe('fuzzer regressions', () => {
