@@ -2407,8 +2407,11 @@ export class VM {
           }
           case Op.Yield: {
             const raw = code[pc++];
+            // the yielded value leaves the operand stack before the frame is saved: operands
+            // below it (`f(yield)`, `10 + (yield 1)`) must be exactly those the resume sees
+            const yielded = stack[--sp];
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            this.yieldValue(stack[--sp], raw === 1);
+            this.yieldValue(yielded, raw === 1);
             { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }

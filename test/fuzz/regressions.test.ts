@@ -183,6 +183,9 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['a printed stack', "function lookup(k) { throw new TypeError('bad key ' + k); }\nlet out;\ntry { lookup('user'); } catch (e) { e.message += ' (annotated)'; out = e.stack; }\nout", "value \"TypeError: bad key user\\n    at lookup (1:28)\\n    at <script> (3:7)\""],
   // ninth sweep case 3470: reflection over String.prototype lists V8's names in core's definition order (documented)
   ['own names of String.prototype', "const n = Object.getOwnPropertyNames(String.prototype); [n.length, n]", "value [52,[\"constructor\",\"length\",\"at\",\"charAt\",\"charCodeAt\",\"codePointAt\",\"concat\",\"endsWith\",\"includes\",\"startsWith\",\"indexOf\",\"lastIndexOf\",\"localeCompare\",\"normalize\",\"padEnd\",\"padStart\",\"repeat\",\"slice\",\"substring\",\"substr\",\"toLowerCase\",\"toUpperCase\",\"toLocaleLowerCase\",\"toLocaleUpperCase\",\"trimStart\",\"trimEnd\",\"trim\",\"trimLeft\",\"trimRight\",\"isWellFormed\",\"toWellFormed\",\"anchor\",\"big\",\"blink\",\"bold\",\"fixed\",\"fontcolor\",\"fontsize\",\"italics\",\"link\",\"small\",\"strike\",\"sub\",\"sup\",\"toString\",\"valueOf\",\"match\",\"matchAll\",\"search\",\"replace\",\"replaceAll\",\"split\"]]"],
+  // seed 2704 case 126251: a yield left the yielded value on the saved operand stack, so operands pending
+  // below it were off by one on resume (`f(yield)` called the wrong slot, `10 + (yield 1)` added 1)
+  ['yield inside expressions', "function* g(f) { return [f(yield 1), 10 + (yield 2)]; } const it = g((x) => x * 2); [it.next().value, it.next(21).value, it.next(5).value]", "value [1,2,[42,15]]"],
 ];
 
 describe('fuzzer regressions', () => {
