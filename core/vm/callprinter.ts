@@ -61,7 +61,14 @@ function folded(n: ESTree.Node): { value: unknown } | undefined {
 class Printer {
   out = '';
   prints = 0;
-  constructor(private readonly text: string) {}
+  /**
+   * Printing a for-of subject: V8 then leaves out the `(...)` of calls (not of a for-await's:
+   * its flag is another one, which the check does not look at).
+   */
+  constructor(
+    private readonly text: string,
+    private readonly iterating = false,
+  ) {}
 
   print(s: string): void {
     this.prints++;
@@ -103,10 +110,10 @@ class Printer {
         return this.member(n);
       case 'CallExpression':
         this.find(n.callee, true);
-        return this.print('(...)');
+        return this.iterating ? undefined : this.print('(...)');
       case 'TaggedTemplateExpression':
         this.find(n.tag, true);
-        return this.print('(...)');
+        return this.iterating ? undefined : this.print('(...)');
       case 'NewExpression':
         return this.find(n.callee, false);
       case 'ArrayExpression':
@@ -225,9 +232,9 @@ function wrap(text: string): { source: string; offset: number } {
   return { source: `${head}${text}\n); } }`, offset: head.length };
 }
 
-/** The expression written at `text`, or null when it is not one. */
-function expressionOf(text: string): { node: ESTree.Expression; source: string } | null {
-  const { source } = wrap(text);
+/** The statement written at `text` inside a class method (so any expression parses), or null. */
+function statementOf(text: string, asStatement: boolean): { node: ESTree.Statement; source: string } | null {
+  const { source } = asStatement ? wrapStatement(text) : wrap(text);
   let program: ESTree.Program;
   try {
     program = parse(source, { sourceType: 'module', ranges: { start: true, end: true }, lexical: true, validateRegex: false });
@@ -238,8 +245,21 @@ function expressionOf(text: string): { node: ESTree.Expression; source: string }
   if (cls?.type !== 'ClassDeclaration') return null;
   const method = cls.body.body.find((m) => m.type === 'MethodDefinition');
   const stmt = method?.type === 'MethodDefinition' ? method.value.body?.body[0] : undefined;
-  if (stmt?.type !== 'ExpressionStatement') return null;
-  return { node: stmt.expression, source };
+  return stmt ? { node: stmt, source } : null;
+}
+
+/** The expression written at `text`, or null when it is not one. */
+function expressionOf(text: string): { node: ESTree.Expression; source: string } | null {
+  const s = statementOf(text, false);
+  return s?.node.type === 'ExpressionStatement' ? { node: s.node.expression, source: s.source } : null;
+}
+
+/** Wraps a statement as {@link wrap} wraps an expression. */
+function wrapStatement(text: string): { source: string; offset: number } {
+  const names = new Set(text.match(/#[\w$]+/g) ?? []);
+  const fields = [...names].map((n) => `${n};`).join(' ');
+  const head = `class C extends Object { ${fields} async *m() { `;
+  return { source: `${head}${text}\n } }`, offset: head.length };
 }
 
 /** Longest callee text re-parsed (longer ones fall back to the caller's wording). */
@@ -275,4 +295,31 @@ export function printCallee(unit: object, source: string, start: number, end: nu
   }
   byUnit.set(key, printed);
   return printed;
+}
+
+const iterCache = new WeakMap<object, Map<number, string | null>>();
+
+/**
+ * V8's message for a `for (… of x)` / `for await (… of x)` whose `x` is not iterable, from the
+ * for statement at `start`…`end`: `o.a is not iterable`, `f is not a function or its return value
+ * is not iterable` (`f(...) …` for for-await). Null when the text is not such a statement.
+ */
+export function notIterableMessage(unit: object, source: string, start: number, end: number): string | null {
+  let byUnit = iterCache.get(unit);
+  if (!byUnit) iterCache.set(unit, (byUnit = new Map()));
+  const hit = byUnit.get(start);
+  if (hit !== undefined) return hit;
+  let message: string | null = null;
+  const parsed = end - start <= MAX_TEXT ? statementOf(source.slice(start, end), true) : null;
+  // (an optional chain as the subject: V8 finds no subject there and words it otherwise; core keeps its own)
+  if (parsed?.node.type === 'ForOfStatement' && parsed.node.right.type !== 'ChainExpression') {
+    const isAsync = parsed.node.await === true;
+    const subject = parsed.node.right;
+    const p = new Printer(parsed.source, !isAsync);
+    p.find(subject, true);
+    const what = isAsync ? 'async iterable' : 'iterable';
+    message = subject.type === 'CallExpression' ? `${p.out} is not a function or its return value is not ${what}` : `${p.out} is not ${what}`;
+  }
+  byUnit.set(start, message);
+  return message;
 }

@@ -35,7 +35,7 @@ import {
 import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
-import { printCallee } from './callprinter';
+import { notIterableMessage, printCallee } from './callprinter';
 import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
@@ -3221,10 +3221,10 @@ export class VM {
       stack[this.sp++] = this.realm.arrayIterNext;
       return undefined;
     }
-    if (obj === null || obj === undefined) throw new GuestError('TypeError', `${this.iterableSite() || obj} is not iterable`);
+    if (obj === null || obj === undefined) throw new GuestError('TypeError', this.forOfMessage() ?? `${this.iterableSite() || obj} is not iterable`);
     const m = obj instanceof JSObject ? this.lookup(obj, WELL_KNOWN.iterator) : this.lookup(this.protoOfPrimitive(obj), WELL_KNOWN.iterator);
     if (m === HOLE || m === undefined || m === null || m instanceof Accessor || !isCallable(m as Value)) {
-      throw new GuestError('TypeError', `${this.iterableSite() || this.describeIterable(obj)} is not iterable`);
+      throw new GuestError('TypeError', this.forOfMessage() ?? `${this.iterableSite() || this.describeIterable(obj)} is not iterable`);
     }
     if (typeof obj === 'string' && this.realm.stringIteratorPristine()) {
       const it = new JSIterator(this.realm.StringIteratorPrototype, obj, IterKind.Values);
@@ -3246,7 +3246,7 @@ export class VM {
       return this.pushCall(this.realm.prelude.getIterator, undefined, [obj, m as Value], Cont.Unpack, 0);
     }
     const sm = this.lookup(holder, WELL_KNOWN.iterator);
-    if (sm === HOLE || sm === undefined || sm === null) throw new GuestError('TypeError', `${this.describeIterable(obj)} is not async iterable`);
+    if (sm === HOLE || sm === undefined || sm === null) throw new GuestError('TypeError', this.forOfMessage() ?? `${this.describeIterable(obj)} is not async iterable`);
     return this.pushCall(this.realm.prelude.getIterator, undefined, [obj, sm as Value], Cont.Unpack, 1);
   }
 
@@ -3616,6 +3616,20 @@ export class VM {
    * The iterated expression as written (`obj.a is not iterable`, as V8 says), when the current
    * instruction is a GetIterator: the span of the instruction just before it, which loaded it.
    */
+  /**
+   * V8's whole message when the current instruction is a for-of's (or for-await's) GetIterator:
+   * the subject printed by V8's CallPrinter rules (callprinter.ts); null elsewhere (spreads,
+   * destructuring), where the callers word it.
+   */
+  private forOfMessage(): string | null {
+    const f = this.frame;
+    if (!f || f.pc < 1 || f.code.flags & FnFlags.Builtin) return null;
+    const op = f.code.code[f.pc - 1];
+    if (op !== Op.GetIterator && op !== Op.GetAsyncIterator) return null;
+    const span = spanAt(f.code, f.pc - 1);
+    return span ? notIterableMessage(f.code.unit, f.code.unit.source, span.start, span.end) : null;
+  }
+
   private iterableSite(): string {
     const f = this.frame;
     if (!f || f.pc < 2 || f.code.flags & FnFlags.Builtin || f.code.code[f.pc - 1] !== Op.GetIterator) return '';

@@ -186,6 +186,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   // seed 2704 case 126251: a yield left the yielded value on the saved operand stack, so operands pending
   // below it were off by one on resume (`f(yield)` called the wrong slot, `10 + (yield 1)` added 1)
   ['yield inside expressions', "function* g(f) { return [f(yield 1), 10 + (yield 2)]; } const it = g((x) => x * 2); [it.next().value, it.next(21).value, it.next(5).value]", "value [1,2,[42,15]]"],
+  // last sweep case 7908: for-of subjects are printed by V8's CallPrinter rules too (`this is not async iterable`)
+  ['for-of subjects that are not iterable', "const r = []; try { for await (const v of this) r.push(v); } catch (e) { r.push(e.message); } const f = () => 1; try { for (const v of f()) r.push(v); } catch (e) { r.push(e.message); } r", "value [\"this is not async iterable\",\"f is not a function or its return value is not iterable\"]"],
 ];
 
 describe('fuzzer regressions', () => {

@@ -245,6 +245,28 @@ function coreMessage(source: string): string {
   }
 }
 
+/** for-of / for-await subjects that are not iterable: V8 prints the subject by the same rules. */
+const SUBJECTS = ['this', 'o', '{ a: 1 }.a', 'o.a', '5', '(() => 1)()', 'f()', 'g(1, 2)', '[1].map((x) => x)[0]', 'o.m()', '(0, o)', 'null', 'undefined', 'o.a.b', 'o["k"]', '`t`', 'n + 1'];
+const SUBJECT_PRELUDE = 'const o = { a: {}, m() { return 1; }, k: 2 }; const f = () => ({}); const g = (a, b) => a; const n = 1;';
+
+async function iterationMessages(run: (source: string) => Promise<unknown>): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const kind of ['for', 'for await']) {
+    for (const s of SUBJECTS) out.push(await run(`${SUBJECT_PRELUDE} const r = []; try { ${kind} (const x of ${s}) {} } catch (e) { r.push(e.message); } r`));
+  }
+  return out;
+}
+
+describe('for-of subjects in "is not iterable" messages, against V8', () => {
+  it('words every subject as V8 does, for-of and for-await', async () => {
+    const v8 = await iterationMessages(async (src) => vm.runInNewContext(`(async () => { ${src.replace(/ r$/, ' return r;')} })()`));
+    const ours = await iterationMessages(async (src) => (await core.run(src)).value);
+    expect(ours).toEqual(v8);
+    expect(JSON.stringify(v8)).toContain('f is not a function or its return value is not iterable');
+    expect(JSON.stringify(v8)).toContain('f(...) is not a function or its return value is not async iterable');
+  });
+});
+
 describe('callee text in TypeError messages, against V8', () => {
   it.each(PROGRAMS)('%s', (source) => {
     expect(coreMessage(source)).toBe(v8Message(source));
