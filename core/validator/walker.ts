@@ -70,10 +70,46 @@ export class Walker {
 
   /** Walks the whole program; returns every finding sorted by position. */
   run(program: ESTree.Program): Diagnostic[] {
+    this.readOnlyGlobalDeclarations(program.body);
     hoistVarDeclarations(program.body, this.scope);
     hoistLexicalDeclarations(program.body, this.scope);
     for (const statement of program.body) this.visit(statement);
     return this.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  }
+
+  /**
+   * A top-level `var undefined = 2` (or NaN, Infinity; or such a function) assigns V8's read-only
+   * global and throws there, while core's top-level vars are script bindings that would shadow it:
+   * refused, rather than a different answer. (`let`/`const`/`class` are early errors, see parse.ts.)
+   */
+  private readOnlyGlobalDeclarations(body: readonly ESTree.Node[]): void {
+    const ids: ESTree.Identifier[] = [];
+    const collect = (p: ESTree.Node | null | undefined): void => {
+      if (!p) return;
+      if (p.type === 'Identifier') ids.push(p);
+      else if (p.type === 'ObjectPattern') for (const q of p.properties) collect(q.type === 'RestElement' ? q.argument : q.value);
+      else if (p.type === 'ArrayPattern') for (const q of p.elements) collect(q);
+      else if (p.type === 'AssignmentPattern') collect(p.left);
+      else if (p.type === 'RestElement') collect(p.argument);
+    };
+    const visit = (st: ESTree.Node | null | undefined): void => {
+      if (!st) return;
+      if (st.type === 'VariableDeclaration' && st.kind === 'var') for (const d of st.declarations) collect(d.id);
+      else if (st.type === 'FunctionDeclaration') collect(st.id);
+      else if (st.type === 'BlockStatement') st.body.forEach(visit);
+      else if (st.type === 'IfStatement') (visit(st.consequent), visit(st.alternate));
+      else if (st.type === 'ForStatement') (visit(st.init), visit(st.body));
+      else if (st.type === 'ForInStatement' || st.type === 'ForOfStatement') (visit(st.left), visit(st.body));
+      else if (st.type === 'WhileStatement' || st.type === 'DoWhileStatement' || st.type === 'LabeledStatement') visit(st.body);
+      else if (st.type === 'TryStatement') (visit(st.block), visit(st.handler?.body), visit(st.finalizer));
+      else if (st.type === 'SwitchStatement') for (const c of st.cases) c.consequent.forEach(visit);
+    };
+    body.forEach(visit);
+    for (const id of ids) {
+      if (PRIMITIVE_GLOBALS.has(id.name)) {
+        this.report(Code.BuiltinMutation, `'${id.name}' is a read-only global: a top-level var or function cannot declare it (V8 throws a TypeError assigning it). Use another name.`, id);
+      }
+    }
   }
 
   private report(code: DiagnosticCode, message: string, node: ESTree.Node): void {

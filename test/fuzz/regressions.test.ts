@@ -188,6 +188,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['yield inside expressions', "function* g(f) { return [f(yield 1), 10 + (yield 2)]; } const it = g((x) => x * 2); [it.next().value, it.next(21).value, it.next(5).value]", "value [1,2,[42,15]]"],
   // last sweep case 7908: for-of subjects are printed by V8's CallPrinter rules too (`this is not async iterable`)
   ['for-of subjects that are not iterable', "const r = []; try { for await (const v of this) r.push(v); } catch (e) { r.push(e.message); } const f = () => 1; try { for (const v of f()) r.push(v); } catch (e) { r.push(e.message); } r", "value [\"this is not async iterable\",\"f is not a function or its return value is not iterable\"]"],
+  // final sweep case 10297: a top-level `var undefined = 2` shadowed the global in core; V8 throws assigning it (now CAP1020)
+  ['top-level var undefined', "var x = 1;\nvar undefined = 2;\n[x, undefined]", 'ValidationError'],
 ];
 
 describe('fuzzer regressions', () => {

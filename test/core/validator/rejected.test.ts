@@ -605,6 +605,13 @@ const cases: Case[] = [
     ],
   ],
   [
+    "top-level var undefined",
+    "var x = 1;\nvar undefined = 2;",
+    [
+      { code: 'CAP1020', message: "'undefined' is a read-only global: a top-level var or function cannot declare it (V8 throws a TypeError assigning it). Use another name.", at: [2, 5, 2, 14] },
+    ],
+  ],
+  [
     "RegExp.$1",
     "'ab'.match(/(a)/);\nconst last = RegExp.$1;",
     [
