@@ -64,6 +64,17 @@ export function parseProgram(source: string): ESTree.Program {
   return program;
 }
 
+/** The identifiers a binding pattern declares (`a`, `{ b: [c = 1, ...d] }`), appended to `out`. */
+export function patternIdentifiers(p: ESTree.Node | null | undefined, out: ESTree.Identifier[]): ESTree.Identifier[] {
+  if (!p) return out;
+  if (p.type === 'Identifier') out.push(p);
+  else if (p.type === 'ObjectPattern') for (const q of p.properties) patternIdentifiers(q.type === 'RestElement' ? q.argument : q.value, out);
+  else if (p.type === 'ArrayPattern') for (const q of p.elements) patternIdentifiers(q, out);
+  else if (p.type === 'AssignmentPattern') patternIdentifiers(p.left, out);
+  else if (p.type === 'RestElement') patternIdentifiers(p.argument, out);
+  return out;
+}
+
 /** Globals a script cannot redeclare with let/const/class (non-configurable on the global object). */
 const RESTRICTED_GLOBALS = new Set(['undefined', 'NaN', 'Infinity']);
 
@@ -73,16 +84,8 @@ const RESTRICTED_GLOBALS = new Set(['undefined', 'NaN', 'Infinity']);
  */
 function restrictedGlobalDeclaration(source: string, program: ESTree.Program): void {
   const names: ESTree.Identifier[] = [];
-  const collect = (p: ESTree.Node | null | undefined): void => {
-    if (!p) return;
-    if (p.type === 'Identifier') names.push(p);
-    else if (p.type === 'ObjectPattern') for (const q of p.properties) collect(q.type === 'RestElement' ? q.argument : q.value);
-    else if (p.type === 'ArrayPattern') for (const q of p.elements) collect(q);
-    else if (p.type === 'AssignmentPattern') collect(p.left);
-    else if (p.type === 'RestElement') collect(p.argument);
-  };
   for (const st of program.body) {
-    if (st.type === 'VariableDeclaration' && st.kind !== 'var') for (const d of st.declarations) collect(d.id);
+    if (st.type === 'VariableDeclaration' && st.kind !== 'var') for (const d of st.declarations) patternIdentifiers(d.id, names);
     else if (st.type === 'ClassDeclaration' && st.id) names.push(st.id);
   }
   const bad = names.find((n) => RESTRICTED_GLOBALS.has(n.name));

@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import { BUILTIN_GLOBALS, FORBIDDEN_GLOBALS, PRIMITIVE_GLOBALS, type ForbiddenCategory } from '../globals';
-import { spanOf, type ESTree } from '../parse';
+import { patternIdentifiers, spanOf, type ESTree } from '../parse';
 import {
   LEGACY_ACCESSORS,
   LEGACY_REGEXP_STATICS,
@@ -84,14 +84,7 @@ export class Walker {
    */
   private readOnlyGlobalDeclarations(body: readonly ESTree.Node[]): void {
     const ids: ESTree.Identifier[] = [];
-    const collect = (p: ESTree.Node | null | undefined): void => {
-      if (!p) return;
-      if (p.type === 'Identifier') ids.push(p);
-      else if (p.type === 'ObjectPattern') for (const q of p.properties) collect(q.type === 'RestElement' ? q.argument : q.value);
-      else if (p.type === 'ArrayPattern') for (const q of p.elements) collect(q);
-      else if (p.type === 'AssignmentPattern') collect(p.left);
-      else if (p.type === 'RestElement') collect(p.argument);
-    };
+    const collect = (p: ESTree.Node | null | undefined): void => void patternIdentifiers(p, ids);
     const visit = (st: ESTree.Node | null | undefined): void => {
       if (!st) return;
       if (st.type === 'VariableDeclaration' && st.kind === 'var') for (const d of st.declarations) collect(d.id);
