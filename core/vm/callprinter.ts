@@ -1,12 +1,13 @@
 /**
  * V8's CallPrinter, re-done on meriyah's tree: how V8 writes the callee in "x is not a function"
- * and "x is not a constructor". V8 prints the expression from its own AST, not the source text:
+ * and "x is not a constructor", and a for-of subject in "x is not iterable". V8 prints the expression from its own AST, not the source text:
  * `o["f"]` is `o.f`, `f(1)(2)` is `f(...)`, `(1, g)` is `(1 , g)`, numeric literals are folded
  * (`(1 + 2).x` is `3.x`), and what it does not spell out — a function, an object literal's values,
  * an `await` — is `(intermediate value)`. The differential oracle (V8) compares these messages
  * wherever a program prints a caught error, so core words them the same.
  *
- * Only error paths call this, with the callee's span; the result is cached per code unit.
+ * Only error paths call this, with the callee's (or the for statement's) span; results are cached
+ * per code unit.
  */
 import { parse, type ESTree } from 'meriyah';
 

@@ -3613,10 +3613,6 @@ export class VM {
   }
 
   /**
-   * The iterated expression as written (`obj.a is not iterable`, as V8 says), when the current
-   * instruction is a GetIterator: the span of the instruction just before it, which loaded it.
-   */
-  /**
    * V8's whole message when the current instruction is a for-of's (or for-await's) GetIterator:
    * the subject printed by V8's CallPrinter rules (callprinter.ts); null elsewhere (spreads,
    * destructuring), where the callers word it.
@@ -3630,6 +3626,10 @@ export class VM {
     return span ? notIterableMessage(f.code.unit, f.code.unit.source, span.start, span.end) : null;
   }
 
+  /**
+   * The iterated expression as written (`obj.a is not iterable`, as V8 says), when the current
+   * instruction is a GetIterator: the span of the instruction just before it, which loaded it.
+   */
   private iterableSite(): string {
     const f = this.frame;
     if (!f || f.pc < 2 || f.code.flags & FnFlags.Builtin || f.code.code[f.pc - 1] !== Op.GetIterator) return '';
