@@ -78,6 +78,40 @@ describe('fuzzer', () => {
   }, 600_000);
 });
 
+describe('a resumable run (--state)', () => {
+  it('run in parts, it checks every case once and adds up to the uninterrupted run', async () => {
+    const plant = ['--count', '10', '--seed', '5', '--no-v8', '--plant', '\\.slice\\(', '--workers', '2'];
+    const whole = await fuzz([...plant, '--out', path.join(out, 'whole')]);
+    const state = path.join(out, 'run.json');
+    const partsDir = path.join(out, 'parts');
+    const first = await fuzz([...plant, '--out', partsDir, '--state', state, '--part', '3']);
+    expect(first.lines.at(-1)).toMatch(/^fuzz: 3 programs, \d+ host faults$/);
+    expect(first.lines).toContain('paused: 7 cases of the run left; run the same command to continue');
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { programs: number; next: number[]; parts: number };
+    expect(saved.programs).toBe(3);
+    expect(saved.parts).toBe(1);
+    const second = await fuzz([...plant, '--out', partsDir, '--state', state, '--part', '4']);
+    expect(second.lines[0]).toMatch(/^resumed: seed 5, 3 programs and \d+ faults in 1 earlier part$/);
+    expect(second.lines.at(-1)).toMatch(/^fuzz: 7 programs, \d+ host faults$/);
+    const last = await fuzz([...plant, '--out', partsDir, '--state', state]);
+    expect(last.lines.at(-1)).toBe(whole.lines.at(-1));
+    expect(last.lines.some((l) => l.startsWith('paused:'))).toBe(false);
+    expect(readdirSync(partsDir).sort()).toEqual(readdirSync(path.join(out, 'whole')).sort());
+    // the parts' fault lines name exactly the uninterrupted run's faulty cases, each once
+    const faultCases = (lines: string[]) => lines.filter((l) => l.startsWith('fault:')).map((l) => /case (\d+)/.exec(l)![1]).sort();
+    expect([...faultCases(first.lines), ...faultCases(second.lines), ...faultCases(last.lines)].sort()).toEqual(faultCases(whole.lines));
+  }, 600_000);
+
+  it('refuses to continue a run under other options', async () => {
+    const state = path.join(out, 'other.json');
+    await fuzz(['--count', '4', '--seed', '6', '--no-v8', '--state', state, '--part', '1']);
+    const r = await fuzz(['--count', '4', '--seed', '7', '--no-v8', '--state', state]);
+    expect(r.code).toBe(2);
+    expect(r.lines.join('\n')).toContain('the run was started with seed 6, this invocation has 7');
+    expect((JSON.parse(readFileSync(state, 'utf8')) as { programs: number }).programs).toBe(1);
+  }, 600_000);
+});
+
 describe('fuzzer parts', () => {
   it('cases are a pure function of (seed, index)', () => {
     for (let i = 0; i < 20; i++) expect(caseFor(9, i)).toEqual(caseFor(9, i));
