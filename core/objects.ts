@@ -67,34 +67,58 @@ export function rootShapeFor(proto: JSObject | null): Shape {
 /** Slots kept as fields of the object ({@link JSObject.s0} … `s3`); the rest go to `more`. */
 export const INLINE_SLOTS = 4;
 
+/** The {@link JSObject} constructor's field stores, for subclass instances (in the same order). */
+function initSubclassFields(o: JSObject, proto: JSObject | null, cls: Cls, shape: Shape | undefined): void {
+  o.shape = shape ?? rootShapeFor(proto);
+  o.s0 = undefined;
+  o.s1 = undefined;
+  o.s2 = undefined;
+  o.s3 = undefined;
+  o.more = null;
+  o.slotCount = 0;
+  o.proto = proto;
+  o.id = nextId++;
+  o.cls = cls;
+  o.extensible = true;
+  o.protoShape = null;
+  o.markEpoch = 0;
+}
+
 export class JSObject {
   // (fields are assigned in the constructor, in this order: V8 lays them out so, and a cached
   // property read touches the map, `shape` and s0…s3, which then share the object's first 64 bytes)
-  shape: Shape;
+  shape!: Shape;
   // Property values, slot i for the shape's key i: the first INLINE_SLOTS as fields (most
   // objects, e.g. literals and functions, need no array and a cached read is one object
   // access), the others in `more` (slot i at more[i - INLINE_SLOTS], null until needed).
   // Slots at or past slotCount hold undefined. Hot interpreter paths read the fields with a
   // switch; everything else goes through getSlot/setSlot/pushSlot/slotValues.
-  s0: Slot;
-  s1: Slot;
-  s2: Slot;
-  s3: Slot;
-  more: Slot[] | null;
+  s0!: Slot;
+  s1!: Slot;
+  s2!: Slot;
+  s3!: Slot;
+  more!: Slot[] | null;
   /** Number of slots (the shape's key count once a property operation completes). */
-  slotCount: number;
-  proto: JSObject | null;
+  slotCount!: number;
+  proto!: JSObject | null;
   /** Stable id: allocation order. Used by the debugger and the serializer. */
-  id: number;
-  cls: Cls;
-  extensible: boolean;
+  id!: number;
+  cls!: Cls;
+  extensible!: boolean;
   /** When this object is a prototype: the root shape of objects inheriting from it. */
-  protoShape: Shape | null;
+  protoShape!: Shape | null;
   /** Mark-phase epoch (heap measurement). */
-  markEpoch: number;
+  markEpoch!: number;
 
   /** `shape`: the snapshot decoder passes a placeholder it replaces (the proto's root shape otherwise). */
   constructor(proto: JSObject | null, cls: Cls = Cls.Object, shape?: Shape) {
+    if (new.target !== JSObject) {
+      initSubclassFields(this, proto, cls, shape);
+      return;
+    }
+    // Plain objects, the most allocated kind, get their own copy of the field stores: shared
+    // with the 11 subclasses, the stores would see 12 hidden classes, which V8 makes
+    // megamorphic (a stub-cache probe per store) for the rest of the process.
     this.shape = shape ?? rootShapeFor(proto);
     this.s0 = undefined;
     this.s1 = undefined;
