@@ -2,6 +2,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+// @ts-expect-error -- a plain .mjs build script without type declarations
+import { meriyahOptionsPlugin } from '../build/build-core.mjs';
 
 export type CoreModule = typeof import('./core-entry');
 
@@ -20,6 +22,8 @@ export async function loadBundledCore(): Promise<{ core: CoreModule; buildMs: nu
     outfile: CORE_BUNDLE,
     metafile: true,
     logLevel: 'warning',
+    // the same bundle as out/core: meriyah's options patch included
+    plugins: [meriyahOptionsPlugin],
   });
   const buildMs = performance.now() - t0;
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);

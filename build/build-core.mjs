@@ -38,7 +38,7 @@ export const MERIYAH_OPTIONS_PATCHED = `    const options = Object.assign({}, re
     options.features = features;
     options.sourceType = sourceType;`;
 
-const meriyahOptionsPlugin = {
+export const meriyahOptionsPlugin = {
   name: 'meriyah-options',
   setup(b) {
     b.onLoad({ filter: /[\\/]meriyah[\\/]dist[\\/]meriyah\.mjs$/ }, (args) => {
