@@ -207,6 +207,9 @@ function knownDifference(source: string, core: Outcome, v8: Outcome): boolean {
   // Node formats a node:vm context's global object for `%s` as "[object Object]" (its global
   // proxy defeats util.format's built-in check); a plain global object prints as `{}`
   if (/%s/.test(source) && /\bglobalThis\b/.test(source)) return true;
+  // the global object's [[Prototype]] is implementation-defined: Object.prototype in core, an
+  // object of the embedder's in V8 (node:vm's context global; a browser's Window.prototype)
+  if (/getPrototypeOf\(\s*(?:globalThis|this)\s*\)|isPrototypeOf\(\s*(?:globalThis|this)\s*\)|\b(?:globalThis|this)\s*\??\.\s*__proto__\b/.test(source)) return true;
   // the console object's own keys are the host's (V8's harness has five methods)
   if (/\bconsole\b(?!\s*\.\s*(?:log|info|warn|error|debug)\b)/.test(source)) return true;
   // dynamic code is refused in both: V8 with an EvalError, core with a TypeError

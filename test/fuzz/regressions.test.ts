@@ -164,6 +164,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['JSON.stringify with a NUL space', "const value = { name: 'x', list: [, ], empty: {} };\n[JSON.stringify(value, null, '\\u0000')]", "value [\"{\\n\\u0000\\\"name\\\": \\\"x\\\",\\n\\u0000\\\"list\\\": [\\n\\u0000\\u0000null\\n\\u0000],\\n\\u0000\\\"empty\\\": {}\\n}\"]"],
   // third sweep case 1925: super(x) in a class extending Object made ToObject(x), not an object of the subclass
   ['super(x) of a class that extends Object', "class HttpError extends Object { constructor(status, msg) { super(msg); this.status = status; } get name() { return 'HttpError'; } } const e = new HttpError(404, 'not found'); [e.name, e.message, e.status, e instanceof HttpError, String(e), Object.keys(e)]", "value [\"HttpError\",null,404,true,\"[object Object]\",[\"status\"]]"],
+  // sweep of 2026-11-26 (late) case 1958: the global object's prototype is the host's choice (documented)
+  ['the global object inherits from Object.prototype', 'Object.getPrototypeOf(globalThis) === Object.prototype', 'value true'],
   // third sweep case 2508: V8's enumerable Error.stackTraceLimit reached through a variable (documented)
   ['own keys of Error through a variable', "const f = async () => Error; const E = await f(); Object.keys(E)", "value []"],
   // seed 2703 case 2542: getOwnPropertySymbols of an array (or String object) listed its indices and length
