@@ -255,7 +255,9 @@ export function analyze(program: Node): Analysis {
   const visitClass = (n: Node, scope: Scope, fn: FnInfo): void => {
     const cs = newScope('class', scope, fn, n);
     if (n.id) {
-      cs.declare(n.id.name, 'const', n.body.start ?? 0);
+      // initialized once the class exists: computed keys (evaluated before that, in this
+      // function) read it in its TDZ, so every same-function reference inside is checked
+      cs.declare(n.id.name, 'const', n.end ?? 0);
       a.refs.set(n.id, cs.bindings.get(n.id.name)!);
     }
     for (const m of n.body.body) {

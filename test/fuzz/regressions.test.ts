@@ -164,6 +164,11 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['JSON.stringify with a NUL space', "const value = { name: 'x', list: [, ], empty: {} };\n[JSON.stringify(value, null, '\\u0000')]", "value [\"{\\n\\u0000\\\"name\\\": \\\"x\\\",\\n\\u0000\\\"list\\\": [\\n\\u0000\\u0000null\\n\\u0000],\\n\\u0000\\\"empty\\\": {}\\n}\"]"],
   // third sweep case 1925: super(x) in a class extending Object made ToObject(x), not an object of the subclass
   ['super(x) of a class that extends Object', "class HttpError extends Object { constructor(status, msg) { super(msg); this.status = status; } get name() { return 'HttpError'; } } const e = new HttpError(404, 'not found'); [e.name, e.message, e.status, e instanceof HttpError, String(e), Object.keys(e)]", "value [\"HttpError\",null,404,true,\"[object Object]\",[\"status\"]]"],
+  // seed 2802 case 96042: a class's computed key read the class's own binding before it was
+  // initialized as undefined (a TypeError) instead of throwing in its TDZ
+  ['a computed key naming its own class', 'class Tree { *[Tree.iterator]() {} }', 'ReferenceError'],
+  ['a class expression computed key naming its own class', 'const C = class K { static [typeof K] = 1 };', 'ReferenceError'],
+  ['its static fields and methods see the class', 'class B { static x = B.name; m() { return B; } } [B.x, new B().m() === B]', 'value ["B",true]'],
   // sweep of 2026-11-26 (late) case 1958: the global object's prototype is the host's choice (documented)
   ['the global object inherits from Object.prototype', 'Object.getPrototypeOf(globalThis) === Object.prototype', 'value true'],
   // third sweep case 2508: V8's enumerable Error.stackTraceLimit reached through a variable (documented)
