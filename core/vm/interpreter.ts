@@ -2651,7 +2651,15 @@ export class VM {
             typeof x === 'bigint' || typeof y === 'bigint'
               ? (typeof x === 'string' ? x + primToString(y) : typeof y === 'string' ? primToString(x) + y : (x as unknown as string) + (y as unknown as string))
               : (x as unknown as string) + (y as unknown as string);
-          if (typeof r === 'string' && r.length > this.maxStringLength) this.stringTooLong(r.length);
+          if (typeof r === 'string') {
+            if (r.length > this.maxStringLength) this.stringTooLong(r.length);
+            // as in the string fast path: long results count toward the next heap measurement
+            // (`s += f` with a function or object converts here, and V8 may flatten each result)
+            if (r.length >= 64) {
+              this.sinceMark += r.length << 1;
+              if (this.sinceMark > this.markEvery) this.maybeMark();
+            }
+          }
           return r;
         }
         case Op.Sub:

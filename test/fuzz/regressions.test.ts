@@ -169,6 +169,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['a computed key naming its own class', 'class Tree { *[Tree.iterator]() {} }', 'ReferenceError'],
   ['a class expression computed key naming its own class', 'const C = class K { static [typeof K] = 1 };', 'ReferenceError'],
   ['its static fields and methods see the class', 'class B { static x = B.name; m() { return B; } } [B.x, new B().m() === B]', 'value ["B",true]'],
+  // sweep of 2026-11-26 (late, self-renames in classes) case 7380: `cur += Range` (a class) made
+  // ever longer strings through the operator's slow path, which did not count them toward the next
+  // heap measurement; the spread kept every one, V8 flattened each, and the process ran out of memory
+  ['strings grown through a converted operand count toward the heap limit', 'class R { [Symbol.iterator]() { let c = 0; return { next: () => { c += R; return { done: c >= 1e9, value: c }; } }; } } [...new R()].length', 'LimitError heapBytes'],
   // sweep of 2026-11-26 (late) case 1958: the global object's prototype is the host's choice (documented)
   ['the global object inherits from Object.prototype', 'Object.getPrototypeOf(globalThis) === Object.prototype', 'value true'],
   // third sweep case 2508: V8's enumerable Error.stackTraceLimit reached through a variable (documented)
