@@ -67,7 +67,11 @@ export function rootShapeFor(proto: JSObject | null): Shape {
 /** Slots kept as fields of the object ({@link JSObject.s0} … `s3`); the rest go to `more`. */
 export const INLINE_SLOTS = 4;
 
-/** The {@link JSObject} constructor's field stores, for subclass instances (in the same order). */
+/**
+ * The {@link JSObject} constructor's field stores, for subclass instances (in the same order). A
+ * copy on purpose: V8 keeps type feedback per function, and the constructor's own copy must only
+ * ever see plain objects to stay monomorphic.
+ */
 function initSubclassFields(o: JSObject, proto: JSObject | null, cls: Cls, shape: Shape | undefined): void {
   o.shape = shape ?? rootShapeFor(proto);
   o.s0 = undefined;
