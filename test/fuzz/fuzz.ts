@@ -346,9 +346,13 @@ async function main(): Promise<number> {
       });
     });
 
+  let lastSave = started;
   const reporter = setInterval(() => {
     const now = Date.now();
-    if (args.state !== null && now - lastReport >= 30_000) save();
+    if (args.state !== null && now - lastSave >= 30_000) {
+      lastSave = now;
+      save();
+    }
     if (now - lastReport < 60_000) return;
     lastReport = now;
     const s = current();
