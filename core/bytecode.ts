@@ -7,7 +7,7 @@
  * function indexes out of range, bad span tables). Used by program artifacts
  * (artifact.ts); the program hash is computed over this form.
  */
-import { CompiledProgram, FunctionCode, type Constant, type TemplateConst } from './chunk';
+import { CompiledProgram, FunctionCode, icTable, type Constant, type TemplateConst } from './chunk';
 import { SerializationError } from './errors';
 import { Op, OPERANDS, OP_NAMES } from './opcodes';
 
@@ -335,6 +335,7 @@ export function decodeProgram(data: unknown): CompiledProgram {
     if (f.index !== i) throw bad(`${where}: index ${String(f.index)} out of order`);
     const fc = new FunctionCode(f.name as string, i);
     fc.code = bytesInt32(f.code as Uint8Array, `${where} code`);
+    fc.ic = icTable(fc.code.length);
     fc.spans = bytesInt32(f.spans as Uint8Array, `${where} spans`);
     fc.pcSpans = bytesInt32(f.pcSpans as Uint8Array, `${where} pcSpans`);
     fc.stmtStarts = bytesInt32(f.stmtStarts as Uint8Array, `${where} stmtStarts`);

@@ -2,7 +2,7 @@
  * Bytecode emission for one function: the instruction buffer, constant pool, labels
  * with back-patching, register allocation and the pc → span table.
  */
-import { FunctionCode, type Constant } from '../chunk';
+import { FunctionCode, icTable, type Constant } from '../chunk';
 import { Op } from '../opcodes';
 import type { Node } from './scope';
 
@@ -107,6 +107,7 @@ export class Emitter {
 
   finish(fc: FunctionCode): void {
     fc.code = int32s(this.code);
+    fc.ic = icTable(fc.code.length);
     fc.constants = this.constants;
     fc.spans = int32s(this.spans);
     fc.pcSpans = int32s(this.pcSpans);

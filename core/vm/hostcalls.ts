@@ -10,7 +10,7 @@
  * - sync: the call pushed a {@link HOST_WAIT_CODE} frame whose HostWait instruction
  *   suspends the VM until `answered` has the call's answer, then evaluates to it.
  */
-import { FnFlags, FunctionCode } from '../chunk';
+import { FnFlags, FunctionCode, icTable } from '../chunk';
 import { Op } from '../opcodes';
 import type { JSArray, JSPromise } from '../objects';
 import type { Value } from '../value';
@@ -48,6 +48,7 @@ export class HostCalls {
 function syntheticCode(name: string, code: number[]): FunctionCode {
   const f = new FunctionCode(name, 0);
   f.code = new Int32Array(code);
+  f.ic = icTable(code.length);
   f.nparams = 1;
   f.length = 1;
   f.nlocals = 1;
