@@ -422,6 +422,32 @@ const COMPARATOR_PROBE = `(flag) => {
   }
 }`;
 
+const NOT_RUN = 'capsule:instantiated, not run';
+
+/**
+ * Checks a guest program as far as V8 gets before running any of it: its compilation and, for a
+ * script, the instantiation of its top-level declarations (`let undefined` fails there, with a
+ * SyntaxError): the script starts with a `throw` that stops it right after. Null when V8 accepts
+ * the program, else the error's name and message. For programs core refused as syntax errors:
+ * running one that V8 accepts (valid as a script, not as a module) could run anything —
+ * `new Array(2 ** 32 - 1).fill(0)` exhausts the host's memory, which no watchdog stops.
+ */
+export function compileInV8(source: string): { name: string; message: string } | null {
+  const rewritten = rewriteTopLevelAwait(source);
+  try {
+    if (rewritten !== null) new vm.Script(rewritten, { filename: 'guest.js' });
+    else {
+      const context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
+      new vm.Script(`"use strict"; throw ${JSON.stringify(NOT_RUN)}; ${source}`, { filename: 'guest.js' }).runInContext(context, { timeout: 1000 });
+    }
+    return null;
+  } catch (e) {
+    if (e === NOT_RUN) return null;
+    const err = e as { name?: unknown; message?: unknown };
+    return { name: String(err?.name ?? 'Error'), message: String(err?.message ?? e) };
+  }
+}
+
 /** Runs a guest program in a fresh V8 context and returns its normalised outcome. */
 export async function runInV8Detailed(source: string, options: V8RunOptions = {}): Promise<V8Outcome> {
   const lines: ConsoleLine[] = [];

@@ -23,7 +23,7 @@ import { Packr } from 'msgpackr';
 import fc from 'fast-check';
 import type * as CoreModule from '../../core/index';
 import { readTree, writeTree } from '../../core/snapshot/wire';
-import { canonical, compare, isStructured, normalizeCoreError, runInV8Detailed, type ConsoleLine, type Outcome } from '../differential/harness';
+import { canonical, compare, compileInV8, isStructured, normalizeCoreError, runInV8Detailed, type ConsoleLine, type Outcome } from '../differential/harness';
 import { loadCorpus } from '../differential/corpus';
 import { programArbitrary } from '../differential/generator';
 import { mutate } from './mutate';
@@ -173,6 +173,16 @@ function runCore(core: Core, source: string | CoreModule.CompiledProgram, plant?
   }
 }
 
+/** Whether core's parser refuses `source` (a SyntaxError at compile time, not one the program threw). */
+function refusedByParser(core: Core, source: string): boolean {
+  try {
+    core.compile(source);
+    return false;
+  } catch (e) {
+    return e instanceof core.ParseError;
+  }
+}
+
 const shortLines = (o: Outcome): boolean => o.console.every(([, t]) => t.length <= 72 && !t.includes('\n'));
 
 /** Reflection over the global object: core's globals are a documented subset of V8's. */
@@ -284,6 +294,13 @@ export async function checkProgram(core: Core, source: string, options: CheckOpt
   // an endless job loop there (`for (;;) await null`) would spin V8's microtask queue forever
   if (name !== null && /\basync\b|\bawait\b|Promise|\.then\b/.test(source)) return null;
   options.onPhase?.('v8');
+  if (name === 'SyntaxError' && c.outcome.console.length === 0 && refusedByParser(core, source)) {
+    // core refused it at compile time: V8 is asked to compile it, not to run it (see compileInV8)
+    const refused = compileInV8(source);
+    if (refused?.name === 'SyntaxError') return null;
+    if (knownDifference(source, c.outcome, { value: undefined, console: [] })) return null;
+    return { kind: 'v8-mismatch', detail: `core vs V8: core: SyntaxError (${'error' in c.outcome ? c.outcome.error.message : ''}); V8 compiles it${refused ? ` (then ${refused.name})` : ''}` };
+  }
   let v8;
   try {
     v8 = await runInV8Detailed(source, { timeoutMs: V8_TIMEOUT_MS });

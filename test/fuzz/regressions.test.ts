@@ -173,6 +173,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   // ever longer strings through the operator's slow path, which did not count them toward the next
   // heap measurement; the spread kept every one, V8 flattened each, and the process ran out of memory
   ['strings grown through a converted operand count toward the heap limit', 'class R { [Symbol.iterator]() { let c = 0; return { next: () => { c += R; return { done: c >= 1e9, value: c }; } }; } } [...new R()].length', 'LimitError heapBytes'],
+  // seed 2803 case 36525: core refuses duplicate top-level functions (module goal); the oracle then
+  // *ran* the program in V8 (valid as a script), whose `new Array(2 ** 32 - 1).fill(0)` aborted the
+  // whole fuzzer process out of memory. The oracle now only compiles what core's parser refused.
+  ['a parse refusal is compiled in V8, never run', 'function f() {}\nfunction f() {}\nnew Array(4294967295).fill(0);', 'ParseError'],
   // sweep of 2026-11-26 (late) case 1958: the global object's prototype is the host's choice (documented)
   ['the global object inherits from Object.prototype', 'Object.getPrototypeOf(globalThis) === Object.prototype', 'value true'],
   // third sweep case 2508: V8's enumerable Error.stackTraceLimit reached through a variable (documented)
