@@ -7,7 +7,7 @@
  * 2-core machine).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -100,6 +100,18 @@ describe('a resumable run (--state)', () => {
     // the parts' fault lines name exactly the uninterrupted run's faulty cases, each once
     const faultCases = (lines: string[]) => lines.filter((l) => l.startsWith('fault:')).map((l) => /case (\d+)/.exec(l)![1]).sort();
     expect([...faultCases(first.lines), ...faultCases(second.lines), ...faultCases(last.lines)].sort()).toEqual(faultCases(whole.lines));
+  }, 600_000);
+
+  it('says so when the last part died without saving its end', async () => {
+    const state = path.join(out, 'died.json');
+    await fuzz(['--count', '4', '--seed', '6', '--no-v8', '--state', state, '--part', '2']);
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { ended: boolean; next: number[] };
+    expect(saved.ended).toBe(true);
+    // what a periodic save of a part that then died leaves
+    writeFileSync(state, JSON.stringify({ ...saved, ended: false }));
+    const r = await fuzz(['--count', '4', '--seed', '6', '--no-v8', '--state', state]);
+    expect(r.lines).toContain(`warning: the last part died without saving its end; its last save (at most 30 s before) had next cases ${saved.next.join(', ')} — if this part dies there too, check them one at a time (--from I --count 1 --workers 1, without --state)`);
+    expect(r.lines.at(-1)).toBe('fuzz: 4 programs, 0 host faults');
   }, 600_000);
 
   it('refuses to continue a run under other options', async () => {

@@ -180,6 +180,8 @@ interface RunState {
   elapsedMs: number;
   /** Invocations that have worked on the run. */
   parts: number;
+  /** False in the saves a part makes while it runs: a state left so means that part died. */
+  ended?: boolean;
 }
 
 function commitOf(dir: string): string | null {
@@ -243,7 +245,7 @@ async function main(): Promise<number> {
   let lastReport = started;
   const sum = (cell: number) => Array.from({ length: args.workers }, (_, w) => Atomics.load(view, w * SLOT + cell)).reduce((a, b) => a + b, 0);
   // done before faults: a case's fault is counted before it is marked done
-  const current = (): RunState => {
+  const current = (ended = false): RunState => {
     const done = Array.from({ length: args.workers }, (_, w) => Atomics.load(view, w * SLOT + DONE));
     const programs = done.reduce((a, b) => a + b, 0);
     return {
@@ -254,16 +256,21 @@ async function main(): Promise<number> {
       skipped: base.skipped + oracleHangs,
       elapsedMs: base.elapsedMs + (Date.now() - started),
       parts: base.parts + 1,
+      ended,
     };
   };
   if (args.state !== null && base.parts > 0) {
     console.log(`resumed: seed ${base.seed}, ${base.programs} programs and ${base.faults} faults in ${base.parts} earlier part${base.parts === 1 ? '' : 's'}`);
+    if (base.ended === false) {
+      // e.g. a fatal out-of-memory in a worker thread, which takes the whole process down
+      console.log(`warning: the last part died without saving its end; its last save (at most 30 s before) had next cases ${base.next.join(', ')} — if this part dies there too, check them one at a time (--from I --count 1 --workers 1, without --state)`);
+    }
   }
-  const save = () => {
-    if (args.state !== null) writeState(args.state, current());
+  const save = (ended = false) => {
+    if (args.state !== null) writeState(args.state, current(ended));
   };
   const stop = (signal: string) => {
-    save();
+    save(true);
     const s = current();
     console.log(`stopped by ${signal}: ${s.programs} programs, ${s.faults} faults so far; run the same command to continue`);
     process.exit(130);
@@ -360,7 +367,7 @@ async function main(): Promise<number> {
   }, 5_000);
   await Promise.all(base.next.map((start, w) => runSlot(w, start)));
   clearInterval(reporter);
-  save();
+  save(true);
   const s = current();
   const seconds = (Date.now() - started) / 1000;
   const parts = args.state !== null && s.parts > 1 ? ` (this part; ${(s.elapsedMs / 1000).toFixed(1)} s over ${s.parts} parts)` : '';
