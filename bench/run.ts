@@ -572,7 +572,11 @@ async function main(): Promise<void> {
     const runs = Math.max(3, Math.min(config.iterations, 15));
     try {
       if (config.sections.includes('host')) {
+        // a full GC before each row, as before each workload cell: the garbage of the sections
+        // before must not be collected inside these rows' timings
+        gc?.();
         rows.push(...(await hostCalls(core, runs)));
+        gc?.();
         rows.push(...durableStep(core, runs, clock));
       }
       if (config.sections.includes('debugger')) {
