@@ -137,6 +137,11 @@ function quote(s: string): string {
     if (!s.includes('"')) q = '"';
     else if (!s.includes('`') && !s.includes('${')) q = '`';
   }
+  return q + escapeText(s, q) + q;
+}
+
+/** `s` with `q`, backslashes, controls and lone surrogates escaped as Node's util.inspect does. */
+function escapeText(s: string, q: string): string {
   let r = '';
   // as Node's util.inspect: C0 and C1 controls as \xHH (but \b \t \n \f \r), lone surrogates as \uhhhh
   for (const ch of s) {
@@ -151,7 +156,7 @@ function quote(s: string): string {
     else if (c >= 0xd800 && c <= 0xdfff) r += '\\u' + c.toString(16);
     else r += ch;
   }
-  return q + r + q;
+  return r;
 }
 
 function formatPrimitive(v: Value): string {
@@ -163,7 +168,8 @@ function formatPrimitive(v: Value): string {
 }
 
 function keyString(k: PropertyKey): string {
-  if (k instanceof GSymbol) return `[Symbol(${k.description ?? ''})]`;
+  // a symbol key's text is escaped (Node: `[Symbol(a\\nb)]`), a symbol value's is not
+  if (k instanceof GSymbol) return `[Symbol(${escapeText(k.description ?? '', "'")})]`;
   if (k instanceof PrivateName) return k.description;
   // an own property named __proto__ is not the prototype: Node writes it as a computed key
   if (k === '__proto__') return "['__proto__']";

@@ -177,6 +177,9 @@ const CASES: [name: string, source: string, expected: string][] = [
   // *ran* the program in V8 (valid as a script), whose `new Array(2 ** 32 - 1).fill(0)` aborted the
   // whole fuzzer process out of memory. The oracle now only compiles what core's parser refused.
   ['a parse refusal is compiled in V8, never run', 'function f() {}\nfunction f() {}\nnew Array(4294967295).fill(0);', 'ParseError'],
+  // seed 2804 case 184071: Node escapes a symbol key's description in inspect (lone surrogates,
+  // controls, quote, backslash), not a symbol value's; core printed both raw
+  ['inspect escapes a symbol key', "const o = { a: 1, [Symbol('\\udc00x')]: 'sym' }; console.log(o, Symbol('\\n')); 1", 'value 1'],
   // sweep of 2026-11-26 (late) case 1958: the global object's prototype is the host's choice (documented)
   ['the global object inherits from Object.prototype', 'Object.getPrototypeOf(globalThis) === Object.prototype', 'value true'],
   // third sweep case 2508: V8's enumerable Error.stackTraceLimit reached through a variable (documented)
