@@ -5,7 +5,7 @@
  * scope is just a set of names. Redeclaration and TDZ rules are not checked here: the
  * parser (meriyah `lexical: true`) reports redeclarations, and TDZ is a run-time error.
  */
-import type { ESTree } from '../parse';
+import { patternIdentifiers, type ESTree } from '../parse';
 
 /** One lexical environment: the names it binds, and the enclosing environment. */
 export class Scope {
@@ -26,27 +26,7 @@ export class Scope {
 
 /** Declares every identifier a binding pattern binds (`{ a, b: [c = 1, ...d] }` → a, c, d). */
 export function declarePattern(pattern: ESTree.Node | null | undefined, scope: Scope): void {
-  if (!pattern) return;
-  switch (pattern.type) {
-    case 'Identifier':
-      scope.declare(pattern.name);
-      break;
-    case 'ObjectPattern':
-      for (const p of pattern.properties) declarePattern(p.type === 'RestElement' ? p.argument : p.value, scope);
-      break;
-    case 'ArrayPattern':
-      for (const e of pattern.elements) declarePattern(e, scope);
-      break;
-    case 'AssignmentPattern':
-      declarePattern(pattern.left, scope);
-      break;
-    case 'RestElement':
-      declarePattern(pattern.argument, scope);
-      break;
-    default:
-      // MemberExpression targets (assignment patterns) bind nothing.
-      break;
-  }
+  for (const id of patternIdentifiers(pattern, [])) scope.declare(id.name);
 }
 
 type StatementLike = ESTree.Statement | ESTree.ModuleDeclaration | ESTree.SwitchCase;
@@ -56,7 +36,14 @@ type StatementLike = ESTree.Statement | ESTree.ModuleDeclaration | ESTree.Switch
  * hoists through nested blocks, loops, `try` and `switch`, but never into nested functions.
  */
 export function hoistVarDeclarations(statements: readonly StatementLike[], scope: Scope): void {
-  for (const statement of statements) hoistVar(statement, scope);
+  for (const id of varDeclaredIdentifiers(statements)) scope.declare(id.name);
+}
+
+/** The identifiers the `var` declarations of a statement list bind, through nested statements (not functions). */
+export function varDeclaredIdentifiers(statements: readonly StatementLike[]): ESTree.Identifier[] {
+  const out: ESTree.Identifier[] = [];
+  for (const statement of statements) hoistVar(statement, out);
+  return out;
 }
 
 /**
@@ -91,47 +78,47 @@ function hoistLexical(node: StatementLike, scope: Scope): void {
   }
 }
 
-function hoistVar(node: StatementLike | null | undefined, scope: Scope): void {
+function hoistVar(node: StatementLike | null | undefined, out: ESTree.Identifier[]): void {
   if (!node) return;
   switch (node.type) {
     case 'VariableDeclaration':
-      if (node.kind === 'var') for (const d of node.declarations) declarePattern(d.id, scope);
+      if (node.kind === 'var') for (const d of node.declarations) patternIdentifiers(d.id, out);
       break;
     case 'IfStatement':
-      hoistVar(node.consequent, scope);
-      hoistVar(node.alternate, scope);
+      hoistVar(node.consequent, out);
+      hoistVar(node.alternate, out);
       break;
     case 'ForStatement':
-      if (node.init?.type === 'VariableDeclaration') hoistVar(node.init, scope);
-      hoistVar(node.body, scope);
+      if (node.init?.type === 'VariableDeclaration') hoistVar(node.init, out);
+      hoistVar(node.body, out);
       break;
     case 'ForInStatement':
     case 'ForOfStatement':
-      if (node.left.type === 'VariableDeclaration') hoistVar(node.left, scope);
-      hoistVar(node.body, scope);
+      if (node.left.type === 'VariableDeclaration') hoistVar(node.left, out);
+      hoistVar(node.body, out);
       break;
     case 'WhileStatement':
     case 'DoWhileStatement':
     case 'LabeledStatement':
     case 'WithStatement':
-      hoistVar(node.body, scope);
+      hoistVar(node.body, out);
       break;
     case 'BlockStatement':
-      for (const s of node.body) hoistVar(s, scope);
+      for (const s of node.body) hoistVar(s, out);
       break;
     case 'TryStatement':
-      hoistVar(node.block, scope);
-      hoistVar(node.handler?.body, scope);
-      hoistVar(node.finalizer, scope);
+      hoistVar(node.block, out);
+      hoistVar(node.handler?.body, out);
+      hoistVar(node.finalizer, out);
       break;
     case 'SwitchStatement':
-      for (const c of node.cases) hoistVar(c, scope);
+      for (const c of node.cases) hoistVar(c, out);
       break;
     case 'SwitchCase':
-      for (const s of node.consequent) hoistVar(s, scope);
+      for (const s of node.consequent) hoistVar(s, out);
       break;
     case 'ExportNamedDeclaration':
-      if (node.declaration?.type === 'VariableDeclaration') hoistVar(node.declaration, scope);
+      if (node.declaration?.type === 'VariableDeclaration') hoistVar(node.declaration, out);
       break;
     default:
       break;

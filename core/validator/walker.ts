@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import { BUILTIN_GLOBALS, FORBIDDEN_GLOBALS, PRIMITIVE_GLOBALS, type ForbiddenCategory } from '../globals';
-import { patternIdentifiers, spanOf, type ESTree } from '../parse';
+import { spanOf, type ESTree } from '../parse';
 import {
   LEGACY_ACCESSORS,
   LEGACY_REGEXP_STATICS,
@@ -25,7 +25,7 @@ import {
   staticPropertyName,
 } from './builtin-writes';
 import { Code, type DiagnosticCode } from './codes';
-import { Scope, declarePattern, hoistLexicalDeclarations, hoistVarDeclarations } from './scope';
+import { Scope, declarePattern, hoistLexicalDeclarations, hoistVarDeclarations, varDeclaredIdentifiers } from './scope';
 import { suggestName } from './suggest';
 
 /**
@@ -70,8 +70,9 @@ export class Walker {
 
   /** Walks the whole program; returns every finding sorted by position. */
   run(program: ESTree.Program): Diagnostic[] {
-    this.readOnlyGlobalDeclarations(program.body);
-    hoistVarDeclarations(program.body, this.scope);
+    const vars = varDeclaredIdentifiers(program.body);
+    this.readOnlyGlobalDeclarations(program.body, vars);
+    for (const id of vars) this.scope.declare(id.name);
     hoistLexicalDeclarations(program.body, this.scope);
     for (const statement of program.body) this.visit(statement);
     return this.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -81,23 +82,11 @@ export class Walker {
    * A top-level `var undefined = 2` (or NaN, Infinity; or such a function) assigns V8's read-only
    * global and throws there, while core's top-level vars are script bindings that would shadow it:
    * refused, rather than a different answer. (`let`/`const`/`class` are early errors, see parse.ts.)
+   * `vars`: the program's var-declared identifiers (nested blocks included).
    */
-  private readOnlyGlobalDeclarations(body: readonly ESTree.Node[]): void {
-    const ids: ESTree.Identifier[] = [];
-    const collect = (p: ESTree.Node | null | undefined): void => void patternIdentifiers(p, ids);
-    const visit = (st: ESTree.Node | null | undefined): void => {
-      if (!st) return;
-      if (st.type === 'VariableDeclaration' && st.kind === 'var') for (const d of st.declarations) collect(d.id);
-      else if (st.type === 'FunctionDeclaration') collect(st.id);
-      else if (st.type === 'BlockStatement') st.body.forEach(visit);
-      else if (st.type === 'IfStatement') (visit(st.consequent), visit(st.alternate));
-      else if (st.type === 'ForStatement') (visit(st.init), visit(st.body));
-      else if (st.type === 'ForInStatement' || st.type === 'ForOfStatement') (visit(st.left), visit(st.body));
-      else if (st.type === 'WhileStatement' || st.type === 'DoWhileStatement' || st.type === 'LabeledStatement') visit(st.body);
-      else if (st.type === 'TryStatement') (visit(st.block), visit(st.handler?.body), visit(st.finalizer));
-      else if (st.type === 'SwitchStatement') for (const c of st.cases) c.consequent.forEach(visit);
-    };
-    body.forEach(visit);
+  private readOnlyGlobalDeclarations(body: readonly ESTree.Node[], vars: readonly ESTree.Identifier[]): void {
+    const ids = [...vars];
+    for (const st of body) if (st.type === 'FunctionDeclaration' && st.id) ids.push(st.id);
     for (const id of ids) {
       if (PRIMITIVE_GLOBALS.has(id.name)) {
         this.report(Code.BuiltinMutation, `'${id.name}' is a read-only global: a top-level var or function cannot declare it (V8 throws a TypeError assigning it). Use another name.`, id);

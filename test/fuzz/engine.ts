@@ -173,16 +173,6 @@ function runCore(core: Core, source: string | CoreModule.CompiledProgram, plant?
   }
 }
 
-/** Whether core's parser refuses `source` (a SyntaxError at compile time, not one the program threw). */
-function refusedByParser(core: Core, source: string): boolean {
-  try {
-    core.compile(source);
-    return false;
-  } catch (e) {
-    return e instanceof core.ParseError;
-  }
-}
-
 const shortLines = (o: Outcome): boolean => o.console.every(([, t]) => t.length <= 72 && !t.includes('\n'));
 
 /** Reflection over the global object: core's globals are a documented subset of V8's. */
@@ -294,7 +284,7 @@ export async function checkProgram(core: Core, source: string, options: CheckOpt
   // an endless job loop there (`for (;;) await null`) would spin V8's microtask queue forever
   if (name !== null && /\basync\b|\bawait\b|Promise|\.then\b/.test(source)) return null;
   options.onPhase?.('v8');
-  if (name === 'SyntaxError' && c.outcome.console.length === 0 && refusedByParser(core, source)) {
+  if (c.error instanceof core.ParseError) {
     // core refused it at compile time: V8 is asked to compile it, not to run it (see compileInV8)
     const refused = compileInV8(source);
     if (refused?.name === 'SyntaxError') return null;
