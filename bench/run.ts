@@ -39,7 +39,7 @@ import {
   type RunOutput,
 } from './engines';
 import { runUiBench, UI_BOUND_MS, uiTable } from './ui';
-import { canonical, fmtCount, fmtMs, fmtRatio, geomean, median, sum, table, truncate } from './stats';
+import { canonical, cpuCheck, fmtCount, fmtMs, fmtRatio, geomean, median, sum, table, truncate } from './stats';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -382,6 +382,7 @@ function printHeader(engines: Engine[], core: { buildMs: number; bytes: number }
       ? 'clock: process CPU time (BENCH_CLOCK=cpu): user+system time of all threads of this process'
       : 'clock: wall time, performance.now() (BENCH_CLOCK=cpu measures process CPU time instead)',
   );
+  print(`CPU check: fib(25) in plain JS ${cpuCheck().toFixed(2)} ms (printed again beside the host rows: the machine's speed drifts)`);
   print();
 }
 
@@ -570,6 +571,7 @@ async function main(): Promise<void> {
   if (core && (config.sections.includes('host') || config.sections.includes('sidecar') || config.sections.includes('debugger'))) {
     const rows: HostRow[] = [];
     const runs = Math.max(3, Math.min(config.iterations, 15));
+    const checkBefore = cpuCheck();
     try {
       if (config.sections.includes('host')) {
         // a full GC before each row, as before each workload cell: the garbage of the sections
@@ -590,7 +592,7 @@ async function main(): Promise<void> {
     } catch (error) {
       print(`host sections failed: ${errorText(error)}`);
     }
-    print('Host calls, durable steps and the sidecar (medians; Mustard where it has the feature)');
+    print(`Host calls, durable steps and the sidecar (medians; Mustard where it has the feature); CPU check before ${checkBefore.toFixed(2)} ms, after ${cpuCheck().toFixed(2)} ms`);
     print(hostTable(rows));
     print();
     report.host = rows;

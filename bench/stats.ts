@@ -86,3 +86,25 @@ export function table(header: string[], rows: string[][], separatorBefore: numbe
   });
   return out.join('\n');
 }
+
+function fib(n: number): number {
+  return n < 2 ? n : fib(n - 1) + fib(n - 2);
+}
+
+/**
+ * A CPU-speed check: the median ms of fib(25) in plain JS over 7 runs. Printed beside absolute
+ * figures because this machine's speed drifts by up to ~1.7x between phases of a few seconds (the
+ * same check measured 0.5 and 0.9 ms for fib(24) minutes apart), which moves every µs figure
+ * while the ratios between engines timed in the same phase hold.
+ */
+export function cpuCheck(): number {
+  const t: number[] = [];
+  let sink = 0;
+  for (let i = 0; i < 7; i++) {
+    const s = performance.now();
+    sink += fib(25);
+    t.push(performance.now() - s);
+  }
+  if (sink !== 7 * 75025) throw new Error('cpu check: wrong fib');
+  return median(t);
+}

@@ -25,7 +25,7 @@ function isPlainHostObject(v: object): boolean {
 }
 
 /** Copies a host value into the guest heap, rejecting anything not structured. */
-export function toGuest(vm: VM, v: unknown, path = 'value', seen: Set<object> = new Set()): Value {
+export function toGuest(vm: VM, v: unknown, path = 'value', seen?: Set<object>): Value {
   switch (typeof v) {
     case 'undefined':
     case 'boolean':
@@ -38,6 +38,8 @@ export function toGuest(vm: VM, v: unknown, path = 'value', seen: Set<object> = 
       throw new CapabilityError(`${path}: ${typeof v} values cannot cross the boundary`);
   }
   if (v === null) return null;
+  // created here, not as a default parameter: primitives (most answers) need none
+  seen ??= new Set();
   if (seen.has(v)) throw new CapabilityError(`${path}: cyclic structure cannot cross the boundary`);
   if (seen.size > MAX_DEPTH) throw new CapabilityError(`${path}: nested deeper than ${MAX_DEPTH} levels`);
   seen.add(v);
@@ -132,16 +134,35 @@ export function toHost(vm: VM, v: Value, seen: Set<JSObject> = new Set()): unkno
 }
 
 /**
+ * A capability's argument list copied out without the strict walk when every argument is a
+ * primitive that crosses as itself (the common case: no cycle set, no path text). Null when
+ * {@link toHostStrict} must decide.
+ */
+export function primitiveArgs(vm: VM, args: readonly Value[]): unknown[] | null {
+  // the walk counts the list itself toward the allocation limit
+  if (vm.limits.allocations < 1) return null;
+  const out: unknown[] = new Array(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const e = args[i];
+    const t = typeof e;
+    if (t === 'number' || t === 'string' || t === 'boolean' || e === null || e === undefined) out[i] = e;
+    else return null;
+  }
+  return out;
+}
+
+/**
  * Copies a guest value out for a capability call, rejecting (CapabilityError) anything
  * that is not structured: functions, symbols, bigints, class instances and other
  * non-plain objects, accessors, symbol keys and cycles. Holes, -0 and NaN are kept.
  */
-export function toHostStrict(vm: VM, v: Value, path = 'value', seen: Set<JSObject> = new Set()): unknown {
+export function toHostStrict(vm: VM, v: Value, path = 'value', seen?: Set<JSObject>): unknown {
   if (!(v instanceof JSObject)) {
     if (typeof v === 'bigint') throw new CapabilityError(`${path}: bigint values cannot cross the boundary`);
     if (typeof v === 'object' && v !== null) throw new CapabilityError(`${path}: symbols cannot cross the boundary`);
     return v;
   }
+  seen ??= new Set();
   if (seen.has(v)) throw new CapabilityError(`${path}: cyclic structure cannot cross the boundary`);
   if (seen.size >= MAX_DEPTH) throw new CapabilityError(`${path}: nested deeper than ${MAX_DEPTH} levels`);
   countCopy(vm, seen);

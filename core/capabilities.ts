@@ -6,7 +6,7 @@
  * answer.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
-import { toGuest, toHostStrict } from './boundary';
+import { primitiveArgs, toGuest, toHostStrict } from './boundary';
 import { FnFlags } from './chunk';
 import { CapabilityError } from './errors';
 import { CapabilityData, JSError, NativeFunction } from './objects';
@@ -139,13 +139,15 @@ const CAPABILITY_ID = registerNative('%Capability%', (vm, _thisv, args, _nt, sel
   const name = (self.data as CapabilityData).name;
   const caps = vm.capabilities;
   const argArray = vm.newArray(args.slice());
-  let hostArgs: unknown[];
-  try {
-    hostArgs = toHostStrict(vm, argArray, `${name}() arguments`) as unknown[];
-  } catch (e) {
-    if (!(e instanceof CapabilityError)) throw e;
-    caps?.report({ capability: name, callId: null, direction: 'args', message: e.message });
-    throw new GuestError('TypeError', e.message);
+  let hostArgs = primitiveArgs(vm, args);
+  if (hostArgs === null) {
+    try {
+      hostArgs = toHostStrict(vm, argArray, `${name}() arguments`) as unknown[];
+    } catch (e) {
+      if (!(e instanceof CapabilityError)) throw e;
+      caps?.report({ capability: name, callId: null, direction: 'args', message: e.message });
+      throw new GuestError('TypeError', e.message);
+    }
   }
   const bad = caps?.checkArgs(name, hostArgs);
   if (bad) {
@@ -215,7 +217,9 @@ export function guestErrorOf(vm: VM, error: unknown): JSError {
  */
 export function answerCall(vm: VM, answer: Answer): void {
   const host = vm.host;
-  const k = host.inflight.findIndex((c) => c.id === answer.id);
+  const inflight = host.inflight;
+  let k = inflight.length - 1;
+  while (k >= 0 && inflight[k].id !== answer.id) k--;
   if (k < 0) {
     const queued = host.queued.some((c) => c.id === answer.id);
     throw new CapabilityError(
@@ -236,13 +240,19 @@ export function answerCall(vm: VM, answer: Answer): void {
       ok = false;
       value = vm.newError('TypeError', message);
     } else {
-      try {
-        value = toGuest(vm, answer.value, `${call.capability}() result`);
-      } catch (e) {
-        if (!(e instanceof CapabilityError)) throw e;
-        vm.capabilities?.report({ capability: call.capability, callId: call.id, direction: 'result', message: e.message });
-        ok = false;
-        value = vm.newError('TypeError', e.message);
+      const v = answer.value;
+      const t = typeof v;
+      // primitives cross as themselves (most answers): no walk, no path text
+      if (t === 'number' || t === 'string' || t === 'boolean' || v === null || v === undefined) value = v as Value;
+      else {
+        try {
+          value = toGuest(vm, v, `${call.capability}() result`);
+        } catch (e) {
+          if (!(e instanceof CapabilityError)) throw e;
+          vm.capabilities?.report({ capability: call.capability, callId: call.id, direction: 'result', message: e.message });
+          ok = false;
+          value = vm.newError('TypeError', e.message);
+        }
       }
     }
   }

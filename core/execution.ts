@@ -171,7 +171,7 @@ export class Execution {
       let found = false;
       for (let k = 0; k < inflight.length && !found; k++) found = inflight[k].id === id;
       if (!found) throw new CapabilityError(`no outstanding call with id ${id}`);
-      if (seen ? seen.has(id) : answers.slice(0, i).some((a) => a.id === id)) throw new CapabilityError(`call ${id} is answered twice`);
+      if (seen ? seen.has(id) : repeatsEarlier(answers, i)) throw new CapabilityError(`call ${id} is answered twice`);
       seen?.add(id);
     }
   }
@@ -194,9 +194,15 @@ export class Execution {
     const deadline = started + Math.max(0, timeLimit - this.usedMs);
     vm.deadline = deadline;
     const sliceEnd = slice !== undefined && slice > 0 ? vm.instructions + slice : Infinity;
-    let nextTimeCheck = vm.instructions;
+    // the clock was just read: the next reading is due after TIME_CHECK_EVERY instructions (a
+    // clock read costs 50-200 ns, a tenth of a capability call's round trip)
+    let nextTimeCheck = vm.instructions + TIME_CHECK_EVERY;
     this.pauseRequested = false;
     try {
+      // the time of earlier steps counts, so a run of short steps is stopped too
+      if (this.usedMs > timeLimit) {
+        throw new LimitError('timeMs', timeLimit, timeLimit, `time limit of ${timeLimit} ms exceeded; raise limits.timeMs`);
+      }
       for (;;) {
         // budgets and requests, between slices
         const limit = vm.limits.instructions;
@@ -302,4 +308,11 @@ export function start(source: string | CompiledProgram, options: StartOptions = 
   if (options.startPaused) exec.outcome = { status: 'paused', instructions: 0 };
   else exec.resume();
   return exec;
+}
+
+/** True when an answer before index `i` has the same id (few answers: no set). */
+function repeatsEarlier(answers: readonly Answer[], i: number): boolean {
+  const id = answers[i].id;
+  for (let j = 0; j < i; j++) if (answers[j].id === id) return true;
+  return false;
 }

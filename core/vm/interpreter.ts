@@ -59,7 +59,7 @@ import type { Realm } from './realm';
 import { GuestError, GuestThrow, type ErrorType } from './throw';
 
 export { DEFAULT_LIMITS, type Limits } from './limits';
-import { DEFAULT_LIMITS, type Limits } from './limits';
+import { type Limits, resolveLimits } from './limits';
 
 /** Why the loop returned to its driver. */
 export const enum Stop {
@@ -144,7 +144,7 @@ export class VM {
   rng: number[] = [0, 0, 0, 1];
 
   constructor(limits: Partial<Limits> = {}) {
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.limits = resolveLimits(limits);
   }
 
   seedRandom(seed: number): void {

@@ -1,6 +1,6 @@
 /** Every budget stops a program with its own LimitError, deterministically. */
 import { describe, expect, it, vi } from 'vitest';
-import { LimitError, runSync } from '../../../core/index';
+import { LimitError, compile, runSync, start } from '../../../core/index';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -62,6 +62,24 @@ describe('limits', () => {
   it('time limit stops a long run (cooperative)', () => {
     const e = limitOf('let i = 0; while (true) i++;', { timeMs: 50, instructions: 1e12 });
     expect(e.limit).toBe('timeMs');
+  });
+
+  it('time limit counts the time of earlier steps: a run of short steps is stopped too', () => {
+    // each step runs ~25 000 instructions and suspends, below the clock-reading interval
+    const program = compile('let s = 0; for (let k = 0; k < 2000; k++) { for (let i = 0; i < 5000; i++) s += i; f(k); } s', {
+      globals: ['f'],
+      capabilities: ['f'],
+    });
+    const ex = start(program, { capabilities: [{ name: 'f' }], limits: { timeMs: 10, instructions: 1e12 } });
+    let o = ex.outcome;
+    let caught: unknown = null;
+    try {
+      while (o.status === 'suspended') o = ex.resume(o.calls.map((c) => ({ id: c.id, value: 0 })));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(LimitError);
+    expect((caught as LimitError).limit).toBe('timeMs');
   });
 
   it('an aborted signal cancels the run', () => {
