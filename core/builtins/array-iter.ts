@@ -107,16 +107,30 @@ function start(vm: VM, a: Value[]): Value {
     if (a.length > 4) st[T.Result] = a[4];
     else {
       // the first present element is the initial accumulator
+      // (the loops run within the elements, whatever `len` says: past them are only holes)
       const el = o.elements;
       const back = kind === IterMethod.ReduceRight;
       let i = st[T.I] as number;
       let found = false;
-      for (; back ? i >= 0 : i < len; back ? i-- : i++) {
-        if (i < el.length && el[i] !== HOLE) {
-          st[T.Result] = el[i] as Value;
-          found = true;
-          back ? i-- : i++;
-          break;
+      if (back) {
+        if (i >= el.length) i = el.length - 1;
+        for (; i >= 0; i--) {
+          if (el[i] !== HOLE) {
+            st[T.Result] = el[i] as Value;
+            found = true;
+            i--;
+            break;
+          }
+        }
+      } else {
+        const end = len < el.length ? len : el.length;
+        for (; i < end; i++) {
+          if (el[i] !== HOLE) {
+            st[T.Result] = el[i] as Value;
+            found = true;
+            i++;
+            break;
+          }
         }
       }
       if (!found) throw new GuestError('TypeError', 'Reduce of empty array with no initial value');
@@ -177,15 +191,22 @@ function step(vm: VM, sta: JSArray, r: Value): Value | typeof PUSHED {
   const len = st[T.Len] as number;
   let i = st[T.I] as number;
   let v: Value | Marker = HOLE;
+  // Hole skipping stays within the elements (past them are only holes), so a state from
+  // snapshot bytes with a huge index or length cannot spin here without a guest call.
   if (backwards(kind)) {
-    if (skipsHoles(kind)) while (i >= 0 && (i >= el.length || (v = el[i]) === HOLE)) i--;
-    else if (i >= 0) v = i < el.length ? el[i] : HOLE;
-    if (i < 0) return finish(st, sta, kind);
+    if (skipsHoles(kind)) {
+      if (i >= el.length) i = el.length - 1;
+      while (i >= 0 && (v = el[i]) === HOLE) i--;
+    } else if (i >= 0) v = i < el.length ? el[i] : HOLE;
+    if (!(i >= 0)) return finish(st, sta, kind);
     st[T.I] = i - 1;
   } else {
-    if (skipsHoles(kind)) while (i < len && (i >= el.length || (v = el[i]) === HOLE)) i++;
-    else if (i < len) v = i < el.length ? el[i] : HOLE;
-    if (i >= len) return finish(st, sta, kind);
+    if (skipsHoles(kind)) {
+      const end = len < el.length ? len : el.length;
+      while (i < end && (v = el[i]) === HOLE) i++;
+      if (!(i < end)) return finish(st, sta, kind);
+    } else if (!(i < len)) return finish(st, sta, kind);
+    else v = i < el.length ? el[i] : HOLE;
     st[T.I] = i + 1;
   }
   const value = v === HOLE ? undefined : (v as Value);

@@ -428,6 +428,7 @@ function sortStart(vm: VM, items: JSArray): JSArray {
  */
 function sortNext(vm: VM, st: JSArray, res: number): Value | typeof PUSHED {
   const el = st.elements;
+  if (vm.untrusted && !validSortState(el)) throw new Error('a sort state out of range');
   if (!sortStep(el, res)) return st;
   return vm.callForDriver(el[S.Cmp] as Value, st, 2, el[S.A] as Value, el[S.B] as Value, undefined, undefined);
 }
@@ -443,6 +444,25 @@ function sortDrive(vm: VM, st: JSArray, v: Value): Value | typeof PUSHED {
   return v;
 }
 registerDriver(Driver.Sort, sortDrive);
+
+/**
+ * Whether a sort state read from snapshot bytes has the types and ranges sortStep relies on to
+ * end (w ≥ 1) and to keep its loops within the arrays (every index within about 2n): a sealed
+ * but inconsistent state would otherwise spin without running a guest instruction.
+ */
+function validSortState(st: Elem[]): boolean {
+  if (st.length !== S.Size) return false;
+  const src = st[S.Src];
+  const dst = st[S.Dst];
+  const n = st[S.N];
+  if (!(src instanceof JSArray) || !(dst instanceof JSArray) || n !== src.elements.length || n !== dst.elements.length) return false;
+  const max = 2 * n + 2 * RUN;
+  const within = (x: Elem, min: number) => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+  const phase = st[S.Phase];
+  if (!within(phase, 0) || (phase as number) > SortPhase.Done || !within(st[S.W], 1) || !within(st[S.Mid], -1)) return false;
+  for (const f of [S.Lo, S.Hi, S.I, S.L, S.R, S.J, S.K]) if (!within(st[f], 0)) return false;
+  return true;
+}
 
 /** One step: consumes the pending comparison result `res`; true when another comparison is needed. */
 function sortStep(st: Elem[], res: number): boolean {

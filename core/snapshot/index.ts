@@ -252,6 +252,7 @@ export function restore(program: CompiledProgram, bytes: Uint8Array, options: St
   }
   const exec = new Execution(vm, program, seed, startOptions, caps);
   exec.restored = true;
+  vm.untrusted = true;
   exec.setState({ phase: st.phase, result: st.result, usedMs: st.usedMs });
   let calls: Execution['pendingCalls'] = [];
   try {

@@ -137,6 +137,11 @@ export class VM {
   /** Hooks the debugger installs; null on the normal path. */
   onDebugger: ((vm: VM) => void) | null = null;
   nextTimeCheck = 0;
+  /**
+   * Set on a VM restored from snapshot bytes: a key holder can seal an inconsistent state, so
+   * the native drivers check the state arrays they resume (their loops must stay bounded).
+   */
+  untrusted = false;
 
   /** Date.now() source (host clock by default). */
   clock: () => number = Date.now;

@@ -3,7 +3,9 @@
  * truncation is a SerializationError; so are a wrong key, program or version. A key
  * holder's garbage payload is rejected by structural checks, never a crash.
  */
+import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -248,4 +250,23 @@ describe('verification', () => {
     roots(forged)[HOST][1] = [];
     expect(rejects(envelope(writeTree(forged))).message).toMatch(/pending|corrupt/);
   });
+
+  // fuzz seed 2807 case 189078: a re-signed sort state with `hi` set to null spun in the host
+  // forever; the array callback driver's hole skip ran to a forged length. Run in a child process
+  // that a timeout kills, since that fault is a host loop no budget interrupts.
+  it("a key holder's forged sort and array callback states are refused or run to an end", () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'forged-drivers.mts')], { encoding: 'utf8', timeout: 90_000 });
+    expect(r.signal, 'the forged states kept the host busy (killed on the timeout)').toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    const results = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, string>;
+    expect(results['sort untouched']).toBe('completed');
+    expect(results['forEach untouched']).toBe('completed');
+    expect(Object.keys(results).length).toBe(3 + 11 * 7 + 2 * 4);
+    for (const [what, outcome] of Object.entries(results)) expect([what, outcome]).toEqual([what, expect.stringMatching(/^(completed|SerializationError|RuntimeError|LimitError)$/)]);
+    // out-of-range sort fields are refused as an inconsistent state
+    expect(results['sort field 7 = null']).toBe('SerializationError');
+    expect(results['sort field 11 = 0']).toBe('SerializationError');
+    expect(results['sort field 5 = 1099511627776']).toBe('SerializationError');
+  });
 });
+
