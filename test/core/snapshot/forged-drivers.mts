@@ -10,7 +10,8 @@ import { createHmac } from 'node:crypto';
 import { CapsuleError } from '../../../core/index';
 import { programFor, start } from '../../../core/execution';
 import { restore, snapshot } from '../../../core/snapshot/index';
-import { readTree, TreeMarker, TreeRef, writeTree } from '../../../core/snapshot/wire';
+import { readTree, writeTree } from '../../../core/snapshot/wire';
+import { cloneTree } from './tree';
 
 const KEY = 'forged drivers key';
 const LIMITS = { instructions: 2_000_000 };
@@ -34,15 +35,6 @@ function payloadOf(bytes: Uint8Array): unknown[] {
   const lenAt = 11 + vlen + 32;
   const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(lenAt);
   return readTree(bytes.slice(lenAt + 4, lenAt + 4 + len));
-}
-
-function cloneTree<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(cloneTree) as T;
-  if (v instanceof TreeRef) return new TreeRef(v.node) as T;
-  if (v instanceof TreeMarker) return new TreeMarker(v.marker) as T;
-  if (v instanceof Uint8Array) return v.slice() as T;
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cloneTree(x)])) as T;
-  return v;
 }
 
 /** Every array in the tree (the state arrays are the element lists of guest arrays). */

@@ -14,6 +14,7 @@ import { CapsuleError, CORE_VERSION, SerializationError, type Capability } from 
 import { programFor, start } from '../../../core/execution';
 import { programHash, restore, snapshot, SNAPSHOT_FORMAT_VERSION } from '../../../core/snapshot/index';
 import { readTree, TreeMarker, TreeRef, writeTree } from '../../../core/snapshot/wire';
+import { cloneTree } from './tree';
 
 const KEY = 'the host key';
 const caps: Capability[] = [{ name: 'lookup' }];
@@ -61,15 +62,6 @@ function sign(body: Uint8Array, key: string | Uint8Array = KEY): Uint8Array {
 }
 
 /** A deep copy of a payload tree (structuredClone would turn references into plain records). */
-function cloneTree<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(cloneTree) as T;
-  if (v instanceof TreeRef) return new TreeRef(v.node) as T;
-  if (v instanceof TreeMarker) return new TreeMarker(v.marker) as T;
-  if (v instanceof Uint8Array) return v.slice() as T;
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cloneTree(x)])) as T;
-  return v;
-}
-
 /** An envelope around an arbitrary payload, correctly signed. */
 function envelope(payload: Uint8Array, version = SNAPSHOT_FORMAT_VERSION, core = CORE_VERSION): Uint8Array {
   const v = Buffer.from(core, 'utf8');
