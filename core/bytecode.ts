@@ -352,6 +352,11 @@ export function decodeProgram(data: unknown): CompiledProgram {
     fc.line = f.line as number;
     fc.column = f.column as number;
     if (fc.end > source.length || fc.start > fc.end) throw bad(`${where}: source range ${fc.start}-${fc.end} outside the source`);
+    // A call fills every local up to nlocals on the host's stack: a count the compiler could not
+    // have written (it is the number of local names) would make the host allocate that many slots
+    // (fuzz seed 2808 case 69322: nparams 2^31 aborted the process with V8's invalid size error).
+    if (fc.nlocals !== fc.localNames.length) throw bad(`${where}: ${fc.nlocals} locals but ${fc.localNames.length} local names`);
+    if (fc.nparams + (fc.hasRest ? 1 : 0) > fc.nlocals) throw bad(`${where}: ${fc.nparams} parameters do not fit in ${fc.nlocals} locals`);
     if (f.extra !== undefined) {
       if (!isObj(f.extra)) throw bad(`${where}: extra fields must be an object`);
       for (const [k, v] of Object.entries(f.extra)) {

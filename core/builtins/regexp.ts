@@ -38,6 +38,7 @@ import {
 import { convertArgs, primOrHole, slowCall } from './string-prelude';
 import { toNumber, toString } from './util';
 import { HOLE } from '../value';
+import { escapeRegexSource } from '../regex/index';
 
 /** Native id of RegExp.prototype.exec (the same in every realm). */
 let execId = -1;
@@ -226,6 +227,35 @@ registerInstaller((r) => {
       throw new GuestError('TypeError', `Method RegExp.prototype.toString called on incompatible receiver ${receiverText(vm, t)}`);
     }
     return `/${toString(vm, vm.get(t, 'source'))}/${toString(vm, vm.get(t, 'flags'))}`;
+  });
+
+  // Annex B: re-initializes the receiver in place (pattern, flags, engine program) and sets
+  // lastIndex to 0 — after the new pattern is in place, as V8 does, so a read-only lastIndex
+  // throws with the regex already changed
+  r.method(RP, 'compile', 2, (vm, t, a, _nt, self) => {
+    if (!(t instanceof JSRegExp)) {
+      throw new GuestError('TypeError', `Method RegExp.prototype.compile called on incompatible receiver ${receiverText(vm, t)}`);
+    }
+    const pattern = a[0];
+    let P: string;
+    let F: string;
+    if (pattern instanceof JSRegExp) {
+      if (a[1] !== undefined) throw new GuestError('TypeError', 'Cannot supply flags when constructing one RegExp from another');
+      P = compiledOf(pattern).source;
+      F = pattern.flags;
+    } else {
+      const args = convertArgs(vm, [pattern, a[1]], 'ss');
+      if (args === null) return slowCall(vm, self, t, [pattern, a[1]], 'ss', true);
+      P = args[0] === undefined ? '' : primToString(args[0]);
+      F = args[1] === undefined ? '' : primToString(args[1]);
+    }
+    const c = compilePattern(vm, P, F);
+    vm.charge(P.length * 2);
+    t.source = escapeRegexSource(P);
+    t.flags = c.flags;
+    t.compiled = c;
+    setLastIndex(vm, t, 0);
+    return t;
   });
 
   // ---- accessors --------------------------------------------------------------------------

@@ -289,6 +289,9 @@ describe('refusing bytes that cannot be trusted', () => {
       ['functions out of order', (p) => (p.functions[0].index = 5), /out of order/],
       ['no functions', (p) => (p.functions = []), /no functions/],
       ['unsorted span table', (p) => (p.functions[0].pcSpans = Uint8Array.from([...le(4), ...le(0), ...le(0), ...le(0)])), /not sorted/],
+      // fuzz seed 2808 case 69322: a call filled 2^31 parameter slots and V8 aborted the process
+      ['parameters beyond the locals', (p) => (p.functions[p.functions.length - 1].nparams = 2 ** 31), /parameters do not fit/],
+      ['more locals than local names', (p) => (p.functions[0].nlocals = 2 ** 31), /locals but \d+ local names/],
     ];
     for (const [what, mutate, message] of cases) {
       const other = resign(bytes, (b) => mutate(b.program));

@@ -208,6 +208,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['for-of subjects that are not iterable', "const r = []; try { for await (const v of this) r.push(v); } catch (e) { r.push(e.message); } const f = () => 1; try { for (const v of f()) r.push(v); } catch (e) { r.push(e.message); } r", "value [\"this is not async iterable\",\"f is not a function or its return value is not iterable\"]"],
   // final sweep case 10297: a top-level `var undefined = 2` shadowed the global in core; V8 throws assigning it (now CAP1020)
   ['top-level var undefined', "var x = 1;\nvar undefined = 2;\n[x, undefined]", 'ValidationError'],
+  // seed 2808 case 66613: RegExp.prototype had no Annex B compile (getOwnPropertyNames differed from V8's set)
+  ['RegExp.prototype.compile', "const r = /a/g; r.lastIndex = 3; const same = r.compile('b+', 'i') === r; [same, String(r), r.lastIndex, r.test('xBB'), String(r.compile(/x/y)), Object.getOwnPropertyNames(RegExp.prototype).includes('compile')]", 'value [true,"/b+/i",0,true,"/x/y",true]'],
 ];
 
 describe('fuzzer regressions', () => {
