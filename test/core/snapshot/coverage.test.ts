@@ -31,6 +31,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       onConsole: 'host callback',
       onDebugger: 'debugger hook',
       nextTimeCheck: 'set by every step',
+      untrusted: 'set by restore itself (a restored VM checks the driver states it resumes)',
       clock: 'host option',
       limits: 'host option',
       hostResult: 'only inside callHost',
