@@ -133,6 +133,12 @@ export function toHost(vm: VM, v: Value, seen: Set<JSObject> = new Set()): unkno
   }
 }
 
+/** Primitives that cross the boundary unchanged in both directions (not bigints or symbols). */
+function crossesAsItself(v: unknown): boolean {
+  const t = typeof v;
+  return t === 'number' || t === 'string' || t === 'boolean' || v === null || v === undefined;
+}
+
 /**
  * A capability's argument list copied out without the strict walk when every argument is a
  * primitive that crosses as itself (the common case: no cycle set, no path text). Null when
@@ -144,8 +150,7 @@ export function primitiveArgs(vm: VM, args: readonly Value[]): unknown[] | null 
   const out: unknown[] = new Array(args.length);
   for (let i = 0; i < args.length; i++) {
     const e = args[i];
-    const t = typeof e;
-    if (t === 'number' || t === 'string' || t === 'boolean' || e === null || e === undefined) out[i] = e;
+    if (crossesAsItself(e)) out[i] = e;
     else return null;
   }
   return out;
@@ -177,8 +182,7 @@ export function toHostStrict(vm: VM, v: Value, path = 'value', seen?: Set<JSObje
       for (let i = 0; i < els.length; i++) {
         const e = els[i];
         if (e === HOLE) continue;
-        const t = typeof e;
-        out[i] = t === 'number' || t === 'string' || t === 'boolean' || e === null || e === undefined ? e : toHostStrict(vm, e as Value, `${path}[${i}]`, seen);
+        out[i] = crossesAsItself(e) ? e : toHostStrict(vm, e as Value, `${path}[${i}]`, seen);
       }
     } finally {
       seen.delete(v);

@@ -240,19 +240,13 @@ export function answerCall(vm: VM, answer: Answer): void {
       ok = false;
       value = vm.newError('TypeError', message);
     } else {
-      const v = answer.value;
-      const t = typeof v;
-      // primitives cross as themselves (most answers): no walk, no path text
-      if (t === 'number' || t === 'string' || t === 'boolean' || v === null || v === undefined) value = v as Value;
-      else {
-        try {
-          value = toGuest(vm, v, `${call.capability}() result`);
-        } catch (e) {
-          if (!(e instanceof CapabilityError)) throw e;
-          vm.capabilities?.report({ capability: call.capability, callId: call.id, direction: 'result', message: e.message });
-          ok = false;
-          value = vm.newError('TypeError', e.message);
-        }
+      try {
+        value = toGuest(vm, answer.value, `${call.capability}() result`);
+      } catch (e) {
+        if (!(e instanceof CapabilityError)) throw e;
+        vm.capabilities?.report({ capability: call.capability, callId: call.id, direction: 'result', message: e.message });
+        ok = false;
+        value = vm.newError('TypeError', e.message);
       }
     }
   }
