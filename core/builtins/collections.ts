@@ -23,6 +23,7 @@ import type { VM } from '../vm/interpreter';
 import { markScratchArgs } from '../vm/natives';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
+import { typeText } from '../destructure';
 import { placeholder, protoFor, reorderProperties } from './number';
 import { constructorName, receiverText } from './util';
 
@@ -165,25 +166,6 @@ function collectionStep(vm: VM, it: JSIterator): Value | typeof HOLE {
     default:
       return vm.newArray([k, c.cls === Cls.Map ? c.values[p] : k]);
   }
-}
-
-/** V8's short description of a value in "X is not a function/iterable" messages. */
-export function typeText(v: Value): string {
-  switch (typeof v) {
-    case 'undefined':
-      return 'undefined';
-    case 'number':
-      return `number ${String(v)}`;
-    case 'boolean':
-      return `boolean ${v}`;
-    case 'string':
-      return `string "${v}"`;
-    case 'bigint':
-      return `bigint ${v}`;
-  }
-  if (v === null) return 'object null';
-  if (v instanceof GSymbol) return 'symbol';
-  return isCallable(v) ? 'function' : 'object';
 }
 
 function entryText(v: Value): string {

@@ -9,8 +9,15 @@ import { CompiledProgram, FnFlags, FunctionCode, type TemplateConst } from '../c
 import { ParseError, ValidationError } from '../errors';
 import { RegexSyntaxError, compileRegex } from '../regex/index';
 import { Op } from '../opcodes';
+import { destructureCheck, type DestructureSite } from '../destructure';
 import { Emitter, Label, computeLineStarts } from './emitter';
 import { analyze, patternNames, type Analysis, type Binding, type FnInfo, type Node, type Scope } from './scope';
+
+/** Where a top-level pattern's value comes from (V8 words its errors by it). */
+type PatternSite =
+  | { kind: 'value'; value: Node } // a declaration's initializer, or an assignment's right side
+  | { kind: 'for'; head: Node } // a for-in/of declaration
+  | { kind: Exclude<DestructureSite, 'value' | 'for' | 'nested'> };
 
 /** Completion kinds carried through finally blocks. */
 const NORMAL = 0;
@@ -111,6 +118,8 @@ class FnCompiler {
   private readonly optStack: { label: Label; pops: { label: Label; n: number }[] }[] = [];
   /** Async code, or an arrow nested (through arrows only) in async code. */
   private asyncCtx = false;
+  /** Where the pattern compiled next takes its value from (see {@link assignPatternAt}). */
+  private patternSite: PatternSite | null = null;
   /** Indices in code.envRegions of the environments pushed and not yet popped. */
   private readonly envRegionStack: number[] = [];
   parentAsyncCtx = false;
@@ -469,11 +478,12 @@ class FnCompiler {
       }
       const prev = this.e.setSpan(p);
       this.e.emit(Op.GetLocal, reg);
-      if (p.type === 'AssignmentPattern') {
+      const withDefault = p.type === 'AssignmentPattern';
+      if (withDefault) {
         this.emitDefault(p.right, p.left);
         p = p.left;
       }
-      this.assignPattern(p, 'init');
+      this.assignPatternAt(p, 'init', withDefault ? { kind: 'param=' } : { kind: 'param' });
       this.e.restoreSpan(prev);
     }
     const bodyScope = node.body.type === 'BlockStatement' ? this.pb.analysis.scopeOf.get(node.body) : undefined;
@@ -693,7 +703,7 @@ class FnCompiler {
       const prev = this.e.setSpan(d);
       if (d.init) {
         this.namedExpr(d.init, d.id.type === 'Identifier' ? d.id.name : '');
-        this.assignPattern(d.id, s.kind === 'var' ? 'assign-var' : 'init');
+        this.assignPatternAt(d.id, s.kind === 'var' ? 'assign-var' : 'init', { kind: 'value', value: d.init });
       } else if (s.kind !== 'var') {
         this.e.emit(Op.Undef);
         this.assignPattern(d.id, 'init');
@@ -752,7 +762,7 @@ class FnCompiler {
   /** Assigns the stack top to a for-in/of head (declaration or assignment target). */
   private assignForHead(left: Node): void {
     if (left.type === 'VariableDeclaration') {
-      this.assignPattern(left.declarations[0].id, left.kind === 'var' ? 'assign-var' : 'init');
+      this.assignPatternAt(left.declarations[0].id, left.kind === 'var' ? 'assign-var' : 'init', { kind: 'for', head: left });
     } else this.assignPattern(left, 'assign');
   }
 
@@ -999,7 +1009,7 @@ class FnCompiler {
     const scope = this.pb.analysis.scopeOf.get(handler)!;
     const parent = this.scope;
     this.enterScope(scope);
-    if (handler.param) this.assignPattern(handler.param, 'init');
+    if (handler.param) this.assignPatternAt(handler.param, 'init', { kind: 'catch' });
     else this.e.emit(Op.Pop);
     this.e.restoreSpan(prev);
     // the catch block's completion replaces the try block's (UpdateEmpty(C, undefined))
@@ -1090,6 +1100,23 @@ class FnCompiler {
     }
   }
 
+  /**
+   * {@link assignPattern} of a top-level pattern whose value comes from `site`: V8 words
+   * "cannot destructure" and "is not iterable" by where the value came from.
+   */
+  private assignPatternAt(p: Node, mode: 'init' | 'assign' | 'assign-var', site: PatternSite): void {
+    this.patternSite = site;
+    this.assignPattern(p, mode);
+    this.patternSite = null; // an identifier target took none
+  }
+
+  /** The site of the pattern being compiled (null when nested), consumed once. */
+  private takePatternSite(): PatternSite | null {
+    const site = this.patternSite;
+    this.patternSite = null;
+    return site;
+  }
+
   /** value → (stores into obj.prop). */
   private assignToMember(m: Node): void {
     if (m.object.type === 'Super') this.fail(m, 'destructuring into super properties is not supported');
@@ -1112,7 +1139,14 @@ class FnCompiler {
   }
 
   private objectPattern(p: Node, mode: 'init' | 'assign' | 'assign-var'): void {
-    this.e.emit(Op.ThrowIfNotObject, this.k('destructure'));
+    const site = this.takePatternSite();
+    const first = p.properties[0];
+    const key = first && first.type !== 'RestElement' && !first.computed ? (first.key.type === 'Identifier' ? first.key.name : String(first.key.value)) : null;
+    const check = destructureCheck(site?.kind ?? 'nested', key, key !== null && first.value.type === 'AssignmentPattern');
+    // a value's own span: V8 prints its expression in the message
+    const prevSpan = this.e.setSpan(site?.kind === 'value' ? site.value : null);
+    this.e.emit(Op.ThrowIfNotObject, this.k(check));
+    this.e.restoreSpan(prevSpan);
     const hasRest = p.properties.some((q: Node) => q.type === 'RestElement');
     const keyRegs: number[] = [];
     for (const prop of p.properties) {
@@ -1158,10 +1192,15 @@ class FnCompiler {
   }
 
   private arrayPattern(p: Node, mode: 'init' | 'assign' | 'assign-var'): void {
+    const site = this.takePatternSite();
     const r = this.e.newLocal('%iter');
     this.e.newLocal('%next');
     const done = this.e.newLocal('%done');
+    // GetIterator's span says where the value came from ({@link iterableSiteMessage}): a
+    // declaration's initializer, a for-of declaration, or else the pattern itself
+    const prevSpan = this.e.setSpan(site?.kind === 'value' && mode !== 'assign' ? site.value : site?.kind === 'for' ? site.head : p);
     this.e.emit(Op.GetIterator);
+    this.e.restoreSpan(prevSpan);
     this.e.emit(Op.PutLocal, r + 1);
     this.e.emit(Op.PutLocal, r);
     this.e.emit(Op.False);
@@ -1688,7 +1727,7 @@ class FnCompiler {
       // destructuring assignment: the value of the expression is the right side
       this.expr(n.right);
       e.emit(Op.Dup);
-      this.assignPattern(t, 'assign');
+      this.assignPatternAt(t, 'assign', { kind: 'value', value: n.right });
       return;
     }
     const logical = op === '&&=' || op === '||=' || op === '??=';

@@ -600,6 +600,12 @@ export class Walker {
       case 'Identifier':
         return;
       case 'AssignmentPattern':
+        // meriyah accepts a method parameter with no name (`m(a, = 1) {}`); V8 does not
+        if (!node.left) {
+          this.report(Code.Syntax, "Unexpected token '='", node);
+          if (node.right) this.visit(node.right);
+          return;
+        }
         this.bindingPattern(node.left);
         if (node.right) this.visit(node.right);
         return;

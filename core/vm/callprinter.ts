@@ -324,3 +324,82 @@ export function notIterableMessage(unit: object, source: string, start: number, 
   byUnit.set(start, message);
   return message;
 }
+
+const valueCache = new WeakMap<object, Map<number, string | null>>();
+
+/**
+ * A value's expression at `start`…`end` as V8 writes it in "Cannot destructure property 'x'
+ * of 'o.a'…": `f(...)`, `"a".b`, `(intermediate value)` for an optional chain. Null when it
+ * prints nothing (V8 then writes the value's type).
+ */
+export function printValue(unit: object, source: string, start: number, end: number): string | null {
+  let byUnit = valueCache.get(unit);
+  if (!byUnit) valueCache.set(unit, (byUnit = new Map()));
+  const hit = byUnit.get(start);
+  if (hit !== undefined) return hit;
+  const parsed = end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+  let printed: string | null = null;
+  if (parsed) {
+    const p = new Printer(parsed.source);
+    p.find(parsed.node, true);
+    printed = p.out || null;
+  }
+  byUnit.set(start, printed);
+  return printed;
+}
+
+/** Initializers whose V8 position is where they start: V8 finds them and prints them. */
+const PRINTED_INITIALIZERS = new Set([
+  'Identifier', 'ThisExpression', 'Literal', 'ObjectExpression', 'ArrayExpression', 'UnaryExpression',
+  'ConditionalExpression', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassExpression', 'AwaitExpression',
+]);
+
+const initCache = new WeakMap<object, Map<number, string | null>>();
+
+/**
+ * V8's message when a declaration's initializer at `start`…`end` (`const [x] = init`) is not
+ * iterable. V8 looks for an expression at the initializer's first token: an identifier, a
+ * literal, `f()`, `new F()`, a unary or conditional expression, a function… is found and
+ * printed (`a is not iterable`, `f is not a function or its return value is not iterable`);
+ * anything else — `o.a`, `a + 1`, `o.f()`, a parenthesized initializer — is not, and the
+ * message gives the value's type instead (null here).
+ */
+export function initializerNotIterable(unit: object, source: string, start: number, end: number): string | null {
+  let byUnit = initCache.get(unit);
+  if (!byUnit) initCache.set(unit, (byUnit = new Map()));
+  const hit = byUnit.get(start);
+  if (hit !== undefined) return hit;
+  let message: string | null = null;
+  const parenthesized = /\(\s*$/.test(source.slice(Math.max(0, start - 40), start));
+  const parsed = !parenthesized && end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+  const node = parsed?.node;
+  if (parsed && node) {
+    const p = new Printer(parsed.source, true);
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier') {
+      message = `${node.callee.name} is not a function or its return value is not iterable`;
+    } else if (node.type === 'NewExpression') {
+      p.find(node.callee, true);
+      message = `${p.out} is not a function or its return value is not iterable`;
+    } else if (PRINTED_INITIALIZERS.has(node.type)) {
+      p.find(node, true);
+      message = `${p.out} is not iterable`;
+    }
+  }
+  byUnit.set(start, message);
+  return message;
+}
+
+/** yield* operands V8 finds at the error's position (those whose position is not where they start). */
+const FOUND_DELEGATES = new Set(['MemberExpression', 'CallExpression', 'NewExpression', 'BinaryExpression', 'LogicalExpression', 'AssignmentExpression']);
+
+/**
+ * V8's message when the operand of the `yield* x` at `start`…`end` is not iterable:
+ * `yield* (intermediate value) is not iterable` for `o.a`, `f()`, `a + 1`…; null for the
+ * rest (an identifier, a literal, `this`…), where V8 gives the value's type.
+ */
+export function delegateNotIterable(source: string, start: number, end: number): string | null {
+  const parsed = end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+  const node = parsed?.node;
+  if (node?.type !== 'YieldExpression' || !node.delegate || !node.argument) return null;
+  return FOUND_DELEGATES.has(node.argument.type) ? `yield* ${INTERMEDIATE} is not iterable` : null;
+}

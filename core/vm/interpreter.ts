@@ -35,7 +35,8 @@ import {
 import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
-import { notIterableMessage, printCallee } from './callprinter';
+import { delegateNotIterable, initializerNotIterable, notIterableMessage, printCallee, printValue } from './callprinter';
+import { cannotDestructure, notIterableTyped, readDestructureCheck, typeText } from '../destructure';
 import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
@@ -2454,7 +2455,7 @@ export class VM {
             pc++;
             if (v === null || v === undefined) {
               frame.pc = pc; this.sp = sp; this.instructions = count;
-              throw new GuestError('TypeError', `Cannot destructure '${v}' as it is ${v}.`);
+              throw new GuestError('TypeError', this.cannotDestructure(v, consts[code[pc - 1]]));
             }
             break;
           }
@@ -3234,10 +3235,10 @@ export class VM {
       stack[this.sp++] = this.realm.arrayIterNext;
       return undefined;
     }
-    if (obj === null || obj === undefined) throw new GuestError('TypeError', this.forOfMessage() ?? `${this.iterableSite() || obj} is not iterable`);
+    if (obj === null || obj === undefined) throw new GuestError('TypeError', this.notIterable(obj));
     const m = obj instanceof JSObject ? this.lookup(obj, WELL_KNOWN.iterator) : this.lookup(this.protoOfPrimitive(obj), WELL_KNOWN.iterator);
     if (m === HOLE || m === undefined || m === null || m instanceof Accessor || !isCallable(m as Value)) {
-      throw new GuestError('TypeError', this.forOfMessage() ?? `${this.iterableSite() || this.describeIterable(obj)} is not iterable`);
+      throw new GuestError('TypeError', this.notIterable(obj));
     }
     if (typeof obj === 'string' && this.realm.stringIteratorPristine()) {
       const it = new JSIterator(this.realm.StringIteratorPrototype, obj, IterKind.Values);
@@ -3640,6 +3641,36 @@ export class VM {
   }
 
   /**
+   * V8's message when a GetIterator's value is not iterable. The compiler chose the
+   * instruction's span to say where the value came from: a for-of statement (its subject
+   * printed), a declaration's initializer (printed when V8 finds it), a for-of declaration
+   * (V8's internal `.for`), an array pattern (the value's type: assignments, parameters,
+   * nested patterns), or a `yield*`.
+   */
+  private notIterable(obj: Value): string {
+    const f = this.frame;
+    if (f && f.pc >= 1 && !(f.code.flags & FnFlags.Builtin) && f.code.code[f.pc - 1] === Op.GetIterator) {
+      const span = spanAt(f.code, f.pc - 1);
+      const source = f.code.unit.source;
+      const head = span ? source.slice(span.start, span.start + 6) : '';
+      if (span && /^for\b/.test(head)) {
+        const m = notIterableMessage(f.code.unit, source, span.start, span.end);
+        if (m) return m;
+      } else if (head.startsWith('[')) {
+        return notIterableTyped(typeText(obj));
+      } else if (/^(?:const|let|var)\b/.test(head)) {
+        return '.for is not iterable';
+      } else if (span && /^yield\b/.test(head)) {
+        return delegateNotIterable(source, span.start, span.end) ?? notIterableTyped(typeText(obj));
+      } else if (span) {
+        return initializerNotIterable(f.code.unit, source, span.start, span.end) ?? notIterableTyped(typeText(obj));
+      }
+    }
+    const site = this.iterableSite();
+    return `${site || (obj === null || obj === undefined ? String(obj) : this.describeIterable(obj))} is not iterable`;
+  }
+
+  /**
    * The iterated expression as written (`obj.a is not iterable`, as V8 says), when the current
    * instruction is a GetIterator: the span of the instruction just before it, which loaded it.
    */
@@ -3673,6 +3704,19 @@ export class VM {
     const call = /^([\w$.]+)\s*\(.*\)$/s.exec(text);
     const what = call ? `${call[1]} is not a function or its return value` : text || (v === null || v === undefined ? String(v) : this.describeIterable(v));
     throw new GuestError('TypeError', inArray || !text ? `${what} is not iterable` : `${what} is not iterable (cannot read property ${String(v)})`);
+  }
+
+  /** V8's message for destructuring null or undefined at the current ThrowIfNotObject. */
+  private cannotDestructure(v: null | undefined, operand: unknown): string {
+    const check = readDestructureCheck(operand);
+    if (!check) return `Cannot destructure '${v}' as it is ${v}.`;
+    let printed: string | null = null;
+    const f = this.frame;
+    if (check.site === 'value' && f && !(f.code.flags & FnFlags.Builtin)) {
+      const span = spanAt(f.code, f.pc - 2);
+      if (span) printed = printValue(f.code.unit, f.code.unit.source, span.start, span.end);
+    }
+    return cannotDestructure(check, v, printed);
   }
 
   private describeIterable(v: Value): string {

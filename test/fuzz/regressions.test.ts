@@ -210,6 +210,10 @@ const CASES: [name: string, source: string, expected: string][] = [
   ['top-level var undefined', "var x = 1;\nvar undefined = 2;\n[x, undefined]", 'ValidationError'],
   // seed 2808 case 66613: RegExp.prototype had no Annex B compile (getOwnPropertyNames differed from V8's set)
   ['RegExp.prototype.compile', "const r = /a/g; r.lastIndex = 3; const same = r.compile('b+', 'i') === r; [same, String(r), r.lastIndex, r.test('xBB'), String(r.compile(/x/y)), Object.getOwnPropertyNames(RegExp.prototype).includes('compile')]", 'value [true,"/b+/i",0,true,"/x/y",true]'],
+  // seed 2809 case 52081: meriyah parses a method parameter with no name (`m(a, = 1)`); the validator read its null target
+  ['a method parameter with no name', 'class Range {\n  constructor(start,   = 1) {\n  }\n}', 'ValidationError'],
+  // seed 2809 case 717457: a destructuring assignment of a non-iterable printed its source text; V8 gives the value's type
+  ['a destructuring assignment of a number', "const attempts = {};\nfunction callTool(name) {\n  return[name] = (attempts[name] ?? 0) + 1;\n}\nlet m;\ntry { callTool('a'); } catch (e) { m = e.message; }\n[m]", 'value ["number 1 is not iterable (cannot read property Symbol(Symbol.iterator))"]'],
 ];
 
 describe('fuzzer regressions', () => {
