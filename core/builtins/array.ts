@@ -18,6 +18,7 @@ import { Driver, nativeIdByName, registerDriver, type NativeImpl } from '../vm/n
 import { primToString, sameValueZero, toBoolean, toIntegerOrInfinity } from '../vm/ops';
 import { PUSHED, registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
+import { ARRAY_BYTES } from '../vm/heapcost';
 import { LimitError } from '../errors';
 import { ARRAY_PRELUDE_LOADED } from './array-prelude';
 import { ITER_RESULT } from './array-iter';
@@ -142,7 +143,7 @@ function relative(vm: VM, v: Value, len: number, dflt: number): number {
 /** A new array whose prototype is `proto` (Array.prototype by default). */
 function makeArray(vm: VM, elements: Elem[], proto: JSObject | null = null): JSArray {
   if (proto === null || proto === vm.realm.ArrayPrototype) return vm.newArray(elements);
-  vm.charge(48 + elements.length * SLOT);
+  vm.charge(ARRAY_BYTES + elements.length * SLOT);
   const a = new JSArray(proto, elements);
   a.shape = vm.realm.rootShape(proto);
   return a;

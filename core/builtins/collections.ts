@@ -24,6 +24,7 @@ import { markScratchArgs } from '../vm/natives';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { typeText } from '../destructure';
+import { COLLECTION_BYTES, ENTRY_BYTES } from '../vm/heapcost';
 import { placeholder, protoFor, reorderProperties } from './number';
 import { constructorName, receiverText } from './util';
 
@@ -38,10 +39,8 @@ declare module '../objects' {
   }
 }
 
-const ENTRY_BYTES = 32;
-
 function newCollection(vm: VM, proto: JSObject, cls: Cls): JSCollection {
-  vm.charge(96);
+  vm.charge(COLLECTION_BYTES);
   const c = new JSCollection(proto, cls, vm.realm.rootShape(proto));
   return c;
 }

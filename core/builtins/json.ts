@@ -26,6 +26,7 @@ import { Cont } from '../vm/frame';
 import type { VM } from '../vm/interpreter';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
+import { ARRAY_BYTES, OBJECT_BYTES, SLOT_BYTES } from '../vm/heapcost';
 import { LimitError } from '../errors';
 import { isoString } from './date';
 import { guestArgs, str } from './number';
@@ -39,6 +40,8 @@ export const MAX_DEPTH = 4096;
 const STACK_MARGIN = 16;
 /** How much output/heap growth between budget checks. */
 const CHECK_EVERY = 1 << 20;
+/** Host bytes per depth of the parser's own state: 4 arrays × 8 bytes, doubled for their growth. */
+const DEPTH_BYTES = 64;
 
 // ---- parse ------------------------------------------------------------------------------------
 
@@ -113,6 +116,17 @@ class Parser {
     return c;
   }
 
+  /**
+   * A container opened deeper than any before: the parser's own per-depth state grows (four
+   * host arrays, with their growth). It is counted as heap under construction, so a deep
+   * nest (`'['.repeat(1e6)`) stops at the heap limit before the host holds its bookkeeping,
+   * not only when the arrays close.
+   */
+  private deeper(guesses: (Shape | null)[]): void {
+    guesses.push(null);
+    this.account(DEPTH_BYTES);
+  }
+
   private account(n: number): void {
     this.bytes += n;
     if (this.bytes > this.nextCheck) {
@@ -164,13 +178,13 @@ class Parser {
           c = this.skipWs();
           if (c === 125) {
             this.i++;
-            vm.charge(64);
-            this.account(64);
+            vm.charge(OBJECT_BYTES);
+            this.account(OBJECT_BYTES);
             v = new JSObject(OP, Cls.Object, objShape);
             break;
           }
           if (c !== 34) fail("Expected property name or '}'", this.i);
-          if (guesses.length <= depth) guesses.push(null);
+          if (guesses.length <= depth) this.deeper(guesses);
           const g = guesses[depth];
           const ok = g !== null && this.keyFromGuess(g, 0);
           vals[sp++] = ok ? (g!.keys[0] as string) : this.scanString();
@@ -187,12 +201,12 @@ class Parser {
           if (this.skipWs() === 93) {
             this.i++;
             v = vm.newArray([]);
-            this.account(48);
+            this.account(ARRAY_BYTES);
             break;
           }
           objs[depth] = null;
           bases[depth] = sp;
-          if (guesses.length <= depth) guesses.push(null);
+          if (guesses.length <= depth) this.deeper(guesses);
           depth++;
           continue;
         case 116: // t
@@ -261,7 +275,7 @@ class Parser {
             guesses[d] = !s.dictionary && plainKeys(s) ? s : null;
           }
           sp = b;
-          const bytes = 64 + n * 8;
+          const bytes = OBJECT_BYTES + n * SLOT_BYTES;
           vm.charge(bytes);
           this.account(bytes);
           v = o;
@@ -280,7 +294,7 @@ class Parser {
         const el = vals.slice(b, sp) as Value[];
         sp = b;
         v = vm.newArray(el);
-        this.account(48 + el.length * 8);
+        this.account(ARRAY_BYTES + el.length * SLOT_BYTES);
         depth = d;
       }
     }

@@ -61,6 +61,7 @@ import { GuestError, GuestThrow, type ErrorType } from './throw';
 
 export { DEFAULT_LIMITS, type Limits } from './limits';
 import { type Limits, resolveLimits } from './limits';
+import { ARRAY_BYTES, COLLECTION_BYTES, ENTRY_BYTES, ENV_BYTES, FUNCTION_BYTES, OBJECT_BYTES, SLOT_BYTES } from './heapcost';
 
 /** Why the loop returned to its driver. */
 export const enum Stop {
@@ -259,12 +260,12 @@ export class VM {
   // ---- object creation -------------------------------------------------------------
 
   newObject(proto: JSObject | null = this.realm.ObjectPrototype): JSObject {
-    this.charge(64);
+    this.charge(OBJECT_BYTES);
     return new JSObject(proto, Cls.Object, this.realm.rootShape(proto));
   }
 
   newArray(elements: (Value | Marker)[] = []): JSArray {
-    this.charge(48 + elements.length * 8);
+    this.charge(ARRAY_BYTES + elements.length * SLOT_BYTES);
     const a = new JSArray(this.realm.ArrayPrototype, elements);
     a.shape = this.realm.arrayShape;
     return a;
@@ -971,7 +972,17 @@ export class VM {
 
   /** Runs until no frames are left, the slice ends, or a suspension. */
   run(): Stop {
-    setWorkMeter(this);
+    // put back when the slice ends: a meter left installed would keep this VM, and its whole
+    // heap, alive in the host after the run
+    const meter = setWorkMeter(this);
+    try {
+      return this.runSlice();
+    } finally {
+      setWorkMeter(meter);
+    }
+  }
+
+  private runSlice(): Stop {
     if (this.pendingThrow) {
       // a debugger paused on this throw: now let it unwind
       const { value } = this.pendingThrow;
@@ -1299,7 +1310,7 @@ export class VM {
             const e = new Env(n, frame.env);
             e.vars.fill(TDZ as unknown as Value);
             frame.env = e;
-            this.charge(24 + 8 * n);
+            this.charge(ENV_BYTES + SLOT_BYTES * n);
             break;
           }
           case Op.PopEnv:
@@ -1310,7 +1321,7 @@ export class VM {
             const e = new Env(0, old.parent);
             e.vars = old.vars.slice();
             frame.env = e;
-            this.charge(24 + 8 * e.vars.length);
+            this.charge(ENV_BYTES + SLOT_BYTES * e.vars.length);
             break;
           }
           case Op.GetGlobal: {
@@ -2996,7 +3007,7 @@ export class VM {
     else if (flags & FnFlags.Generator) proto = r.GeneratorFunctionPrototype;
     else proto = r.FunctionPrototype;
     const f = new JSFunction(proto, code, env);
-    this.charge(80);
+    this.charge(FUNCTION_BYTES);
     f.shape = r.functionShape(proto);
     // (a fresh object: its first two slot fields)
     f.s0 = code.length;
@@ -3010,7 +3021,7 @@ export class VM {
       const p = new JSObject(r.ObjectPrototype, Cls.Object, r.objectRootShape);
       p.addProperty('constructor', f, Attr.Hidden);
       f.addProperty('prototype', p, Attr.Writable);
-      this.charge(64);
+      this.charge(OBJECT_BYTES);
     }
     return f;
   }
@@ -3306,7 +3317,7 @@ export class VM {
     o.s0 = value;
     o.s1 = done;
     o.slotCount = 2;
-    this.charge(48);
+    this.charge(OBJECT_BYTES);
     return o;
   }
 
@@ -3911,7 +3922,7 @@ export function measureLive(vm: VM): number {
   while (work.length) {
     const o = work.pop()!;
     if (o instanceof JSObject) {
-      bytes += 48 + o.slotCount * 8;
+      bytes += OBJECT_BYTES + o.slotCount * SLOT_BYTES;
       visitValue(o.proto);
       for (let i = 0, n = o.slotCount; i < n; i++) {
         const s = o.getSlot(i);
@@ -3921,14 +3932,15 @@ export function measureLive(vm: VM): number {
         } else visitValue(s);
       }
       if (o instanceof JSArray) {
-        bytes += o.elements.length * 8;
+        bytes += ARRAY_BYTES - OBJECT_BYTES + o.elements.length * SLOT_BYTES;
         for (const e of o.elements) visitValue(e);
       } else if (o instanceof JSFunction) {
+        bytes += FUNCTION_BYTES - OBJECT_BYTES;
         visitValue(o.env);
         visitValue(o.home);
         visitValue(o.fieldInit);
       } else if (o instanceof JSCollection) {
-        bytes += o.keys.length * 16;
+        bytes += COLLECTION_BYTES - OBJECT_BYTES + o.keys.length * ENTRY_BYTES;
         for (const k of o.keys) visitValue(k);
         for (const v of o.values) visitValue(v);
       } else if (o instanceof JSPromise) {
@@ -3947,7 +3959,7 @@ export function measureLive(vm: VM): number {
       else if (o instanceof NativeFunction) visitValue(o.data);
       else if (o instanceof JSRegExp) bytes += o.source.length * 2;
     } else if (o instanceof Env) {
-      bytes += 24 + o.vars.length * 8;
+      bytes += ENV_BYTES + o.vars.length * SLOT_BYTES;
       visitValue(o.parent);
       for (const v of o.vars) visitValue(v);
     } else if (o instanceof SavedFrame) {

@@ -209,8 +209,11 @@ export function bigToStringWork(chars: number, radix = 10): number {
  * hand (a large BigInt turned into a string). The VM installs itself when its loop runs.
  */
 let workMeter: { chargeWork(n: number): void } | null = null;
-export function setWorkMeter(m: { chargeWork(n: number): void } | null): void {
+/** Installs `m` as the work meter; returns the one it replaces (to put back when `m` stops). */
+export function setWorkMeter(m: { chargeWork(n: number): void } | null): { chargeWork(n: number): void } | null {
+  const prev = workMeter;
   workMeter = m;
+  return prev;
 }
 
 function bigToString(v: bigint): string {
