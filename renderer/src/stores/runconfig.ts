@@ -70,6 +70,9 @@ let pending: Promise<void> | null = null;
 
 /** Reads the scenarios files again (after a save, a folder change, or on request). */
 export function refreshScenarios(): Promise<void> {
+  // (cleared in a then-callback: an attempt that fails before its first await — not connected
+  // yet — settles synchronously, and clearing inside it would run before this assignment,
+  // leaving a settled promise that answered every later refresh)
   pending ??= (async () => {
     runconfig.loading = true;
     try {
@@ -82,9 +85,10 @@ export function refreshScenarios(): Promise<void> {
       runconfig.error = messageOf(error);
     } finally {
       runconfig.loading = false;
-      pending = null;
     }
-  })();
+  })().finally(() => {
+    pending = null;
+  });
   return pending;
 }
 
