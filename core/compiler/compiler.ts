@@ -15,7 +15,8 @@ import { analyze, patternNames, type Analysis, type Binding, type FnInfo, type N
 
 /** Where a top-level pattern's value comes from (V8 words its errors by it). */
 type PatternSite =
-  | { kind: 'value'; value: Node } // a declaration's initializer, or an assignment's right side
+  | { kind: 'value'; value: Node; whole: Node } // a declaration's initializer, or an assignment's right side
+  | { kind: 'member'; whole: Node } // an array pattern as a property of such a declaration's object pattern
   | { kind: 'for'; head: Node } // a for-in/of declaration
   | { kind: Exclude<DestructureSite, 'value' | 'for' | 'nested'> };
 
@@ -703,7 +704,7 @@ class FnCompiler {
       const prev = this.e.setSpan(d);
       if (d.init) {
         this.namedExpr(d.init, d.id.type === 'Identifier' ? d.id.name : '');
-        this.assignPatternAt(d.id, s.kind === 'var' ? 'assign-var' : 'init', { kind: 'value', value: d.init });
+        this.assignPatternAt(d.id, s.kind === 'var' ? 'assign-var' : 'init', { kind: 'value', value: d.init, whole: d });
       } else if (s.kind !== 'var') {
         this.e.emit(Op.Undef);
         this.assignPattern(d.id, 'init');
@@ -1142,7 +1143,7 @@ class FnCompiler {
     const site = this.takePatternSite();
     const first = p.properties[0];
     const key = first && first.type !== 'RestElement' && !first.computed ? (first.key.type === 'Identifier' ? first.key.name : String(first.key.value)) : null;
-    const check = destructureCheck(site?.kind ?? 'nested', key, key !== null && first.value.type === 'AssignmentPattern');
+    const check = destructureCheck(site && site.kind !== 'member' ? site.kind : 'nested', key, key !== null && first.value.type === 'AssignmentPattern');
     // a value's own span: V8 prints its expression in the message
     const prevSpan = this.e.setSpan(site?.kind === 'value' ? site.value : null);
     this.e.emit(Op.ThrowIfNotObject, this.k(check));
@@ -1185,7 +1186,9 @@ class FnCompiler {
         }
         this.e.emit(Op.GetProp, this.k(name));
       }
-      this.assignPattern(prop.value, mode);
+      // V8 words a property's array pattern by the whole initializer (`{ x: [y] } = o`)
+      if (site?.kind === 'value' && prop.value.type === 'ArrayPattern') this.assignPatternAt(prop.value, mode, { kind: 'member', whole: site.whole });
+      else this.assignPattern(prop.value, mode);
       this.e.restoreSpan(prev);
     }
     this.e.emit(Op.Pop);
@@ -1196,9 +1199,12 @@ class FnCompiler {
     const r = this.e.newLocal('%iter');
     this.e.newLocal('%next');
     const done = this.e.newLocal('%done');
-    // GetIterator's span says where the value came from ({@link iterableSiteMessage}): a
-    // declaration's initializer, a for-of declaration, or else the pattern itself
-    const prevSpan = this.e.setSpan(site?.kind === 'value' && mode !== 'assign' ? site.value : site?.kind === 'for' ? site.head : p);
+    // GetIterator's span says where the value came from (the VM's notIterable): a declaration's
+    // initializer, a for-of declaration, the whole declaration or assignment for a property of
+    // its object pattern, or else the pattern itself
+    const prevSpan = this.e.setSpan(
+      site?.kind === 'value' && mode !== 'assign' ? site.value : site?.kind === 'for' ? site.head : site?.kind === 'member' ? site.whole : p,
+    );
     this.e.emit(Op.GetIterator);
     this.e.restoreSpan(prevSpan);
     this.e.emit(Op.PutLocal, r + 1);
@@ -1727,7 +1733,7 @@ class FnCompiler {
       // destructuring assignment: the value of the expression is the right side
       this.expr(n.right);
       e.emit(Op.Dup);
-      this.assignPatternAt(t, 'assign', { kind: 'value', value: n.right });
+      this.assignPatternAt(t, 'assign', { kind: 'value', value: n.right, whole: n });
       return;
     }
     const logical = op === '&&=' || op === '||=' || op === '??=';

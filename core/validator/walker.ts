@@ -571,15 +571,15 @@ export class Walker {
         if (node.right) this.visit(node.right);
         return;
       case 'ArrayPattern':
-        for (const e of node.elements) if (e) this.assignTarget(e);
+        for (const e of node.elements) if (e) this.patternTarget(e, false);
         return;
       case 'ObjectPattern':
         for (const p of node.properties) {
           if (p.type === 'RestElement') {
-            this.assignTarget(p.argument);
+            this.patternTarget(p.argument, false);
           } else {
             if (p.computed) this.visit(p.key);
-            this.assignTarget(p.value);
+            this.patternTarget(p.value, false);
           }
         }
         return;
@@ -626,7 +626,21 @@ export class Walker {
         this.bindingPattern(node.argument);
         return;
       default:
-        this.assignTarget(node);
+        this.patternTarget(node, true);
+    }
+  }
+
+  /**
+   * A target inside a pattern. meriyah lets some invalid ones through (`{ a: 1, x: [y] } = o`,
+   * a literal before a nested pattern); V8 rejects them as it parses.
+   */
+  private patternTarget(node: ESTree.Node, declaration: boolean): void {
+    const valid = ['Identifier', 'AssignmentPattern', 'ArrayPattern', 'ObjectPattern', 'RestElement', 'ParenthesizedExpression'];
+    if (valid.includes(node.type) || (!declaration && node.type === 'MemberExpression')) this.assignTarget(node);
+    else if (declaration && node.type === 'MemberExpression') this.report(Code.Syntax, 'Illegal property in declaration context', node);
+    else {
+      this.report(Code.Syntax, 'Invalid destructuring assignment target', node);
+      this.visit(node);
     }
   }
 

@@ -348,6 +348,13 @@ export function printValue(unit: object, source: string, start: number, end: num
   return printed;
 }
 
+/** The callee of the innermost call of `f()()…`. */
+function innermostCallee(n: ESTree.CallExpression): ESTree.Node | null {
+  let c: ESTree.Node = n;
+  while (c.type === 'CallExpression') c = c.callee;
+  return c;
+}
+
 /** Initializers whose V8 position is where they start: V8 finds them and prints them. */
 const PRINTED_INITIALIZERS = new Set([
   'Identifier', 'ThisExpression', 'Literal', 'ObjectExpression', 'ArrayExpression', 'UnaryExpression',
@@ -377,6 +384,9 @@ export function initializerNotIterable(unit: object, source: string, start: numb
     const p = new Printer(parsed.source, true);
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier') {
       message = `${node.callee.name} is not a function or its return value is not iterable`;
+    } else if (node.type === 'CallExpression' && innermostCallee(node)?.type === 'Identifier') {
+      // a call of a call (`f()()`): V8 finds the innermost call and names its callee, by type
+      message = `${(innermostCallee(node) as ESTree.Identifier).name} is not iterable (cannot read property Symbol(Symbol.iterator))`;
     } else if (node.type === 'NewExpression') {
       p.find(node.callee, true);
       message = `${p.out} is not a function or its return value is not iterable`;
@@ -402,4 +412,20 @@ export function delegateNotIterable(source: string, start: number, end: number):
   const node = parsed?.node;
   if (node?.type !== 'YieldExpression' || !node.delegate || !node.argument) return null;
   return FOUND_DELEGATES.has(node.argument.type) ? `yield* ${INTERMEDIATE} is not iterable` : null;
+}
+
+/**
+ * For an array pattern that is a property of a declaration's (or assignment's) object pattern,
+ * `{ x: [y] } = init` at `start`…`end`: V8 prints the whole initializer in its message
+ * (`{(intermediate value)} is not iterable (cannot read property …)`, `Cannot destructure
+ * property 'Symbol(Symbol.iterator)' of 'o' as it is undefined.`). The initializer as printed,
+ * or null when the text is not such an assignment (or prints nothing).
+ */
+export function patternOwnerPrinted(source: string, start: number, end: number): string | null {
+  const parsed = end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+  const node = parsed?.node;
+  if (!parsed || node?.type !== 'AssignmentExpression' || node.left.type !== 'ObjectPattern') return null;
+  const p = new Printer(parsed.source);
+  p.find(node.right, true);
+  return p.out || null;
 }

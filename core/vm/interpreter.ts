@@ -35,7 +35,7 @@ import {
 import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
-import { delegateNotIterable, initializerNotIterable, notIterableMessage, printCallee, printValue } from './callprinter';
+import { delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue } from './callprinter';
 import { cannotDestructure, notIterableTyped, readDestructureCheck, typeText } from '../destructure';
 import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
@@ -3669,6 +3669,15 @@ export class VM {
         if (m) return m;
       } else if (head.startsWith('[')) {
         return notIterableTyped(typeText(obj));
+      } else if (span && head.startsWith('{')) {
+        // a property's array pattern, `{ x: [y] } = init` (or an object literal initializer)
+        const owner = patternOwnerPrinted(source, span.start, span.end);
+        if (owner !== null) {
+          return obj === null || obj === undefined
+            ? `Cannot destructure property 'Symbol(Symbol.iterator)' of '${owner}' as it is ${obj}.`
+            : notIterableTyped(owner);
+        }
+        return initializerNotIterable(f.code.unit, source, span.start, span.end) ?? notIterableTyped(typeText(obj));
       } else if (/^(?:const|let|var)\b/.test(head)) {
         return '.for is not iterable';
       } else if (span && /^yield\b/.test(head)) {

@@ -213,6 +213,8 @@ const CASES: [name: string, source: string, expected: string][] = [
   // seed 2809 case 52081: meriyah parses a method parameter with no name (`m(a, = 1)`); the validator read its null target
   ['a method parameter with no name', 'class Range {\n  constructor(start,   = 1) {\n  }\n}', 'ValidationError'],
   // seed 2809 case 717457: a destructuring assignment of a non-iterable printed its source text; V8 gives the value's type
+  // found beside it: meriyah accepts a literal target before a nested pattern (`{ a: 1, x: [y] }`)
+  ['a literal as a destructuring target', 'const { a: 1, x: [y] } = { x: 1 };', 'ValidationError'],
   ['a destructuring assignment of a number', "const attempts = {};\nfunction callTool(name) {\n  return[name] = (attempts[name] ?? 0) + 1;\n}\nlet m;\ntry { callTool('a'); } catch (e) { m = e.message; }\n[m]", 'value ["number 1 is not iterable (cannot read property Symbol(Symbol.iterator))"]'],
 ];
 

@@ -36,6 +36,16 @@ const attempts = [
   () => { let x; [x] = undefined; },
   () => { let x; [x] = {}; },
   () => { try { throw 1 } catch ([e]) {} },
+  () => { let f = () => () => 1; const [x] = f()(); },
+  () => { let f = (a) => (b) => null; const [x] = f(1)(2); },
+  () => { let o = {f: () => () => 1}; const [x] = o.f()(); },
+  () => { const {x: [y]} = {x: 1}; },
+  () => { const o = {}; const {x: [y]} = o; },
+  () => { const o = {x: 5n}; let y; ({x: [y]} = o); },
+  () => { let f = () => ({x: 1}); const {x: [y]} = (f()); },
+  () => { const {z, x: [y]} = {x: 1, z: 0}; },
+  () => { const {x: [[y]]} = {x: [1]}; },
+  () => { const o = {x: 1}; const {x: [y]} = o.p ?? o; },
 ];
 attempts.map((f) => {
   try {
