@@ -72,6 +72,16 @@ export function cannotDestructure(check: DestructureCheck, v: null | undefined, 
   return key === null ? `Cannot destructure '${callSite}' as it is ${is}.` : `Cannot destructure property '${key}' of '${callSite}' as it is ${is}.`;
 }
 
+/**
+ * V8's message for an array pattern that is a property of a top-level object pattern
+ * (`const { x: [y] } = o`): named by its owner — the initializer as printed, or `.catch`/`.for`.
+ */
+export function memberNotIterable(owner: string, v: Value): string {
+  return v === null || v === undefined
+    ? `Cannot destructure property 'Symbol(Symbol.iterator)' of '${owner}' as it is ${v}.`
+    : notIterableTyped(owner);
+}
+
 /** V8's message when an array pattern's value is not iterable and no source text is printed. */
 export function notIterableTyped(typeText: string): string {
   return `${typeText} is not iterable (cannot read property Symbol(Symbol.iterator))`;

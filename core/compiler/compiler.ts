@@ -18,7 +18,8 @@ type PatternSite =
   | { kind: 'value'; value: Node; whole: Node } // a declaration's initializer, or an assignment's right side
   | { kind: 'member'; whole: Node } // an array pattern as a property of such a declaration's object pattern
   | { kind: 'for'; head: Node } // a for-in/of declaration
-  | { kind: Exclude<DestructureSite, 'value' | 'for' | 'nested'> };
+  | { kind: 'catch'; clause: Node } // a catch parameter
+  | { kind: Exclude<DestructureSite, 'value' | 'for' | 'catch' | 'nested'> };
 
 /** Completion kinds carried through finally blocks. */
 const NORMAL = 0;
@@ -1010,7 +1011,7 @@ class FnCompiler {
     const scope = this.pb.analysis.scopeOf.get(handler)!;
     const parent = this.scope;
     this.enterScope(scope);
-    if (handler.param) this.assignPatternAt(handler.param, 'init', { kind: 'catch' });
+    if (handler.param) this.assignPatternAt(handler.param, 'init', { kind: 'catch', clause: handler });
     else this.e.emit(Op.Pop);
     this.e.restoreSpan(prev);
     // the catch block's completion replaces the try block's (UpdateEmpty(C, undefined))
@@ -1186,8 +1187,10 @@ class FnCompiler {
         }
         this.e.emit(Op.GetProp, this.k(name));
       }
-      // V8 words a property's array pattern by the whole initializer (`{ x: [y] } = o`)
-      if (site?.kind === 'value' && prop.value.type === 'ArrayPattern') this.assignPatternAt(prop.value, mode, { kind: 'member', whole: site.whole });
+      // V8 words a property's array pattern by the whole initializer (`{ x: [y] } = o`), or
+      // by its internal `.catch`/`.for`
+      const owner = site?.kind === 'value' ? site.whole : site?.kind === 'catch' ? site.clause : site?.kind === 'for' ? site.head : null;
+      if (owner && prop.value.type === 'ArrayPattern') this.assignPatternAt(prop.value, mode, { kind: 'member', whole: owner });
       else this.assignPattern(prop.value, mode);
       this.e.restoreSpan(prev);
     }

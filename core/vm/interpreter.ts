@@ -36,7 +36,7 @@ import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
 import { delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue } from './callprinter';
-import { cannotDestructure, notIterableTyped, readDestructureCheck, typeText } from '../destructure';
+import { cannotDestructure, memberNotIterable, notIterableTyped, readDestructureCheck, typeText } from '../destructure';
 import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
@@ -3672,12 +3672,12 @@ export class VM {
       } else if (span && head.startsWith('{')) {
         // a property's array pattern, `{ x: [y] } = init` (or an object literal initializer)
         const owner = patternOwnerPrinted(source, span.start, span.end);
-        if (owner !== null) {
-          return obj === null || obj === undefined
-            ? `Cannot destructure property 'Symbol(Symbol.iterator)' of '${owner}' as it is ${obj}.`
-            : notIterableTyped(owner);
-        }
+        if (owner !== null) return memberNotIterable(owner, obj);
         return initializerNotIterable(f.code.unit, source, span.start, span.end) ?? notIterableTyped(typeText(obj));
+      } else if (/^catch\b/.test(head)) {
+        return memberNotIterable('.catch', obj);
+      } else if (/^(?:const|let|var)\s*\{/.test(source.slice(span!.start, span!.start + 12))) {
+        return memberNotIterable('.for', obj);
       } else if (/^(?:const|let|var)\b/.test(head)) {
         return '.for is not iterable';
       } else if (span && /^yield\b/.test(head)) {

@@ -18,6 +18,16 @@ const attempts = [
   () => { let x; ({x} = undefined); },
   () => { try { throw null } catch ({x}) {} },
   () => { try { throw null } catch ({}) {} },
+  () => { class A { constructor({x}) {} } new A(); },
+  () => { class A { m({x}) {} } new A().m(null); },
+  () => { function* g({x}) {} g(); },
+  () => { function f(a, {x} = a) {} f(null); },
+  () => { try { throw 1 } catch ({x: [y]}) {} },
+  () => { try { throw {x: 2} } catch ({x: [y]}) {} },
+  () => { for (const {x: [y]} of [{x: 1}]) {} },
+  () => { for (const {x: [y]} of [{}]) {} },
+  () => { let y; for ({x: [y]} of [{x: 1}]) {} },
+  () => { function f(a = 1, {y}) {} f(undefined, null); },
 ];
 attempts.map((f) => {
   try {
