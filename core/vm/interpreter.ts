@@ -3660,30 +3660,31 @@ export class VM {
    */
   private notIterable(obj: Value): string {
     const f = this.frame;
-    if (f && f.pc >= 1 && !(f.code.flags & FnFlags.Builtin) && f.code.code[f.pc - 1] === Op.GetIterator) {
-      const span = spanAt(f.code, f.pc - 1);
-      const source = f.code.unit.source;
-      const head = span ? source.slice(span.start, span.start + 6) : '';
-      if (span && /^for\b/.test(head)) {
-        const m = notIterableMessage(f.code.unit, source, span.start, span.end);
+    const span = f && f.pc >= 1 && !(f.code.flags & FnFlags.Builtin) && f.code.code[f.pc - 1] === Op.GetIterator ? spanAt(f.code, f.pc - 1) : null;
+    if (f && span) {
+      const unit = f.code.unit;
+      const source = unit.source;
+      const head = source.slice(span.start, span.start + 12);
+      if (/^for\b/.test(head)) {
+        const m = notIterableMessage(unit, source, span.start, span.end);
         if (m) return m;
       } else if (head.startsWith('[')) {
         return notIterableTyped(typeText(obj));
-      } else if (span && head.startsWith('{')) {
+      } else if (head.startsWith('{')) {
         // a property's array pattern, `{ x: [y] } = init` (or an object literal initializer)
         const owner = patternOwnerPrinted(source, span.start, span.end);
         if (owner !== null) return memberNotIterable(owner, obj);
-        return initializerNotIterable(f.code.unit, source, span.start, span.end) ?? notIterableTyped(typeText(obj));
+        return initializerNotIterable(unit, source, span.start, span.end) ?? notIterableTyped(typeText(obj));
       } else if (/^catch\b/.test(head)) {
         return memberNotIterable('.catch', obj);
-      } else if (/^(?:const|let|var)\s*\{/.test(source.slice(span!.start, span!.start + 12))) {
+      } else if (/^(?:const|let|var)\s*\{/.test(head)) {
         return memberNotIterable('.for', obj);
       } else if (/^(?:const|let|var)\b/.test(head)) {
         return '.for is not iterable';
-      } else if (span && /^yield\b/.test(head)) {
+      } else if (/^yield\b/.test(head)) {
         return delegateNotIterable(source, span.start, span.end) ?? notIterableTyped(typeText(obj));
-      } else if (span) {
-        return initializerNotIterable(f.code.unit, source, span.start, span.end) ?? notIterableTyped(typeText(obj));
+      } else {
+        return initializerNotIterable(unit, source, span.start, span.end) ?? notIterableTyped(typeText(obj));
       }
     }
     const site = this.iterableSite();
