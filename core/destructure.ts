@@ -12,6 +12,10 @@
  * - a catch parameter or a for-of declaration: V8's internal variable, `.catch` or `.for`;
  * - a nested pattern, a for-of assignment target, or a first property with a default of its
  *   own: the plain property read, `Cannot read properties of null (reading 'x')`.
+ *
+ * Array patterns (`GetIterator`, which has no operand) are worded by the VM from the span the
+ * compiler gives that instruction; the pieces it shares are here ({@link typeText},
+ * {@link notIterableTyped}, {@link memberNotIterable}).
  */
 
 import { isCallable } from './objects';
@@ -35,8 +39,8 @@ const PREFIX = 'destructure:';
 
 /**
  * The `ThrowIfNotObject` operand (a string constant) for an object pattern: `destructure:` +
- * site + `:` + `r` when `read` + `:` + the key (which may hold colons, so it comes last), or
- * `destructure:site:r:` with nothing after it when there is no key.
+ * site + `:` + `r` when `read` + `:` + `=` and the key when there is one (last: it may hold
+ * colons), e.g. `destructure:value::=x`, `destructure:nested::`.
  */
 export function destructureCheck(site: DestructureSite, key: string | null, read: boolean): string {
   return `${PREFIX}${site}:${read ? 'r' : ''}:${key === null ? '' : `=${key}`}`;
