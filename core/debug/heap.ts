@@ -9,6 +9,7 @@
 import { Accessor, BoundData, Env, JSArray, JSCollection, JSError, JSFunction, JSGenerator, JSIterator, JSObject, JSPrimitiveObject, JSPromise, JSRegExp, NativeFunction, Reaction, SavedFrame, Cls } from '../objects';
 import { fnName, keyText, type VM } from '../vm/interpreter';
 import { GSymbol, HOLE, Marker, PrivateName, type Value } from '../value';
+import { ARRAY_BYTES, COLLECTION_BYTES, ENTRY_BYTES, ENV_BYTES, FUNCTION_BYTES, OBJECT_BYTES, SLOT_BYTES } from '../vm/heapcost';
 
 export type { HeapDiff, HeapEdge, HeapGraph, HeapNode, HeapRoot } from './heap-graph';
 export { diffHeaps } from './heap-graph';
@@ -145,14 +146,14 @@ export function heapGraph(vm: VM): HeapGraph {
     const id = idOf(o);
     let size = 0;
     if (o instanceof Env) {
-      size = 24 + o.vars.length * 8;
+      size = ENV_BYTES + o.vars.length * SLOT_BYTES;
       o.vars.forEach((v, i) => {
         size += strBytes(v);
         edge(id, `var ${i}`, v);
       });
       edge(id, 'parent scope', o.parent);
     } else {
-      size = 48 + o.slotCount * 8;
+      size = OBJECT_BYTES + o.slotCount * SLOT_BYTES;
       edge(id, '__proto__', o.proto);
       for (let i = 0; i < o.shape.keys.length; i++) {
         const k = o.shape.keys[i];
@@ -167,17 +168,18 @@ export function heapGraph(vm: VM): HeapGraph {
         }
       }
       if (o instanceof JSArray) {
-        size += o.elements.length * 8;
+        size += ARRAY_BYTES - OBJECT_BYTES + o.elements.length * SLOT_BYTES;
         o.elements.forEach((e, i) => {
           size += strBytes(e);
           edge(id, `[${i}]`, e);
         });
       } else if (o instanceof JSFunction) {
+        size += FUNCTION_BYTES - OBJECT_BYTES;
         edge(id, 'scope', o.env);
         edge(id, 'home', o.home);
         edge(id, 'field initializer', o.fieldInit);
       } else if (o instanceof JSCollection) {
-        size += o.keys.length * 16;
+        size += COLLECTION_BYTES - OBJECT_BYTES + o.keys.length * ENTRY_BYTES;
         let n = 0;
         o.keys.forEach((k, i) => {
           if (k instanceof Marker) return; // a deleted entry

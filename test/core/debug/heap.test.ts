@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeRetained, diffHeaps, heapGraph, type HeapGraph } from '../../../core/debug/heap';
 import { isPackedHeapGraph, packHeapGraph, unpackHeapGraph } from '../../../core/debug/heap-graph';
 import { start } from '../../../core/index';
+import { ARRAY_BYTES, COLLECTION_BYTES, ENTRY_BYTES, OBJECT_BYTES, SLOT_BYTES } from '../../../core/vm/heapcost';
 
 function graph(sizes: Record<number, number>, edges: [number, number][], roots: number[]): HeapGraph {
   return {
@@ -106,6 +107,17 @@ describe('the heap graph of a suspended program', () => {
     expect(d23.added.map((n) => n.preview)).toContain('{added}');
     expect(d23.changed.map((c) => c.after.id)).toContain(a.id);
     expect(ex.resume([{ id: 3, value: null }])).toMatchObject({ status: 'completed', value: 'shared' });
+  });
+});
+
+describe('sizes', () => {
+  it('are the heap budget\'s own estimates (core/vm/heapcost.ts)', () => {
+    const ex = start('const o = { n: 1, m: 2 }; const a = [1, 2, 3]; const s = new Set([1, 2]); pause(); [o, a, s]', { capabilities: [{ name: 'pause' }] });
+    const g = heapGraph(ex.vm);
+    const sizeOf = (name: string) => g.nodes.find((n) => n.id === g.roots.find((r) => r.label.endsWith(` ${name}`))!.to)!.size;
+    expect(sizeOf('o')).toBe(OBJECT_BYTES + 2 * SLOT_BYTES);
+    expect(sizeOf('a')).toBe(ARRAY_BYTES + 3 * SLOT_BYTES);
+    expect(sizeOf('s')).toBe(COLLECTION_BYTES + 2 * ENTRY_BYTES);
   });
 });
 
