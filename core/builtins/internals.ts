@@ -9,6 +9,11 @@ import { GuestError } from '../vm/throw';
 registerInstaller((r) => {
   r.internal('isObject', 1, (_vm, _t, a) => a[0] instanceof JSObject);
   r.internal('isCallable', 1, (_vm, _t, a) => isCallable(a[0]));
+  // IteratorNext's check: the result itself, or V8's TypeError
+  r.internal('iterResult', 1, (vm, _t, a) => {
+    if (!(a[0] instanceof JSObject)) throw new GuestError('TypeError', `Iterator result ${vm.describe(a[0])} is not an object`);
+    return a[0];
+  });
   // $.call(f, this, ...args): a guest call whose result is this native's result
   r.internal('call', 2, (vm, _t, a) => {
     const f = a[0];

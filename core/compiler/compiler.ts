@@ -573,8 +573,11 @@ class FnCompiler {
       }
       case 'ReturnStatement':
         if (this.isScript) this.fail(s, 'return outside of a function');
-        if (s.argument) this.expr(s.argument);
-        else this.e.emit(Op.Undef);
+        if (s.argument) {
+          this.expr(s.argument);
+          // an async generator awaits `return expr`'s value (not a bare `return;`)
+          if ((this.code.flags & (FnFlags.Async | FnFlags.Generator)) === (FnFlags.Async | FnFlags.Generator)) this.e.emit(Op.Await);
+        } else this.e.emit(Op.Undef);
         this.emitReturn();
         return;
       case 'IfStatement': {
@@ -872,7 +875,7 @@ class FnCompiler {
    * Closes a for-await loop's iterator when the loop is left normally (break, return, an outer
    * break): AsyncIteratorClose awaits what return() gives, so its rejection (an async
    * generator's finally that throws) propagates and a non-object result is a TypeError.
-   * A sync iterable's iterator (%sync set) closes as in for-of.
+   * A sync iterable's iterator (%sync set) closes as in for-of; syncReg -1: always async.
    */
   private asyncIterClose(r: number, syncReg: number): void {
     const e = this.e;
@@ -880,8 +883,10 @@ class FnCompiler {
     const noMethod = this.label();
     const nullMethod = this.label();
     const end = this.label();
-    e.emit(Op.GetLocal, syncReg);
-    e.emitJump(Op.JumpIfTrue, sync);
+    if (syncReg >= 0) {
+      e.emit(Op.GetLocal, syncReg);
+      e.emitJump(Op.JumpIfTrue, sync);
+    }
     e.emit(Op.GetLocal, r);
     e.emit(Op.GetMethod, this.k('return')); // fn it
     e.emit(Op.Swap); // it fn
@@ -899,8 +904,10 @@ class FnCompiler {
     e.bind(noMethod);
     e.emit(Op.Pop); // it →
     e.emitJump(Op.Jump, end);
-    e.bind(sync);
-    e.emit(Op.IterClose, r);
+    if (syncReg >= 0) {
+      e.bind(sync);
+      e.emit(Op.IterClose, r);
+    }
     e.bind(end);
   }
 
@@ -1428,8 +1435,8 @@ class FnCompiler {
         return;
       }
       case 'YieldExpression':
-        if (n.delegate && this.code.flags & FnFlags.Async) this.fail(n, 'yield* in async generators is not supported');
-        if (n.delegate) this.yieldStar(n);
+        if (n.delegate && this.code.flags & FnFlags.Async) this.asyncYieldStar(n);
+        else if (n.delegate) this.yieldStar(n);
         else {
           if (n.argument) this.expr(n.argument);
           else e.emit(Op.Undef);
@@ -2038,7 +2045,7 @@ class FnCompiler {
       e.emit(Op.Pop);
       e.emit(Op.Pop);
       e.emit(Op.IterClose, r);
-      e.emit(Op.ThrowError, 1, this.k('The iterator does not provide a \'throw\' method'));
+      e.emit(Op.ThrowError, 1, this.k("The iterator does not provide a 'throw' method."));
       e.bind(hasThrow);
       e.emit(Op.Pop);
       e.emit(Op.Swap);
@@ -2081,6 +2088,131 @@ class FnCompiler {
     e.emit(Op.Yield, 1);
     e.emit(Op.PutLocal, recv);
     e.emit(Op.ResumeKind);
+    e.emit(Op.PutLocal, mode);
+    e.emitJump(Op.Jump, loop);
+    e.bind(done);
+    e.emit(Op.GetProp, this.k('value'));
+  }
+
+  /**
+   * `yield*` in an async generator (ES2024 14.4.14, generatorKind async): the inner iterator
+   * is async (a sync iterable is wrapped by CreateAsyncFromSync), each step's result is
+   * awaited, its value is yielded as is (not awaited again), and a return() resumption's
+   * value is awaited before it is forwarded (AsyncGeneratorUnwrapYieldResumption: a
+   * rejection there is forwarded as a throw).
+   */
+  private asyncYieldStar(n: Node): void {
+    const e = this.e;
+    const r = e.newLocal('%iter');
+    e.newLocal('%next');
+    const recv = e.newLocal('%recv');
+    const mode = e.newLocal('%mode');
+    this.expr(n.argument);
+    e.emit(Op.GetAsyncIterator); // iter next sync
+    const wrapped = this.label();
+    e.emitJump(Op.JumpIfFalse, wrapped);
+    e.emit(Op.CreateAsyncFromSync);
+    e.bind(wrapped);
+    e.emit(Op.PutLocal, r + 1);
+    e.emit(Op.PutLocal, r);
+    e.emit(Op.Undef);
+    e.emit(Op.PutLocal, recv);
+    e.emit(Op.Int, 0);
+    e.emit(Op.PutLocal, mode);
+    const loop = this.label();
+    const done = this.label();
+    const notNext = this.label();
+    const notThrow = this.label();
+    const haveResult = this.label();
+    e.bind(loop);
+    // mode 0: next(recv)
+    e.emit(Op.GetLocal, mode);
+    e.emit(Op.Int, 0);
+    e.emit(Op.StrictEq);
+    e.emitJump(Op.JumpIfFalse, notNext);
+    e.emit(Op.GetLocal, r + 1);
+    e.emit(Op.GetLocal, r);
+    e.emit(Op.GetLocal, recv);
+    e.emit(Op.Call, 1);
+    e.emit(Op.Await);
+    e.emitJump(Op.Jump, haveResult);
+    e.bind(notNext);
+    // mode 1: throw(recv) — or close (awaiting return()) and TypeError when absent
+    e.emit(Op.GetLocal, mode);
+    e.emit(Op.Int, 1);
+    e.emit(Op.StrictEq);
+    e.emitJump(Op.JumpIfFalse, notThrow);
+    {
+      const hasThrow = this.label();
+      e.emit(Op.GetLocal, r);
+      e.emit(Op.GetMethod, this.k('throw'));
+      e.emit(Op.Swap);
+      e.emit(Op.Dup);
+      e.emitJump(Op.JumpIfNotNullishKeep, hasThrow);
+      e.emit(Op.Pop);
+      e.emit(Op.Pop);
+      this.asyncIterClose(r, -1);
+      e.emit(Op.ThrowError, 1, this.k("The iterator does not provide a 'throw' method."));
+      e.bind(hasThrow);
+      e.emit(Op.Pop);
+      e.emit(Op.Swap);
+      e.emit(Op.GetLocal, recv);
+      e.emit(Op.Call, 1);
+      e.emit(Op.Await);
+      e.emitJump(Op.Jump, haveResult);
+    }
+    e.bind(notThrow);
+    {
+      // mode 2: return(recv) — or return the awaited recv when absent
+      const hasReturn = this.label();
+      e.emit(Op.GetLocal, r);
+      e.emit(Op.GetMethod, this.k('return'));
+      e.emit(Op.Swap);
+      e.emit(Op.Dup);
+      e.emitJump(Op.JumpIfNotNullishKeep, hasReturn);
+      e.emit(Op.Pop);
+      e.emit(Op.Pop);
+      e.emit(Op.GetLocal, recv);
+      e.emit(Op.Await);
+      this.emitReturn();
+      e.bind(hasReturn);
+      e.emit(Op.Pop);
+      e.emit(Op.Swap);
+      e.emit(Op.GetLocal, recv);
+      e.emit(Op.Call, 1);
+      e.emit(Op.Await);
+      e.emit(Op.CheckObject);
+      e.emit(Op.Dup);
+      e.emit(Op.GetProp, this.k('done'));
+      e.emitJump(Op.JumpIfFalse, haveResult);
+      e.emit(Op.GetProp, this.k('value'));
+      this.emitReturn();
+    }
+    e.bind(haveResult);
+    e.emit(Op.CheckObject);
+    e.emit(Op.Dup);
+    e.emit(Op.GetProp, this.k('done'));
+    e.emitJump(Op.JumpIfTrue, done);
+    e.emit(Op.GetProp, this.k('value'));
+    e.emit(Op.Yield, 0);
+    e.emit(Op.PutLocal, recv);
+    e.emit(Op.ResumeKind);
+    e.emit(Op.PutLocal, mode);
+    // a return() resumption: await its value; a rejection becomes a throw resumption
+    e.emit(Op.GetLocal, mode);
+    e.emit(Op.Int, 2);
+    e.emit(Op.StrictEq);
+    e.emitJump(Op.JumpIfFalse, loop);
+    const rejected = this.label();
+    e.emitJump(Op.TryPush, rejected);
+    e.emit(Op.GetLocal, recv);
+    e.emit(Op.Await);
+    e.emit(Op.PutLocal, recv);
+    e.emit(Op.TryPop);
+    e.emitJump(Op.Jump, loop);
+    e.bind(rejected);
+    e.emit(Op.PutLocal, recv);
+    e.emit(Op.Int, 1);
     e.emit(Op.PutLocal, mode);
     e.emitJump(Op.Jump, loop);
     e.bind(done);

@@ -2,7 +2,7 @@
 import type { PreludeModule } from './index';
 
 export const CORE_PRELUDE: PreludeModule = {
-  exports: ['binary', 'unary', 'toPrimitive', 'spreadInto', 'copyDataProperties', 'getIterator', 'hasInstance', 'callMethod'],
+  exports: ['binary', 'unary', 'toPrimitive', 'spreadInto', 'copyDataProperties', 'getIterator', 'asyncFromSyncIterator', 'hasInstance', 'callMethod'],
   source: String.raw`
 function toPrimitive(v, hint) {
   if (!$.isObject(v)) return v;
@@ -51,10 +51,47 @@ function copyDataProperties(target, src, excluded) {
     if ($.isEnumerable(src, k)) $.defineData(target, k, src[k]);
   }
 }
-function getIterator(obj, method) {
+function getIterator(obj, method, isAsync) {
   const it = $.call(method, obj);
-  if (!$.isObject(it)) throw new TypeError('Result of the Symbol.iterator method is not an object');
+  if (!$.isObject(it)) throw new TypeError(isAsync ? 'Result of the Symbol.asyncIterator method is not an object' : 'Result of the Symbol.iterator method is not an object');
   return [it, it.next];
+}
+// CreateAsyncFromSyncIterator (ES2024 27.1.4), for yield* over a sync iterable in an async
+// generator: each result's value is awaited through Promise.resolve(value).then(...), exactly
+// the spec's jobs, and an abrupt step becomes a rejected promise. [wrapper, wrapper.next].
+function asyncFromSyncIterator(it, next) {
+  function settle(result) {
+    const done = !!result.done;
+    return Promise.resolve(result.value).then((v) => ({ value: v, done }));
+  }
+  const w = {
+    next(v) {
+      try {
+        return settle($.iterResult($.call(next, it, v)));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+    throw(v) {
+      try {
+        const m = it.throw;
+        if (m === undefined || m === null) return Promise.reject(v);
+        return settle($.iterResult($.call(m, it, v)));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+    return(v) {
+      try {
+        const m = it.return;
+        if (m === undefined || m === null) return Promise.resolve({ value: v, done: true });
+        return settle($.iterResult($.call(m, it, v)));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+  };
+  return [w, w.next];
 }
 function hasInstance(h, target, v) {
   return !!$.call(h, target, v);

@@ -35,7 +35,7 @@ import {
 import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
-import { delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue } from './callprinter';
+import { asyncDelegateNotIterable, delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue } from './callprinter';
 import { cannotDestructure, memberNotIterable, notIterableTyped, readDestructureCheck, typeText } from '../destructure';
 import { Cont, Frame, NO_TRY } from './frame';
 import { HostCalls } from './hostcalls';
@@ -2449,8 +2449,17 @@ export class VM {
             { sp = this.sp; count = this.instructions; const rf = this.frame; if (!rf) { this.instructions = count; return Stop.Idle; } frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; }
             break;
           }
+          case Op.CreateAsyncFromSync: {
+            frame.pc = pc; this.sp = sp; this.instructions = count;
+            const next = stack[--sp];
+            const it = stack[--sp];
+            this.sp = sp;
+            const r = this.pushCall(this.realm.prelude.asyncFromSyncIterator, undefined, [it, next], Cont.Unpack, null);
+            if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+            else { sp = this.sp; count = this.instructions; }
+            break;
+          }
           case Op.AsyncGenYield:
-          case Op.CreateAsyncFromSync:
             throw new Error('unsupported opcode');
           case Op.Debugger:
             if (this.onDebugger) {
@@ -3268,10 +3277,15 @@ export class VM {
     const holder = obj instanceof JSObject ? obj : this.protoOfPrimitive(obj);
     const m = this.lookup(holder, WELL_KNOWN.asyncIterator);
     if (m !== HOLE && m !== undefined && m !== null) {
-      return this.pushCall(this.realm.prelude.getIterator, undefined, [obj, m as Value], Cont.Unpack, 0);
+      if (!(m instanceof Accessor) && !isCallable(m as Value)) {
+        // (a for-await names its subject, as when the method is missing)
+        const inYieldStar = this.asyncDelegateMessage() !== null;
+        throw new GuestError('TypeError', (inYieldStar ? null : this.forOfMessage()) ?? `${this.describeIterable(m as Value)} is not a function`);
+      }
+      return this.pushCall(this.realm.prelude.getIterator, undefined, [obj, m as Value, true], Cont.Unpack, 0);
     }
     const sm = this.lookup(holder, WELL_KNOWN.iterator);
-    if (sm === HOLE || sm === undefined || sm === null) throw new GuestError('TypeError', this.forOfMessage() ?? `${this.describeIterable(obj)} is not async iterable`);
+    if (sm === HOLE || sm === undefined || sm === null) throw new GuestError('TypeError', this.asyncDelegateMessage() ?? this.forOfMessage() ?? `${this.describeIterable(obj)} is not async iterable`);
     return this.pushCall(this.realm.prelude.getIterator, undefined, [obj, sm as Value], Cont.Unpack, 1);
   }
 
@@ -3642,6 +3656,14 @@ export class VM {
    * the subject printed by V8's CallPrinter rules (callprinter.ts); null elsewhere (spreads,
    * destructuring), where the callers word it.
    */
+  /** V8's message for a non-iterable `yield*` operand in an async generator (null elsewhere). */
+  private asyncDelegateMessage(): string | null {
+    const f = this.frame;
+    if (!f || f.pc < 1 || f.code.flags & FnFlags.Builtin || f.code.code[f.pc - 1] !== Op.GetAsyncIterator) return null;
+    const span = spanAt(f.code, f.pc - 1);
+    return span ? asyncDelegateNotIterable(f.code.unit.source, span.start, span.end) : null;
+  }
+
   private forOfMessage(): string | null {
     const f = this.frame;
     if (!f || f.pc < 1 || f.code.flags & FnFlags.Builtin) return null;

@@ -37,6 +37,7 @@ export interface PreludeHooks {
   spreadInto: JSFunction;
   copyDataProperties: JSFunction;
   getIterator: JSFunction;
+  asyncFromSyncIterator: JSFunction;
   hasInstance: JSFunction;
   [name: string]: JSFunction;
 }
