@@ -1435,8 +1435,7 @@ class FnCompiler {
         return;
       }
       case 'YieldExpression':
-        if (n.delegate && this.code.flags & FnFlags.Async) this.asyncYieldStar(n);
-        else if (n.delegate) this.yieldStar(n);
+        if (n.delegate) this.yieldStar(n);
         else {
           if (n.argument) this.expr(n.argument);
           else e.emit(Op.Undef);
@@ -1998,15 +1997,30 @@ class FnCompiler {
     e.emit(Op.YieldResume);
   }
 
-  /** `yield* iterable`: forwards next/throw/return to the inner iterator. */
+  /**
+   * `yield* iterable`: forwards next/throw/return to the inner iterator.
+   *
+   * In an async generator (ES2024 14.4.14, generatorKind async) the inner iterator is async (a
+   * sync iterable is wrapped by CreateAsyncFromSync), each step's result is awaited, its value
+   * is yielded as is (not awaited again), and a return() resumption's value is awaited before
+   * it is forwarded (AsyncGeneratorUnwrapYieldResumption: a rejection there is forwarded as a
+   * throw).
+   */
   private yieldStar(n: Node): void {
     const e = this.e;
+    const isAsync = (this.code.flags & FnFlags.Async) !== 0;
     const r = e.newLocal('%iter');
     e.newLocal('%next');
     const recv = e.newLocal('%recv');
     const mode = e.newLocal('%mode');
     this.expr(n.argument);
-    e.emit(Op.GetIterator);
+    if (isAsync) {
+      e.emit(Op.GetAsyncIterator); // iter next sync
+      const wrapped = this.label();
+      e.emitJump(Op.JumpIfFalse, wrapped);
+      e.emit(Op.CreateAsyncFromSync);
+      e.bind(wrapped);
+    } else e.emit(Op.GetIterator);
     e.emit(Op.PutLocal, r + 1);
     e.emit(Op.PutLocal, r);
     e.emit(Op.Undef);
@@ -2018,23 +2032,29 @@ class FnCompiler {
     const notNext = this.label();
     const notThrow = this.label();
     const haveResult = this.label();
+    /** Goes on unless the last resumption's mode (0 next, 1 throw, 2 return) is `m`. */
+    const unlessMode = (m: number, other: Label): void => {
+      e.emit(Op.GetLocal, mode);
+      e.emit(Op.Int, m);
+      e.emit(Op.StrictEq);
+      e.emitJump(Op.JumpIfFalse, other);
+    };
+    /** Calls the method below the receiver on the stack with recv; an async step is awaited. */
+    const callWithRecv = (): void => {
+      e.emit(Op.GetLocal, recv);
+      e.emit(Op.Call, 1);
+      if (isAsync) e.emit(Op.Await);
+    };
     e.bind(loop);
     // mode 0: next(recv)
-    e.emit(Op.GetLocal, mode);
-    e.emit(Op.Int, 0);
-    e.emit(Op.StrictEq);
-    e.emitJump(Op.JumpIfFalse, notNext);
+    unlessMode(0, notNext);
     e.emit(Op.GetLocal, r + 1);
     e.emit(Op.GetLocal, r);
-    e.emit(Op.GetLocal, recv);
-    e.emit(Op.Call, 1);
+    callWithRecv();
     e.emitJump(Op.Jump, haveResult);
     e.bind(notNext);
     // mode 1: throw(recv) — or close and TypeError when absent
-    e.emit(Op.GetLocal, mode);
-    e.emit(Op.Int, 1);
-    e.emit(Op.StrictEq);
-    e.emitJump(Op.JumpIfFalse, notThrow);
+    unlessMode(1, notThrow);
     {
       const hasThrow = this.label();
       e.emit(Op.GetLocal, r);
@@ -2044,126 +2064,19 @@ class FnCompiler {
       e.emitJump(Op.JumpIfNotNullishKeep, hasThrow);
       e.emit(Op.Pop);
       e.emit(Op.Pop);
-      e.emit(Op.IterClose, r);
+      // (an async inner iterator's return() result is awaited: AsyncIteratorClose)
+      if (isAsync) this.asyncIterClose(r, -1);
+      else e.emit(Op.IterClose, r);
       e.emit(Op.ThrowError, 1, this.k("The iterator does not provide a 'throw' method."));
       e.bind(hasThrow);
       e.emit(Op.Pop);
       e.emit(Op.Swap);
-      e.emit(Op.GetLocal, recv);
-      e.emit(Op.Call, 1);
+      callWithRecv();
       e.emitJump(Op.Jump, haveResult);
     }
     e.bind(notThrow);
     {
-      // mode 2: return(recv) — or return recv when absent
-      const hasReturn = this.label();
-      const retDone = this.label();
-      e.emit(Op.GetLocal, r);
-      e.emit(Op.GetMethod, this.k('return'));
-      e.emit(Op.Swap);
-      e.emit(Op.Dup);
-      e.emitJump(Op.JumpIfNotNullishKeep, hasReturn);
-      e.emit(Op.Pop);
-      e.emit(Op.Pop);
-      e.emit(Op.GetLocal, recv);
-      this.emitReturn();
-      e.bind(hasReturn);
-      e.emit(Op.Pop);
-      e.emit(Op.Swap);
-      e.emit(Op.GetLocal, recv);
-      e.emit(Op.Call, 1);
-      e.emit(Op.CheckObject);
-      e.emit(Op.Dup);
-      e.emit(Op.GetProp, this.k('done'));
-      e.emitJump(Op.JumpIfFalse, haveResult);
-      e.bind(retDone);
-      e.emit(Op.GetProp, this.k('value'));
-      this.emitReturn();
-    }
-    e.bind(haveResult);
-    e.emit(Op.CheckObject);
-    e.emit(Op.Dup);
-    e.emit(Op.GetProp, this.k('done'));
-    e.emitJump(Op.JumpIfTrue, done);
-    e.emit(Op.Yield, 1);
-    e.emit(Op.PutLocal, recv);
-    e.emit(Op.ResumeKind);
-    e.emit(Op.PutLocal, mode);
-    e.emitJump(Op.Jump, loop);
-    e.bind(done);
-    e.emit(Op.GetProp, this.k('value'));
-  }
-
-  /**
-   * `yield*` in an async generator (ES2024 14.4.14, generatorKind async): the inner iterator
-   * is async (a sync iterable is wrapped by CreateAsyncFromSync), each step's result is
-   * awaited, its value is yielded as is (not awaited again), and a return() resumption's
-   * value is awaited before it is forwarded (AsyncGeneratorUnwrapYieldResumption: a
-   * rejection there is forwarded as a throw).
-   */
-  private asyncYieldStar(n: Node): void {
-    const e = this.e;
-    const r = e.newLocal('%iter');
-    e.newLocal('%next');
-    const recv = e.newLocal('%recv');
-    const mode = e.newLocal('%mode');
-    this.expr(n.argument);
-    e.emit(Op.GetAsyncIterator); // iter next sync
-    const wrapped = this.label();
-    e.emitJump(Op.JumpIfFalse, wrapped);
-    e.emit(Op.CreateAsyncFromSync);
-    e.bind(wrapped);
-    e.emit(Op.PutLocal, r + 1);
-    e.emit(Op.PutLocal, r);
-    e.emit(Op.Undef);
-    e.emit(Op.PutLocal, recv);
-    e.emit(Op.Int, 0);
-    e.emit(Op.PutLocal, mode);
-    const loop = this.label();
-    const done = this.label();
-    const notNext = this.label();
-    const notThrow = this.label();
-    const haveResult = this.label();
-    e.bind(loop);
-    // mode 0: next(recv)
-    e.emit(Op.GetLocal, mode);
-    e.emit(Op.Int, 0);
-    e.emit(Op.StrictEq);
-    e.emitJump(Op.JumpIfFalse, notNext);
-    e.emit(Op.GetLocal, r + 1);
-    e.emit(Op.GetLocal, r);
-    e.emit(Op.GetLocal, recv);
-    e.emit(Op.Call, 1);
-    e.emit(Op.Await);
-    e.emitJump(Op.Jump, haveResult);
-    e.bind(notNext);
-    // mode 1: throw(recv) — or close (awaiting return()) and TypeError when absent
-    e.emit(Op.GetLocal, mode);
-    e.emit(Op.Int, 1);
-    e.emit(Op.StrictEq);
-    e.emitJump(Op.JumpIfFalse, notThrow);
-    {
-      const hasThrow = this.label();
-      e.emit(Op.GetLocal, r);
-      e.emit(Op.GetMethod, this.k('throw'));
-      e.emit(Op.Swap);
-      e.emit(Op.Dup);
-      e.emitJump(Op.JumpIfNotNullishKeep, hasThrow);
-      e.emit(Op.Pop);
-      e.emit(Op.Pop);
-      this.asyncIterClose(r, -1);
-      e.emit(Op.ThrowError, 1, this.k("The iterator does not provide a 'throw' method."));
-      e.bind(hasThrow);
-      e.emit(Op.Pop);
-      e.emit(Op.Swap);
-      e.emit(Op.GetLocal, recv);
-      e.emit(Op.Call, 1);
-      e.emit(Op.Await);
-      e.emitJump(Op.Jump, haveResult);
-    }
-    e.bind(notThrow);
-    {
-      // mode 2: return(recv) — or return the awaited recv when absent
+      // mode 2: return(recv) — or return recv (awaited again if async) when absent
       const hasReturn = this.label();
       e.emit(Op.GetLocal, r);
       e.emit(Op.GetMethod, this.k('return'));
@@ -2173,14 +2086,12 @@ class FnCompiler {
       e.emit(Op.Pop);
       e.emit(Op.Pop);
       e.emit(Op.GetLocal, recv);
-      e.emit(Op.Await);
+      if (isAsync) e.emit(Op.Await);
       this.emitReturn();
       e.bind(hasReturn);
       e.emit(Op.Pop);
       e.emit(Op.Swap);
-      e.emit(Op.GetLocal, recv);
-      e.emit(Op.Call, 1);
-      e.emit(Op.Await);
+      callWithRecv();
       e.emit(Op.CheckObject);
       e.emit(Op.Dup);
       e.emit(Op.GetProp, this.k('done'));
@@ -2193,27 +2104,29 @@ class FnCompiler {
     e.emit(Op.Dup);
     e.emit(Op.GetProp, this.k('done'));
     e.emitJump(Op.JumpIfTrue, done);
-    e.emit(Op.GetProp, this.k('value'));
-    e.emit(Op.Yield, 0);
+    if (isAsync) {
+      // an async generator yields the value (its request is settled with a fresh result)
+      e.emit(Op.GetProp, this.k('value'));
+      e.emit(Op.Yield, 0);
+    } else e.emit(Op.Yield, 1);
     e.emit(Op.PutLocal, recv);
     e.emit(Op.ResumeKind);
     e.emit(Op.PutLocal, mode);
-    // a return() resumption: await its value; a rejection becomes a throw resumption
-    e.emit(Op.GetLocal, mode);
-    e.emit(Op.Int, 2);
-    e.emit(Op.StrictEq);
-    e.emitJump(Op.JumpIfFalse, loop);
-    const rejected = this.label();
-    e.emitJump(Op.TryPush, rejected);
-    e.emit(Op.GetLocal, recv);
-    e.emit(Op.Await);
-    e.emit(Op.PutLocal, recv);
-    e.emit(Op.TryPop);
-    e.emitJump(Op.Jump, loop);
-    e.bind(rejected);
-    e.emit(Op.PutLocal, recv);
-    e.emit(Op.Int, 1);
-    e.emit(Op.PutLocal, mode);
+    if (isAsync) {
+      // a return() resumption: await its value; a rejection becomes a throw resumption
+      unlessMode(2, loop);
+      const rejected = this.label();
+      e.emitJump(Op.TryPush, rejected);
+      e.emit(Op.GetLocal, recv);
+      e.emit(Op.Await);
+      e.emit(Op.PutLocal, recv);
+      e.emit(Op.TryPop);
+      e.emitJump(Op.Jump, loop);
+      e.bind(rejected);
+      e.emit(Op.PutLocal, recv);
+      e.emit(Op.Int, 1);
+      e.emit(Op.PutLocal, mode);
+    }
     e.emitJump(Op.Jump, loop);
     e.bind(done);
     e.emit(Op.GetProp, this.k('value'));

@@ -60,36 +60,23 @@ function getIterator(obj, method, isAsync) {
 // generator: each result's value is awaited through Promise.resolve(value).then(...), exactly
 // the spec's jobs, and an abrupt step becomes a rejected promise. [wrapper, wrapper.next].
 function asyncFromSyncIterator(it, next) {
-  function settle(result) {
-    const done = !!result.done;
-    return Promise.resolve(result.value).then((v) => ({ value: v, done }));
+  function forward(name, v) {
+    try {
+      const m = name === null ? next : it[name];
+      if (name !== null && (m === undefined || m === null)) {
+        return name === 'throw' ? Promise.reject(v) : Promise.resolve({ value: v, done: true });
+      }
+      const result = $.iterResult($.call(m, it, v));
+      const done = !!result.done;
+      return Promise.resolve(result.value).then((x) => ({ value: x, done }));
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
   const w = {
-    next(v) {
-      try {
-        return settle($.iterResult($.call(next, it, v)));
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    },
-    throw(v) {
-      try {
-        const m = it.throw;
-        if (m === undefined || m === null) return Promise.reject(v);
-        return settle($.iterResult($.call(m, it, v)));
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    },
-    return(v) {
-      try {
-        const m = it.return;
-        if (m === undefined || m === null) return Promise.resolve({ value: v, done: true });
-        return settle($.iterResult($.call(m, it, v)));
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    },
+    next(v) { return forward(null, v); },
+    throw(v) { return forward('throw', v); },
+    return(v) { return forward('return', v); },
   };
   return [w, w.next];
 }
