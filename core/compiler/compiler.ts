@@ -29,7 +29,7 @@ const FIRST_JUMP = 2;
 type Exit = { type: 'break' | 'continue' | 'return'; target: number; id: number };
 
 type Control =
-  | { kind: 'loop'; labels: string[]; brk: Label; cont: Label; iterReg: number; syncReg?: number }
+  | { kind: 'loop'; labels: string[]; brk: Label; cont: Label; iterReg: number; isAsync?: boolean }
   | { kind: 'switch'; labels: string[]; brk: Label }
   | { kind: 'label'; labels: string[]; brk: Label }
   | { kind: 'env' }
@@ -810,13 +810,10 @@ class FnCompiler {
     const isAwait = !!s.await;
     const r = this.e.newLocal('%iter');
     this.e.newLocal('%next');
-    const syncReg = isAwait ? this.e.newLocal('%sync') : -1;
     const valReg = this.e.newLocal('%value');
     this.tdzHead(s.right, scope, parent);
-    if (isAwait) {
-      this.e.emit(Op.GetAsyncIterator);
-      this.e.emit(Op.PutLocal, syncReg);
-    } else this.e.emit(Op.GetIterator);
+    if (isAwait) this.asyncIterator();
+    else this.e.emit(Op.GetIterator);
     this.e.emit(Op.PutLocal, r + 1);
     this.e.emit(Op.PutLocal, r);
     const top = this.label();
@@ -825,15 +822,9 @@ class FnCompiler {
     const exc = this.label();
     this.e.bind(top);
     if (isAwait) {
-      const asyncPath = this.label();
+      // each step's result is awaited (a wrapped sync iterator's value was awaited inside)
       const got = this.label();
       const doneP = this.label();
-      this.e.emit(Op.GetLocal, syncReg);
-      this.e.emitJump(Op.JumpIfFalse, asyncPath);
-      this.e.emitJump(Op.IterNext, end, r);
-      this.e.emit(Op.Await);
-      this.e.emitJump(Op.Jump, got);
-      this.e.bind(asyncPath);
       this.e.emit(Op.IterNextResult, r);
       this.e.emit(Op.Await);
       this.e.emit(Op.CheckObject);
@@ -849,7 +840,7 @@ class FnCompiler {
     } else this.e.emitJump(Op.IterNext, end, r);
     this.e.emit(Op.PutLocal, valReg);
     this.e.emitJump(Op.TryPush, exc);
-    this.controls.push({ kind: 'loop', labels, brk, cont: top, iterReg: r, ...(isAwait ? { syncReg } : {}) });
+    this.controls.push({ kind: 'loop', labels, brk, cont: top, iterReg: r, ...(isAwait ? { isAsync: true } : {}) });
     this.controls.push({ kind: 'try' });
     if (scope) this.enterScope(scope);
     this.e.emit(Op.GetLocal, valReg);
@@ -863,30 +854,59 @@ class FnCompiler {
     this.e.emit(Op.TryPop);
     this.e.emitJump(Op.Jump, top);
     this.e.bind(exc);
-    this.e.emit(Op.IterCloseQuiet, r);
+    if (isAwait) this.asyncIterCloseQuiet(r, valReg);
+    else this.e.emit(Op.IterCloseQuiet, r);
     this.e.emit(Op.Throw);
     this.e.bind(brk);
-    if (isAwait) this.asyncIterClose(r, syncReg);
+    if (isAwait) this.asyncIterClose(r);
     else this.e.emit(Op.IterClose, r);
     this.e.bind(end);
   }
 
   /**
-   * Closes a for-await loop's iterator when the loop is left normally (break, return, an outer
-   * break): AsyncIteratorClose awaits what return() gives, so its rejection (an async
-   * generator's finally that throws) propagates and a non-object result is a TypeError.
-   * A sync iterable's iterator (%sync set) closes as in for-of; syncReg -1: always async.
+   * GetIterator(value, async): `iter next` of the value's Symbol.asyncIterator, or of its
+   * Symbol.iterator wrapped as CreateAsyncFromSyncIterator does (each value awaited inside).
    */
-  private asyncIterClose(r: number, syncReg: number): void {
+  private asyncIterator(): void {
     const e = this.e;
-    const sync = this.label();
+    e.emit(Op.GetAsyncIterator); // iter next sync
+    const wrapped = this.label();
+    e.emitJump(Op.JumpIfFalse, wrapped);
+    e.emit(Op.CreateAsyncFromSync);
+    e.bind(wrapped);
+  }
+
+  /**
+   * AsyncIteratorClose with a throw completion (the exception on the stack, kept in `tmp`):
+   * return() is called and its result awaited, and whatever goes wrong there is ignored; the
+   * exception stays on the stack.
+   */
+  private asyncIterCloseQuiet(r: number, tmp: number): void {
+    const e = this.e;
+    const ignore = this.label();
+    const after = this.label();
+    e.emit(Op.PutLocal, tmp);
+    e.emitJump(Op.TryPush, ignore);
+    this.asyncIterClose(r, false);
+    e.emit(Op.TryPop);
+    e.emitJump(Op.Jump, after);
+    e.bind(ignore);
+    e.emit(Op.Pop);
+    e.bind(after);
+    e.emit(Op.GetLocal, tmp);
+  }
+
+  /**
+   * Closes an async iterator (a for-await loop left by break/return, a yield* whose inner
+   * iterator has no throw()): AsyncIteratorClose awaits what return() gives, so its rejection
+   * (an async generator's finally that throws) propagates and, when `check`, a non-object
+   * result is a TypeError.
+   */
+  private asyncIterClose(r: number, check = true): void {
+    const e = this.e;
     const noMethod = this.label();
     const nullMethod = this.label();
     const end = this.label();
-    if (syncReg >= 0) {
-      e.emit(Op.GetLocal, syncReg);
-      e.emitJump(Op.JumpIfTrue, sync);
-    }
     e.emit(Op.GetLocal, r);
     e.emit(Op.GetMethod, this.k('return')); // fn it
     e.emit(Op.Swap); // it fn
@@ -896,18 +916,13 @@ class FnCompiler {
     e.emit(Op.Swap); // fn it
     e.emit(Op.Call, 0);
     e.emit(Op.Await);
-    e.emit(Op.CheckObject);
+    if (check) e.emit(Op.CheckObject);
     e.emit(Op.Pop);
     e.emitJump(Op.Jump, end);
     e.bind(nullMethod);
     e.emit(Op.Pop); // it null → it
     e.bind(noMethod);
     e.emit(Op.Pop); // it →
-    e.emitJump(Op.Jump, end);
-    if (syncReg >= 0) {
-      e.bind(sync);
-      e.emit(Op.IterClose, r);
-    }
     e.bind(end);
   }
 
@@ -1042,7 +1057,7 @@ class FnCompiler {
           break;
         case 'loop':
           if (c.iterReg >= 0) {
-            if (c.syncReg !== undefined) this.asyncIterClose(c.iterReg, c.syncReg);
+            if (c.isAsync) this.asyncIterClose(c.iterReg);
             else this.e.emit(Op.IterClose, c.iterReg);
           }
           break;
@@ -2014,13 +2029,8 @@ class FnCompiler {
     const recv = e.newLocal('%recv');
     const mode = e.newLocal('%mode');
     this.expr(n.argument);
-    if (isAsync) {
-      e.emit(Op.GetAsyncIterator); // iter next sync
-      const wrapped = this.label();
-      e.emitJump(Op.JumpIfFalse, wrapped);
-      e.emit(Op.CreateAsyncFromSync);
-      e.bind(wrapped);
-    } else e.emit(Op.GetIterator);
+    if (isAsync) this.asyncIterator();
+    else e.emit(Op.GetIterator);
     e.emit(Op.PutLocal, r + 1);
     e.emit(Op.PutLocal, r);
     e.emit(Op.Undef);
@@ -2065,7 +2075,7 @@ class FnCompiler {
       e.emit(Op.Pop);
       e.emit(Op.Pop);
       // (an async inner iterator's return() result is awaited: AsyncIteratorClose)
-      if (isAsync) this.asyncIterClose(r, -1);
+      if (isAsync) this.asyncIterClose(r);
       else e.emit(Op.IterClose, r);
       e.emit(Op.ThrowError, 1, this.k("The iterator does not provide a 'throw' method."));
       e.bind(hasThrow);
