@@ -468,6 +468,8 @@ export const enum GenState {
   SuspendedYield,
   Running,
   Completed,
+  /** An async generator's return() before it started or after it completed: its value is being awaited (no frame). */
+  AwaitingReturn,
 }
 
 /** A suspended frame: everything needed to push it back on the VM stack. */

@@ -426,7 +426,7 @@ export class Debugger {
   }
 
   private alive(a: Activation): boolean {
-    if (a instanceof JSObject) return (a as JSGenerator).state !== GenState.Completed;
+    if (a instanceof JSObject) return (a as JSGenerator).state !== GenState.Completed && (a as JSGenerator).state !== GenState.AwaitingReturn;
     return this.vm.frames.includes(a);
   }
 

@@ -1339,7 +1339,7 @@ class Decoder extends ItemReader {
       case K.Generator: {
         const g = n as JSGenerator;
         this.fillObject(g);
-        g.state = int(this.val(), 'generator state', 0, 3) as GenState;
+        g.state = int(this.val(), 'generator state', 0, 4) as GenState;
         const frame = this.val();
         g.frame = frame === null ? null : this.savedFrame(isArr(frame, 'saved frame', 8));
         g.promise = this.objOrNull(this.val(), JSPromise, 'generator promise');

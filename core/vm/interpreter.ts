@@ -3440,7 +3440,7 @@ export class VM {
   asyncGenEnqueue(gen: JSGenerator, mode: number, v: Value): Value | typeof PUSHED {
     const p = this.newPromise();
     gen.queue.push([mode, v, p]);
-    if (gen.state === GenState.Running) return p;
+    if (gen.state === GenState.Running || gen.state === GenState.AwaitingReturn) return p;
     return this.asyncGenResumeNext(gen, p);
   }
 
@@ -3453,9 +3453,22 @@ export class VM {
         gen.frame = null;
       }
       if (gen.state === GenState.Completed) {
+        if (mode === 2) {
+          // AsyncGeneratorAwaitReturn: the value is awaited (a job) before the request settles;
+          // requests queued meanwhile wait for it
+          gen.state = GenState.AwaitingReturn;
+          let pr: JSPromise;
+          if (v instanceof JSPromise && v.proto === this.realm.PromisePrototype && this.promiseCtorPristine(v)) pr = v;
+          else {
+            pr = this.newPromise();
+            this.resolvePromise(pr, v);
+          }
+          this.performThen(pr, new Reaction(null, undefined, undefined, gen));
+          return first ?? undefined;
+        }
         gen.queue.shift();
         if (mode === 1) this.rejectPromise(p, v);
-        else this.resolvePromise(p, this.iterResult(mode === 2 ? v : undefined, true));
+        else this.resolvePromise(p, this.iterResult(undefined, true));
         continue;
       }
       const saved = gen.frame!;
@@ -3609,6 +3622,15 @@ export class VM {
       const r = job.reaction;
       if (r.resume) {
         const gen = r.resume;
+        if (gen.state === GenState.AwaitingReturn) {
+          // the awaited return() value settled: settle that request, then serve the rest
+          gen.state = GenState.Completed;
+          const [, , p] = gen.queue.shift()!;
+          if (job.rejected) this.rejectPromise(p, job.arg);
+          else this.resolvePromise(p, this.iterResult(job.arg, true));
+          this.asyncGenResumeNext(gen);
+          return;
+        }
         const isGen = gen.cls === Cls.AsyncGenerator;
         const f = this.restoreFrame(gen.frame!, isGen ? Cont.AsyncGen : Cont.Async, null);
         gen.frame = null;
