@@ -255,6 +255,11 @@ function expressionOf(text: string): { node: ESTree.Expression; source: string }
   return s?.node.type === 'ExpressionStatement' ? { node: s.node.expression, source: s.source } : null;
 }
 
+/** The expression spanning `start`…`end` of `source`, when short enough to parse (and it parses). */
+function spanExpression(source: string, start: number, end: number): { node: ESTree.Expression; source: string } | null {
+  return end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+}
+
 /** Wraps a statement as {@link wrap} wraps an expression. */
 function wrapStatement(text: string): { source: string; offset: number } {
   const names = new Set(text.match(/#[\w$]+/g) ?? []);
@@ -337,7 +342,7 @@ export function printValue(unit: object, source: string, start: number, end: num
   if (!byUnit) valueCache.set(unit, (byUnit = new Map()));
   const hit = byUnit.get(start);
   if (hit !== undefined) return hit;
-  const parsed = end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+  const parsed = spanExpression(source, start, end);
   let printed: string | null = null;
   if (parsed) {
     const p = new Printer(parsed.source);
@@ -378,7 +383,7 @@ export function initializerNotIterable(unit: object, source: string, start: numb
   if (hit !== undefined) return hit;
   let message: string | null = null;
   const parenthesized = /\(\s*$/.test(source.slice(Math.max(0, start - 40), start));
-  const parsed = !parenthesized && end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+  const parsed = parenthesized ? null : spanExpression(source, start, end);
   const node = parsed?.node;
   if (parsed && node) {
     const p = new Printer(parsed.source, true);
@@ -408,7 +413,7 @@ const FOUND_DELEGATES = new Set(['MemberExpression', 'CallExpression', 'NewExpre
  * rest (an identifier, a literal, `this`…), where V8 gives the value's type.
  */
 export function delegateNotIterable(source: string, start: number, end: number): string | null {
-  const parsed = end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+  const parsed = spanExpression(source, start, end);
   const node = parsed?.node;
   if (node?.type !== 'YieldExpression' || !node.delegate || !node.argument) return null;
   return FOUND_DELEGATES.has(node.argument.type) ? `yield* ${INTERMEDIATE} is not iterable` : null;
@@ -425,7 +430,7 @@ const FOUND_ASYNC_DELEGATES = new Set(['MemberExpression', 'CallExpression', 'Ne
  * Null when the text is not such a `yield*`.
  */
 export function asyncDelegateNotIterable(source: string, start: number, end: number): string | null {
-  const parsed = end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+  const parsed = spanExpression(source, start, end);
   const node = parsed?.node;
   if (node?.type !== 'YieldExpression' || !node.delegate || !node.argument) return null;
   return FOUND_ASYNC_DELEGATES.has(node.argument.type) ? `yield* ${INTERMEDIATE.repeat(4)} is not async iterable` : 'undefined is not a function';
@@ -439,7 +444,7 @@ export function asyncDelegateNotIterable(source: string, start: number, end: num
  * or null when the text is not such an assignment (or prints nothing).
  */
 export function patternOwnerPrinted(source: string, start: number, end: number): string | null {
-  const parsed = end - start <= MAX_TEXT ? expressionOf(source.slice(start, end)) : null;
+  const parsed = spanExpression(source, start, end);
   const node = parsed?.node;
   if (!parsed || node?.type !== 'AssignmentExpression' || node.left.type !== 'ObjectPattern') return null;
   const p = new Printer(parsed.source);

@@ -3457,13 +3457,7 @@ export class VM {
           // AsyncGeneratorAwaitReturn: the value is awaited (a job) before the request settles;
           // requests queued meanwhile wait for it
           gen.state = GenState.AwaitingReturn;
-          let pr: JSPromise;
-          if (v instanceof JSPromise && v.proto === this.realm.PromisePrototype && this.promiseCtorPristine(v)) pr = v;
-          else {
-            pr = this.newPromise();
-            this.resolvePromise(pr, v);
-          }
-          this.performThen(pr, new Reaction(null, undefined, undefined, gen));
+          this.resumeWhenSettled(gen, v);
           return first ?? undefined;
         }
         gen.queue.shift();
@@ -3572,6 +3566,11 @@ export class VM {
     this.sp = frame.retSlot;
     this.frame = this.frames.length ? this.frames[this.frames.length - 1] : null;
     if (frame.asyncFirst) this.asyncFirstDone(frame);
+    this.resumeWhenSettled(gen, v);
+  }
+
+  /** Await's job: PromiseResolve(v), then a reaction that resumes `gen` (or completes its awaited return()). */
+  private resumeWhenSettled(gen: JSGenerator, v: Value): void {
     let p: JSPromise;
     if (v instanceof JSPromise && v.proto === this.realm.PromisePrototype && this.promiseCtorPristine(v)) p = v;
     else {
