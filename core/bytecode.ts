@@ -227,6 +227,7 @@ const CONST_OPERANDS: Partial<Record<number, number[]>> = {
   [Op.TemplateObject]: [0],
   [Op.RegExp]: [0, 1],
   [Op.NewPrivateName]: [0],
+  [Op.PrivateBrand]: [0],
 };
 
 /** Operands that are local registers, by opcode: [operand position, registers used from it]. */

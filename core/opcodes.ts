@@ -166,6 +166,8 @@ export const enum Op {
   HostWait, // id → answer
   /** A breakpoint patched over an instruction (or placed in synthetic debug code): stops the loop. */
   Break,
+  /** Marks a private method's or accessor's name with its class, for V8's brand-check messages. */
+  PrivateBrand, // k(class name) static: name → name
 }
 
 /** Operand count per opcode, for the disassembler and code walkers. */
@@ -224,6 +226,7 @@ export const OPERANDS: Record<number, number> = {
   [Op.ForInNext]: 2,
   [Op.ThrowIfNotObject]: 1,
   [Op.DefinePrivate]: 1,
+  [Op.PrivateBrand]: 2,
 };
 
 /** Opcode names by number (const enums vanish at compile time). */
@@ -248,5 +251,5 @@ export const OP_NAMES: string[] = [
   'CheckObject', 'ForInPrepare', 'ForInNext',
   'GeneratorStart', 'Yield', 'YieldResume', 'Await', 'AsyncGenYield', 'ResumeKind', 'CreateAsyncFromSync',
   'Debugger', 'Completion', 'ThrowIfNotObject', 'CheckTDZThis', 'PushTdz', 'BindThis', 'Nop',
-  'HostWait', 'Break',
+  'HostWait', 'Break', 'PrivateBrand',
 ];

@@ -17,6 +17,13 @@ export class GSymbol {
 
 /** A `#name` of one class evaluation: a property key no reflection can see. */
 export class PrivateName {
+  /**
+   * For a private method or accessor: the name of the class that declares it (`anonymous` for a
+   * nameless class expression) and whether it is static. V8 words a failed brand check with
+   * them ("Receiver must be an instance of class A"); fields have none.
+   */
+  brandClass: string | null = null;
+  brandStatic = false;
   constructor(readonly description: string) {}
 }
 

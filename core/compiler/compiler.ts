@@ -2159,6 +2159,9 @@ class FnCompiler {
     for (const b of scope.bindings.values()) {
       if (b.kind === 'private') {
         e.emit(Op.NewPrivateName, this.k(b.name));
+        // a method's or accessor's name carries its class, for V8's brand-check messages
+        const m = body.find((x: Node) => x.type === 'MethodDefinition' && x.key.type === 'PrivateIdentifier' && '#' + x.key.name === b.name);
+        if (m) e.emit(Op.PrivateBrand, this.k(n.id?.name ?? 'anonymous'), m.static ? 1 : 0);
         this.storeBinding(b, null, true, false);
       }
     }

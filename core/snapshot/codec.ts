@@ -514,8 +514,13 @@ class Encoder {
     }
     if (n instanceof PrivateName) {
       this.w = this.symw;
-      this.w.arr(1);
+      const branded = n.brandClass !== null;
+      this.w.arr(branded ? 3 : 1);
       this.value(n.description);
+      if (branded) {
+        this.value(n.brandClass);
+        this.flag(n.brandStatic);
+      }
       this.w = w;
       return K.PrivateName;
     }
@@ -1071,8 +1076,13 @@ class Decoder extends ItemReader {
 
   symbol(kind: number, r: unknown[]): GSymbol | PrivateName {
     if (kind === K.PrivateName) {
-      if (r.length !== 1) fail('corrupt snapshot: bad private name');
-      return new PrivateName(this.string(r[0], 'private name'));
+      if (r.length !== 1 && r.length !== 3) fail('corrupt snapshot: bad private name');
+      const name = new PrivateName(this.string(r[0], 'private name'));
+      if (r.length === 3) {
+        name.brandClass = this.string(r[1], 'private name class');
+        name.brandStatic = flag(r[2], 'private name');
+      }
+      return name;
     }
     if (r.length !== 3) fail('corrupt snapshot: bad symbol');
     const desc = r[0];

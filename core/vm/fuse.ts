@@ -16,7 +16,7 @@ import type { FunctionCode } from '../chunk';
 import { Op, OPERANDS } from '../opcodes';
 
 /**
- * Fused opcodes. Numbered right after the last real opcode (Break = 149), so the
+ * Fused opcodes. Numbered right after the last real opcode (PrivateBrand = 150), so the
  * interpreter's `switch` stays dense (V8 compiles it to a jump table; far-off case values
  * made it slower for every instruction), and without names, so the bytecode verifier
  * (which accepts only opcodes in OP_NAMES) rejects them in loaded code. A test checks
@@ -24,7 +24,7 @@ import { Op, OPERANDS } from '../opcodes';
  */
 export const enum Fused {
   /** GetLocal i; Int k; Lt|Le|Gt|Ge; JumpIfFalse t (4 instructions). */
-  LocalIntCmpJump = 150,
+  LocalIntCmpJump = 151,
   /** GetLocal i; GetLocal j; Lt|Le|Gt|Ge; JumpIfFalse t (4 instructions). */
   LocalLocalCmpJump,
   /** GetLocal i; Inc|Dec; SetLocal i; Pop (4 instructions: `i++;` as a statement). */

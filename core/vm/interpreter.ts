@@ -2461,6 +2461,15 @@ export class VM {
           }
           case Op.AsyncGenYield:
             throw new Error('unsupported opcode');
+          case Op.PrivateBrand: {
+            const nm = stack[sp - 1] as unknown;
+            if (nm instanceof PrivateName) {
+              nm.brandClass = consts[code[pc]] as string;
+              nm.brandStatic = code[pc + 1] === 1;
+            }
+            pc += 2;
+            break;
+          }
           case Op.Debugger:
             if (this.onDebugger) {
               frame.pc = pc; this.sp = sp; this.instructions = count;
@@ -2931,7 +2940,7 @@ export class VM {
   private getPrivate(obj: Value, name: PrivateName, slot: number): Value {
     void slot;
     if (!(obj instanceof JSObject) || !obj.shape.index.has(name)) {
-      throw new GuestError('TypeError', `Cannot read private member ${name.description} from an object whose class did not declare it`);
+      throw new GuestError('TypeError', privateMissMessage(obj, name, false));
     }
     const s = obj.getSlot(obj.shape.index.get(name)!);
     if (s instanceof Accessor) {
@@ -2950,7 +2959,7 @@ export class VM {
 
   private setPrivate(obj: Value, name: PrivateName, v: Value): boolean {
     if (!(obj instanceof JSObject) || !obj.shape.index.has(name)) {
-      throw new GuestError('TypeError', `Cannot write private member ${name.description} to an object whose class did not declare it`);
+      throw new GuestError('TypeError', privateMissMessage(obj, name, true));
     }
     const i = obj.shape.index.get(name)!;
     const s = obj.getSlot(i);
@@ -4042,3 +4051,22 @@ export function measureLive(vm: VM): number {
 }
 
 export type { LimitName };
+
+/**
+ * V8's message when `obj` has no private `name`: a method or accessor fails its class's brand
+ * check ("Receiver must be an instance of class A", "Receiver must be class A" for a static
+ * one; a null or undefined receiver reads the brand, named after the class); a field names
+ * itself, as a property read or write of null/undefined, else as a private member.
+ */
+function privateMissMessage(obj: Value, name: PrivateName, write: boolean): string {
+  const nullish = obj === null || obj === undefined;
+  const cls = name.brandClass;
+  if (cls !== null) {
+    if (name.brandStatic) return `Receiver must be class ${cls}`;
+    return nullish ? `Cannot read properties of ${obj} (reading '${cls}')` : `Receiver must be an instance of class ${cls}`;
+  }
+  if (nullish) return write ? `Cannot set properties of ${obj} (setting '${name.description}')` : `Cannot read properties of ${obj} (reading '${name.description}')`;
+  return write
+    ? `Cannot write private member ${name.description} to an object whose class did not declare it`
+    : `Cannot read private member ${name.description} from an object whose class did not declare it`;
+}
