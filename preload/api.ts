@@ -306,6 +306,11 @@ export interface RecoveredEdit {
 export interface WorkspaceState {
   /** The folder's name; null when no folder is open. */
   name: string | null;
+  /**
+   * Which folder this is (a digest of its real path, not the path): the renderer tells a
+   * re-announcement of the open folder, whose unsaved documents it keeps, from another folder.
+   */
+  id: string | null;
   /** Files and folders in tree order (folders first, then files, by name). */
   files: WorkspaceEntry[];
   /** More files than the studio lists. */

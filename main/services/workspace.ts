@@ -208,7 +208,7 @@ export class WorkspaceService {
 
   private async currentState(): Promise<WorkspaceState> {
     const root = this.root;
-    if (root === null) return { name: null, files: [], truncated: false, problems: [], recovered: [] };
+    if (root === null) return { name: null, id: null, files: [], truncated: false, problems: [], recovered: [] };
     const { files, truncated, temps } = await this.walk(root);
     await Promise.all(temps.map((t) => unlink(t).catch(() => {})));
     const problems: WorkspaceProblem[] = [];
@@ -217,7 +217,8 @@ export class WorkspaceService {
       problems.push(...(await this.checkFile(root, entry.path)));
     }
     const recovered = await this.readJournal(root, problems);
-    return { name: basename(root), files, truncated, problems, recovered };
+    const id = createHash('sha256').update(root).digest('hex').slice(0, 16);
+    return { name: basename(root), id, files, truncated, problems, recovered };
   }
 
   /** `workspace.read`: a text file of the workspace. */

@@ -130,7 +130,7 @@ describe('listing and reading', () => {
 
   it('says when no folder is open', async () => {
     const empty = createServices({ mode: 'browser' });
-    expect(await ok<WorkspaceState>('workspace.state', undefined, empty)).toEqual({ name: null, files: [], truncated: false, problems: [], recovered: [] });
+    expect(await ok<WorkspaceState>('workspace.state', undefined, empty)).toEqual({ name: null, id: null, files: [], truncated: false, problems: [], recovered: [] });
     expect(await empty.handle('workspace.read', { path: 'a.js' })).toEqual({ ok: false, error: { message: 'No folder is open' } });
     expect(await empty.handle('workspace.openFolder', undefined)).toMatchObject({ ok: false, error: { message: expect.stringContaining('--workspace DIR') } });
   });

@@ -43,6 +43,8 @@ function storedAutoSave(): boolean {
 export const workspace = reactive({
   /** The folder's name; null when none is open (or before the first answer from main). */
   name: null as string | null,
+  /** Which folder is open (main's digest of its path); null when none is. */
+  id: null as string | null,
   /** Whether the first state arrived from main. */
   loaded: false,
   /** Workspace-relative paths of the files (not folders), in tree order. */
@@ -165,8 +167,16 @@ function publishProblems(list: readonly WorkspaceProblem[], paths: Iterable<stri
 /** Bumped by every loadState: an older load still awaiting main gives way to the newer one. */
 let loadGeneration = 0;
 
-/** Replaces everything with a workspace state from main: files, problems, recovered edits, tabs. */
+/**
+ * Replaces everything with a workspace state from main: files, problems, recovered edits, tabs.
+ * The folder already open, announced again (its opening at launch raced the first request, or
+ * it was chosen again), only refreshes the listing: open documents and unsaved edits stay.
+ */
 export async function loadState(state: WorkspaceState): Promise<void> {
+  if (workspace.loaded && state.id !== null && state.id === workspace.id) {
+    applyListing(state);
+    return;
+  }
   const generation = ++loadGeneration;
   const superseded = (): boolean => generation !== loadGeneration;
   const bridge = bridgeOrNull();
@@ -175,6 +185,7 @@ export async function loadState(state: WorkspaceState): Promise<void> {
   workspace.tabs = [];
   workspace.active = null;
   workspace.name = state.name;
+  workspace.id = state.id;
   workspace.entries = state.files;
   workspace.files = state.files.filter((f) => f.type === 'file').map((f) => f.path);
   workspace.truncated = state.truncated;
@@ -214,18 +225,22 @@ export async function loadState(state: WorkspaceState): Promise<void> {
   workspace.active = active !== null && workspace.tabs.includes(active) ? active : (workspace.tabs[0] ?? null);
 }
 
+/** Takes the files and problems of a state of the open folder (documents and tabs untouched). */
+function applyListing(state: WorkspaceState): void {
+  const previous = workspace.problems.map((p) => p.path);
+  workspace.entries = state.files;
+  workspace.files = state.files.filter((f) => f.type === 'file').map((f) => f.path);
+  workspace.truncated = state.truncated;
+  workspace.problems = state.problems;
+  publishProblems(state.problems, previous);
+}
+
 /** Asks main for the workspace again (Refresh); open documents and their edits are kept. */
 export async function refresh(): Promise<void> {
   const bridge = bridgeOrNull();
   if (!bridge) return;
   try {
-    const state = await bridge.invoke('workspace.state');
-    const previous = workspace.problems.map((p) => p.path);
-    workspace.entries = state.files;
-    workspace.files = state.files.filter((f) => f.type === 'file').map((f) => f.path);
-    workspace.truncated = state.truncated;
-    workspace.problems = state.problems;
-    publishProblems(state.problems, previous);
+    applyListing(await bridge.invoke('workspace.state'));
   } catch (error) {
     notify('error', `Could not refresh the workspace: ${messageOf(error)}`);
   }
