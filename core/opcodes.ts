@@ -153,7 +153,7 @@ export const enum Op {
   Await, // v → result
   AsyncGenYield, // v → received
   ResumeKind, // → resume mode of the last resumption (0 next, 1 throw, 2 return)
-  CreateAsyncFromSync, // iter next → iter next (wraps a sync iterator: yield* in async generators)
+  CreateAsyncFromSync, // iter next → iter next (wraps a sync iterator: for await, yield* in async generators)
   // misc
   Debugger,
   Completion, // v → (stores the script completion value)

@@ -11,7 +11,7 @@ registerInstaller((r) => {
   r.internal('isCallable', 1, (_vm, _t, a) => isCallable(a[0]));
   // IteratorNext's check: the result itself, or V8's TypeError
   r.internal('iterResult', 1, (vm, _t, a) => {
-    if (!(a[0] instanceof JSObject)) throw new GuestError('TypeError', `Iterator result ${vm.describe(a[0])} is not an object`);
+    if (!(a[0] instanceof JSObject)) throw vm.notIterResult(a[0]);
     return a[0];
   });
   // $.call(f, this, ...args): a guest call whose result is this native's result

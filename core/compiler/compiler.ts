@@ -869,6 +869,8 @@ class FnCompiler {
    */
   private asyncIterator(): void {
     const e = this.e;
+    // (GetAsyncIterator keeps pushing its "sync" flag and leaves the wrapping to a separate
+    // instruction: bytecode compiled before the wrapper existed expects that stack effect)
     e.emit(Op.GetAsyncIterator); // iter next sync
     const wrapped = this.label();
     e.emitJump(Op.JumpIfFalse, wrapped);

@@ -819,10 +819,10 @@ export class VM {
         else this.stack[this.sp++] = data as JSPromise;
         return;
       case Cont.CloseIter:
-        if (!(v instanceof JSObject)) throw new GuestError('TypeError', `Iterator result ${this.describe(v)} is not an object`);
+        if (!(v instanceof JSObject)) throw this.notIterResult(v);
         return;
       case Cont.IterNext: {
-        if (!(v instanceof JSObject)) throw new GuestError('TypeError', `Iterator result ${this.describe(v)} is not an object`);
+        if (!(v instanceof JSObject)) throw this.notIterResult(v);
         if (toBoolean(this.get(v, 'done'))) {
           if (this.frame) this.frame.pc = data as number;
         } else this.stack[this.sp++] = this.get(v, 'value');
@@ -2389,7 +2389,7 @@ export class VM {
           case Op.CheckObject:
             if (!(stack[sp - 1] instanceof JSObject)) {
               frame.pc = pc; this.sp = sp; this.instructions = count;
-              throw new GuestError('TypeError', `Iterator result ${this.describe(stack[sp - 1])} is not an object`);
+              throw this.notIterResult(stack[sp - 1]);
             }
             break;
           case Op.ForInPrepare: {
@@ -3681,11 +3681,11 @@ export class VM {
     return String(v);
   }
 
-  /**
-   * V8's whole message when the current instruction is a for-of's (or for-await's) GetIterator:
-   * the subject printed by V8's CallPrinter rules (callprinter.ts); null elsewhere (spreads,
-   * destructuring), where the callers word it.
-   */
+  /** IteratorNext's TypeError for a result that is not an object, in V8's words. */
+  notIterResult(v: Value): GuestError {
+    return new GuestError('TypeError', `Iterator result ${this.describe(v)} is not an object`);
+  }
+
   /** V8's message for a non-iterable `yield*` operand in an async generator (null elsewhere). */
   private asyncDelegateMessage(): string | null {
     const f = this.frame;
@@ -3694,6 +3694,11 @@ export class VM {
     return span ? asyncDelegateNotIterable(f.code.unit.source, span.start, span.end) : null;
   }
 
+  /**
+   * V8's whole message when the current instruction is a for-of's (or for-await's) GetIterator:
+   * the subject printed by V8's CallPrinter rules (callprinter.ts); null elsewhere (spreads,
+   * destructuring), where the callers word it.
+   */
   private forOfMessage(): string | null {
     const f = this.frame;
     if (!f || f.pc < 1 || f.code.flags & FnFlags.Builtin) return null;

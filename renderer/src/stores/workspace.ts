@@ -180,17 +180,12 @@ export async function loadState(state: WorkspaceState): Promise<void> {
   const generation = ++loadGeneration;
   const superseded = (): boolean => generation !== loadGeneration;
   const bridge = bridgeOrNull();
-  const previous = [...workspace.problems.map((p) => p.path)];
   documents.clear();
   workspace.tabs = [];
   workspace.active = null;
   workspace.name = state.name;
   workspace.id = state.id;
-  workspace.entries = state.files;
-  workspace.files = state.files.filter((f) => f.type === 'file').map((f) => f.path);
-  workspace.truncated = state.truncated;
-  workspace.problems = state.problems;
-  publishProblems(state.problems, previous);
+  applyListing(state);
   workspace.loaded = true;
   if (state.name === null || !bridge) return;
 
