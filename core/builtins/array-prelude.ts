@@ -33,12 +33,32 @@ addPreludeModule({
     'arrayFrom',
     'arrayOfWith',
     'arraySpeciesFrom',
+    'arrayNumArgsSlow',
   ],
   source: String.raw`
 function arrayLengthOf(o) {
   const n = o.length;
   if (typeof n === 'number' && n >= 0 && n <= 4294967295 && n === (n >>> 0)) return n;
   return arrayToLength(n);
+}
+function arrayNumArgsSlow(f, t, args, hints, emptyShortcut, name) {
+  const len = arrayLengthOf(t);
+  if (emptyShortcut && len === 0) return $.apply(f, t, []);
+  const conv = [];
+  for (let i = 0; i < args.length; i++) {
+    let a = args[i];
+    if (i < hints.length && hints[i] === 'n' && $.isObject(a)) a = +a;
+    $.arrayPush(conv, a);
+  }
+  if (arrayLengthOf(t) !== len) throw new TypeError('Array.prototype.' + name + ': the length changed while the arguments were converted (not supported in Capsule)');
+  if (name === 'with') {
+    // V8 prints the index argument as given, not its number
+    const n = conv[0];
+    const rel = n !== n ? 0 : n - n % 1;
+    const k = rel >= 0 ? rel : len + rel;
+    if (!(k >= 0 && k < len)) throw new RangeError('Invalid index : ' + $.describeValue(args[0]));
+  }
+  return $.apply(f, t, conv);
 }
 function arrayToLength(v) {
   const n = +v;

@@ -13,7 +13,7 @@ import { BoundData, JSArray, JSFunction, JSObject, JSPrimitiveObject, NativeFunc
 import { Attr } from '../shape';
 import { GSymbol, HOLE, WELL_KNOWN, type Marker, type PropertyKey, type Value } from '../value';
 import { Cont } from '../vm/frame';
-import { describeObject, fnName, isConstructor, type VM } from '../vm/interpreter';
+import { isConstructor, type VM } from '../vm/interpreter';
 import { Driver, nativeIdByName, registerDriver, type NativeImpl } from '../vm/natives';
 import { primToString, sameValueZero, toBoolean, toIntegerOrInfinity } from '../vm/ops';
 import { PUSHED, registerInstaller, type Realm } from '../vm/realm';
@@ -23,6 +23,7 @@ import { LimitError } from '../errors';
 import { ARRAY_PRELUDE_LOADED } from './array-prelude';
 import { ITER_RESULT } from './array-iter';
 import { joinAll, toInteger, toLength, toObject, toPrimitive } from './util';
+import { noSideEffectsToString } from '../vm/describe';
 
 void ARRAY_PRELUDE_LOADED;
 void ITER_RESULT;
@@ -53,6 +54,44 @@ function thisObject(vm: VM, t: Value, name: string): JSObject {
 function lengthOf(vm: VM, o: JSObject): number {
   if (o instanceof JSArray) return o.elements.length;
   return toLength(vm, vm.get(o, 'length'));
+}
+
+/**
+ * Methods with index/count arguments: per argument `n` (ToIntegerOrInfinity) or `k` (kept),
+ * and whether an empty receiver returns before the arguments are converted (indexOf & co).
+ */
+const NUMERIC_ARGS = new Map<string, [hints: string, emptyShortcut: boolean]>([
+  ['at', ['n', false]],
+  ['with', ['nk', false]],
+  ['slice', ['nn', false]],
+  ['splice', ['nn', false]],
+  ['toSpliced', ['nn', false]],
+  ['indexOf', ['kn', true]],
+  ['lastIndexOf', ['kn', true]],
+  ['includes', ['kn', true]],
+  ['fill', ['knn', false]],
+  ['copyWithin', ['nnn', false]],
+  ['flat', ['n', false]],
+]);
+
+/**
+ * An index argument whose `valueOf`/`toString`/`Symbol.toPrimitive` is script code cannot be
+ * converted by the native: the call goes through the prelude (arrayNumArgsSlow), which reads
+ * the length, converts the arguments as guest calls in the specification's order and calls
+ * the native again with numbers.
+ */
+function numericArgs(name: string, hints: string, emptyShortcut: boolean, impl: NativeImpl): NativeImpl {
+  return (vm, t, a, nt, self) => {
+    const n = a.length < hints.length ? a.length : hints.length;
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (v instanceof JSObject && hints.charCodeAt(i) === 0x6e /* n */ && vm.toPrimitiveNative(v, 'number') === HOLE) {
+        thisObject(vm, t, name);
+        return vm.pushCall(vm.realm.prelude.arrayNumArgsSlow, undefined, [self, t, vm.newArray(a.slice()), hints, emptyShortcut, name], Cont.Normal);
+      }
+    }
+    return impl(vm, t, a, nt, self);
+  };
 }
 
 /** A plain, dense-storage array the fast paths may use directly. */
@@ -168,20 +207,7 @@ function reserveSlots(vm: VM, n: number): void {
 
 /** V8's rendering of a value in "x is not a function". */
 export function calleeText(vm: VM, v: Value): string {
-  if (v instanceof GSymbol) return `Symbol(${v.description ?? ''})`;
-  if (!(v instanceof JSObject)) return primToString(v);
-  if (v instanceof JSArray) return '[object Array]';
-  if (v.cls === Cls.RegExp) return '[object RegExp]';
-  if (v.cls === Cls.Date) return '[object Date]';
-  if (v.cls === Cls.Error) {
-    const n = vm.lookup(v, 'name');
-    const m = vm.lookup(v, 'message');
-    return `${typeof n === 'string' ? n : 'Error'}${typeof m === 'string' && m ? ': ' + m : ''}`;
-  }
-  if (v.proto === null) return '[object Object]';
-  const C = vm.lookup(v.proto, 'constructor');
-  if (C instanceof JSObject && isCallable(C)) return `#<${fnName(C) === 'anonymous' ? 'Object' : fnName(C)}>`;
-  return describeObject(v);
+  return noSideEffectsToString(vm, v);
 }
 
 // ---- join ----------------------------------------------------------------------------------
@@ -704,8 +730,11 @@ registerInstaller((r: Realm) => {
   });
 
   // ---- Array.prototype: natives ----
-  const method = (name: string, length: number, impl: NativeImpl): NativeFunction =>
-    r.method(AP, name, length, LINEAR_WORK.has(name) ? linearCharged(impl) : impl);
+  const method = (name: string, length: number, impl: NativeImpl): NativeFunction => {
+    const charged = LINEAR_WORK.has(name) ? linearCharged(impl) : impl;
+    const numeric = NUMERIC_ARGS.get(name);
+    return r.method(AP, name, length, numeric ? numericArgs(name, numeric[0], numeric[1], charged) : charged);
+  };
 
   method('at', 1, (vm, t, a) => {
     const o = thisObject(vm, t, 'at');
@@ -1132,7 +1161,7 @@ registerInstaller((r: Realm) => {
     const len = lengthOf(vm, o);
     const rel = typeof a[0] === 'number' ? toIntegerOrInfinity(a[0]) : toInteger(vm, a[0]);
     const idx = rel >= 0 ? rel : len + rel;
-    if (idx >= len || idx < 0) throw new GuestError('RangeError', `Invalid index : ${primToString(rel)}`);
+    if (idx >= len || idx < 0) throw new GuestError('RangeError', `Invalid index : ${noSideEffectsToString(vm, a[0])}`);
     reserveSlots(vm, len);
     const out: Elem[] = new Array(len);
     for (let i = 0; i < len; i++) out[i] = i === idx ? a[1] : getIndex(vm, o, i);

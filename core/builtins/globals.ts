@@ -1,7 +1,7 @@
 /** Global functions and values: parseInt, parseFloat, isNaN, isFinite, URI coding, NaN, Infinity. */
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
-import { toNumber, toString } from './util';
+import { guestArgs, num, str } from './convert';
 
 registerInstaller((r) => {
   const g = r.globalObject;
@@ -9,18 +9,24 @@ registerInstaller((r) => {
   g.defineOwn('Infinity', Infinity, 0);
   g.defineOwn('undefined', undefined, 0);
   const fn = (name: string, len: number, impl: Parameters<typeof r.fn>[3]) => g.defineOwn(name, r.fn(name, name, len, impl), 5);
-  fn('parseInt', 2, (vm, _t, a) => parseInt(toString(vm, a[0]), a[1] === undefined ? undefined : toNumber(vm, a[1])));
-  fn('parseFloat', 1, (vm, _t, a) => parseFloat(toString(vm, a[0])));
-  fn('isNaN', 1, (vm, _t, a) => Number.isNaN(toNumber(vm, a[0])));
-  fn('isFinite', 1, (vm, _t, a) => Number.isFinite(toNumber(vm, a[0])));
+  // (an argument with a guest valueOf/toString is converted by the prelude, then the call retried)
+  fn('parseInt', 2, guestArgs('sn', (vm, _t, a) => parseInt(str(vm, a[0]), a[1] === undefined ? undefined : num(vm, a[1]))));
+  fn('parseFloat', 1, guestArgs('s', (vm, _t, a) => parseFloat(str(vm, a[0]))));
+  fn('isNaN', 1, guestArgs('n', (vm, _t, a) => Number.isNaN(num(vm, a[0]))));
+  fn('isFinite', 1, guestArgs('n', (vm, _t, a) => Number.isFinite(num(vm, a[0]))));
   const uri = (name: string, f: (s: string) => string) =>
-    fn(name, 1, (vm, _t, a) => {
-      try {
-        return f(toString(vm, a[0]));
-      } catch {
-        throw new GuestError('URIError', 'URI malformed');
-      }
-    });
+    fn(
+      name,
+      1,
+      guestArgs('s', (vm, _t, a) => {
+        const s = str(vm, a[0]);
+        try {
+          return f(s);
+        } catch {
+          throw new GuestError('URIError', 'URI malformed');
+        }
+      }),
+    );
   uri('encodeURIComponent', encodeURIComponent);
   uri('decodeURIComponent', decodeURIComponent);
   uri('encodeURI', encodeURI);

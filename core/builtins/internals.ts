@@ -5,10 +5,13 @@ import { Cont } from '../vm/frame';
 import { registerInstaller } from '../vm/realm';
 import { Attr } from '../shape';
 import { GuestError } from '../vm/throw';
+import { noSideEffectsToString } from '../vm/describe';
 
 registerInstaller((r) => {
   r.internal('isObject', 1, (_vm, _t, a) => a[0] instanceof JSObject);
   r.internal('isCallable', 1, (_vm, _t, a) => isCallable(a[0]));
+  // V8's rendering of a value in messages (no guest code runs)
+  r.internal('describeValue', 1, (vm, _t, a) => noSideEffectsToString(vm, a[0]));
   // IteratorNext's check: the result itself, or V8's TypeError
   r.internal('iterResult', 1, (vm, _t, a) => {
     if (!(a[0] instanceof JSObject)) throw vm.notIterResult(a[0]);

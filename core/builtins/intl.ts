@@ -19,31 +19,17 @@ import type { VM } from '../vm/interpreter';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { toNumber, toObject, toString } from './util';
+import { localeTags } from './locales';
 import { reorderProperties } from './number';
 
 // ---- locales and options ------------------------------------------------------------------
 
 const SUPPORTED_LOCALES = new Set(['en-us', 'en']);
-const LOCALE_SHAPE = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
-/** Validates the `locales` argument: only en-US is available. */
+/** Validates the `locales` argument: the first tag must be en-US or en, the only locale available. */
 export function checkLocales(vm: VM, locales: Value): void {
-  if (locales === undefined) return;
-  let first: Value;
-  if (typeof locales === 'string') first = locales;
-  else if (locales instanceof JSObject) {
-    const len = toNumber(vm, vm.get(locales, 'length'));
-    if (!(len > 0)) return;
-    first = vm.get(locales, '0');
-    for (let i = 0; i < Math.min(len, 1000); i++) {
-      const l = vm.get(locales, String(i));
-      if (typeof l !== 'string' && !(l instanceof JSObject)) throw new GuestError('TypeError', 'Language ID should be string or object.');
-    }
-  } else if (locales === null) throw new GuestError('TypeError', 'Cannot convert undefined or null to object');
-  else return;
-  if (typeof first !== 'string') throw new GuestError('TypeError', 'Language ID should be string or object.');
-  if (!LOCALE_SHAPE.test(first)) throw new GuestError('RangeError', 'Incorrect locale information provided');
-  if (!SUPPORTED_LOCALES.has(first.toLowerCase())) {
+  const first = localeTags(vm, locales)[0];
+  if (first !== undefined && !SUPPORTED_LOCALES.has(first.toLowerCase())) {
     throw new GuestError('RangeError', `Capsule's Intl subset supports only the en-US locale (got "${first}")`);
   }
 }

@@ -1,6 +1,6 @@
 /** Object, Object.prototype and Function.prototype. */
 import { FnFlags } from '../chunk';
-import { Accessor, BoundData, Cls, JSArray, JSFunction, JSObject, JSPrimitiveObject, NativeFunction, isCallable } from '../objects';
+import { Accessor, BoundData, JSArray, JSFunction, JSObject, JSPrimitiveObject, NativeFunction, isCallable } from '../objects';
 import { Attr } from '../shape';
 import { GSymbol, HOLE, WELL_KNOWN, type PropertyKey, type Value } from '../value';
 import { Cont } from '../vm/frame';
@@ -11,6 +11,7 @@ import { GuestError } from '../vm/throw';
 import { addPreludeModule } from '../prelude/index';
 import { toLength, toObject } from './util';
 import { arrayIndexOf } from '../vm/ops';
+import { classTag, functionText } from '../vm/describe';
 
 const BOUND_ID = registerNative('%BoundFunction%', () => {
   throw new Error('internal: bound functions are invoked by the interpreter');
@@ -36,38 +37,7 @@ export function builtinTag(vm: VM, o: Value, knownTag?: Value): string {
   if (o === undefined) return '[object Undefined]';
   if (o === null) return '[object Null]';
   const obj = toObject(vm, o);
-  let tag: string;
-  switch (obj.cls) {
-    case Cls.Array:
-      tag = 'Array';
-      break;
-    case Cls.Function:
-      tag = 'Function';
-      break;
-    case Cls.Error:
-      tag = 'Error';
-      break;
-    case Cls.Boolean:
-      tag = 'Boolean';
-      break;
-    case Cls.Number:
-      tag = 'Number';
-      break;
-    case Cls.String:
-      tag = 'String';
-      break;
-    case Cls.Date:
-      tag = 'Date';
-      break;
-    case Cls.RegExp:
-      tag = 'RegExp';
-      break;
-    case Cls.Arguments:
-      tag = 'Arguments';
-      break;
-    default:
-      tag = 'Object';
-  }
+  let tag = classTag(obj);
   const t = knownTag !== undefined ? knownTag : vm.get(obj, WELL_KNOWN.toStringTag);
   if (typeof t === 'string') tag = t;
   return `[object ${tag}]`;
@@ -94,7 +64,7 @@ function descriptor(vm: VM, o: JSObject, key: PropertyKey): Value {
 
 /** Object.defineProperty for data and accessor descriptors. */
 function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): void {
-  if (!(desc instanceof JSObject)) throw new GuestError('TypeError', 'Property description must be an object');
+  if (!(desc instanceof JSObject)) throw new GuestError('TypeError', `Property description must be an object: ${vm.describe(desc)}`);
   const has = (k: string) => vm.lookup(desc, k) !== HOLE;
   const existing = vm.ownAttrs(o, key);
   if (existing >= 0 && !(existing & Attr.Configurable)) {
@@ -223,7 +193,7 @@ function objectFromEntries(iterable) {
   if (iterable === null || iterable === undefined) throw new TypeError(iterable + ' is not iterable');
   const o = {};
   for (const e of iterable) {
-    if (!$.isObject(e)) throw new TypeError('Iterator value ' + e + ' is not an entry object');
+    if (!$.isObject(e)) throw new TypeError('Iterator value ' + $.describeValue(e) + ' is not an entry object');
     $.defineData(o, e[0], e[1]);
   }
   return o;
@@ -431,10 +401,7 @@ registerInstaller((r) => {
     return b;
   });
   r.method(FP, 'toString', 0, (vm, t) => {
-    if (t instanceof JSFunction && !(t.code.flags & FnFlags.Builtin)) return t.code.unit.source.slice(t.code.textStart >= 0 ? t.code.textStart : t.code.start, t.code.textEnd >= 0 ? t.code.textEnd : t.code.end);
-    // a bound function prints without its name, as in V8
-    if (t instanceof NativeFunction && t.nativeId === BOUND_ID) return 'function () { [native code] }';
-    if (isCallable(t)) return `function ${fnName(t as JSObject) === 'anonymous' ? '' : fnName(t as JSObject)}() { [native code] }`;
+    if (isCallable(t)) return functionText(t);
     throw new GuestError('TypeError', 'Function.prototype.toString requires that \'this\' be a Function');
   });
   const hi = r.method(FP, WELL_KNOWN.hasInstance, 1, (vm, t, a) => (t instanceof JSObject ? vm.ordinaryHasInstance(t, a[0]) : false));

@@ -123,7 +123,7 @@ registerInstaller((r) => {
     }
     const promise = vm.newPromise(proto);
     const [resolve, reject] = vm.realm.createResolvingFunctions(promise);
-    return vm.pushCall(executor, undefined, [resolve, reject], Cont.Executor, promise);
+    return vm.pushCallAbsorbing(executor, undefined, [resolve, reject], Cont.Executor, promise);
   }, PP);
   PP.defineOwn(WELL_KNOWN.toStringTag, 'Promise', Attr.Configurable);
   // reflection sees it as in V8; then() itself does not consult it (LANGUAGE.md: Promise subclasses)

@@ -9,6 +9,7 @@
  * the Symbol methods called on objects that are not RegExps. `test` does call a
  * user-defined `exec`, as in the spec.
  */
+import { noSideEffectsToString } from '../vm/describe';
 import { IterKind, JSArray, JSIterator, JSObject, JSRegExp, NativeFunction, isCallable } from '../objects';
 import { Attr } from '../shape';
 import { GSymbol, WELL_KNOWN, type Value } from '../value';
@@ -45,14 +46,7 @@ let execId = -1;
 
 /** V8's description of a bad receiver: `#<Object>`, `1`, `abc`. */
 export function receiverText(vm: VM, v: Value): string {
-  if (v instanceof JSObject) {
-    if (isCallable(v)) return vm.describe(v);
-    const c = vm.lookup(v, 'constructor');
-    const name = c instanceof JSObject ? vm.ownSlot(c, 'name') : undefined;
-    return `#<${typeof name === 'string' && name ? name : 'Object'}>`;
-  }
-  if (v instanceof GSymbol) return `Symbol(${v.description ?? ''})`;
-  return String(v);
+  return noSideEffectsToString(vm, v);
 }
 
 /** IsRegExp. */

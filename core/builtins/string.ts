@@ -22,6 +22,7 @@ import { isRegExp, regexpMatchAll } from './regexp';
 import { convertArgs, slowCall } from './string-prelude';
 import { toInteger, toNumber, toObject, toString } from './util';
 import { JSRegExp } from '../objects';
+import { localeTags } from './locales';
 
 type Impl = (vm: VM, s: string, a: Value[], self: NativeFunction, t: Value) => Value | typeof PUSHED;
 
@@ -119,18 +120,9 @@ function requireGlobal(vm: VM, rx: Value, method: string): void {
 // ---- locale ---------------------------------------------------------------------------
 
 function checkLocale(vm: VM, locales: Value, method: string): void {
-  if (locales === undefined) return;
-  const list: Value[] = [];
-  if (typeof locales === 'string') list.push(locales);
-  else if (locales instanceof JSObject) {
-    const len = toNumber(vm, vm.get(locales, 'length'));
-    for (let i = 0; i < len && i < 100; i++) list.push(vm.get(locales, String(i)));
-  } else if (locales === null) throw new GuestError('TypeError', 'Cannot convert undefined or null to object');
-  for (const l of list) {
-    if (typeof l !== 'string' && !(l instanceof JSObject)) throw new GuestError('TypeError', 'Language ID should be string or object.');
-    const tag = str(vm, l).toLowerCase();
-    if (tag === 'en' || tag.startsWith('en-')) continue;
-    throw new GuestError('RangeError', `${method}: Capsule supports only the en-US locale (got '${str(vm, l)}')`);
+  for (const tag of localeTags(vm, locales)) {
+    const t = tag.toLowerCase();
+    if (t !== 'en' && !t.startsWith('en-')) throw new GuestError('RangeError', `${method}: Capsule supports only the en-US locale (got '${tag}')`);
   }
 }
 

@@ -1,4 +1,5 @@
 /** Small helpers shared by built-in modules. */
+import { noSideEffectsToString } from '../vm/describe';
 import { JSArray, JSObject, JSPrimitiveObject, Cls } from '../objects';
 import { Attr } from '../shape';
 import { GSymbol, HOLE, type Value } from '../value';
@@ -111,12 +112,7 @@ export function joinAll(parts: string[], sep: string): string {
 
 /** V8's rendering of a receiver in "called on incompatible receiver X" messages. */
 export function receiverText(vm: VM, v: Value): string {
-  if (typeof v === 'string') return v;
-  if (v instanceof GSymbol) return `Symbol(${v.description ?? ''})`;
-  if (!(v instanceof JSObject)) return String(v);
-  if (v.cls === Cls.Array) return '[object Array]';
-  if (vm.typeOfValue(v) === 'function') return vm.describe(v);
-  return `#<${constructorName(vm, v)}>`;
+  return noSideEffectsToString(vm, v);
 }
 
 /** The constructor name V8 shows for an object (`#<Foo>`, "object with constructor 'Foo'"). */

@@ -38,6 +38,7 @@ import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, 
 import { asyncDelegateNotIterable, delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue } from './callprinter';
 import { cannotDestructure, memberNotIterable, notIterableTyped, readDestructureCheck, typeText } from '../destructure';
 import { Cont, Frame, NO_TRY } from './frame';
+import { noSideEffectsToString, readOnlyMessage } from './describe';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
 import { Fused, fusedCode } from './fuse';
@@ -393,7 +394,9 @@ export class VM {
       const proto = this.protoOfPrimitive(base);
       const s = this.lookup(proto, key);
       if (s instanceof Accessor && s.set) return this.invokeSetter(s.set, base, v);
-      throw new GuestError('TypeError', `Cannot create property '${keyText(key)}' on ${typeOf(base)} '${primToString(base as string)}'`);
+      // a string's indices and length are read-only own properties of its wrapper
+      if (typeof base === 'string' && stringOwnKey(base, key)) throw new GuestError('TypeError', readOnlyMessage(this, keyText(key), base));
+      throw new GuestError('TypeError', `Cannot create property '${keyText(key)}' on ${typeOf(base)} '${noSideEffectsToString(this, base)}'`);
     }
     const obj = base;
     if (obj instanceof JSArray) {
@@ -416,11 +419,11 @@ export class VM {
       const attrs = obj.shape.attrs[i];
       if (attrs & Attr.Accessor) {
         const acc = obj.getSlot(i) as Accessor;
-        if (!acc.set) throw new GuestError('TypeError', `Cannot set property ${keyText(key)} of ${describeObject(obj)} which has only a getter`);
+        if (!acc.set) throw new GuestError('TypeError', `Cannot set property ${keyText(key)} of ${noSideEffectsToString(this, obj)} which has only a getter`);
         return this.invokeSetter(acc.set, obj, v);
       }
       if (!(attrs & Attr.Writable)) {
-        throw new GuestError('TypeError', `Cannot assign to read only property '${keyText(key)}' of object '${describeObject(obj)}'`);
+        throw new GuestError('TypeError', readOnlyMessage(this, keyText(key), obj));
       }
       obj.setSlot(i, v);
       return undefined;
@@ -432,14 +435,14 @@ export class VM {
       const attrs = p.shape.attrs[j];
       if (attrs & Attr.Accessor) {
         const acc = p.getSlot(j) as Accessor;
-        if (!acc.set) throw new GuestError('TypeError', `Cannot set property ${keyText(key)} of ${describeObject(obj)} which has only a getter`);
+        if (!acc.set) throw new GuestError('TypeError', `Cannot set property ${keyText(key)} of ${noSideEffectsToString(this, obj)} which has only a getter`);
         return this.invokeSetter(acc.set, obj, v);
       }
       // Frozen intrinsics may be shadowed (the "override mistake" would break
       // `this.name = …` in Error subclasses); V8's unfrozen built-ins allow it too —
       // but not where a property is read-only in V8 as well (a function's `name`)
       if (!(attrs & Attr.Writable) && (!this.realm.intrinsics.has(p) || this.realm.specReadOnly.get(p)?.has(key))) {
-        throw new GuestError('TypeError', `Cannot assign to read only property '${keyText(key)}' of object '${describeObject(obj)}'`);
+        throw new GuestError('TypeError', readOnlyMessage(this, keyText(key), obj));
       }
       break;
     }
@@ -535,6 +538,29 @@ export class VM {
     stack[this.sp++] = thisv;
     for (let i = 0; i < args.length; i++) stack[this.sp++] = args[i];
     return this.invoke(fnSlot, args.length, cont, contData, undefined);
+  }
+
+  /**
+   * pushCall for callers whose continuation absorbs a throw (a promise executor, a reaction or
+   * thenable job): a throw before any frame exists — a native callee's own, or a class
+   * constructor called without `new` — settles the promise as a throw from the callee's
+   * frame would. Returns what pushCall returns (for an executor: the promise).
+   */
+  pushCallAbsorbing(f: Value, thisv: Value, args: Value[], cont: Cont, data: Frame['contData']): Value | typeof PUSHED {
+    const sp = this.sp;
+    try {
+      return this.pushCall(f, thisv, args, cont, data);
+    } catch (e) {
+      if (!(e instanceof GuestThrow || e instanceof GuestError)) throw e;
+      this.sp = sp;
+      const value = this.materialize(e);
+      if (cont === Cont.Executor) {
+        this.rejectPromiseIfUnresolved(data as JSPromise, value);
+        return data as JSPromise;
+      }
+      if (!this.absorbThrow(cont, data, null, value)) throw e;
+      return undefined;
+    }
   }
 
   /**
@@ -639,6 +665,10 @@ export class VM {
       case Cont.Quiet:
         this.sp = fnSlot;
         return r;
+      case Cont.Executor:
+        // a native executor returned: the constructor's result is the promise
+        this.sp = fnSlot;
+        return contData as JSPromise;
       default:
         this.sp = fnSlot;
         this.applyCont(cont, contData, r, null);
@@ -2918,7 +2948,12 @@ export class VM {
   deleteProp(obj: Value, key: PropertyKey): boolean {
     if (!(obj instanceof JSObject)) {
       if (obj === null || obj === undefined) throw new GuestError('TypeError', `Cannot convert undefined or null to object`);
+      // a string's indices and length are non-configurable own properties of its wrapper
+      if (typeof obj === 'string' && stringOwnKey(obj, key)) throw new GuestError('TypeError', `Cannot delete property '${key as string}' of [object String]`);
       return true;
+    }
+    if (obj instanceof JSPrimitiveObject && obj.cls === Cls.String && stringOwnKey(obj.value as string, key)) {
+      throw new GuestError('TypeError', `Cannot delete property '${key as string}' of [object String]`);
     }
     if (obj instanceof JSArray) {
       const idx = typeof key === 'string' ? arrayIndexOf(key) : -1;
@@ -2931,7 +2966,7 @@ export class VM {
       }
       if (key === 'length') throw new GuestError('TypeError', "Cannot delete property 'length' of [object Array]");
     }
-    if (!obj.deleteOwn(key)) throw new GuestError('TypeError', `Cannot delete property '${keyText(key)}' of ${describeObject(obj)}`);
+    if (!obj.deleteOwn(key)) throw new GuestError('TypeError', `Cannot delete property '${keyText(key)}' of ${noSideEffectsToString(this, obj)}`);
     return true;
   }
 
@@ -3657,12 +3692,12 @@ export class VM {
         }
         return;
       }
-      this.pushCall(handler, undefined, [job.arg], r.capability ? Cont.Reaction : Cont.Discard, r.capability);
+      this.pushCallAbsorbing(handler, undefined, [job.arg], r.capability ? Cont.Reaction : Cont.Discard, r.capability);
       return;
     }
     if (job.kind === 1) {
       const [resolve, reject] = this.realm.createResolvingFunctions(job.promise);
-      this.pushCall(job.then, job.thenable, [resolve, reject], Cont.Thenable, job.promise);
+      this.pushCallAbsorbing(job.then, job.thenable, [resolve, reject], Cont.Thenable, job.promise);
       return;
     }
     throw new Error('internal: unknown job');
@@ -3674,11 +3709,9 @@ export class VM {
     return typeOf(v);
   }
 
+  /** A value as V8 prints it inside messages (no guest code runs). */
   describe(v: Value): string {
-    if (typeof v === 'string') return JSON.stringify(v);
-    if (v instanceof GSymbol) return `Symbol(${v.description ?? ''})`;
-    if (v instanceof JSObject) return isCallable(v) ? fnName(v) : describeObject(v);
-    return String(v);
+    return noSideEffectsToString(this, v);
   }
 
   /** IteratorNext's TypeError for a result that is not an object, in V8's words. */
@@ -3893,6 +3926,13 @@ function virtualGet(o: JSObject, key: PropertyKey): Value | typeof HOLE {
     if (idx >= 0 && idx < s.length) return s[idx];
   }
   return HOLE;
+}
+
+/** Whether `key` is a String object's own virtual property: `length` or an index below it. */
+function stringOwnKey(s: string, key: PropertyKey): boolean {
+  if (key === 'length') return true;
+  const i = typeof key === 'string' ? arrayIndexOf(key) : -1;
+  return i >= 0 && i < s.length;
 }
 
 export function keyText(k: PropertyKey): string {
