@@ -709,9 +709,11 @@ registerInstaller((r: Realm) => {
   const setter = (name: string, length: number, f: (t: number, n: number[], argc: number) => number, nanStays = true) => {
     const impl = (method: string) => guestArgs('n', (vm, t, a) => {
       const d = thisDate(vm, t, method);
-      const n: number[] = [];
-      for (let i = 0; i < Math.max(a.length, 1) && i < length; i++) n.push(num(vm, a[i]));
       let tv = d.time;
+      // on an invalid date V8 converts only the first argument before returning NaN
+      const count = Number.isNaN(tv) && nanStays ? 1 : Math.min(Math.max(a.length, 1), length);
+      const n: number[] = [];
+      for (let i = 0; i < count; i++) n.push(num(vm, a[i]));
       if (Number.isNaN(tv)) {
         if (nanStays) return NaN;
         tv = 0;

@@ -190,7 +190,7 @@ function objectEntriesSlow(o) {
   return out;
 }
 function objectFromEntries(iterable) {
-  if (iterable === null || iterable === undefined) throw new TypeError(iterable + ' is not iterable');
+  if (iterable === null || iterable === undefined) throw new TypeError('undefined is not iterable'); // (V8's words for null too)
   const o = {};
   for (const e of iterable) {
     if (!$.isObject(e)) throw new TypeError('Iterator value ' + $.describeValue(e) + ' is not an entry object');

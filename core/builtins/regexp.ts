@@ -169,12 +169,14 @@ registerInstaller((r) => {
       const p = vm.get(nt, 'prototype');
       if (p instanceof JSObject) proto = p;
     }
+    // the pattern converts completely (a Symbol throws) before the flags do
     const pp = P === undefined ? '' : primOrHole(vm, P, 'string');
-    const fp = F === undefined ? '' : primOrHole(vm, F, 'string');
+    const ps = pp === HOLE ? '' : primToString(pp as Value);
+    const fp = pp === HOLE || F === undefined ? '' : primOrHole(vm, F, 'string');
     if (pp === HOLE || fp === HOLE) {
       return vm.pushCall(vm.realm.prelude.regexpCtorSlow, undefined, [P, F, proto], Cont.Normal);
     }
-    return createRegExp(vm, proto, primToString(pp as Value), primToString(fp as Value));
+    return createRegExp(vm, proto, ps, primToString(fp as Value));
   }, RP);
   r.getter(C, WELL_KNOWN.species, (_vm, t) => t);
 

@@ -5,7 +5,8 @@
  */
 import { JSObject, isCallable, type NativeFunction } from '../objects';
 import { addPreludeModule } from '../prelude/index';
-import { HOLE, type Value } from '../value';
+import { GSymbol, HOLE, type Value } from '../value';
+import { GuestError } from '../vm/throw';
 import { Cont } from '../vm/frame';
 import type { VM } from '../vm/interpreter';
 import type { PUSHED } from '../vm/natives';
@@ -74,8 +75,13 @@ export function convertArgs(vm: VM, args: Value[], hints: Hints): Value[] | null
   const n = Math.min(hints.length, args.length);
   for (let i = 0; i < n; i++) {
     const v = args[i];
-    if (!(v instanceof JSObject)) continue;
     const h = hints.charCodeAt(i);
+    // a primitive that cannot convert throws here, before a later argument's conversion
+    if (v instanceof GSymbol && (h === 0x73 /* s */ || h === 0x6e /* n */)) {
+      throw new GuestError('TypeError', `Cannot convert a Symbol value to a ${h === 0x73 ? 'string' : 'number'}`);
+    }
+    if (typeof v === 'bigint' && h === 0x6e /* n */) throw new GuestError('TypeError', 'Cannot convert a BigInt value to a number');
+    if (!(v instanceof JSObject)) continue;
     if (h === 0x6b /* k */ || (h === 0x72 /* r */ && isCallable(v))) continue;
     const p = vm.toPrimitiveNative(v, h === 0x6e /* n */ ? 'number' : 'string');
     if (p === HOLE) return null;

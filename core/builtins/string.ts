@@ -260,13 +260,15 @@ registerInstaller((r) => {
   });
 
   r.method(S, 'raw', 1, (vm, _t, a, _nt, self) => {
-    const hints = 'k' + 's'.repeat(Math.max(0, a.length - 1));
-    const args = convertArgs(vm, a, hints);
-    if (args === null) return slowCall(vm, self, undefined, a, hints);
+    // the template and its length first; then only the substitutions that are used convert
     const cooked = toObject(vm, a[0]);
     const literals = toObject(vm, vm.get(cooked, 'raw'));
     const len = Math.min(toInteger(vm, vm.get(literals, 'length')), Number.MAX_SAFE_INTEGER);
     if (!(len > 0)) return '';
+    const used = a.slice(0, Math.min(a.length, len));
+    const hints = 'k' + 's'.repeat(Math.max(0, used.length - 1));
+    const args = convertArgs(vm, used, hints);
+    if (args === null) return slowCall(vm, self, undefined, used, hints);
     const parts: string[] = [];
     let total = 0;
     for (let i = 0; ; i++) {

@@ -47,9 +47,9 @@ registerInstaller((r) => {
     }
     return s;
   });
-  r.method(S, 'keyFor', 1, (_vm, _t, a) => {
+  r.method(S, 'keyFor', 1, (vm, _t, a) => {
     const s = a[0];
-    if (!(s instanceof GSymbol)) throw new GuestError('TypeError', `${String(s)} is not a symbol`);
+    if (!(s instanceof GSymbol)) throw new GuestError('TypeError', `${vm.describe(s)} is not a symbol`);
     return s.key?.startsWith('registry:') ? s.key.slice(9) : undefined;
   });
   // V8's order of Symbol's own keys: for, keyFor, then the well-known symbols alphabetically

@@ -3777,6 +3777,8 @@ export class VM {
         return initializerNotIterable(unit, source, span.start, span.end) ?? notIterableTyped(typeText(obj));
       }
     }
+    // a self-hosted built-in has no call site to print: V8 gives the value's type
+    if (f && f.code.flags & FnFlags.Builtin) return notIterableTyped(typeText(obj));
     const site = this.iterableSite();
     return `${site || (obj === null || obj === undefined ? String(obj) : this.describeIterable(obj))} is not iterable`;
   }

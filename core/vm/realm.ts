@@ -351,7 +351,8 @@ export class Realm {
     this.names.set(this.ObjectPrototype, 'Object.prototype');
     this.objectRootShape = this.rootShape(this.ObjectPrototype);
     this.FunctionPrototype = proto(this.ObjectPrototype, 'Function.prototype', Cls.Function);
-    this.ArrayPrototype = proto(this.ObjectPrototype, 'Array.prototype');
+    // Array.prototype is an array in V8 (Object.prototype.toString says so); its elements stay empty
+    this.ArrayPrototype = proto(this.ObjectPrototype, 'Array.prototype', Cls.Array);
     this.arrayShape = this.rootShape(this.ArrayPrototype);
     this.StringPrototype = proto(this.ObjectPrototype, 'String.prototype');
     this.NumberPrototype = proto(this.ObjectPrototype, 'Number.prototype');
