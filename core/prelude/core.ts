@@ -27,12 +27,14 @@ function toPrimitive(v, hint) {
   }
   throw new TypeError('Cannot convert object to primitive value');
 }
-function binary(op, a, b, kind) {
+function binary(op, a, b, kind, arith) {
   if (kind === 'eq') {
     if ($.isObject(a)) a = toPrimitive(a, 'default');
     else b = toPrimitive(b, 'default');
   } else {
     a = toPrimitive(a, kind);
+    // (arithmetic: V8 converts the left side to a number before it converts the right one)
+    if (arith && typeof a === 'symbol') throw new TypeError('Cannot convert a Symbol value to a number');
     b = toPrimitive(b, kind);
   }
   return $.primitiveBinary(op, a, b);

@@ -2680,13 +2680,16 @@ export class VM {
         }
       } else {
         if (a instanceof JSObject) pa = this.toPrimitiveNative(a, hint);
+        // arithmetic and bitwise operators: V8 takes ToNumeric of the left side before it
+        // converts the right one (a Symbol throws first)
+        if (op >= Op.Sub && op <= Op.UShr && pa instanceof GSymbol) throw new GuestError('TypeError', 'Cannot convert a Symbol value to a number');
         if (pa !== HOLE && b instanceof JSObject) pb = this.toPrimitiveNative(b, hint);
       }
       if (pa === HOLE || pb === HOLE) {
         // guest conversion methods: let the prelude do the whole operation
         this.sp = sp - 2;
         const kind = op === Op.Eq || op === Op.Ne ? 'eq' : hint;
-        const r = this.pushCall(this.realm.prelude.binary, undefined, [op, a, b, kind], Cont.Normal);
+        const r = this.pushCall(this.realm.prelude.binary, undefined, [op, a, b, kind, op >= Op.Sub && op <= Op.UShr], Cont.Normal);
         return r === PUSHED;
       }
       a = pa as Value;
