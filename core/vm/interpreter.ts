@@ -3226,16 +3226,19 @@ export class VM {
    */
   ownKeys(o: JSObject, enumerableOnly: boolean, symbols = true, stringsToo = true): PropertyKey[] {
     const out: PropertyKey[] = [];
+    // an array's or String object's `length` comes after every integer index (a String
+    // object's own index properties past its characters included), as V8 lists it
+    let virtualLength = false;
     if (!stringsToo) {
       // symbols only (getOwnPropertySymbols): no array indices, `length` or string indices
     } else if (o instanceof JSArray) {
       const el = o.elements;
       for (let i = 0; i < el.length; i++) if (el[i] !== HOLE) out.push(String(i));
-      if (!enumerableOnly) out.push('length');
+      virtualLength = !enumerableOnly;
     } else if (o instanceof JSPrimitiveObject && o.cls === Cls.String) {
       const s = o.value as string;
       for (let i = 0; i < s.length; i++) out.push(String(i));
-      if (!enumerableOnly) out.push('length');
+      virtualLength = !enumerableOnly;
     }
     const shape = o.shape;
     const keys = shape.keys;
@@ -3248,6 +3251,7 @@ export class VM {
       idx.sort((a, b) => a - b);
       for (const n of idx) out.push(String(n));
     }
+    if (virtualLength) out.push('length');
     if (stringsToo) {
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i];

@@ -41,4 +41,10 @@ t(() => Array.prototype.pop.call('xyz'));
 t(() => Array.prototype.shift.call('xyz'));
 t(() => Array.prototype.splice.call('xyz', 0));
 t(() => Array.prototype.push.call('xyz', 1));
+t(() => {
+  const s = new String('ab');
+  s.c = 1;
+  s[5] = 2;
+  return Object.getOwnPropertyNames(s).join() + ' ' + Object.keys(s).join();
+});
 out;
