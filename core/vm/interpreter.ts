@@ -1737,7 +1737,7 @@ export class VM {
             const name = stack[sp - 1] as unknown as PrivateName;
             if (!(obj instanceof JSObject)) {
               frame.pc = pc; this.sp = sp; this.instructions = count;
-              throw new GuestError('TypeError', "Cannot use 'in' operator to search for a private field in a non-object");
+              throw new GuestError('TypeError', `Cannot use 'in' operator to search for '${name.description}' in ${this.describe(obj)}`);
             }
             stack[sp - 1] = obj.shape.index.has(name);
             break;

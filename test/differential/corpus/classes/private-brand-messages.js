@@ -16,4 +16,8 @@ class A { #m() {} #f = 1; get #g() { return 1; } static #sm() {} static #sf = 1;
 t(() => A.callM(null)); t(() => A.callM(undefined)); t(() => A.readF(null)); t(() => A.writeF(undefined)); t(() => A.readG(null)); t(() => A.callSM(null)); t(() => A.readSF(null)); t(() => A.callSM({})); t(() => A.readSF({})); t(() => A.writeM({})); t(() => A.callSM(new A()));
 class B extends A {} t(() => A.callSM(B));
 }
+{
+class P { #p; static has(o) { return #p in o; } }
+for (const v of [1, 'str', null, undefined, Symbol('s'), 2n, true]) t(() => P.has(v));
+}
 r
