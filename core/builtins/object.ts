@@ -4,7 +4,7 @@ import { Accessor, BoundData, JSArray, JSFunction, JSObject, JSPrimitiveObject, 
 import { Attr } from '../shape';
 import { GSymbol, HOLE, WELL_KNOWN, type PropertyKey, type Value } from '../value';
 import { Cont } from '../vm/frame';
-import { fnName, setPrototype, type VM } from '../vm/interpreter';
+import { fnName, keyText, setPrototype, type VM } from '../vm/interpreter';
 import { registerNative } from '../vm/natives';
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
@@ -66,11 +66,19 @@ function descriptor(vm: VM, o: JSObject, key: PropertyKey): Value {
 function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): void {
   if (!(desc instanceof JSObject)) throw new GuestError('TypeError', `Property description must be an object: ${vm.describe(desc)}`);
   const has = (k: string) => vm.lookup(desc, k) !== HOLE;
+  // ToPropertyDescriptor's checks come before any check against the object
+  if (has('get') || has('set')) {
+    const g = has('get') ? vm.get(desc, 'get') : undefined;
+    if (g !== undefined && !isCallable(g)) throw new GuestError('TypeError', `Getter must be a function: ${vm.describe(g)}`);
+    const st = has('set') ? vm.get(desc, 'set') : undefined;
+    if (st !== undefined && !isCallable(st)) throw new GuestError('TypeError', `Setter must be a function: ${vm.describe(st)}`);
+    if (has('value') || has('writable')) throw new GuestError('TypeError', `Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, ${vm.describe(desc)}`);
+  }
   const existing = vm.ownAttrs(o, key);
   if (existing >= 0 && !(existing & Attr.Configurable)) {
     // ValidateAndApplyPropertyDescriptor: a non-configurable property may only be "redefined"
     // with what it already is, except a writable data property's value (and writable → false)
-    const refuse = () => new GuestError('TypeError', `Cannot redefine property: ${String(key)}`);
+    const refuse = () => new GuestError('TypeError', `Cannot redefine property: ${keyText(key)}`);
     if (has('configurable') && vm.get(desc, 'configurable')) throw refuse();
     if (has('enumerable') && !vm.get(desc, 'enumerable') !== !(existing & Attr.Enumerable)) throw refuse();
     const slot = vm.ownSlot(o, key);
@@ -88,14 +96,14 @@ function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): voi
       return;
     }
   } else if (existing < 0 && !o.extensible) {
-    throw new GuestError('TypeError', `Cannot define property ${String(key)}, object is not extensible`);
+    throw new GuestError('TypeError', `Cannot define property ${keyText(key)}, object is not extensible`);
   }
   const flag = (k: string, old: number, bit: number) => (has(k) ? (vm.get(desc, k) ? bit : 0) : existing >= 0 ? old & bit : 0);
   // an existing accessor keeps what the descriptor does not name (a generic descriptor, `{}` or
   // `{ enumerable }`, changes only the flags; `{ get }` keeps the setter)
   const old = existing >= 0 && existing & Attr.Accessor ? (vm.ownSlot(o, key) as Accessor) : null;
   if (has('get') || has('set') || (old !== null && !has('value') && !has('writable'))) {
-    if (has('value') || has('writable')) throw new GuestError('TypeError', 'Invalid property descriptor. Cannot both specify accessors and a value or writable attribute');
+    if (has('value') || has('writable')) throw new GuestError('TypeError', `Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, ${vm.describe(desc)}`);
     const g = has('get') ? vm.get(desc, 'get') : old?.get;
     const s = has('set') ? vm.get(desc, 'set') : old?.set;
     if (g !== undefined && !isCallable(g)) throw new GuestError('TypeError', `Getter must be a function: ${vm.describe(g)}`);
@@ -111,6 +119,8 @@ function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): voi
     const idx = arrayIndexOf(key);
     if (idx >= 0 || key === 'length') {
       if (attrs !== Attr.Default && key !== 'length') throw new GuestError('TypeError', 'non-default attributes on array elements are not supported');
+      // (a frozen array's length is read-only already; a read-only length alone is not modelled)
+      if (key === 'length' && !(attrs & Attr.Writable) && o.writable) throw new GuestError('TypeError', 'a non-writable array length is not supported');
       if (key === 'length') vm.setArrayLength(o, v);
       else vm.arraySet(o, idx, v);
       return;
