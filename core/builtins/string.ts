@@ -23,6 +23,7 @@ import { convertArgs, slowCall } from './string-prelude';
 import { toInteger, toNumber, toObject, toString } from './util';
 import { JSRegExp } from '../objects';
 import { localeTags } from './locales';
+import { guestArgs, num } from './convert';
 
 type Impl = (vm: VM, s: string, a: Value[], self: NativeFunction, t: Value) => Value | typeof PUSHED;
 
@@ -246,18 +247,21 @@ registerInstaller((r) => {
     return charged(vm, fromUnits(units, false));
   });
 
-  r.method(S, 'fromCodePoint', 1, (vm, _t, a, _nt, self) => {
-    const hints = 'n'.repeat(a.length);
-    const args = convertArgs(vm, a, hints);
-    if (args === null) return slowCall(vm, self, undefined, a, hints);
-    const cps: number[] = [];
-    for (const v of args) {
-      const n = toNumber(vm, v);
-      if (!Number.isInteger(n) || n < 0 || n > 0x10ffff) throw new GuestError('RangeError', `Invalid code point ${primToString(n)}`);
-      cps.push(n);
-    }
-    return charged(vm, fromUnits(cps, true));
-  });
+  // each argument converts and is checked in turn (an invalid one throws before the next converts)
+  r.method(
+    S,
+    'fromCodePoint',
+    1,
+    guestArgs('n', (vm, _t, a) => {
+      const cps: number[] = [];
+      for (const v of a) {
+        const n = num(vm, v);
+        if (!Number.isInteger(n) || n < 0 || n > 0x10ffff) throw new GuestError('RangeError', `Invalid code point ${primToString(n)}`);
+        cps.push(n);
+      }
+      return charged(vm, fromUnits(cps, true));
+    }),
+  );
 
   r.method(S, 'raw', 1, (vm, _t, a, _nt, self) => {
     // the template and its length first; then only the substitutions that are used convert

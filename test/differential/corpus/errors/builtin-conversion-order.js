@@ -19,6 +19,8 @@ for (const f of [
   () => new RegExp(Symbol('q'), Object.create(null)),
   () => /a/.compile(Symbol('q'), Object.create(null)),
   () => 'abc'.slice(Symbol('q'), s('1', 'slice end')),
+  () => String.fromCodePoint(65, s('66', 'cp 2'), -1, s('1', 'cp never')),
+  () => String.fromCodePoint('a', 10n),
   () => new Date(NaN).setUTCHours(s('1', 'hours'), Symbol('never converted')),
   () => new Date(NaN).setUTCMonth(1, 10n),
   () => new Date(0).setUTCMonth(1, 10n),

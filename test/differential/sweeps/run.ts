@@ -1,0 +1,88 @@
+/**
+ * The sweep families: `npx tsx test/differential/sweeps/run.ts [family…]` (all by default).
+ * Each prints the calls whose outcome differs between V8 and core, then a total. Known,
+ * documented differences still show up here (see README.md in test/differential).
+ */
+import { combos, sweep } from './sweep';
+
+const NUM = ['undefined', 'null', '0', '-1', '1', '2', '-0', '1.5', 'NaN', 'Infinity', '-Infinity', "'1'", "'a'", "''", '[]', '[7]', '{}', 'true', '2**32', '1e21', "Symbol('q')", '10n', '({ valueOf() { return 1; } })', '({ toString() { return "2"; } })', 'Object.create(null)'];
+
+const families: Record<string, () => Promise<number>> = {
+  async strings() {
+    const pool = ['undefined', 'null', '0', '-1', '1', '2.5', 'NaN', 'Infinity', '-0', "''", "'b'", "'X'", '/X/g', '/b/y', '{}', '[]', 'true', '1e21', "'1'", "'\\u00e9'", '({ valueOf() { return 1; } })'];
+    const recv = ["'abc'", "''", "'aXbXcX'", "'\\u00e9\\ud83d\\ude00x'", "' pad '", "'\\ud800z'"];
+    const methods = ['at', 'charAt', 'charCodeAt', 'codePointAt', 'concat', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'match', 'matchAll', 'normalize', 'padEnd', 'padStart', 'repeat', 'replace', 'replaceAll', 'search', 'slice', 'split', 'startsWith', 'substring', 'substr', 'toLowerCase', 'toUpperCase', 'trim', 'trimStart', 'trimEnd', 'isWellFormed', 'toWellFormed'];
+    let n = 0;
+    for (const m of methods) {
+      const calls: string[] = [];
+      for (const r of recv) for (const args of combos(pool, m === 'normalize' || m === 'repeat' ? 1 : 2)) calls.push(m === 'matchAll' ? `[...${r}.${m}(${args.join(', ')})]` : `${r}.${m}(${args.join(', ')})`);
+      n += await sweep('String.' + m, calls, 200);
+    }
+    return n;
+  },
+  async arrays() {
+    const pool = ['undefined', 'null', '0', '-1', '1', '2', '-0', '1.5', 'NaN', 'Infinity', "'1'", "'a'", '[]', '[9,[8]]', '{}', 'true', '2**32', '(x) => x', '(x, i) => i % 2', '(a, b) => b - a', '(acc, x) => acc + x', '({ valueOf() { return 1; } })'];
+    const recv = ['[1, 2, 3]', '[]', '[3, 1, , 5]', "['b', 'a', 'c']", '[[1], [2, [3]]]', '[undefined, null, NaN, 0, -0]', "{length: 2, 0: 'a', 1: 'b'}", "'xyz'", '{length: -1}'];
+    const methods = ['at', 'concat', 'copyWithin', 'entries', 'every', 'fill', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat', 'flatMap', 'forEach', 'includes', 'indexOf', 'join', 'keys', 'lastIndexOf', 'map', 'pop', 'push', 'reduce', 'reduceRight', 'reverse', 'shift', 'slice', 'some', 'sort', 'splice', 'toReversed', 'toSorted', 'toSpliced', 'toString', 'unshift', 'values', 'with'];
+    let n = 0;
+    for (const m of methods) {
+      const iter = ['entries', 'keys', 'values'].includes(m);
+      const calls: string[] = [];
+      for (const r of recv) for (const args of combos(pool, 2)) calls.push(`((o) => { const r = Array.prototype.${m}.call(o${args.map((a) => ', ' + a).join('')}); return [${iter ? '[...r]' : 'r'}, o]; })(${r})`);
+      n += await sweep('Array.' + m, calls, 250);
+    }
+    return n;
+  },
+  async numbers() {
+    const recv = ['0', '-0', '1.5', '123.456', '1e21', '1e-7', 'NaN', '-Infinity', '2**53', '5e-324', '-1234.5678', '255', '1.005'];
+    let n = 0;
+    for (const m of ['toFixed', 'toPrecision', 'toExponential', 'toString']) {
+      const calls: string[] = [];
+      for (const r of recv) for (const args of combos(NUM, 1)) calls.push(`(${r}).${m}(${args.join(', ')})`);
+      n += await sweep('Number.' + m, calls, 250);
+    }
+    const fns = ['Math.abs', 'Math.atan2', 'Math.ceil', 'Math.clz32', 'Math.fround', 'Math.hypot', 'Math.imul', 'Math.max', 'Math.min', 'Math.pow', 'Math.round', 'Math.sign', 'Math.trunc', 'Number', 'Number.isInteger', 'Number.parseFloat', 'parseInt', 'isNaN', 'isFinite', 'String', 'encodeURIComponent', 'decodeURIComponent', 'String.fromCharCode', 'String.fromCodePoint', 'BigInt', 'Object.is'];
+    for (const f of fns) {
+      const calls: string[] = [];
+      for (const args of combos(NUM, 2)) calls.push(`${f}(${args.join(', ')})`);
+      n += await sweep(f, calls, 300);
+    }
+    return n;
+  },
+  async statics() {
+    const pool = ['undefined', 'null', '0', '-1', '1.5', "'a'", "[]", "[1, 'x']", "[['a', 1]]", '{}', '{ a: 1, b: [2] }', 'true', '() => 1', "Symbol('q')", '10n', 'new Map([[1, 2]])', 'new Set([1])', 'new Date(0)', '/a/g', 'Object.create(null)', "Object('s')", '({ valueOf() { return 3; } })', 'Object.freeze({ z: 1 })'];
+    const fns = ['Object.keys', 'Object.values', 'Object.entries', 'Object.assign', 'Object.fromEntries', 'Object.freeze', 'Object.isFrozen', 'Object.create', 'Object.getPrototypeOf', 'Object.hasOwn', 'Object.getOwnPropertyNames', 'Object.getOwnPropertyDescriptor', 'JSON.stringify', 'JSON.parse', 'Symbol.for', 'Symbol.keyFor', 'BigInt.asIntN', 'Date.UTC', 'Date.parse', 'String.raw', 'Error', 'AggregateError'];
+    let n = 0;
+    for (const f of fns) {
+      const calls: string[] = [];
+      for (const args of combos(pool, 2)) calls.push(`${f}(${args.join(', ')})`);
+      n += await sweep(f, calls, 300);
+    }
+    for (const c of ['Map', 'Set', 'Date', 'RegExp', 'Error', 'Boolean', 'Number', 'String', 'Array', 'Promise']) {
+      const calls: string[] = [];
+      for (const args of combos(pool, 2)) if (c !== 'Date' || args.length) calls.push(`new ${c}(${args.join(', ')})`);
+      n += await sweep('new ' + c, calls, 300);
+    }
+    return n;
+  },
+  async operators() {
+    const pool = ['undefined', 'null', '0', '-0', '1', '-1.5', 'NaN', "''", "'1'", "'a'", '[]', '[3]', '{}', 'true', '10n', "Symbol('q')", '() => 1', 'new Date(5)', '({ valueOf() { return 7; } })', '({ [Symbol.toPrimitive](h) { return h; } })', 'Object.create(null)', "new String('s')"];
+    let n = 0;
+    for (const op of ['+', '-', '*', '/', '%', '**', '==', '===', '<', '>=', '&', '|', '^', '<<', '>>', '>>>', '??', '&&', '||']) {
+      const calls: string[] = [];
+      for (const a of pool) for (const b of pool) calls.push(`(${a}) ${op} (${b})`);
+      n += await sweep('op ' + op, calls, 320);
+    }
+    return n;
+  },
+};
+
+const wanted = process.argv.slice(2);
+let total = 0;
+for (const [name, run] of Object.entries(families)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  const n = await run();
+  console.log(`${name}: ${n} differences`);
+  total += n;
+}
+console.log(`total: ${total} differences`);
