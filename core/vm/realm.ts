@@ -350,7 +350,10 @@ export class Realm {
     this.ObjectPrototype = new JSObject(null, Cls.Object, this.rootShape(null));
     this.names.set(this.ObjectPrototype, 'Object.prototype');
     this.objectRootShape = this.rootShape(this.ObjectPrototype);
-    this.FunctionPrototype = proto(this.ObjectPrototype, 'Function.prototype', Cls.Function);
+    // Function.prototype is itself a function (typeof 'function'; calling it returns undefined)
+    this.FunctionPrototype = new NativeFunction(this.ObjectPrototype, FUNCTION_PROTOTYPE_ID, null, false);
+    this.FunctionPrototype.shape = this.rootShape(this.ObjectPrototype);
+    this.names.set(this.FunctionPrototype, 'Function.prototype');
     // Array.prototype is an array in V8 (Object.prototype.toString says so); its elements stay empty
     this.ArrayPrototype = proto(this.ObjectPrototype, 'Array.prototype', Cls.Array);
     this.arrayShape = this.rootShape(this.ArrayPrototype);
@@ -602,6 +605,8 @@ export class Realm {
     g.shape = gs;
   }
 }
+
+const FUNCTION_PROTOTYPE_ID = registerNative('Function.prototype', () => undefined);
 
 const RESOLVE_FN_ID = registerNative('%PromiseResolvingFunction%', (vm, _t, args, _nt, self) => {
   const d = self.data as PromiseResolveData;
