@@ -3,7 +3,7 @@ import { Cls, IterKind, JSArray, JSGenerator, JSIterator, JSObject } from '../ob
 import { Attr } from '../shape';
 import { HOLE, WELL_KNOWN, type Value } from '../value';
 import { Cont } from '../vm/frame';
-import { HOLE_DONE } from '../vm/interpreter';
+import { HOLE_DONE, setPrototype } from '../vm/interpreter';
 import { PUSHED } from '../vm/natives';
 import { builtinIterStepImpl, registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
@@ -65,6 +65,21 @@ registerInstaller((r) => {
   GP.defineOwn(WELL_KNOWN.toStringTag, 'Generator', Attr.Configurable);
   GFP.defineOwn(WELL_KNOWN.toStringTag, 'GeneratorFunction', Attr.Configurable);
   r.AsyncFunctionPrototype.defineOwn(WELL_KNOWN.toStringTag, 'AsyncFunction', Attr.Configurable);
+  // GeneratorFunction, AsyncFunction and AsyncGeneratorFunction: reachable only as
+  // `fn.constructor` (not globals, as in V8), and like Function they never compile code
+  const FunctionCtor = r.ctors.get('Function')!;
+  for (const [name, fp] of [
+    ['GeneratorFunction', GFP],
+    ['AsyncFunction', r.AsyncFunctionPrototype],
+    ['AsyncGeneratorFunction', r.AsyncGeneratorFunctionPrototype],
+  ] as const) {
+    const c = r.fn(name, name, 1, () => {
+      throw new GuestError('TypeError', 'Code generation from strings is disallowed in Capsule');
+    }, true);
+    setPrototype(c, FunctionCtor);
+    c.defineOwn('prototype', fp, 0);
+    fp.defineOwn('constructor', c, Attr.Configurable);
+  }
   const resume = (mode: number) => (vm: Parameters<Parameters<typeof r.method>[3]>[0], t: Value, a: Value[]) => {
     if (!(t instanceof JSGenerator) || t.cls !== Cls.Generator) throw new GuestError('TypeError', `Method [Generator].prototype.${['next', 'throw', 'return'][mode]} called on incompatible receiver ${receiverText(vm, t)}`);
     const res = vm.resumeGenerator(t, a[0], mode, Cont.Generator);
