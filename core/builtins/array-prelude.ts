@@ -34,12 +34,74 @@ addPreludeModule({
     'arrayOfWith',
     'arraySpeciesFrom',
     'arrayNumArgsSlow',
+    'arrayLikeSlice',
+    'arrayLikeIndexOf',
+    'arrayLikeLastIndexOf',
+    'arrayLikeIncludes',
+    'arrayLikeAt',
   ],
   source: String.raw`
 function arrayLengthOf(o) {
   const n = o.length;
   if (typeof n === 'number' && n >= 0 && n <= 4294967295 && n === (n >>> 0)) return n;
   return arrayToLength(n);
+}
+function arrayLikeInt(v) {
+  const n = +v;
+  return n !== n ? 0 : n === Infinity || n === -Infinity ? n : n - n % 1;
+}
+function arrayLikeRel(v, len, dflt) {
+  if (v === undefined) return dflt;
+  const n = arrayLikeInt(v);
+  return n < 0 ? (n + len < 0 ? 0 : n + len) : n > len ? len : n;
+}
+function arrayLikeSlice(start, end) {
+  const o = $.arrayThis(this, 'slice');
+  const len = arrayLengthOf(o);
+  let k = arrayLikeRel(start, len, 0);
+  const fin = arrayLikeRel(end, len, len);
+  const a = arraySpeciesCreate(o, fin > k ? fin - k : 0);
+  let n = 0;
+  for (; k < fin; k++, n++) if (k in o) $.defineData(a, n, o[k]);
+  a.length = n;
+  return a;
+}
+function arrayLikeIndexOf(search, ...rest) {
+  const o = $.arrayThis(this, 'indexOf');
+  const len = arrayLengthOf(o);
+  if (len === 0) return -1;
+  const n = arrayLikeInt(rest[0]);
+  if (n === Infinity) return -1;
+  for (let k = n >= 0 ? n : (len + n > 0 ? len + n : 0); k < len; k++) if (k in o && o[k] === search) return k;
+  return -1;
+}
+function arrayLikeLastIndexOf(search, ...rest) {
+  const o = $.arrayThis(this, 'lastIndexOf');
+  const len = arrayLengthOf(o);
+  if (len === 0) return -1;
+  const n = rest.length > 0 ? arrayLikeInt(rest[0]) : len - 1;
+  if (n === -Infinity) return -1;
+  for (let k = n >= 0 ? (n < len - 1 ? n : len - 1) : len + n; k >= 0; k--) if (k in o && o[k] === search) return k;
+  return -1;
+}
+function arrayLikeIncludes(search, ...rest) {
+  const o = $.arrayThis(this, 'includes');
+  const len = arrayLengthOf(o);
+  if (len === 0) return false;
+  const n = arrayLikeInt(rest[0]);
+  if (n === Infinity) return false;
+  for (let k = n >= 0 ? n : (len + n > 0 ? len + n : 0); k < len; k++) {
+    const v = o[k];
+    if (v === search || (v !== v && search !== search)) return true;
+  }
+  return false;
+}
+function arrayLikeAt(index) {
+  const o = $.arrayThis(this, 'at');
+  const len = arrayLengthOf(o);
+  const rel = arrayLikeInt(index);
+  const k = rel >= 0 ? rel : len + rel;
+  return k < 0 || k >= len ? undefined : o[k];
 }
 function arrayNumArgsSlow(f, t, args, hints, emptyShortcut, name) {
   const len = arrayLengthOf(t);

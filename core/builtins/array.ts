@@ -17,7 +17,7 @@ import { isConstructor, type VM } from '../vm/interpreter';
 import { Driver, nativeIdByName, registerDriver, type NativeImpl } from '../vm/natives';
 import { primToString, sameValueZero, toBoolean, toIntegerOrInfinity } from '../vm/ops';
 import { PUSHED, registerInstaller, type Realm } from '../vm/realm';
-import { GuestError } from '../vm/throw';
+import { GuestCodeNeeded, GuestError } from '../vm/throw';
 import { ARRAY_BYTES } from '../vm/heapcost';
 import { LimitError } from '../errors';
 import { ARRAY_PRELUDE_LOADED } from './array-prelude';
@@ -81,18 +81,31 @@ const NUMERIC_ARGS = new Map<string, [hints: string, emptyShortcut: boolean]>([
  * the native again with numbers.
  */
 function numericArgs(name: string, hints: string, emptyShortcut: boolean, impl: NativeImpl): NativeImpl {
+  const generic = GETTER_GENERIC.get(name);
   return (vm, t, a, nt, self) => {
     const n = a.length < hints.length ? a.length : hints.length;
     for (let i = 0; i < n; i++) {
       const v = a[i];
       if (v instanceof JSObject && hints.charCodeAt(i) === 0x6e /* n */ && vm.toPrimitiveNative(v, 'number') === HOLE) {
         thisObject(vm, t, name);
+        // a method with a self-hosted generic version runs it (exact, whatever the conversions do)
+        if (generic) return vm.pushCall(vm.realm.prelude[generic], t, a.slice(), Cont.Normal);
         return vm.pushCall(vm.realm.prelude.arrayNumArgsSlow, undefined, [self, t, vm.newArray(a.slice()), hints, emptyShortcut, name], Cont.Normal);
       }
     }
     return impl(vm, t, a, nt, self);
   };
 }
+
+/** Read-only methods and their self-hosted generic versions (array-likes with script getters). */
+const GETTER_GENERIC = new Map([
+  ['join', 'arrayJoinSlow'],
+  ['slice', 'arrayLikeSlice'],
+  ['indexOf', 'arrayLikeIndexOf'],
+  ['lastIndexOf', 'arrayLikeLastIndexOf'],
+  ['includes', 'arrayLikeIncludes'],
+  ['at', 'arrayLikeAt'],
+]);
 
 /** A plain, dense-storage array the fast paths may use directly. */
 function isFast(o: JSObject): o is JSArray {
@@ -731,9 +744,24 @@ registerInstaller((r: Realm) => {
 
   // ---- Array.prototype: natives ----
   const method = (name: string, length: number, impl: NativeImpl): NativeFunction => {
-    const charged = LINEAR_WORK.has(name) ? linearCharged(impl) : impl;
+    let f = LINEAR_WORK.has(name) ? linearCharged(impl) : impl;
+    const generic = GETTER_GENERIC.get(name);
+    if (generic) f = withGenericFallback(f, generic);
     const numeric = NUMERIC_ARGS.get(name);
-    return r.method(AP, name, length, numeric ? numericArgs(name, numeric[0], numeric[1], charged) : charged);
+    return r.method(AP, name, length, numeric ? numericArgs(name, numeric[0], numeric[1], f) : f);
+  };
+  /**
+   * A read-only method that met a getter defined in script (an array-like's element or
+   * length) starts over as its self-hosted generic version: the native has changed nothing
+   * and run no script code before the refusal.
+   */
+  const withGenericFallback = (impl: NativeImpl, generic: string): NativeImpl => (vm, t, a, nt, self) => {
+    try {
+      return impl(vm, t, a, nt, self);
+    } catch (e) {
+      if (!(e instanceof GuestCodeNeeded)) throw e;
+      return tail(vm, generic, t, a.slice());
+    }
   };
 
   method('at', 1, (vm, t, a) => {

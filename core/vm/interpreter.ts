@@ -58,7 +58,7 @@ import {
   typeOf,
 } from './ops';
 import type { Realm } from './realm';
-import { GuestError, GuestThrow, type ErrorType } from './throw';
+import { GuestCodeNeeded, GuestError, GuestThrow, type ErrorType } from './throw';
 
 export { DEFAULT_LIMITS, type Limits } from './limits';
 import { type Limits, resolveLimits } from './limits';
@@ -371,7 +371,7 @@ export class VM {
       if (r !== PUSHED) return r;
       throw new Error('internal: native pushed a frame from callSync');
     }
-    throw new GuestThrow(
+    throw new GuestCodeNeeded(
       this.newError('TypeError', 'a getter or callback defined in script cannot be used by this built-in'),
     );
   }

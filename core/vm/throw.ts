@@ -9,6 +9,13 @@ export class GuestThrow {
   constructor(readonly value: Value) {}
 }
 
+/**
+ * The refusal thrown when host code meets a getter (or other function) defined in script that
+ * it cannot call synchronously. A built-in with a self-hosted generic version catches it and
+ * starts over in the prelude; elsewhere it is an ordinary guest TypeError.
+ */
+export class GuestCodeNeeded extends GuestThrow {}
+
 /** Error constructors a native can ask for by name. */
 export type ErrorType = 'Error' | 'TypeError' | 'RangeError' | 'SyntaxError' | 'ReferenceError' | 'EvalError' | 'URIError';
 
