@@ -1682,8 +1682,8 @@ class FnCompiler {
       return;
     }
     if (a.computed) {
+      // no ToPropertyKey here: V8 converts the key when it reads and again when it writes
       this.expr(a.property);
-      e.emit(Op.ToPropertyKey);
       e.emit(Op.Dup2);
       e.emit(Op.GetElem);
       if (n.prefix) {
@@ -1746,8 +1746,8 @@ class FnCompiler {
           this.expr(n.right);
           e.emit(Op.SetPrivate);
         } else if (t.computed) {
+          // the key converts when SetElem stores (after the right side, as in V8)
           this.expr(t.property);
-          e.emit(Op.ToPropertyKey);
           this.expr(n.right);
           e.emit(Op.SetElem);
         } else {
@@ -1794,8 +1794,8 @@ class FnCompiler {
       setOp = Op.SetPrivate;
       depth = 2;
     } else if (t.computed) {
+      // converted by the read and again by the write, as V8 does
       this.expr(t.property);
-      e.emit(Op.ToPropertyKey);
       e.emit(Op.Dup2);
       getOp = Op.GetElem;
       setOp = Op.SetElem;

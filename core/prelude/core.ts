@@ -2,7 +2,7 @@
 import type { PreludeModule } from './index';
 
 export const CORE_PRELUDE: PreludeModule = {
-  exports: ['binary', 'unary', 'toPrimitive', 'spreadInto', 'copyDataProperties', 'getIterator', 'asyncFromSyncIterator', 'hasInstance', 'callMethod'],
+  exports: ['binary', 'unary', 'toPrimitive', 'elemKey', 'elemGet', 'elemSet', 'elemHas', 'elemDelete', 'spreadInto', 'copyDataProperties', 'getIterator', 'asyncFromSyncIterator', 'hasInstance', 'callMethod'],
   source: String.raw`
 function toPrimitive(v, hint) {
   if (!$.isObject(v)) return v;
@@ -26,6 +26,26 @@ function toPrimitive(v, hint) {
     if (!$.isObject(r)) return r;
   }
   throw new TypeError('Cannot convert object to primitive value');
+}
+// an object used as a property key whose conversion is script code (the interpreter's slow paths)
+function elemKey(k) {
+  const p = toPrimitive(k, 'string');
+  return typeof p === 'symbol' ? p : '' + p;
+}
+function elemGet(o, k) {
+  if (o === null || o === undefined) throw new TypeError('Cannot read properties of ' + o);
+  return o[elemKey(k)];
+}
+function elemSet(o, k, v) {
+  if (o === null || o === undefined) throw new TypeError('Cannot set properties of ' + o);
+  o[elemKey(k)] = v;
+  return v;
+}
+function elemHas(k, o) {
+  return elemKey(k) in o;
+}
+function elemDelete(o, k) {
+  return delete o[elemKey(k)];
 }
 function binary(op, a, b, kind, arith) {
   if (kind === 'eq') {

@@ -1552,6 +1552,13 @@ export class VM {
             }
             sp--;
             frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (key instanceof JSObject && this.keyNeedsGuest(key)) {
+              // a key whose conversion is script code: the prelude does the whole read
+              this.sp = sp - 1;
+              this.pushCall(this.realm.prelude.elemGet, undefined, [obj, key], Cont.Normal);
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              break;
+            }
             const r = this.getPropSlow(obj, this.propertyKey(key), null, 0, sp - 1);
             if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else stack[sp - 1] = r;
@@ -1574,6 +1581,15 @@ export class VM {
               }
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (key instanceof JSObject && this.keyNeedsGuest(key)) {
+              if (obj === null || obj === undefined) throw new GuestError('TypeError', `Cannot read properties of ${obj}`);
+              // convert the key in the prelude (its result replaces it), then run this instruction again
+              frame.pc = pc - 1;
+              this.sp = sp - 1;
+              this.pushCall(this.realm.prelude.elemKey, undefined, [key], Cont.Normal);
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              break;
+            }
             const pk = this.propertyKey(key);
             if (obj === null || obj === undefined) {
               throw new GuestError('TypeError', `Cannot read properties of ${obj} (reading '${keyText(pk)}')`);
@@ -1650,6 +1666,12 @@ export class VM {
               }
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (key instanceof JSObject && this.keyNeedsGuest(key)) {
+              this.sp = sp - 3;
+              this.pushCall(this.realm.prelude.elemSet, undefined, [obj, key, v], Cont.Normal);
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              break;
+            }
             const pk = this.propertyKey(key);
             stack[sp - 3] = v;
             sp -= 2;
@@ -1661,6 +1683,14 @@ export class VM {
           case Op.DeleteProp:
           case Op.DeleteElem: {
             frame.pc = pc; this.sp = sp; this.instructions = count;
+            if (op === Op.DeleteElem && stack[sp - 1] instanceof JSObject && this.keyNeedsGuest(stack[sp - 1] as JSObject)) {
+              const o = stack[sp - 2];
+              if (o === null || o === undefined) throw new GuestError('TypeError', 'Cannot convert undefined or null to object');
+              this.sp = sp - 2;
+              this.pushCall(this.realm.prelude.elemDelete, undefined, [o, stack[sp - 1]], Cont.Normal);
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              break;
+            }
             const key = op === Op.DeleteProp ? (consts[code[pc++]] as string) : this.propertyKey(stack[--sp]);
             const obj = stack[sp - 1];
             frame.pc = pc;
@@ -2089,10 +2119,19 @@ export class VM {
           case Op.In: {
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const obj = stack[sp - 1];
+            const k = stack[sp - 2];
+            const guestKey = k instanceof JSObject && this.keyNeedsGuest(k);
             if (!(obj instanceof JSObject)) {
-              throw new GuestError('TypeError', `Cannot use 'in' operator to search for '${keyText(this.propertyKeySafe(stack[sp - 2]))}' in ${this.describe(obj)}`);
+              const shown = guestKey ? this.describe(k) : keyText(this.propertyKeySafe(k));
+              throw new GuestError('TypeError', `Cannot use 'in' operator to search for '${shown}' in ${this.describe(obj)}`);
             }
-            const key = this.propertyKey(stack[sp - 2]);
+            if (guestKey) {
+              this.sp = sp - 2;
+              this.pushCall(this.realm.prelude.elemHas, undefined, [k, obj], Cont.Normal);
+              { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
+              break;
+            }
+            const key = this.propertyKey(k);
             stack[sp - 2] = this.lookup(obj, key) !== HOLE;
             sp--;
             break;
@@ -2117,6 +2156,9 @@ export class VM {
           case Op.ToPropertyKey: {
             const a = stack[sp - 1];
             if (typeof a === 'string') break;
+            // a number or symbol key stays as it is: element access takes numbers directly, and
+            // converting them has no effect to order
+            if (op === Op.ToPropertyKey && (typeof a === 'number' || a instanceof GSymbol)) break;
             frame.pc = pc; this.sp = sp; this.instructions = count;
             if (this.unarySlow(op, a, sp)) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else { sp = this.sp; count = this.instructions; }
@@ -2578,6 +2620,11 @@ export class VM {
   propertyKeySafe(v: Value): PropertyKey {
     if (v instanceof PrivateName) return v;
     return this.propertyKey(v);
+  }
+
+  /** An object key whose ToPropertyKey would run script code (toString, valueOf, @@toPrimitive). */
+  keyNeedsGuest(o: JSObject): boolean {
+    return this.toPrimitiveNative(o, 'string') === HOLE;
   }
 
   /** Objects used as keys: only built-in toString behaviour is supported without guest calls. */
