@@ -53,6 +53,10 @@ test('a limit hit names the limit and marks the statement that crossed it in the
   const depth = page.getByRole('meter', { name: 'Call depth (peak)' });
   await expect(depth).toHaveAttribute('aria-valuenow', '2001');
   await expect(depth).toHaveAttribute('aria-valuemax', '2000');
+  // the other gauges show the run's figures when it stopped (its first slice: no sample before)
+  const instructions = Number(await page.getByRole('meter', { name: 'Instructions' }).getAttribute('aria-valuenow'));
+  expect(instructions).toBeGreaterThan(6000);
+  expect(Number(await page.getByRole('meter', { name: 'Allocations' }).getAttribute('aria-valuenow'))).toBeGreaterThan(2000);
   await expect(page.locator('.cm-limitLine')).toHaveCount(1);
   await expect(page.locator('.cm-limitLine')).toContainText('return walk(next) + 1;');
   await alert.getByRole('button', { name: 'Show in Editor' }).click();

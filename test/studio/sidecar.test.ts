@@ -231,6 +231,23 @@ describe('watchdog and crash containment', () => {
   });
 });
 
+describe('figures of a run stopped by a limit', () => {
+  it('a run that fails in its first slice still reports its budget figures before the error', async () => {
+    const sc = await launchSidecar();
+    const events: { event: string; budget?: { instructions: number; allocations: number } }[] = [];
+    sc.onSession('d', (e) => events.push(e as (typeof events)[number]));
+    const src = 'function walk(node) {\n  const next = { parent: node };\n  return walk(next) + 1;\n}\nwalk(null);';
+    const e = (await sc.request('open', 'd', { source: src }).catch((x) => x)) as SidecarError;
+    expect(e.wire).toMatchObject({ kind: 'Limit', limit: 'callDepth' });
+    const budget = events.find((x) => x.event === 'budget')?.budget;
+    // 2 000 frames deep: thousands of instructions and an object per frame (the budget view
+    // showed zeros here before)
+    expect(budget?.instructions).toBeGreaterThan(6000);
+    expect(budget?.allocations).toBeGreaterThan(2000);
+    sc.kill();
+  });
+});
+
 describe('session service', () => {
   it('50 concurrent sessions on a pool of 2 sidecars: nothing lost or mixed up', async () => {
     const events: EventMessage[] = [];

@@ -131,8 +131,16 @@ function open(id: string, p: OpenParams): unknown {
     s.debugger.pauseOnDebuggerStatements = true;
     s.debugger.onLog = (text) => send({ v: 1, type: 'event', session: id, event: 'console', level: 'log', text });
   } else {
-    // start() runs the first slice; the outcome is reported by the first step
-    s.exec = start(p.source, options);
+    // open runs the first slice (its outcome is reported by the first step); started paused
+    // and resumed here so that a run failing at once still has figures to report
+    const exec = start(p.source, { ...options, startPaused: true });
+    try {
+      exec.resume([], { sliceInstructions: SLICE });
+    } catch (e) {
+      send({ v: 1, type: 'event', session: id, event: 'budget', budget: budgetOf(exec) });
+      throw e;
+    }
+    s.exec = exec;
   }
   sessions.set(id, s);
   return { seed: s.exec.seed, outcome: s.exec.outcome, budget: budgetOf(s.exec) };
@@ -150,8 +158,14 @@ async function step(s: Session, p: StepParams): Promise<unknown> {
     for (;;) {
       const slice = Math.max(1, Math.min(SLICE, stopAt - exec.vm.instructions));
       let out: Outcome;
-      if (exec.finished) out = exec.outcome;
-      else out = exec.resume(answers, { sliceInstructions: slice });
+      try {
+        if (exec.finished) out = exec.outcome;
+        else out = exec.resume(answers, { sliceInstructions: slice });
+      } catch (e) {
+        // a run stopped by an error or a limit: its figures at that point, then the error
+        send({ v: 1, type: 'event', session: s.id, event: 'budget', budget: budgetOf(exec) });
+        throw e;
+      }
       answers = [];
       if (out.status !== 'paused' || exec.vm.instructions >= stopAt || s.pauseRequested) {
         return { ...out, budget: budgetOf(exec) };
@@ -199,8 +213,16 @@ async function handle(r: Request): Promise<unknown> {
     case 'close':
       sessions.delete(r.session);
       return null;
-    case 'debug':
-      return debugCommand(session(r.session), r.params.command, r.params.args ?? {});
+    case 'debug': {
+      const s = session(r.session);
+      try {
+        return await debugCommand(s, r.params.command, r.params.args ?? {});
+      } catch (e) {
+        // a run the debugger drove into an error or a limit: its figures at that point
+        if (s.debugger && s.debugger.exec.finished) send({ v: 1, type: 'event', session: s.id, event: 'budget', budget: budgetOf(s.debugger.exec) });
+        throw e;
+      }
+    }
     case 'snapshot': {
       const s = session(r.session);
       if (s.running) throw new ProtocolError('pause the session before taking a snapshot');
