@@ -50,6 +50,10 @@ function arrayLikeInt(v) {
   const n = +v;
   return n !== n ? 0 : n === Infinity || n === -Infinity ? n : n - n % 1;
 }
+// where a forward search from fromIndex n starts
+function arrayLikeFrom(n, len) {
+  return n >= 0 ? n : len + n > 0 ? len + n : 0;
+}
 function arrayLikeRel(v, len, dflt) {
   if (v === undefined) return dflt;
   const n = arrayLikeInt(v);
@@ -72,7 +76,7 @@ function arrayLikeIndexOf(search, ...rest) {
   if (len === 0) return -1;
   const n = arrayLikeInt(rest[0]);
   if (n === Infinity) return -1;
-  for (let k = n >= 0 ? n : (len + n > 0 ? len + n : 0); k < len; k++) if (k in o && o[k] === search) return k;
+  for (let k = arrayLikeFrom(n, len); k < len; k++) if (k in o && o[k] === search) return k;
   return -1;
 }
 function arrayLikeLastIndexOf(search, ...rest) {
@@ -90,7 +94,7 @@ function arrayLikeIncludes(search, ...rest) {
   if (len === 0) return false;
   const n = arrayLikeInt(rest[0]);
   if (n === Infinity) return false;
-  for (let k = n >= 0 ? n : (len + n > 0 ? len + n : 0); k < len; k++) {
+  for (let k = arrayLikeFrom(n, len); k < len; k++) {
     const v = o[k];
     if (v === search || (v !== v && search !== search)) return true;
   }
@@ -115,8 +119,7 @@ function arrayNumArgsSlow(f, t, args, hints, emptyShortcut, name) {
   if (arrayLengthOf(t) !== len) throw new TypeError('Array.prototype.' + name + ': the length changed while the arguments were converted (not supported in Capsule)');
   if (name === 'with') {
     // V8 prints the index argument as given, not its number
-    const n = conv[0];
-    const rel = n !== n ? 0 : n - n % 1;
+    const rel = arrayLikeInt(conv[0]);
     const k = rel >= 0 ? rel : len + rel;
     if (!(k >= 0 && k < len)) throw new RangeError('Invalid index : ' + $.describeValue(args[0]));
   }

@@ -23,7 +23,6 @@ import { LimitError } from '../errors';
 import { ARRAY_PRELUDE_LOADED } from './array-prelude';
 import { ITER_RESULT } from './array-iter';
 import { joinAll, toInteger, toLength, toObject, toPrimitive } from './util';
-import { noSideEffectsToString } from '../vm/describe';
 
 void ARRAY_PRELUDE_LOADED;
 void ITER_RESULT;
@@ -218,10 +217,6 @@ function reserveSlots(vm: VM, n: number): void {
   vm.reserve(n * SLOT);
 }
 
-/** V8's rendering of a value in "x is not a function". */
-export function calleeText(vm: VM, v: Value): string {
-  return noSideEffectsToString(vm, v);
-}
 
 // ---- join ----------------------------------------------------------------------------------
 
@@ -1189,7 +1184,7 @@ registerInstaller((r: Realm) => {
     const len = lengthOf(vm, o);
     const rel = typeof a[0] === 'number' ? toIntegerOrInfinity(a[0]) : toInteger(vm, a[0]);
     const idx = rel >= 0 ? rel : len + rel;
-    if (idx >= len || idx < 0) throw new GuestError('RangeError', `Invalid index : ${noSideEffectsToString(vm, a[0])}`);
+    if (idx >= len || idx < 0) throw new GuestError('RangeError', `Invalid index : ${vm.describe(a[0])}`);
     reserveSlots(vm, len);
     const out: Elem[] = new Array(len);
     for (let i = 0; i < len; i++) out[i] = i === idx ? a[1] : getIndex(vm, o, i);
@@ -1261,7 +1256,7 @@ registerInstaller((r: Realm) => {
   // ---- internals for the prelude ($.arrayXxx) ----
   r.internal('arrayThis', 2, (vm, _t, a) => thisObject(vm, a[0], a[1] as string));
   r.internal('arrayNotFn', 1, (vm, _t, a) => {
-    throw new GuestError('TypeError', `${calleeText(vm, a[0])} is not a function`);
+    throw new GuestError('TypeError', `${vm.describe(a[0])} is not a function`);
   });
   r.internal('arrayIsArray', 1, (vm, _t, a) => a[0] instanceof JSArray || a[0] === vm.realm.ArrayPrototype);
   r.internal('arrayIsConstructor', 1, (_vm, _t, a) => isConstructor(a[0]));

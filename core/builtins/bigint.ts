@@ -13,7 +13,7 @@ import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { MAX_BIG_BITS, bigToStringWork } from '../vm/ops';
 import { formatNumber, numberFormatOptions } from './intl';
-import { guestArgs, hostCall, int, primOf, reorderProperties } from './number';
+import { guestArgs, hostCall, int, primOf, reorderProperties } from './convert';
 
 /** The VM's bound on BigInt results (bits), as for `**` and `<<`. */
 const MAX_BITS = MAX_BIG_BITS;

@@ -25,7 +25,7 @@ import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { typeText } from '../destructure';
 import { COLLECTION_BYTES, ENTRY_BYTES } from '../vm/heapcost';
-import { placeholder, protoFor, reorderProperties } from './number';
+import { placeholder, protoFor, reorderProperties } from './convert';
 import { constructorName, receiverText } from './util';
 
 declare module '../objects' {

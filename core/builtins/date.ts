@@ -19,7 +19,7 @@ import { nativeImpl, PUSHED } from '../vm/natives';
 import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { dateTimeFormatOptions, fieldsOf, formatDateDefault, formatDateTime } from './intl';
-import { guestArgs, num, primOf, protoFor, reorderProperties, retryWithPrimitives, str, NEEDS_GUEST } from './number';
+import { guestArgs, num, primOf, protoFor, reorderProperties, retryWithPrimitives, str, NEEDS_GUEST } from './convert';
 import { receiverText } from './util';
 import { toObject } from './util';
 

@@ -20,7 +20,7 @@ import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { toNumber, toObject, toString } from './util';
 import { localeTags } from './locales';
-import { reorderProperties } from './number';
+import { reorderProperties } from './convert';
 
 // ---- locales and options ------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ import { GuestError } from '../vm/throw';
 import { ARRAY_BYTES, OBJECT_BYTES, SLOT_BYTES } from '../vm/heapcost';
 import { LimitError } from '../errors';
 import { isoString } from './date';
-import { guestArgs, str } from './number';
+import { guestArgs, str } from './convert';
 import { constructorName } from './util';
 import { joinAll } from './util';
 

@@ -9,7 +9,7 @@ import { registerInstaller } from '../vm/realm';
 import type { VM } from '../vm/interpreter';
 import type { Value } from '../value';
 import type { NativeImpl } from '../vm/natives';
-import { guestArgs, num } from './number';
+import { guestArgs, num } from './convert';
 
 type Unary = (x: number) => number;
 type Binary = (x: number, y: number) => number;

@@ -5,8 +5,7 @@
  * host's own methods on host numbers — the host is V8, so the digits are V8's.
  * `toLocaleString` formats en-US itself (intl.ts), never through host locale data.
  *
- * The argument conversion helpers the numeric built-ins share live in convert.ts (re-exported
- * here for them).
+ * The argument conversion helpers the numeric built-ins share live in convert.ts.
  */
 import { Cls, JSArray, JSObject, JSPrimitiveObject, type NativeFunction } from '../objects';
 import { Attr } from '../shape';
@@ -18,8 +17,6 @@ import { registerInstaller, type Realm } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { formatNumber, numberFormatOptions } from './intl';
 import { guestArgs, int, primOf, protoFor, reorderProperties, wrapPrimitive } from './convert';
-
-export * from './convert';
 
 // ---- Number -----------------------------------------------------------------------------
 

@@ -103,11 +103,9 @@ function defineProperty(vm: VM, o: JSObject, key: PropertyKey, desc: Value): voi
   // `{ enumerable }`, changes only the flags; `{ get }` keeps the setter)
   const old = existing >= 0 && existing & Attr.Accessor ? (vm.ownSlot(o, key) as Accessor) : null;
   if (has('get') || has('set') || (old !== null && !has('value') && !has('writable'))) {
-    if (has('value') || has('writable')) throw new GuestError('TypeError', `Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, ${vm.describe(desc)}`);
+    // (the descriptor was checked above: its getter and setter are callable or undefined)
     const g = has('get') ? vm.get(desc, 'get') : old?.get;
     const s = has('set') ? vm.get(desc, 'set') : old?.set;
-    if (g !== undefined && !isCallable(g)) throw new GuestError('TypeError', `Getter must be a function: ${vm.describe(g)}`);
-    if (s !== undefined && !isCallable(s)) throw new GuestError('TypeError', `Setter must be a function: ${vm.describe(s)}`);
     if (o instanceof JSArray && arrayIndexOf(key) >= 0) throw new GuestError('TypeError', 'accessors on array elements are not supported');
     const attrs = Attr.Accessor | flag('enumerable', existing, Attr.Enumerable) | flag('configurable', existing, Attr.Configurable);
     o.defineOwn(key, new Accessor(g as JSObject | undefined, s as JSObject | undefined), attrs);

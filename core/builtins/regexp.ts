@@ -9,7 +9,6 @@
  * the Symbol methods called on objects that are not RegExps. `test` does call a
  * user-defined `exec`, as in the spec.
  */
-import { noSideEffectsToString } from '../vm/describe';
 import { IterKind, JSArray, JSIterator, JSObject, JSRegExp, NativeFunction, isCallable } from '../objects';
 import { Attr } from '../shape';
 import { GSymbol, WELL_KNOWN, type Value } from '../value';
@@ -37,17 +36,12 @@ import {
   setLastIndex,
 } from './regexp-exec';
 import { convertArgs, primOrHole, slowCall } from './string-prelude';
-import { toNumber, toString } from './util';
+import { receiverText, toNumber, toString } from './util';
 import { HOLE } from '../value';
 import { escapeRegexSource } from '../regex/index';
 
 /** Native id of RegExp.prototype.exec (the same in every realm). */
 let execId = -1;
-
-/** V8's description of a bad receiver: `#<Object>`, `1`, `abc`. */
-export function receiverText(vm: VM, v: Value): string {
-  return noSideEffectsToString(vm, v);
-}
 
 /** IsRegExp. */
 export function isRegExp(vm: VM, v: Value): boolean {

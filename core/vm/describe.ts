@@ -8,30 +8,22 @@ import { Accessor, BoundData, Cls, JSFunction, JSObject, NativeFunction, isCalla
 import { GSymbol, HOLE, WELL_KNOWN, type PropertyKey, type Value } from '../value';
 import type { VM } from './interpreter';
 
+/** Object.prototype.toString's tag per object kind (before `Symbol.toStringTag`); others are 'Object'. */
+const CLASS_TAGS: { readonly [cls: number]: string } = {
+  [Cls.Array]: 'Array',
+  [Cls.Function]: 'Function',
+  [Cls.Error]: 'Error',
+  [Cls.Boolean]: 'Boolean',
+  [Cls.Number]: 'Number',
+  [Cls.String]: 'String',
+  [Cls.Date]: 'Date',
+  [Cls.RegExp]: 'RegExp',
+  [Cls.Arguments]: 'Arguments',
+};
+
 /** The tag Object.prototype.toString uses for an object's kind (before `Symbol.toStringTag`). */
 export function classTag(o: JSObject): string {
-  switch (o.cls) {
-    case Cls.Array:
-      return 'Array';
-    case Cls.Function:
-      return 'Function';
-    case Cls.Error:
-      return 'Error';
-    case Cls.Boolean:
-      return 'Boolean';
-    case Cls.Number:
-      return 'Number';
-    case Cls.String:
-      return 'String';
-    case Cls.Date:
-      return 'Date';
-    case Cls.RegExp:
-      return 'RegExp';
-    case Cls.Arguments:
-      return 'Arguments';
-    default:
-      return 'Object';
-  }
+  return CLASS_TAGS[o.cls] ?? 'Object';
 }
 
 /** Function.prototype.toString of a callable: a guest function's source text. */

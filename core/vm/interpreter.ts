@@ -49,7 +49,6 @@ import {
   bigBits,
   bigMulWork,
   setWorkMeter,
-  isObject,
   looseEqualsPrim,
   primToNumber,
   primToString,
@@ -1552,14 +1551,15 @@ export class VM {
             }
             sp--;
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (key instanceof JSObject && this.keyNeedsGuest(key)) {
+            const gk = this.nativeKey(key);
+            if (gk === null) {
               // a key whose conversion is script code: the prelude does the whole read
               this.sp = sp - 1;
               this.pushCall(this.realm.prelude.elemGet, undefined, [obj, key], Cont.Normal);
               { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
-            const r = this.getPropSlow(obj, this.propertyKey(key), null, 0, sp - 1);
+            const r = this.getPropSlow(obj, gk, null, 0, sp - 1);
             if (r === PUSHED) { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
             else stack[sp - 1] = r;
             break;
@@ -1581,7 +1581,8 @@ export class VM {
               }
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (key instanceof JSObject && this.keyNeedsGuest(key)) {
+            const pk = this.nativeKey(key);
+            if (pk === null) {
               if (obj === null || obj === undefined) throw new GuestError('TypeError', `Cannot read properties of ${obj}`);
               // convert the key in the prelude (its result replaces it), then run this instruction again
               frame.pc = pc - 1;
@@ -1590,7 +1591,6 @@ export class VM {
               { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
-            const pk = this.propertyKey(key);
             if (obj === null || obj === undefined) {
               throw new GuestError('TypeError', `Cannot read properties of ${obj} (reading '${keyText(pk)}')`);
             }
@@ -1666,13 +1666,13 @@ export class VM {
               }
             }
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (key instanceof JSObject && this.keyNeedsGuest(key)) {
+            const pk = this.nativeKey(key);
+            if (pk === null) {
               this.sp = sp - 3;
               this.pushCall(this.realm.prelude.elemSet, undefined, [obj, key, v], Cont.Normal);
               { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
-            const pk = this.propertyKey(key);
             stack[sp - 3] = v;
             sp -= 2;
             this.sp = sp;
@@ -1683,16 +1683,15 @@ export class VM {
           case Op.DeleteProp:
           case Op.DeleteElem: {
             frame.pc = pc; this.sp = sp; this.instructions = count;
-            if (op === Op.DeleteElem && stack[sp - 1] instanceof JSObject && this.keyNeedsGuest(stack[sp - 1] as JSObject)) {
-              const o = stack[sp - 2];
-              if (o === null || o === undefined) throw new GuestError('TypeError', 'Cannot convert undefined or null to object');
-              this.sp = sp - 2;
-              this.pushCall(this.realm.prelude.elemDelete, undefined, [o, stack[sp - 1]], Cont.Normal);
+            const key = op === Op.DeleteProp ? (consts[code[pc++]] as string) : this.nativeKey(stack[--sp]);
+            const obj = stack[sp - 1];
+            if (key === null) {
+              if (obj === null || obj === undefined) throw new GuestError('TypeError', 'Cannot convert undefined or null to object');
+              this.sp = sp - 1;
+              this.pushCall(this.realm.prelude.elemDelete, undefined, [obj, stack[sp]], Cont.Normal);
               { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
-            const key = op === Op.DeleteProp ? (consts[code[pc++]] as string) : this.propertyKey(stack[--sp]);
-            const obj = stack[sp - 1];
             frame.pc = pc;
             stack[sp - 1] = this.deleteProp(obj, key);
             break;
@@ -2120,18 +2119,17 @@ export class VM {
             frame.pc = pc; this.sp = sp; this.instructions = count;
             const obj = stack[sp - 1];
             const k = stack[sp - 2];
-            const guestKey = k instanceof JSObject && this.keyNeedsGuest(k);
+            const key = this.nativeKey(k);
             if (!(obj instanceof JSObject)) {
-              const shown = guestKey ? this.describe(k) : keyText(this.propertyKeySafe(k));
+              const shown = key === null ? this.describe(k) : keyText(key);
               throw new GuestError('TypeError', `Cannot use 'in' operator to search for '${shown}' in ${this.describe(obj)}`);
             }
-            if (guestKey) {
+            if (key === null) {
               this.sp = sp - 2;
               this.pushCall(this.realm.prelude.elemHas, undefined, [k, obj], Cont.Normal);
               { sp = this.sp; count = this.instructions; const rf = this.frame; if (rf) { frame = rf; fc = rf.code; code = fuse ? fusedCode(fc) : fc.code; consts = fc.constants; ic = fc.ic as (IC | undefined)[]; pc = rf.pc; base = rf.base; } }
               break;
             }
-            const key = this.propertyKey(k);
             stack[sp - 2] = this.lookup(obj, key) !== HOLE;
             sp--;
             break;
@@ -2622,16 +2620,22 @@ export class VM {
     return this.propertyKey(v);
   }
 
-  /** An object key whose ToPropertyKey would run script code (toString, valueOf, @@toPrimitive). */
-  keyNeedsGuest(o: JSObject): boolean {
-    return this.toPrimitiveNative(o, 'string') === HOLE;
+  /**
+   * ToPropertyKey without running script code; null for an object whose conversion is script
+   * code (toString, valueOf, @@toPrimitive), which the interpreter's slow paths hand to the
+   * prelude.
+   */
+  nativeKey(v: Value): PropertyKey | null {
+    if (!(v instanceof JSObject)) return this.propertyKey(v);
+    const prim = this.toPrimitiveNative(v, 'string');
+    return prim === HOLE ? null : toPropertyKey(prim as Value);
   }
 
-  /** Objects used as keys: only built-in toString behaviour is supported without guest calls. */
-  private objectToKey(o: JSObject): string {
-    const prim = this.toPrimitiveNative(o, 'string');
-    if (prim === HOLE) throw new GuestError('TypeError', 'Objects with custom toString/valueOf cannot be used as property keys');
-    return primToString(prim as Value);
+  /** Objects used as keys by the built-ins: only built-in toString behaviour is supported without guest calls. */
+  private objectToKey(o: JSObject): PropertyKey {
+    const k = this.nativeKey(o);
+    if (k === null) throw new GuestError('TypeError', 'Objects with custom toString/valueOf cannot be used as property keys');
+    return k;
   }
 
   /**

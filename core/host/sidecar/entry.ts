@@ -137,13 +137,18 @@ function open(id: string, p: OpenParams): unknown {
     try {
       exec.resume([], { sliceInstructions: SLICE });
     } catch (e) {
-      send({ v: 1, type: 'event', session: id, event: 'budget', budget: budgetOf(exec) });
+      sendBudget(id, exec);
       throw e;
     }
     s.exec = exec;
   }
   sessions.set(id, s);
   return { seed: s.exec.seed, outcome: s.exec.outcome, budget: budgetOf(s.exec) };
+}
+
+/** A budget event with the figures of `exec` now (the view draws its gauges from these). */
+function sendBudget(id: string, exec: Execution): void {
+  send({ v: 1, type: 'event', session: id, event: 'budget', budget: budgetOf(exec) });
 }
 
 async function step(s: Session, p: StepParams): Promise<unknown> {
@@ -163,14 +168,14 @@ async function step(s: Session, p: StepParams): Promise<unknown> {
         else out = exec.resume(answers, { sliceInstructions: slice });
       } catch (e) {
         // a run stopped by an error or a limit: its figures at that point, then the error
-        send({ v: 1, type: 'event', session: s.id, event: 'budget', budget: budgetOf(exec) });
+        sendBudget(s.id, exec);
         throw e;
       }
       answers = [];
       if (out.status !== 'paused' || exec.vm.instructions >= stopAt || s.pauseRequested) {
         return { ...out, budget: budgetOf(exec) };
       }
-      send({ v: 1, type: 'event', session: s.id, event: 'budget', budget: budgetOf(exec) });
+      sendBudget(s.id, exec);
       // let pause/cancel requests and heartbeats in
       await new Promise((r) => setImmediate(r));
       if (s.pauseRequested) return { status: 'paused', instructions: exec.vm.instructions, budget: budgetOf(exec) };
@@ -219,7 +224,7 @@ async function handle(r: Request): Promise<unknown> {
         return await debugCommand(s, r.params.command, r.params.args ?? {});
       } catch (e) {
         // a run the debugger drove into an error or a limit: its figures at that point
-        if (s.debugger && s.debugger.exec.finished) send({ v: 1, type: 'event', session: s.id, event: 'budget', budget: budgetOf(s.debugger.exec) });
+        if (s.debugger?.exec.finished) sendBudget(s.id, s.debugger.exec);
         throw e;
       }
     }
@@ -288,7 +293,7 @@ async function debugCommand(s: Session, command: DebugCommand, args: Record<stri
       try {
         let o = d.continue(answersOf(args), { maxInstructions: SLICE });
         while (o.status === 'paused' && o.reason === 'pause' && !s.pauseRequested) {
-          send({ v: 1, type: 'event', session: s.id, event: 'budget', budget: budgetOf(d.exec) });
+          sendBudget(s.id, d.exec);
           await new Promise((r) => setImmediate(r));
           // a cancel lets the next slice throw the LimitError('cancelled') the host reports
           if (s.pauseRequested && !s.cancelRequested) break;
