@@ -214,6 +214,23 @@ export class JSObject {
     this.slotCount = n + 1;
   }
 
+  /**
+   * Gives a fresh object (no slots yet) its `n` slots from `src[from]`, `src[from + stride]`, …
+   * (e.g. a parser's interleaved key/value list), with an exactly sized overflow array.
+   */
+  fillSlots(src: readonly unknown[], from: number, stride: number, n: number): void {
+    if (n > 0) this.s0 = src[from] as Slot;
+    if (n > 1) this.s1 = src[from + stride] as Slot;
+    if (n > 2) this.s2 = src[from + 2 * stride] as Slot;
+    if (n > 3) this.s3 = src[from + 3 * stride] as Slot;
+    if (n > INLINE_SLOTS) {
+      const m = new Array<Slot>(n - INLINE_SLOTS);
+      for (let i = INLINE_SLOTS; i < n; i++) m[i - INLINE_SLOTS] = src[from + i * stride] as Slot;
+      this.more = m;
+    }
+    this.slotCount = n;
+  }
+
   /** A fresh array of the slots, in order (cold paths: serializer, walkers, inspect). */
   slotValues(): Slot[] {
     const n = this.slotCount;

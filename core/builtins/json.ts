@@ -128,12 +128,13 @@ class Parser {
   }
 
   private account(n: number): void {
-    this.bytes += n;
-    if (this.bytes > this.nextCheck) {
-      this.nextCheck = this.bytes + CHECK_EVERY;
-      // the objects under construction are not reachable from the VM's roots yet
-      this.vm.reserve(this.bytes);
-    }
+    if ((this.bytes += n) > this.nextCheck) this.checkHeap();
+  }
+
+  /** Reserves the heap for what the parser has built so far (not reachable from the VM's roots yet). */
+  private checkHeap(): void {
+    this.nextCheck = this.bytes + CHECK_EVERY;
+    this.vm.reserve(this.bytes);
   }
 
   /**
@@ -165,41 +166,72 @@ class Parser {
     let sp = 0;
     let depth = 0;
     let v: Value;
+    // The position lives in `i`; the helpers (whitespace, escapes, long numbers, errors) take
+    // and return it through this.i. The common tokens are scanned inline: this loop is too
+    // large for V8 to inline its callees, and a call per token was a third of its time.
+    let i = this.i;
     for (;;) {
-      // ---- produce a value ----
-      let c = this.skipWs();
+      // ---- produce a value; or open an object and go on to its first key ----
+      let c = t.charCodeAt(i);
+      if (c <= 32) {
+        this.i = i;
+        c = this.skipWs();
+        i = this.i;
+      }
+      let keyNext = false;
       switch (c) {
-        case 34: // "
-          v = this.scanString();
+        case 34: {
+          // "…": inline up to the closing quote when there is no escape before it (a control
+          // character, an escape or the end: the full scanner, which also reports errors)
+          let j = i + 1;
+          let d = t.charCodeAt(j);
+          while (d !== 34 && d !== 92 && d >= 32) d = t.charCodeAt(++j);
+          if (d === 34) {
+            v = t.slice(i + 1, j);
+            if ((this.bytes += 16 + (j - i - 1) * 2) > this.nextCheck) this.checkHeap();
+            i = j + 1;
+          } else {
+            this.i = i;
+            v = this.scanString();
+            i = this.i;
+          }
           break;
+        }
         case 123: {
           // {
-          this.i++;
-          c = this.skipWs();
+          i++;
+          c = t.charCodeAt(i);
+          if (c <= 32) {
+            this.i = i;
+            c = this.skipWs();
+            i = this.i;
+          }
           if (c === 125) {
-            this.i++;
+            i++;
             vm.charge(OBJECT_BYTES);
             this.account(OBJECT_BYTES);
             v = new JSObject(OP, Cls.Object, objShape);
             break;
           }
-          if (c !== 34) fail("Expected property name or '}'", this.i);
+          if (c !== 34) fail("Expected property name or '}'", i);
           if (guesses.length <= depth) this.deeper(guesses);
-          const g = guesses[depth];
-          const ok = g !== null && this.keyFromGuess(g, 0);
-          vals[sp++] = ok ? (g!.keys[0] as string) : this.scanString();
-          if (this.skipWs() !== 58) fail("Expected ':' after property name", this.i);
-          this.i++;
           objs[depth] = new JSObject(OP, Cls.Object, objShape);
-          bases[depth] = sp - 1;
-          following[depth] = ok;
+          bases[depth] = sp;
+          following[depth] = guesses[depth] !== null;
           depth++;
-          continue;
+          keyNext = true;
+          break;
         }
         case 91: // [
-          this.i++;
-          if (this.skipWs() === 93) {
-            this.i++;
+          i++;
+          c = t.charCodeAt(i);
+          if (c <= 32) {
+            this.i = i;
+            c = this.skipWs();
+            i = this.i;
+          }
+          if (c === 93) {
+            i++;
             v = vm.newArray([]);
             this.account(ARRAY_BYTES);
             break;
@@ -210,24 +242,45 @@ class Parser {
           depth++;
           continue;
         case 116: // t
-          this.literal('true');
+          if (t.charCodeAt(i + 1) === 114 && t.charCodeAt(i + 2) === 117 && t.charCodeAt(i + 3) === 101) i += 4;
+          else this.badLiteral(i, 'true');
           v = true;
           break;
         case 102: // f
-          this.literal('false');
+          if (t.charCodeAt(i + 1) === 97 && t.charCodeAt(i + 2) === 108 && t.charCodeAt(i + 3) === 115 && t.charCodeAt(i + 4) === 101) i += 5;
+          else this.badLiteral(i, 'false');
           v = false;
           break;
         case 110: // n
-          this.literal('null');
+          if (t.charCodeAt(i + 1) === 117 && t.charCodeAt(i + 2) === 108 && t.charCodeAt(i + 3) === 108) i += 4;
+          else this.badLiteral(i, 'null');
           v = null;
           break;
-        default:
-          if ((c >= 48 && c <= 57) || c === 45) v = this.scanNumber();
-          else unexpected(t, this.i);
+        default: {
+          // a non-negative integer of up to 15 digits inline; any other number scanned in full
+          if (c >= 49 && c <= 57) {
+            let n = c - 48;
+            let j = i + 1;
+            let d = t.charCodeAt(j);
+            while (d >= 48 && d <= 57 && j - i < 15) {
+              n = n * 10 + (d - 48);
+              d = t.charCodeAt(++j);
+            }
+            if (!(d >= 48 && d <= 57) && d !== 46 && d !== 101 && d !== 69) {
+              v = n;
+              i = j;
+              break;
+            }
+          } else if (!(c === 48 || c === 45)) unexpected(t, i);
+          this.i = i;
+          v = this.scanNumber();
+          i = this.i;
+        }
       }
-      // ---- consume produced values ----
-      for (;;) {
+      // ---- consume produced values, up to the next value or key ----
+      while (!keyNext) {
         if (depth === 0) {
+          this.i = i;
           this.skipWs();
           if (this.i < t.length) throw new GuestError('SyntaxError', `Unexpected non-whitespace character after JSON at position ${this.i}`);
           return v;
@@ -235,32 +288,34 @@ class Parser {
         vals[sp++] = v;
         const d = depth - 1;
         const o = objs[d];
+        let c2 = t.charCodeAt(i);
+        if (c2 <= 32) {
+          this.i = i;
+          c2 = this.skipWs();
+          i = this.i;
+        }
         if (o !== null) {
-          const c2 = this.skipWs();
           if (c2 === 44) {
-            this.i++;
-            if (this.skipWs() !== 34) fail('Expected double-quoted property name', this.i);
-            let ok = following[d];
-            if (ok) {
-              ok = this.keyFromGuess(guesses[d]!, (sp - bases[d]) >> 1);
-              following[d] = ok;
+            i++;
+            c2 = t.charCodeAt(i);
+            if (c2 <= 32) {
+              this.i = i;
+              c2 = this.skipWs();
+              i = this.i;
             }
-            vals[sp] = ok ? (guesses[d]!.keys[(sp - bases[d]) >> 1] as string) : this.scanString();
-            sp++;
-            // V8 11 reports a missing ':' after a later key as an unexpected token
-            if (this.skipWs() !== 58) unexpected(t, this.i);
-            this.i++;
+            if (c2 !== 34) fail('Expected double-quoted property name', i);
+            keyNext = true;
             break;
           }
-          if (c2 !== 125) fail("Expected ',' or '}' after property value", this.i);
-          this.i++;
+          if (c2 !== 125) fail("Expected ',' or '}' after property value", i);
+          i++;
           const b = bases[d];
           const n = (sp - b) >> 1;
           const g = guesses[d];
           // (o is fresh: no slots yet)
           if (following[d] && g!.keys.length === n) {
             o.shape = g!;
-            for (let j = 0; j < n; j++) o.pushSlot(vals[b + 2 * j + 1] as Value);
+            o.fillSlots(vals, b + 1, 2, n);
           } else {
             let s = objShape;
             for (let j = b; j < sp; j += 2) {
@@ -283,13 +338,12 @@ class Parser {
           depth = d;
           continue;
         }
-        const c2 = this.skipWs();
         if (c2 === 44) {
-          this.i++;
+          i++;
           break;
         }
-        if (c2 !== 93) fail("Expected ',' or ']' after array element", this.i);
-        this.i++;
+        if (c2 !== 93) fail("Expected ',' or ']' after array element", i);
+        i++;
         const b = bases[d];
         const el = vals.slice(b, sp) as Value[];
         sp = b;
@@ -297,24 +351,57 @@ class Parser {
         this.account(ARRAY_BYTES + el.length * SLOT_BYTES);
         depth = d;
       }
+      if (!keyNext) continue;
+      // ---- a key (at its opening quote) of the innermost open object, then ':' ----
+      const d = depth - 1;
+      const k = (sp - bases[d]) >> 1;
+      let key: string | null = null;
+      if (following[d]) {
+        // the guessed shape's key k, if the text spells it verbatim
+        const keys = guesses[d]!.keys;
+        if (k < keys.length) {
+          const g = keys[k] as string;
+          const n = g.length;
+          const start = i + 1;
+          if (t.charCodeAt(start + n) === 34) {
+            let m = 0;
+            while (m < n && t.charCodeAt(start + m) === g.charCodeAt(m)) m++;
+            if (m === n) {
+              key = g;
+              i = start + n + 1;
+              if ((this.bytes += 16 + n * 2) > this.nextCheck) this.checkHeap();
+            }
+          }
+        }
+        if (key === null) following[d] = false;
+      }
+      if (key === null) {
+        this.i = i;
+        key = this.scanString();
+        i = this.i;
+      }
+      vals[sp++] = key;
+      c = t.charCodeAt(i);
+      if (c <= 32) {
+        this.i = i;
+        c = this.skipWs();
+        i = this.i;
+      }
+      if (c !== 58) {
+        // V8 11 reports a missing ':' after a later key as an unexpected token
+        if (k === 0) fail("Expected ':' after property name", i);
+        unexpected(t, i);
+      }
+      i++;
     }
   }
 
-  /**
-   * Whether the key at this.i (an opening quote) is the guessed shape's key `j`, verbatim;
-   * if so, steps over it and accounts for it as scanString does.
-   */
-  private keyFromGuess(g: Shape, j: number): boolean {
-    const keys = g.keys;
-    if (j >= keys.length) return false;
-    const k = keys[j] as string;
-    const t = this.text;
-    const start = this.i + 1;
-    const end = start + k.length;
-    if (t.charCodeAt(end) !== 34 || !t.startsWith(k, start)) return false;
-    this.i = end + 1;
-    this.account(16 + k.length * 2);
-    return true;
+  /** A literal that does not match at `start` (`word` is what its first letter began): V8's error. */
+  private badLiteral(start: number, word: string): never {
+    this.i = start;
+    this.literal(word);
+    // (literal() returned: the word is there after all; the caller's inline check disagrees)
+    throw new Error('json: literal check out of step');
   }
 
   private literal(word: string): void {
