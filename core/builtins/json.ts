@@ -800,6 +800,28 @@ class Stringifier {
     return s as Value;
   }
 
+  /** The text before `out` (see {@link run}): chunks of about {@link CHUNK} characters. */
+  private readonly done: string[] = [];
+  private doneLength = 0;
+  private nextCheck = CHECK_EVERY;
+
+  /**
+   * Moves a finished chunk into `done`. Charges it as the work is done (a shared-reference bomb
+   * writes far more text than it has objects, and must hit the instruction budget before it has
+   * used minutes of host time), and checks the string length and the heap as the text grows.
+   */
+  private flush(out: string): void {
+    const total = this.doneLength + out.length;
+    this.chargeOutput(out.length);
+    if (total > this.nextCheck) {
+      this.nextCheck = total + CHECK_EVERY;
+      if (total > this.vm.maxStringLength) this.vm.stringTooLong(total);
+      this.vm.reserve(total * 2);
+    }
+    this.done.push(out);
+    this.doneLength = total;
+  }
+
   run(root: Value): string | undefined {
     let v: Value | typeof SKIP = root;
     if (v instanceof JSObject) v = this.prepareObject(v);
@@ -811,14 +833,12 @@ class Stringifier {
     // the text so far is `done` joined, then `out`: `out` is the current chunk, moved into
     // `done` every few KiB (a long rope of small pieces survives into V8's old space and is slow
     // to flatten; one join at the end gives the parser a flat, sequential string)
-    const done: string[] = [];
-    let doneLength = 0;
     let out = '';
     let indent = '';
-    let nextCheck = CHECK_EVERY;
     let f: SFrame | null = null;
     let key: string | number = '';
-    // `v` is a prepared value to write under `key`; then find the next one
+    // `v` is a prepared value to write under `key`; then the next one that is not a primitive
+    // (primitive elements and slot values are written by the loops over their container)
     for (;;) {
       switch (typeof v) {
         case 'string':
@@ -841,54 +861,103 @@ class Stringifier {
             out += f.arr ? '[' : '{';
           }
       }
-      if (out.length >= CHUNK) {
-        const total = doneLength + out.length;
-        // charge the work as it is done: a shared-reference bomb writes far more text than it
-        // has objects, and must hit the instruction budget before it has used minutes of host time
-        this.chargeOutput(out.length);
-        if (total > nextCheck) {
-          nextCheck = total + CHECK_EVERY;
-          if (total > this.vm.maxStringLength) this.vm.stringTooLong(total);
-          this.vm.reserve(total * 2);
-        }
-        done.push(out);
-        doneLength = total;
-        out = '';
-      } else if (doneLength + out.length > nextCheck) {
-        const total = doneLength + out.length;
-        nextCheck = total + CHECK_EVERY;
-        if (total > this.vm.maxStringLength) this.vm.stringTooLong(total);
-        this.vm.reserve(total * 2);
-      }
       // find the next value to write, closing finished frames
       for (;;) {
+        if (out.length >= CHUNK) {
+          this.flush(out);
+          out = '';
+        }
         if (f === null) {
-          if (done.length === 0) return out;
-          done.push(out);
-          return joinAll(done, '');
+          if (this.done.length === 0) return out;
+          const total = this.doneLength + out.length;
+          if (total > this.vm.maxStringLength) this.vm.stringTooLong(total);
+          this.done.push(out);
+          return joinAll(this.done, '');
         }
         if (f.i < f.n) {
-          if (f.arr) {
-            const e = f.arr[f.i];
-            key = f.i++;
-            if (f.count++ > 0) out += ',';
-            if (gap) out += '\n' + indent;
-            if (e === HOLE || e === undefined) {
-              out += 'null';
-              continue;
-            }
-            if (e instanceof JSObject) {
-              v = this.prepareObject(e);
-              if (v === SKIP) {
-                out += 'null';
-                continue;
+          const arr = f.arr;
+          if (arr !== null) {
+            // elements: primitives are written here; an object goes back up to be opened
+            const n = f.n;
+            let j = f.i;
+            let count = f.count;
+            let next = false;
+            while (j < n) {
+              const e = arr[j++];
+              if (count++ > 0) out += ',';
+              if (gap) out += '\n' + indent;
+              if (typeof e === 'string') out += quote(e);
+              else if (typeof e === 'number') out += Number.isFinite(e) ? String(e) : 'null';
+              else if (typeof e === 'boolean') out += e ? 'true' : 'false';
+              else if (e instanceof JSObject) {
+                v = this.prepareObject(e);
+                if (v === SKIP) out += 'null';
+                else {
+                  next = true;
+                  break;
+                }
+              } else if (typeof e === 'bigint') throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
+              else out += 'null'; // null, undefined, a hole, a symbol
+              if (out.length >= CHUNK) {
+                this.flush(out);
+                out = '';
               }
-            } else if (e instanceof GSymbol) {
-              out += 'null';
-              continue;
-            } else v = e as Value;
-            break;
+            }
+            f.i = j;
+            f.count = count;
+            if (next) {
+              key = j - 1;
+              break;
+            }
+            continue;
           }
+          const pieces = f.pieces;
+          if (pieces !== null) {
+            // a shared shape's slots, no gap: `"key":` pieces per slot, primitives written here
+            const o = f.o;
+            const keys = f.keys!;
+            const first = pieces.first!;
+            const later = pieces.next!;
+            const n = f.n;
+            let j = f.i;
+            let count = f.count;
+            let next = false;
+            while (j < n) {
+              const raw = o.getSlot(j++) as Value;
+              if (typeof raw === 'string') {
+                out += count++ > 0 ? later[j - 1] : first[j - 1];
+                out += quote(raw);
+              } else if (typeof raw === 'number') {
+                out += count++ > 0 ? later[j - 1] : first[j - 1];
+                out += Number.isFinite(raw) ? String(raw) : 'null';
+              } else if (typeof raw === 'boolean') {
+                out += count++ > 0 ? later[j - 1] : first[j - 1];
+                out += raw ? 'true' : 'false';
+              } else if (raw === null) {
+                out += count++ > 0 ? later[j - 1] : first[j - 1];
+                out += 'null';
+              } else if (raw instanceof JSObject) {
+                v = this.prepareObject(raw);
+                if (v === SKIP) continue;
+                out += count++ > 0 ? later[j - 1] : first[j - 1];
+                next = true;
+                break;
+              } else if (typeof raw === 'bigint') throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
+              // (undefined and symbols: no property)
+              if (out.length >= CHUNK) {
+                this.flush(out);
+                out = '';
+              }
+            }
+            f.i = j;
+            f.count = count;
+            if (next) {
+              key = keys[j - 1] as string;
+              break;
+            }
+            continue;
+          }
+          // any other object: one property at a time
           const k = f.keys![f.i];
           let raw: Value | typeof SKIP;
           if (f.fastSlots) raw = f.o.getSlot(f.i) as Value;
@@ -900,13 +969,9 @@ class Stringifier {
             if (v === SKIP) continue;
           } else v = raw as Value;
           key = k as string;
-          const pieces = f.pieces;
-          if (pieces !== null) out += f.count++ > 0 ? pieces.next![f.i - 1] : pieces.first![f.i - 1];
-          else {
-            if (f.count++ > 0) out += ',';
-            if (gap) out += '\n' + indent + quoteKey(key) + ': ';
-            else out += quoteKey(key) + ':';
-          }
+          if (f.count++ > 0) out += ',';
+          if (gap) out += '\n' + indent + quoteKey(key) + ': ';
+          else out += quoteKey(key) + ':';
           break;
         }
         // close the frame
