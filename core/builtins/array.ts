@@ -645,6 +645,11 @@ const FLAT_CHECK = 4096;
  * array makes this walk far longer than its input, so every {@link FLAT_CHECK} visits it charges
  * the work (one instruction per 4 visits) and checks both budgets.
  */
+/** FlattenIntoArray's IsArray: Array.prototype is an (empty) array too. */
+function flattens(vm: VM, v: Elem): boolean {
+  return v instanceof JSArray || v === vm.realm.ArrayPrototype;
+}
+
 function flatCount(vm: VM, el: Elem[], depth: number, budget: { n: number; visits: number }): void {
   for (let i = 0; i < el.length; i++) {
     const v = el[i];
@@ -655,17 +660,19 @@ function flatCount(vm: VM, el: Elem[], depth: number, budget: { n: number; visit
       if (vm.instructions > limit) throw new LimitError('instructions', limit, vm.instructions, `limit exceeded: instructions (limit ${limit}) in Array.prototype.flat; raise it with limits.instructions`);
     }
     if (v === HOLE) continue;
-    if (depth > 0 && v instanceof JSArray) flatCount(vm, v.elements, depth - 1, budget);
-    else budget.n++;
+    if (depth > 0 && flattens(vm, v)) {
+      if (v instanceof JSArray) flatCount(vm, v.elements, depth - 1, budget);
+    } else budget.n++;
   }
 }
 
-function flatInto(out: Elem[], el: Elem[], depth: number): void {
+function flatInto(vm: VM, out: Elem[], el: Elem[], depth: number): void {
   for (let i = 0; i < el.length; i++) {
     const v = el[i];
     if (v === HOLE) continue;
-    if (depth > 0 && v instanceof JSArray) flatInto(out, v.elements, depth - 1);
-    else out.push(v);
+    if (depth > 0 && flattens(vm, v)) {
+      if (v instanceof JSArray) flatInto(vm, out, v.elements, depth - 1);
+    } else out.push(v);
   }
 }
 
@@ -777,7 +784,8 @@ registerInstaller((r: Realm) => {
       let s = false;
       if (e instanceof JSObject) {
         const flag = vm.get(e, WELL_KNOWN.isConcatSpreadable);
-        s = flag !== undefined ? toBoolean(flag) : e instanceof JSArray;
+        // (IsArray: Array.prototype is an array as well)
+        s = flag !== undefined ? toBoolean(flag) : e instanceof JSArray || e === vm.realm.ArrayPrototype;
       }
       spreadable.push(s);
       total += s ? lengthOf(vm, e as JSObject) : 1;
@@ -869,7 +877,7 @@ registerInstaller((r: Realm) => {
     flatCount(vm, src, depth, budget);
     reserveSlots(vm, budget.n);
     const out: Elem[] = [];
-    flatInto(out, src, depth);
+    flatInto(vm, out, src, depth);
     return speciesResult(vm, o, out);
   });
 

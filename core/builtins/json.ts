@@ -581,6 +581,8 @@ export function jsonParse(vm: VM, text: string): Value {
 const BAIL: { readonly bail: true } = Object.freeze({ bail: true as const });
 /** Output chunk size of the stringifier. */
 const CHUNK = 4096;
+/** The elements of Array.prototype (an array with none). */
+const NO_ELEMENTS: readonly (Value | Marker)[] = Object.freeze([]);
 /** A value that serializes to nothing (undefined, functions, symbols). */
 const SKIP: { readonly skip: true } = Object.freeze({ skip: true as const });
 
@@ -663,7 +665,7 @@ function keyPieces(s: Shape): ShapeInfo {
 interface SFrame {
   o: JSObject;
   /** Arrays: the elements; objects: null. */
-  arr: (Value | Marker)[] | null;
+  arr: readonly (Value | Marker)[] | null;
   keys: PropertyKey[] | null;
   /** Fast objects: iterate shape keys and slots directly. */
   fastSlots: boolean;
@@ -767,10 +769,12 @@ class Stringifier {
     f.i = 0;
     f.count = 0;
     f.stepback = indent;
-    if (o instanceof JSArray) {
-      f.arr = o.elements;
+    if (o instanceof JSArray || o === this.AP) {
+      // (Array.prototype is an array too, an empty one: built-in prototypes are frozen)
+      const el = o instanceof JSArray ? o.elements : NO_ELEMENTS;
+      f.arr = el;
       f.keys = null;
-      f.n = o.elements.length;
+      f.n = el.length;
       return f;
     }
     f.arr = null;
@@ -1032,7 +1036,8 @@ function stringifyFast(vm: VM, intr: Intrinsics, value: Value, replacer: Value, 
   let propList: string[] | null = null;
   if (replacer instanceof JSObject) {
     if (replacer instanceof JSFunction || replacer instanceof NativeFunction) throw BAIL;
-    if (replacer instanceof JSArray) {
+    if (replacer === vm.realm.ArrayPrototype) propList = [];
+    else if (replacer instanceof JSArray) {
       propList = [];
       const seen = new Set<string>();
       for (const e of replacer.elements) {
@@ -1235,7 +1240,7 @@ registerInstaller((r: Realm) => {
   };
 
   // ---- internals for the prelude ----
-  r.internal('jsonIsArray', 1, (_vm, _t, a) => a[0] instanceof JSArray);
+  r.internal('jsonIsArray', 1, (vm, _t, a) => a[0] instanceof JSArray || a[0] === vm.realm.ArrayPrototype);
   r.internal('jsonLength', 1, (vm, _t, a) => {
     const o = a[0];
     if (o instanceof JSArray) return o.elements.length;
