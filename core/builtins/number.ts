@@ -23,14 +23,12 @@ import { guestArgs, int, primOf, protoFor, reorderProperties, wrapPrimitive } fr
 function thisNumber(vm: VM, t: Value, method: string): number {
   if (typeof t === 'number') return t;
   if (t instanceof JSPrimitiveObject && t.cls === Cls.Number) return t.value as number;
-  if (t === vm.realm.NumberPrototype) return 0; // Number.prototype is a Number object whose value is +0
   throw new GuestError('TypeError', `Number.prototype.${method} requires that 'this' be a Number`);
 }
 
 function thisBoolean(vm: VM, t: Value, method: string): boolean {
   if (typeof t === 'boolean') return t;
   if (t instanceof JSPrimitiveObject && t.cls === Cls.Boolean) return t.value as boolean;
-  if (t === vm.realm.BooleanPrototype) return false; // Boolean.prototype is a Boolean object whose value is false
   throw new GuestError('TypeError', `Boolean.prototype.${method} requires that 'this' be a Boolean`);
 }
 

@@ -235,7 +235,7 @@ registerInstaller((r) => {
     if (nt === undefined) return s;
     return stringCreate(vm, s, nt);
   }, SP);
-  r.value(SP, 'length', 0, 0);
+  // (String.prototype is a String object of '': its length is the wrapper's own, as on any String object)
 
   // ---- statics -------------------------------------------------------------------------
 

@@ -353,6 +353,30 @@ export function printValue(unit: object, source: string, start: number, end: num
   return printed;
 }
 
+const spreadCache = new WeakMap<object, Map<number, string | null>>();
+
+/**
+ * The callee of a spread operand at `start`…`end` that is a call (`...f(x)`, `...o.m(() => 1)`),
+ * as V8 prints it in "f is not a function or its return value is not iterable"; null for any
+ * other operand. Parsed, so arguments of any shape (arrows, functions, nested calls) are fine.
+ */
+export function spreadCallee(unit: object, source: string, start: number, end: number): string | null {
+  let byUnit = spreadCache.get(unit);
+  if (!byUnit) spreadCache.set(unit, (byUnit = new Map()));
+  const hit = byUnit.get(start);
+  if (hit !== undefined) return hit;
+  let printed: string | null = null;
+  const parsed = spanExpression(source, start, end);
+  const node = parsed?.node;
+  if (parsed && node?.type === 'CallExpression' && node.callee.type !== 'CallExpression' && node.callee.type !== 'Super') {
+    const p = new Printer(parsed.source);
+    p.find(node.callee, true);
+    printed = p.out || null;
+  }
+  byUnit.set(start, printed);
+  return printed;
+}
+
 /** The callee of the innermost call of `f()()…`. */
 function innermostCallee(n: ESTree.CallExpression): ESTree.Node | null {
   let c: ESTree.Node = n;

@@ -35,7 +35,7 @@ import {
 import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
-import { asyncDelegateNotIterable, delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue } from './callprinter';
+import { asyncDelegateNotIterable, delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue, spreadCallee } from './callprinter';
 import { cannotDestructure, memberNotIterable, notIterableTyped, readDestructureCheck, typeText } from '../destructure';
 import { Cont, Frame, NO_TRY } from './frame';
 import { noSideEffectsToString, readOnlyMessage } from './describe';
@@ -3870,10 +3870,14 @@ export class VM {
     const raw = span ? f.code.unit.source.slice(span.start, span.end) : '';
     const inArray = raw.startsWith('...');
     let text = inArray ? raw.slice(3).trim() : raw;
+    // a call prints as its callee whatever its arguments hold
+    const at = span && text ? span.start + raw.indexOf(text, inArray ? 3 : 0) : -1;
+    const callee = at >= 0 ? spreadCallee(f.code.unit, f.code.unit.source, at, at + text.length) : null;
     if (text.length > 60 || /[\n;]|=>|\bfunction\b/.test(text)) text = '';
     if (!inArray && v !== null && v !== undefined) throw new GuestError('TypeError', 'Spread syntax requires ...iterable[Symbol.iterator] to be a function');
-    const call = /^([\w$.]+)\s*\(.*\)$/s.exec(text);
-    const what = call ? `${call[1]} is not a function or its return value` : text || (v === null || v === undefined ? String(v) : this.describeIterable(v));
+    if (callee !== null) text = callee;
+    // (V8: `[...f()]` names the function; `g(...f())` prints the call as `f(...)`)
+    const what = callee !== null ? (inArray ? `${callee} is not a function or its return value` : `${callee}(...)`) : text || (v === null || v === undefined ? String(v) : this.describeIterable(v));
     throw new GuestError('TypeError', inArray || !text ? `${what} is not iterable` : `${what} is not iterable (cannot read property ${String(v)})`);
   }
 

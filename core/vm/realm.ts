@@ -13,6 +13,7 @@ import {
   JSFunction,
   JSIterator,
   JSObject,
+  JSPrimitiveObject,
   JSPromise,
   JSRegExp,
   IterKind,
@@ -357,9 +358,17 @@ export class Realm {
     // Array.prototype is an array in V8 (Object.prototype.toString says so); its elements stay empty
     this.ArrayPrototype = proto(this.ObjectPrototype, 'Array.prototype', Cls.Array);
     this.arrayShape = this.rootShape(this.ArrayPrototype);
-    this.StringPrototype = proto(this.ObjectPrototype, 'String.prototype');
-    this.NumberPrototype = proto(this.ObjectPrototype, 'Number.prototype');
-    this.BooleanPrototype = proto(this.ObjectPrototype, 'Boolean.prototype');
+    // String.prototype, Number.prototype and Boolean.prototype are wrapper objects of '', +0 and
+    // false (V8 and the spec): their methods work on them, JSON writes them as those values
+    const boxed = (name: string, cls: Cls, value: string | number | boolean): JSObject => {
+      const o = new JSPrimitiveObject(this.ObjectPrototype, cls, value);
+      o.shape = this.rootShape(this.ObjectPrototype);
+      this.names.set(o, name);
+      return o;
+    };
+    this.StringPrototype = boxed('String.prototype', Cls.String, '');
+    this.NumberPrototype = boxed('Number.prototype', Cls.Number, 0);
+    this.BooleanPrototype = boxed('Boolean.prototype', Cls.Boolean, false);
     this.SymbolPrototype = proto(this.ObjectPrototype, 'Symbol.prototype');
     this.BigIntPrototype = proto(this.ObjectPrototype, 'BigInt.prototype');
     this.IteratorPrototype = proto(this.ObjectPrototype, 'Iterator.prototype');

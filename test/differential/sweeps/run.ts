@@ -75,6 +75,17 @@ const families: Record<string, () => Promise<number>> = {
     }
     return n;
   },
+  async prototypes() {
+    // the built-in prototypes and namespaces are exotic in places (Array.prototype is an array,
+    // String.prototype a String object of '', Function.prototype a function…): generic
+    // operations on each of them
+    const objs = ['Object.prototype', 'Object.getPrototypeOf(() => 1)', 'Array.prototype', 'String.prototype', 'Number.prototype', 'Boolean.prototype', 'Symbol.prototype', 'BigInt.prototype', 'Date.prototype', 'RegExp.prototype', 'Error.prototype', 'TypeError.prototype', 'AggregateError.prototype', 'Map.prototype', 'Set.prototype', 'Promise.prototype', 'Math', 'JSON', 'Object.getPrototypeOf([][Symbol.iterator]())', 'Object.getPrototypeOf(new Map().entries())', 'Object.getPrototypeOf(function* () {})', 'Object.getPrototypeOf(function* () {}).prototype', 'Object.getPrototypeOf(async function () {})', 'Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))'];
+    const ops = ['Object.prototype.toString.call(X)', 'JSON.stringify(X)', 'String(X)', '`${X}`', 'X + 1', '+X', 'X == 0', 'typeof X', 'Array.isArray(X)', '[].concat(X).length', '[X].flat().length', 'Object.keys(X)', 'Object.getOwnPropertyNames(X).sort()', 'Object.entries(X).length', 'Object.assign({}, X)', 'Array.from(X).length', '[...X].length', 'X.length', 'X.valueOf()', 'X.toString()', 'Object.getPrototypeOf(X) === Object.prototype', 'JSON.stringify({ k: X }, null, 1)', 'JSON.stringify([1], X)', 'Object(X) === X', 'X instanceof Object', 'X.constructor && X.constructor.name', 'Object.hasOwn(X, "length")', 'Object.getOwnPropertyDescriptor(X, "length")'];
+    const calls: string[] = [];
+    // (frozenness is left out: core's built-ins are frozen by design, see docs/LANGUAGE.md)
+    for (const o of objs) for (const op of ops) calls.push(op.replaceAll('X', o));
+    return sweep('prototypes', calls, 150);
+  },
 };
 
 const wanted = process.argv.slice(2);
