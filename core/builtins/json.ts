@@ -107,13 +107,12 @@ class Parser {
     readonly text: string,
   ) {}
 
-  private skipWs(): number {
+  /** The position of the first character at or after `i` that is not JSON whitespace. */
+  private wsFrom(i: number): number {
     const t = this.text;
-    let i = this.i;
     let c = t.charCodeAt(i);
     while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++i);
-    this.i = i;
-    return c;
+    return i;
   }
 
   /**
@@ -166,18 +165,14 @@ class Parser {
     let sp = 0;
     let depth = 0;
     let v: Value;
-    // The position lives in `i`; the helpers (whitespace, escapes, long numbers, errors) take
-    // and return it through this.i. The common tokens are scanned inline: this loop is too
+    // The position lives in `i`; the helpers for escapes, long numbers and errors take and
+    // return it through this.i. The common tokens are scanned inline: this loop is too
     // large for V8 to inline its callees, and a call per token was a third of its time.
     let i = this.i;
     for (;;) {
       // ---- produce a value; or open an object and go on to its first key ----
       let c = t.charCodeAt(i);
-      if (c <= 32) {
-        this.i = i;
-        c = this.skipWs();
-        i = this.i;
-      }
+      if (c <= 32) c = t.charCodeAt((i = this.wsFrom(i)));
       let keyNext = false;
       switch (c) {
         case 34: {
@@ -201,11 +196,7 @@ class Parser {
           // {
           i++;
           c = t.charCodeAt(i);
-          if (c <= 32) {
-            this.i = i;
-            c = this.skipWs();
-            i = this.i;
-          }
+          if (c <= 32) c = t.charCodeAt((i = this.wsFrom(i)));
           if (c === 125) {
             i++;
             vm.charge(OBJECT_BYTES);
@@ -225,11 +216,7 @@ class Parser {
         case 91: // [
           i++;
           c = t.charCodeAt(i);
-          if (c <= 32) {
-            this.i = i;
-            c = this.skipWs();
-            i = this.i;
-          }
+          if (c <= 32) c = t.charCodeAt((i = this.wsFrom(i)));
           if (c === 93) {
             i++;
             v = vm.newArray([]);
@@ -280,29 +267,20 @@ class Parser {
       // ---- consume produced values, up to the next value or key ----
       while (!keyNext) {
         if (depth === 0) {
-          this.i = i;
-          this.skipWs();
-          if (this.i < t.length) throw new GuestError('SyntaxError', `Unexpected non-whitespace character after JSON at position ${this.i}`);
+          i = this.wsFrom(i);
+          if (i < t.length) throw new GuestError('SyntaxError', `Unexpected non-whitespace character after JSON at position ${i}`);
           return v;
         }
         vals[sp++] = v;
         const d = depth - 1;
         const o = objs[d];
         let c2 = t.charCodeAt(i);
-        if (c2 <= 32) {
-          this.i = i;
-          c2 = this.skipWs();
-          i = this.i;
-        }
+        if (c2 <= 32) c2 = t.charCodeAt((i = this.wsFrom(i)));
         if (o !== null) {
           if (c2 === 44) {
             i++;
             c2 = t.charCodeAt(i);
-            if (c2 <= 32) {
-              this.i = i;
-              c2 = this.skipWs();
-              i = this.i;
-            }
+            if (c2 <= 32) c2 = t.charCodeAt((i = this.wsFrom(i)));
             if (c2 !== 34) fail('Expected double-quoted property name', i);
             keyNext = true;
             break;
@@ -382,11 +360,7 @@ class Parser {
       }
       vals[sp++] = key;
       c = t.charCodeAt(i);
-      if (c <= 32) {
-        this.i = i;
-        c = this.skipWs();
-        i = this.i;
-      }
+      if (c <= 32) c = t.charCodeAt((i = this.wsFrom(i)));
       if (c !== 58) {
         // V8 11 reports a missing ':' after a later key as an unexpected token
         if (k === 0) fail("Expected ':' after property name", i);
@@ -813,8 +787,9 @@ class Stringifier {
    * Moves a finished chunk into `done`. Charges it as the work is done (a shared-reference bomb
    * writes far more text than it has objects, and must hit the instruction budget before it has
    * used minutes of host time), and checks the string length and the heap as the text grows.
+   * Returns the next chunk: empty.
    */
-  private flush(out: string): void {
+  private flush(out: string): string {
     const total = this.doneLength + out.length;
     this.chargeOutput(out.length);
     if (total > this.nextCheck) {
@@ -824,6 +799,7 @@ class Stringifier {
     }
     this.done.push(out);
     this.doneLength = total;
+    return '';
   }
 
   run(root: Value): string | undefined {
@@ -867,10 +843,7 @@ class Stringifier {
       }
       // find the next value to write, closing finished frames
       for (;;) {
-        if (out.length >= CHUNK) {
-          this.flush(out);
-          out = '';
-        }
+        if (out.length >= CHUNK) out = this.flush(out);
         if (f === null) {
           if (this.done.length === 0) return out;
           const total = this.doneLength + out.length;
@@ -902,10 +875,7 @@ class Stringifier {
                 }
               } else if (typeof e === 'bigint') throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
               else out += 'null'; // null, undefined, a hole, a symbol
-              if (out.length >= CHUNK) {
-                this.flush(out);
-                out = '';
-              }
+              if (out.length >= CHUNK) out = this.flush(out);
             }
             f.i = j;
             f.count = count;
@@ -948,10 +918,7 @@ class Stringifier {
                 break;
               } else if (typeof raw === 'bigint') throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
               // (undefined and symbols: no property)
-              if (out.length >= CHUNK) {
-                this.flush(out);
-                out = '';
-              }
+              if (out.length >= CHUNK) out = this.flush(out);
             }
             f.i = j;
             f.count = count;

@@ -330,7 +330,25 @@ export function notIterableMessage(unit: object, source: string, start: number, 
   return message;
 }
 
-const valueCache = new WeakMap<object, Map<number, string | null>>();
+type SpanCache = WeakMap<object, Map<number, string | null>>;
+
+/** `compute()` for the span starting at `start` of `unit`, cached per unit (a message is printed once). */
+function cachedAt(cache: SpanCache, unit: object, start: number, compute: () => string | null): string | null {
+  let byUnit = cache.get(unit);
+  if (!byUnit) cache.set(unit, (byUnit = new Map()));
+  let hit = byUnit.get(start);
+  if (hit === undefined) byUnit.set(start, (hit = compute()));
+  return hit;
+}
+
+/** How V8 prints `node` (an expression parsed from `source`), or null when it prints nothing. */
+function printed(source: string, node: ESTree.Node): string | null {
+  const p = new Printer(source);
+  p.find(node, true);
+  return p.out || null;
+}
+
+const valueCache: SpanCache = new WeakMap();
 
 /**
  * A value's expression at `start`…`end` as V8 writes it in "Cannot destructure property 'x'
@@ -338,22 +356,13 @@ const valueCache = new WeakMap<object, Map<number, string | null>>();
  * prints nothing (V8 then writes the value's type).
  */
 export function printValue(unit: object, source: string, start: number, end: number): string | null {
-  let byUnit = valueCache.get(unit);
-  if (!byUnit) valueCache.set(unit, (byUnit = new Map()));
-  const hit = byUnit.get(start);
-  if (hit !== undefined) return hit;
-  const parsed = spanExpression(source, start, end);
-  let printed: string | null = null;
-  if (parsed) {
-    const p = new Printer(parsed.source);
-    p.find(parsed.node, true);
-    printed = p.out || null;
-  }
-  byUnit.set(start, printed);
-  return printed;
+  return cachedAt(valueCache, unit, start, () => {
+    const parsed = spanExpression(source, start, end);
+    return parsed ? printed(parsed.source, parsed.node) : null;
+  });
 }
 
-const spreadCache = new WeakMap<object, Map<number, string | null>>();
+const spreadCache: SpanCache = new WeakMap();
 
 /**
  * The callee of a spread operand at `start`…`end` that is a call (`...f(x)`, `...o.m(() => 1)`),
@@ -361,20 +370,12 @@ const spreadCache = new WeakMap<object, Map<number, string | null>>();
  * other operand. Parsed, so arguments of any shape (arrows, functions, nested calls) are fine.
  */
 export function spreadCallee(unit: object, source: string, start: number, end: number): string | null {
-  let byUnit = spreadCache.get(unit);
-  if (!byUnit) spreadCache.set(unit, (byUnit = new Map()));
-  const hit = byUnit.get(start);
-  if (hit !== undefined) return hit;
-  let printed: string | null = null;
-  const parsed = spanExpression(source, start, end);
-  const node = parsed?.node;
-  if (parsed && node?.type === 'CallExpression' && node.callee.type !== 'CallExpression' && node.callee.type !== 'Super') {
-    const p = new Printer(parsed.source);
-    p.find(node.callee, true);
-    printed = p.out || null;
-  }
-  byUnit.set(start, printed);
-  return printed;
+  return cachedAt(spreadCache, unit, start, () => {
+    const parsed = spanExpression(source, start, end);
+    const node = parsed?.node;
+    if (!parsed || node?.type !== 'CallExpression' || node.callee.type === 'CallExpression' || node.callee.type === 'Super') return null;
+    return printed(parsed.source, node.callee);
+  });
 }
 
 /** The callee of the innermost call of `f()()…`. */
