@@ -640,16 +640,16 @@ function sortStep(st: Elem[], res: number): boolean {
 /** Elements visited between checks of the heap and instruction budgets while counting. */
 const FLAT_CHECK = 4096;
 
-/**
- * Counts flat()'s output before anything is allocated. A shared or self-referential nested
- * array makes this walk far longer than its input, so every {@link FLAT_CHECK} visits it charges
- * the work (one instruction per 4 visits) and checks both budgets.
- */
 /** FlattenIntoArray's IsArray: Array.prototype is an (empty) array too. */
 function flattens(vm: VM, v: Elem): boolean {
   return v instanceof JSArray || v === vm.realm.ArrayPrototype;
 }
 
+/**
+ * Counts flat()'s output before anything is allocated. A shared or self-referential nested
+ * array makes this walk far longer than its input, so every {@link FLAT_CHECK} visits it charges
+ * the work (one instruction per 4 visits) and checks both budgets.
+ */
 function flatCount(vm: VM, el: Elem[], depth: number, budget: { n: number; visits: number }): void {
   for (let i = 0; i < el.length; i++) {
     const v = el[i];
