@@ -533,7 +533,10 @@ export interface SessionBudget {
   instructions: number;
   heapBytes: number;
   allocations: number;
+  /** Frames on the stack when the sample was taken. */
   callDepth: number;
+  /** The most frames the run has had at once so far. */
+  peakCallDepth: number;
   pendingCalls: number;
 }
 

@@ -16,7 +16,10 @@ export interface BudgetSample {
   /** Heap bytes as the budget sees them (allocation estimates, corrected at each mark). */
   heapBytes: number;
   allocations: number;
+  /** Frames on the stack now. */
   callDepth: number;
+  /** The most frames the run has had at once so far. */
+  peakCallDepth: number;
   pendingCalls: number;
   at: 'start' | 'interval' | 'suspension' | 'end';
 }
@@ -61,6 +64,7 @@ export function budgetOf(exec: Execution): Omit<BudgetSample, 'at'> {
     heapBytes: vm.heapBytes,
     allocations: vm.allocations,
     callDepth: vm.frames.length,
+    peakCallDepth: vm.peakDepth,
     pendingCalls: vm.host.inflight.length + vm.host.queued.length,
   };
 }

@@ -118,6 +118,8 @@ export class VM {
   instructions = 0;
   allocations = 0;
   heapBytes = 0;
+  /** The most frames the run has had at once (the budget view's peak call depth). */
+  peakDepth = 0;
   /** Allocation volume since the last mark; a mark runs when it passes `markEvery`. */
   private sinceMark = 0;
   markEvery = 1 << 20;
@@ -712,7 +714,7 @@ export class VM {
       frame.cont = Cont.Async;
     }
     this.sp = base + code.nlocals;
-    this.frames.push(frame);
+    if (this.frames.push(frame) > this.peakDepth) this.peakDepth = this.frames.length;
     this.frame = frame;
     return frame;
   }
@@ -1811,7 +1813,7 @@ export class VM {
               let nf = this.framePool.pop();
               if (nf === undefined) nf = new Frame(f, callee, nb, fnSlot, f.env, thisv, undefined, Cont.Normal, null);
               else nf.reuse(f, callee, nb, fnSlot, f.env, thisv, undefined, Cont.Normal, null);
-              this.frames.push(nf);
+              if (this.frames.push(nf) > this.peakDepth) this.peakDepth = this.frames.length;
               this.frame = nf;
               frame = nf;
               fc = callee;
@@ -3473,7 +3475,7 @@ export class VM {
     f.pc = saved.pc;
     f.tryStack = saved.tryStack.map((v, i) => (i % 2 === 1 ? v + base : v));
     f.tryEnvs = saved.tryEnvs.slice();
-    this.frames.push(f);
+    if (this.frames.push(f) > this.peakDepth) this.peakDepth = this.frames.length;
     this.frame = f;
     return f;
   }

@@ -21,6 +21,8 @@ test('a run fills the budget gauges and the chart, with a marker per suspension'
   // the limit is the picked run configuration's (or the default)
   expect(Number(await instructions.getAttribute('aria-valuemax'))).toBeGreaterThan(used);
   expect(Number(await panel.getByRole('meter', { name: 'Heap' }).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  // the deepest the run went (script → map → callback at least), not the depth at the last sample
+  expect(Number(await panel.getByRole('meter', { name: 'Call depth (peak)' }).getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(2);
   const chart = panel.getByRole('img', { name: /Budget use over the run/ });
   await expect(chart).toHaveAttribute('aria-label', /[1-9]\d* suspensions/);
   await expect(chart.locator('canvas')).toBeVisible();

@@ -106,7 +106,10 @@ export interface BudgetSample {
   instructions: number;
   heapBytes: number;
   allocations: number;
+  /** Frames on the stack when the sample was taken. */
   callDepth: number;
+  /** The most frames the run has had at once so far. */
+  peakCallDepth: number;
   pendingCalls: number;
 }
 
@@ -190,12 +193,13 @@ const REQUEST_SCHEMA = {
 
 const BUDGET = {
   type: 'object',
-  required: ['instructions', 'heapBytes', 'allocations', 'callDepth', 'pendingCalls'],
+  required: ['instructions', 'heapBytes', 'allocations', 'callDepth', 'peakCallDepth', 'pendingCalls'],
   properties: {
     instructions: { type: 'number' },
     heapBytes: { type: 'number' },
     allocations: { type: 'number' },
     callDepth: { type: 'number' },
+    peakCallDepth: { type: 'number' },
     pendingCalls: { type: 'number' },
   },
 };

@@ -100,7 +100,8 @@ export function gauges(run: BudgetRun): { key: string; label: string; value: num
     { key: 'instructions', label: 'Instructions', value: last?.instructions ?? 0, limit: run.limits.instructions, unit: 'count' },
     { key: 'heapBytes', label: 'Heap', value: last?.heapBytes ?? 0, limit: run.limits.heapBytes, unit: 'bytes' },
     { key: 'allocations', label: 'Allocations', value: last?.allocations ?? 0, limit: run.limits.allocations, unit: 'count' },
-    { key: 'callDepth', label: 'Call depth (peak)', value: peak('callDepth'), limit: run.limits.callDepth, unit: 'count' },
+    // (the VM's own peak: samples come between slices and suspensions, when few frames are left)
+    { key: 'callDepth', label: 'Call depth (peak)', value: Math.max(peak('peakCallDepth'), peak('callDepth')), limit: run.limits.callDepth, unit: 'count' },
     { key: 'outstandingHostCalls', label: 'Host calls outstanding (peak)', value: peak('pendingCalls'), limit: run.limits.outstandingHostCalls, unit: 'count' },
   ] as const).map((g) => ({ ...g, value: at(g.key, g.value) }));
 }

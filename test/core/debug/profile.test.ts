@@ -53,6 +53,23 @@ acc.join()`;
     expect(exec.program.functions.map((f) => Array.from(f.code))).toEqual(before);
   });
 
+  it('reports the peak call depth, which samples between calls do not see', () => {
+    // depth 4 inside rec(3); the suspension and the end come back at the top level
+    const src = `function rec(n) { return n === 0 ? 0 : 1 + rec(n - 1); }
+const d = rec(3);
+const r = await lookup(d);
+r + rec(5)`;
+    const exec = start(src, { startPaused: true, capabilities: [{ name: 'lookup' }] });
+    const p = profileRun(exec, { answer: (calls) => calls.map((c) => ({ id: c.id, value: 10 })) });
+    expect(p.outcome).toMatchObject({ status: 'completed', value: 15 });
+    const atSuspension = p.samples.find((s) => s.at === 'suspension')!;
+    // (frames: the script, then rec(3) … rec(0))
+    expect(atSuspension.peakCallDepth).toBe(5);
+    expect(atSuspension.callDepth).toBeLessThan(atSuspension.peakCallDepth);
+    expect(p.samples.at(-1)!.peakCallDepth).toBe(7);
+    for (let i = 1; i < p.samples.length; i++) expect(p.samples[i].peakCallDepth).toBeGreaterThanOrEqual(p.samples[i - 1].peakCallDepth);
+  });
+
   it('a run with a passed deadline returns running and, called again, ends with the same profile', () => {
     const whole = profileRun(start(SRC, { startPaused: true, seed: 1 }), { sampleEvery: 1000 });
     const p = new Profiler(start(SRC, { startPaused: true, seed: 1 }), { sampleEvery: 1000 });

@@ -45,6 +45,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       fuseCode: 'host-side switch (off while a debugger or profiler patches code; no effect on guest state)',
       arrayPushFn: 'cache of the shared Array.prototype.push',
       scratch: 'reused argument arrays of natives: no state between calls',
+      peakDepth: 'a figure for the budget view, not guest state: a restored run reports its peak since the restore',
     },
   },
   Frame: {
