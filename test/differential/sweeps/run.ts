@@ -86,6 +86,27 @@ const families: Record<string, () => Promise<number>> = {
     for (const o of objs) for (const op of ops) calls.push(op.replaceAll('X', o));
     return sweep('prototypes', calls, 150);
   },
+  async receivers() {
+    // generic methods called on awkward receivers (`m.call(recv, arg)`): the this-conversion,
+    // brand checks and their messages
+    const recv = ['undefined', 'null', '0', '-0', "''", "'ab'", 'true', '10n', "Symbol('q')", '[]', '[1, 2]', '{}', '{ length: 1, 0: "x" }', 'Object.create(null)', '() => 1', 'new Map([[1, 2]])', 'new Set([1])', 'new Date(0)', '/a/g', "new String('s')", 'new Number(4)', 'Promise.resolve(1)', 'new Error("m")'];
+    const args = ['undefined', "'a'", '0', '{}', "'length'", 'Symbol.iterator'];
+    const methods = ['Object.prototype.hasOwnProperty', 'Object.prototype.isPrototypeOf', 'Object.prototype.propertyIsEnumerable', 'Object.prototype.toString', 'Object.prototype.toLocaleString', 'Object.prototype.valueOf', 'Map.prototype.get', 'Map.prototype.has', 'Set.prototype.has', 'Date.prototype.getTime', 'Date.prototype.toISOString', 'Date.prototype.getUTCDay', 'RegExp.prototype.test', 'RegExp.prototype.exec', 'RegExp.prototype.toString', 'Error.prototype.toString', 'Number.prototype.toString', 'Boolean.prototype.valueOf', 'String.prototype.toString', 'Symbol.prototype.toString', 'BigInt.prototype.toString', 'Promise.prototype.then', 'Array.prototype.join', 'Array.prototype.toString', 'Object.getPrototypeOf(() => 1).toString'];
+    const calls: string[] = [];
+    for (const m of methods) for (const r of recv) for (const a of args.slice(0, 3)) calls.push(`(() => { const r = ${m}.call(${r}, ${a}); return r instanceof Promise ? 'promise' : r; })()`);
+    return sweep('receivers', calls, 200);
+  },
+  async collections() {
+    const pool = ['undefined', 'null', '0', '-0', 'NaN', "'a'", '1', '[]', '{}', "Symbol.for('s')", '10n', '(k, v) => v', '[[1, 2], [3, 4]]', "'ab'"];
+    const ctors = ["new Map([[0, 'z'], [NaN, 'n'], ['a', 1]])", "new Set([0, NaN, 'a'])", 'new Map()', 'new Set()'];
+    const methods = ['get', 'set', 'has', 'delete', 'add', 'clear', 'forEach', 'keys', 'values', 'entries'];
+    const calls: string[] = [];
+    for (const c of ctors) for (const m of methods) for (const args of combos(pool, 2)) {
+      calls.push(`((o) => { const f = o.${m}; if (typeof f !== 'function') return 'none'; const r = f.call(o${args.map((a) => ', ' + a).join('')}); return [r === o ? 'self' : r && typeof r === 'object' && typeof r.next === 'function' ? [...r] : r, [...o]]; })(${c})`);
+    }
+    for (const args of combos(pool, 2)) calls.push(`new Map(${args.join(', ')})`, `new Set(${args.join(', ')})`);
+    return sweep('collections', calls, 250);
+  },
 };
 
 const wanted = process.argv.slice(2);
