@@ -39,7 +39,7 @@ addPreludeModule({
   source:
     String.raw`
 function errorToString() {
-  if (!$.isObject(this)) throw new TypeError('Error.prototype.toString called on non-object');
+  if (!$.isObject(this)) throw new TypeError('Method Error.prototype.toString called on incompatible receiver ' + $.describeValue(this));
   const n = this.name;
   const m = this.message;
   const name = n === undefined ? 'Error' : ` +

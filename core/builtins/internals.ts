@@ -6,12 +6,15 @@ import { registerInstaller } from '../vm/realm';
 import { Attr } from '../shape';
 import { GuestError } from '../vm/throw';
 import { noSideEffectsToString } from '../vm/describe';
+import { typeText } from '../destructure';
 
 registerInstaller((r) => {
   r.internal('isObject', 1, (_vm, _t, a) => a[0] instanceof JSObject);
   r.internal('isCallable', 1, (_vm, _t, a) => isCallable(a[0]));
   // V8's rendering of a value in messages (no guest code runs)
   r.internal('describeValue', 1, (vm, _t, a) => noSideEffectsToString(vm, a[0]));
+  // …and by its type, as in "number 5 is not a function"
+  r.internal('typeText', 1, (_vm, _t, a) => typeText(a[0]));
   // IteratorNext's check: the result itself, or V8's TypeError
   r.internal('iterResult', 1, (vm, _t, a) => {
     if (!(a[0] instanceof JSObject)) throw vm.notIterResult(a[0]);

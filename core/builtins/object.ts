@@ -218,7 +218,10 @@ function objectGroupBy(items, callback) {
   return o;
 }
 function toLocaleString() {
-  return this.toString();
+  if (this === null || this === undefined) throw new TypeError('Object.prototype.toLocaleString called on null or undefined');
+  const f = this.toString;
+  if (typeof f !== 'function') throw new TypeError($.typeText(f) + ' is not a function');
+  return $.call(f, this);
 }
 `,
 });
