@@ -107,6 +107,34 @@ const families: Record<string, () => Promise<number>> = {
     for (const args of combos(pool, 2)) calls.push(`new Map(${args.join(', ')})`, `new Set(${args.join(', ')})`);
     return sweep('collections', calls, 250);
   },
+  async dates() {
+    // the UTC API only (local time is the host's time zone in V8, UTC in core unless configured)
+    const recv = ['new Date(0)', 'new Date(NaN)', 'new Date(8.64e15)', 'new Date(-8.64e15)', 'new Date(Date.UTC(2024, 1, 29, 23, 59, 59, 999))', 'new Date(-1)'];
+    const setters = ['setUTCFullYear', 'setUTCMonth', 'setUTCDate', 'setUTCHours', 'setUTCMinutes', 'setUTCSeconds', 'setUTCMilliseconds', 'setTime'];
+    const getters = ['getTime', 'getUTCFullYear', 'getUTCMonth', 'getUTCDate', 'getUTCDay', 'getUTCHours', 'getUTCMinutes', 'getUTCSeconds', 'getUTCMilliseconds', 'toISOString', 'toJSON', 'valueOf', 'toUTCString'];
+    const calls: string[] = [];
+    for (const r of recv) {
+      for (const g of getters) calls.push(`${r}.${g}()`);
+      for (const m of setters) for (const args of combos(NUM, m === 'setTime' ? 1 : 2)) calls.push(`((d) => [d.${m}(${args.join(', ')}), d.getTime()])(${r})`);
+    }
+    // (new Date() with no argument reads the clock: the engines' clocks differ)
+    for (const args of combos(NUM, 2)) calls.push(`Date.UTC(${args.join(', ')})`, ...(args.length ? [`new Date(${args.join(', ')}).getTime()`] : []));
+    return sweep('dates', calls, 300);
+  },
+  async descriptors() {
+    // defineProperty / getOwnPropertyDescriptor / defineProperties / create with descriptor objects
+    const targets = ['{}', '{ a: 1 }', '[]', '[1, 2]', 'Object.freeze({ a: 1 })', 'Object.create(null)'];
+    const keys = ["'a'", "'b'", "'0'", "'length'", "Symbol.for('s')"];
+    const descs = ['{}', '{ value: 2 }', '{ value: 3, writable: true }', '{ value: 4, enumerable: true, configurable: true, writable: true }', '{ get() { return 5; } }', '{ get: 5 }', '{ value: 1, get() {} }', '{ writable: false }', '{ configurable: false }', '{ enumerable: false, value: 6 }', 'undefined', '7'];
+    const calls: string[] = [];
+    for (const t of targets) for (const k of keys) for (const d of descs) {
+      // (attributes on array elements and a non-writable array length are documented rejections)
+      if (t.startsWith('[') && (k === "'0'" || k === "'length'")) continue;
+      calls.push(`((o) => { const r = Object.defineProperty(o, ${k}, ${d}); return [r === o, Object.getOwnPropertyDescriptor(o, ${k}), Object.keys(o), JSON.stringify(o)]; })(${t})`);
+    }
+    for (const d of descs) calls.push(`Object.keys(Object.create({}, { a: ${d} }))`, `Object.getOwnPropertyDescriptor(Object.defineProperties({}, { a: ${d} }), 'a')`);
+    return sweep('descriptors', calls, 200);
+  },
 };
 
 const wanted = process.argv.slice(2);
