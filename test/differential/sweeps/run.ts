@@ -135,6 +135,18 @@ const families: Record<string, () => Promise<number>> = {
     for (const d of descs) calls.push(`Object.keys(Object.create({}, { a: ${d} }))`, `Object.getOwnPropertyDescriptor(Object.defineProperties({}, { a: ${d} }), 'a')`);
     return sweep('descriptors', calls, 200);
   },
+  async promises() {
+    // the combinators, resolve/reject, then/catch/finally and the constructor with awkward
+    // values; every call is awaited (results and rejection reasons compared)
+    const pool = ['1', 'Promise.resolve(2)', 'Promise.reject(new Error("r"))', '{ then(r) { r(3); } }', '{ then(r, j) { j(new TypeError("t")); } }', '{ then: 5 }', '{ get then() { throw new RangeError("g"); } }', 'null', 'undefined', "'ab'", '[]', '[1, Promise.resolve(2)]', '[Promise.reject(new Error("x")), 2]', '[Promise.reject(new Error("a")), Promise.reject(new Error("b"))]', 'new Set([1, 2])', '{}', '(x) => x', '() => { throw new SyntaxError("s"); }', 'Symbol.iterator'];
+    const calls: string[] = [];
+    for (const v of pool) {
+      for (const c of ['all', 'allSettled', 'any', 'race', 'resolve', 'reject']) calls.push(`Promise.${c}(${v})`);
+      for (const m of ['then', 'catch', 'finally']) calls.push(`Promise.resolve(7).${m}(${v})`, `Promise.reject(new Error("e")).${m}(${v})`);
+      calls.push(`new Promise(${v})`, `Promise.resolve(1).then(() => ${v})`, `Promise.resolve().then(${v}, ${v})`);
+    }
+    return sweep('promises', calls, 200, true);
+  },
 };
 
 const wanted = process.argv.slice(2);

@@ -25,11 +25,21 @@ function d(v) {
   return '{' + Object.keys(v).map(k => k + ':' + d(v[k])).join(',') + '}';
 }
 function t(label, f) { try { out.push(label + ' => ' + d(f())); } catch (e) { out.push(label + ' !! ' + (e && e.name) + ': ' + (e && e.message)); } }
+const PENDING = { pending: true };
+function ticks(n) { return n ? Promise.resolve().then(() => ticks(n - 1)) : PENDING; }
+async function ta(label, f) {
+  try {
+    const v = await Promise.race([Promise.resolve().then(f), ticks(30)]);
+    out.push(label + (v === PENDING ? ' .. pending' : ' => ' + d(v)));
+  } catch (e) { out.push(label + ' !! ' + (e && e.name) + ': ' + (e && e.message)); }
+}
 `;
 
 /** Runs `lines` (calls of `t(label, f)`) in both engines; the differing result lines. */
-export async function runBatch(lines: string[]): Promise<string[]> {
-  const src = PRELUDE + lines.join('\n') + '\nout.join("\\n")';
+export async function runBatch(lines: string[], awaited = false): Promise<string[]> {
+  const src = awaited
+    ? PRELUDE + '(async () => {\n' + lines.join('\n') + '\nreturn out.join("\\n");\n})()'
+    : PRELUDE + lines.join('\n') + '\nout.join("\\n")';
   const [a, b] = await Promise.all([runInV8(src), runInCore(src)]);
   const va = 'value' in a ? String(a.value) : 'ERR ' + JSON.stringify(a);
   const vb = 'value' in b ? String(b.value) : 'ERR ' + JSON.stringify(b);
@@ -49,11 +59,12 @@ export function combos<T>(pool: T[], max: number): T[][] {
 }
 
 /** Sweeps `calls` (expressions) in batches; prints up to 6 differences per batch; their count. */
-export async function sweep(name: string, calls: string[], batch = 150): Promise<number> {
+export async function sweep(name: string, calls: string[], batch = 150, awaited = false): Promise<number> {
   let n = 0;
   for (let i = 0; i < calls.length; i += batch) {
-    const lines = calls.slice(i, i + batch).map((c) => `t(${JSON.stringify(c)}, () => ${c});`);
-    const diffs = await runBatch(lines);
+    // (awaited: each call's promise settles before the next call starts, so job order cannot mix them)
+    const lines = calls.slice(i, i + batch).map((c) => (awaited ? `await ta(${JSON.stringify(c)}, () => ${c});` : `t(${JSON.stringify(c)}, () => ${c});`));
+    const diffs = await runBatch(lines, awaited);
     for (const d of diffs.slice(0, 6)) console.log(`[${name}]\n${d}`);
     if (diffs.length > 6) console.log(`[${name}] ... ${diffs.length - 6} more`);
     n += diffs.length;
