@@ -365,7 +365,7 @@ export function printValue(unit: object, source: string, start: number, end: num
 const spreadCache: SpanCache = new WeakMap();
 
 /**
- * The callee of a spread operand at `start`…`end` that is a call (`...f(x)`, `...o.m(() => 1)`),
+ * The callee of a spread operand at `start`…`end` that is a call or a `new` (`...f(x)`, `...o.m(() => 1)`),
  * as V8 prints it in "f is not a function or its return value is not iterable"; null for any
  * other operand. Parsed, so arguments of any shape (arrows, functions, nested calls) are fine.
  */
@@ -373,6 +373,7 @@ export function spreadCallee(unit: object, source: string, start: number, end: n
   return cachedAt(spreadCache, unit, start, () => {
     const parsed = spanExpression(source, start, end);
     const node = parsed?.node;
+    if (node?.type === 'NewExpression') return printed(parsed!.source, node.callee);
     if (!parsed || node?.type !== 'CallExpression' || node.callee.type === 'CallExpression' || node.callee.type === 'Super') return null;
     return printed(parsed.source, node.callee);
   });

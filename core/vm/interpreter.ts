@@ -3878,6 +3878,8 @@ export class VM {
     if (text.length > 60 || /[\n;]|=>|\bfunction\b/.test(text)) text = '';
     if (!inArray && v !== null && v !== undefined) throw new GuestError('TypeError', 'Spread syntax requires ...iterable[Symbol.iterator] to be a function');
     if (callee !== null) text = callee;
+    // an array literal's operand as V8's CallPrinter writes it (`{(intermediate value)}` for an object literal)
+    else if (inArray && text) text = printValue(f.code.unit, f.code.unit.source, at, at + text.length) ?? text;
     // (V8: `[...f()]` names the function; `g(...f())` prints the call as `f(...)`)
     const what = callee !== null ? (inArray ? `${callee} is not a function or its return value` : `${callee}(...)`) : text || (v === null || v === undefined ? String(v) : this.describeIterable(v));
     throw new GuestError('TypeError', inArray || !text ? `${what} is not iterable` : `${what} is not iterable (cannot read property ${String(v)})`);

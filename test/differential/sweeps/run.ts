@@ -147,6 +147,53 @@ const families: Record<string, () => Promise<number>> = {
     }
     return sweep('promises', calls, 200, true);
   },
+  async iteration() {
+    // built-in iterators' next on wrong receivers, and the consumers of iterables
+    const its = ['[1, 2][Symbol.iterator]()', "'a\\ud83d\\ude00b'[Symbol.iterator]()", 'new Map([[1, 2]]).entries()', 'new Set([1]).values()', '(function* () { yield 1; })()', "'ab'.matchAll(/./g)", '[1].entries()'];
+    const recv = ['undefined', '{}', '[]', '[1, 2][Symbol.iterator]()', 'new Map().keys()', 'new Set().values()', '(function* () {})()', "'x'.matchAll(/x/g)"];
+    const sources = ['[1, , 3]', "'a\\ud83d\\ude00'", 'new Map([[1, 2], [3, 4]])', 'new Set([1, 1, 2])', '{ length: 2, 0: "x" }', '{ [Symbol.iterator]() { let i = 0; return { next: () => ({ value: i, done: i++ > 2 }) }; } }', '{ [Symbol.iterator]() { return { next: () => 5 }; } }', '{ [Symbol.iterator]: 5 }', '5', 'null', '(function* () { yield 1; yield 2; })()'];
+    const calls: string[] = [];
+    for (const it of its) for (const r of recv) calls.push(`Object.getPrototypeOf(${it}).next.call(${r})`);
+    for (const src of sources) {
+      calls.push(`Array.from(${src})`, `Array.from(${src}, (x, i) => [x, i])`, `[...${src}]`, `new Set(${src}).size`, `Object.fromEntries(${src})`, `(([a, b]) => [a, b])(${src})`, `Promise.all(${src}) instanceof Promise`);
+      calls.push(`(() => { const out = []; for (const x of ${src}) { out.push(x); if (out.length > 3) break; } return out; })()`);
+    }
+    return sweep('iteration', calls, 200);
+  },
+  async regexps() {
+    // the RegExp methods and the Symbol-keyed protocol on flag and lastIndex combinations
+    const res = ['/a/', '/a/g', '/a/y', '/a/gy', '/(?<n>a)|b/gd', '/\\u{1F600}/u', '/^/gm', '/(?:)/g', '/x*/g', '/[/]/'];
+    const inputs = ["'aba'", "''", "'\\ud83d\\ude00a'", "'a\\nb'", 'undefined', '5', '{ toString() { return "ab"; } }'];
+    const calls: string[] = [];
+    for (const re of res) for (const s of inputs) for (const li of ['0', '1', '-1', '5', "'1'"]) {
+      calls.push(`((r) => { r.lastIndex = ${li}; const x = r.exec(${s}); return [x && [...x], x && x.index, x && x.groups, x && x.indices && [...x.indices], r.lastIndex]; })(${re})`);
+      if (li === '0') {
+        calls.push(`((r) => [r.test(${s}), r.lastIndex])(${re})`);
+        calls.push(`((r) => [r[Symbol.replace](${s}, '[$&|$1|$<n>|$$]'), r.lastIndex])(${re})`);
+        calls.push(`((r) => [r[Symbol.split](${s}), r.lastIndex])(${re})`);
+        calls.push(`((r) => [r[Symbol.match](${s}), r.lastIndex])(${re})`);
+        calls.push(`((r) => [r[Symbol.search](${s}), r.lastIndex])(${re})`);
+        calls.push(`((r) => [[...r[Symbol.matchAll](${s})].map((m) => [m[0], m.index]), r.lastIndex])(${re})`);
+      }
+    }
+    return sweep('regexps', calls, 250);
+  },
+  async errors() {
+    const pool = ['undefined', "'m'", '5', '{ cause: 1 }', '{ cause: undefined }', '{}', 'null', "{ toString() { return 'ts'; } }", "Symbol('s')", '[1, 2]', 'new Set([new Error("x")])'];
+    const ctors = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError'];
+    const calls: string[] = [];
+    for (const c of ctors) for (const args of combos(pool, 2)) calls.push(`((e) => [e.name, e.message, 'cause' in e, e.cause, String(e), Object.keys(e), e instanceof ${c}])(new ${c}(${args.join(', ')}))`, `${c}(${args.join(', ')}).message`);
+    for (const args of combos(pool, 2)) calls.push(`((e) => [e.name, e.message, e.errors, 'cause' in e, e.cause])(new AggregateError(${args.join(', ')}))`);
+    return sweep('errors', calls, 250);
+  },
+  async bigints() {
+    const pool = ['0n', '1n', '-1n', '2n ** 64n', '-(2n ** 63n)', '255n', '0', '1', '-1', '1.5', "'12'", "'0x1f'", "' 7 '", "'1e3'", "''", 'true', 'null', 'undefined', '2 ** 53', 'NaN', '{ valueOf() { return 3n; } }'];
+    const calls: string[] = [];
+    for (const f of ['BigInt', 'BigInt.asIntN', 'BigInt.asUintN']) for (const args of combos(pool, 2)) calls.push(`${f}(${args.join(', ')})`);
+    for (const r of ['0n', '-255n', '2n ** 70n']) for (const a of ['undefined', '2', '16', '36', '1', '37', "'8'"]) calls.push(`(${r}).toString(${a})`);
+    for (const op of ['+', '-', '*', '/', '%', '**', '<<', '>>', '&', '|', '^', '<', '==', '===']) for (const a of ['7n', '-7n', '0n', '2n', '1', "'7'"]) for (const b of ['3n', '-3n', '0n', '64n', '1', "'3'"]) calls.push(`(${a}) ${op} (${b})`);
+    return sweep('bigints', calls, 300);
+  },
 };
 
 const wanted = process.argv.slice(2);
