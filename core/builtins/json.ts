@@ -659,6 +659,8 @@ class Stringifier {
   constructor(
     readonly vm: VM,
     readonly gap: string,
+    /** Newlines between items: a gap, or (as V8 has it) a space number in (0, 1), whose gap is empty. */
+    readonly pretty: boolean,
     readonly propList: string[] | null,
     /** console %j: guest toJSONs are ignored and getters skipped instead of bailing out. */
     readonly lenient: boolean,
@@ -760,7 +762,7 @@ class Stringifier {
       if (!s.hasIndexKeys && !s.hasAccessors && !s.hasSpecialKeys && !(o instanceof JSPrimitiveObject)) {
         f.keys = s.keys;
         f.fastSlots = true;
-        if (!s.dictionary && this.gap === '') f.pieces = keyPieces(s);
+        if (!s.dictionary && !this.pretty) f.pieces = keyPieces(s);
       } else f.keys = this.vm.ownKeys(o, true, false);
     }
     f.n = f.keys.length;
@@ -808,6 +810,7 @@ class Stringifier {
     else if (v === undefined || v instanceof GSymbol) return undefined;
     if (v === SKIP) return undefined;
     const gap = this.gap;
+    const pretty = this.pretty;
     const pool: SFrame[] = [];
     let depth = 0;
     // the text so far is `done` joined, then `out`: `out` is the current chunk, moved into
@@ -862,7 +865,7 @@ class Stringifier {
             while (j < n) {
               const e = arr[j++];
               if (count++ > 0) out += ',';
-              if (gap) out += '\n' + indent;
+              if (pretty) out += '\n' + indent;
               if (typeof e === 'string') out += quote(e);
               else if (typeof e === 'number') out += Number.isFinite(e) ? String(e) : 'null';
               else if (typeof e === 'boolean') out += e ? 'true' : 'false';
@@ -941,7 +944,7 @@ class Stringifier {
           } else v = raw as Value;
           key = k as string;
           if (f.count++ > 0) out += ',';
-          if (gap) out += '\n' + indent + quoteKey(key) + ': ';
+          if (pretty) out += '\n' + indent + quoteKey(key) + ': ';
           else out += quoteKey(key) + ':';
           break;
         }
@@ -949,7 +952,7 @@ class Stringifier {
         this.objs.pop();
         this.keys.pop();
         indent = f.stepback;
-        if (f.count > 0 && gap) out += '\n' + indent + (f.arr ? ']' : '}');
+        if (f.count > 0 && pretty) out += '\n' + indent + (f.arr ? ']' : '}');
         else out += f.arr ? ']' : '}';
         depth--;
         f = depth > 0 ? pool[depth - 1] : null;
@@ -967,6 +970,14 @@ function primNumber(v: Value): number {
 function primString(v: Value): string {
   if (v instanceof GSymbol) throw new GuestError('TypeError', 'Cannot convert a Symbol value to a string');
   return String(v);
+}
+
+/**
+ * Whether `space` (a primitive) asks for newlines. V8 writes them for any positive number, also
+ * one below 1, whose gap is empty (the spec's gap would be none): JSON.stringify(v, null, 0.5).
+ */
+function prettyOf(space: Value): boolean {
+  return gapOf(space) !== '' || (typeof space === 'number' && space > 0);
 }
 
 /** The gap string of `space` (a primitive). */
@@ -1030,7 +1041,7 @@ function stringifyFast(vm: VM, intr: Intrinsics, value: Value, replacer: Value, 
       space = primString(p as Value);
     }
   }
-  const s = new Stringifier(vm, gapOf(space), propList, lenient, intr);
+  const s = new Stringifier(vm, gapOf(space), prettyOf(space), propList, lenient, intr);
   const out = s.run(value);
   if (out !== undefined) {
     vm.charge(16 + out.length * 2);
@@ -1074,7 +1085,7 @@ function jsonInternalize(holder, name, reviver) {
   return $.call(reviver, holder, name, val);
 }
 function jsonStringifySlow(value, replacer, space) {
-  const state = { fn: undefined, list: undefined, gap: '', indent: '', objs: [], keys: [] };
+  const state = { fn: undefined, list: undefined, gap: '', pretty: false, indent: '', objs: [], keys: [] };
   if ($.isObject(replacer)) {
     if (typeof replacer === 'function') state.fn = replacer;
     else if ($.jsonIsArray(replacer)) {
@@ -1100,6 +1111,7 @@ function jsonStringifySlow(value, replacer, space) {
     else if (kind === 'String') space = ` + '`${space}`' + String.raw`;
   }
   state.gap = $.jsonGap(space);
+  state.pretty = $.jsonPretty(space);
   const wrapper = {};
   $.defineData(wrapper, '', value);
   return jsonSerializeProperty(state, '', wrapper, '');
@@ -1137,11 +1149,11 @@ function jsonSerializeObject(state, value, cycleKey) {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
     const s = jsonSerializeProperty(state, k, value, k);
-    if (s !== undefined) $.arrayPush(partial, $.jsonQuote(k) + (state.gap === '' ? ':' : ': ') + s);
+    if (s !== undefined) $.arrayPush(partial, $.jsonQuote(k) + (state.pretty ? ': ' : ':') + s);
   }
   let out;
   if (partial.length === 0) out = '{}';
-  else if (state.gap === '') out = '{' + $.jsonJoin(partial, ',') + '}';
+  else if (!state.pretty) out = '{' + $.jsonJoin(partial, ',') + '}';
   else out = '{\n' + state.indent + $.jsonJoin(partial, ',\n' + state.indent) + '\n' + stepback + '}';
   $.jsonLeave(state.objs, state.keys);
   state.indent = stepback;
@@ -1159,7 +1171,7 @@ function jsonSerializeArray(state, value, cycleKey) {
   }
   let out;
   if (partial.length === 0) out = '[]';
-  else if (state.gap === '') out = '[' + $.jsonJoin(partial, ',') + ']';
+  else if (!state.pretty) out = '[' + $.jsonJoin(partial, ',') + ']';
   else out = '[\n' + state.indent + $.jsonJoin(partial, ',\n' + state.indent) + '\n' + stepback + ']';
   $.jsonLeave(state.objs, state.keys);
   state.indent = stepback;
@@ -1257,6 +1269,7 @@ registerInstaller((r: Realm) => {
     return Number.isFinite(n) ? String(n) : 'null';
   });
   r.internal('jsonGap', 1, (_vm, _t, a) => gapOf(a[0]));
+  r.internal('jsonPretty', 1, (_vm, _t, a) => prettyOf(a[0]));
   r.internal('jsonJoin', 2, (vm, _t, a) => {
     const parts = (a[0] as JSArray).elements as string[];
     const sep = a[1] as string;

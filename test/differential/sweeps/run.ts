@@ -194,6 +194,24 @@ const families: Record<string, () => Promise<number>> = {
     for (const op of ['+', '-', '*', '/', '%', '**', '<<', '>>', '&', '|', '^', '<', '==', '===']) for (const a of ['7n', '-7n', '0n', '2n', '1', "'7'"]) for (const b of ['3n', '-3n', '0n', '64n', '1', "'3'"]) calls.push(`(${a}) ${op} (${b})`);
     return sweep('bigints', calls, 300);
   },
+  async stringReceivers() {
+    // String.prototype methods called on non-strings: RequireObjectCoercible and ToString of this
+    const recv = ['undefined', 'null', '5', '-0', 'true', '10n', "Symbol('q')", '[1, [2, 3]]', '{}', "{ toString() { return 'ts'; } }", "{ toString() { throw new Error('boom'); } }", "new String('s')", '/x/g'];
+    const methods = ['at', 'charAt', 'codePointAt', 'concat', 'endsWith', 'includes', 'indexOf', 'padEnd', 'repeat', 'slice', 'split', 'startsWith', 'substring', 'toUpperCase', 'trim', 'replace', 'replaceAll', 'match', 'matchAll', 'search', 'normalize', 'localeCompare', 'isWellFormed', 'toString', 'valueOf', 'at'];
+    const calls: string[] = [];
+    for (const m of methods) for (const r of recv) calls.push(m === 'matchAll' ? `[...String.prototype.${m}.call(${r}, /./g)].length` : `String.prototype.${m}.call(${r}, 't', 1)`);
+    return sweep('stringReceivers', calls, 250);
+  },
+  async json() {
+    const values = ['{ a: 1, b: [1, 2, { c: "x" }], d: undefined, e: () => 1 }', '[1, "a", null, undefined, [], {}]', "'s\\u2028\\ud800'", '-0', 'new Date(0)', '{ toJSON(k) { return k + "!"; } }', '{ a: { toJSON() { return undefined; } } }', 'Object.assign(Object.create({ inh: 1 }), { own: 2 })', "{ [Symbol('s')]: 1, b: 2 }", '{ 2: "two", 1: "one", z: 0 }', 'new Map([[1, 2]])', '[new Number(3), new String("s"), new Boolean(false)]'];
+    const replacers = ['undefined', 'null', '(k, v) => v', '(k, v) => (typeof v === "number" ? v * 2 : v)', '(k, v) => (k === "a" ? undefined : v)', '["a", "b", 1, "1", "z"]', '["b", "b"]', '[]', '(k, v) => (k === "" ? [v] : v)', 'function (k, v) { return this === undefined ? "no this" : v; }'];
+    const spaces = ['undefined', '2', '"--"', '11', '"xxxxxxxxxxxx"', '-1', 'new Number(3)', 'new String("ab")', '0.5', 'true'];
+    const calls: string[] = [];
+    for (const v of values) for (const r of replacers) for (const sp of ['undefined', '2', '"--"']) calls.push(`JSON.stringify(${v}, ${r}, ${sp})`);
+    for (const sp of spaces) calls.push(`JSON.stringify({ a: [1, { b: 2 }] }, null, ${sp})`);
+    for (const t of ['\'{"a":[1,{"b":2}],"c":"d"}\'', "'[1, 2, 3]'", "'\"s\"'", "'{\"__proto__\": 1}'"]) for (const rv of ['undefined', '(k, v) => v', '(k, v) => (typeof v === "number" ? v + 1 : v)', '(k, v) => (k === "a" ? undefined : v)', 'function (k, v) { return k === "" ? Object.keys(this) : v; }', '5']) calls.push(`JSON.parse(${t}, ${rv})`);
+    return sweep('json', calls, 250);
+  },
 };
 
 const wanted = process.argv.slice(2);
