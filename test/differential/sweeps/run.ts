@@ -212,6 +212,19 @@ const families: Record<string, () => Promise<number>> = {
     for (const t of ['\'{"a":[1,{"b":2}],"c":"d"}\'', "'[1, 2, 3]'", "'\"s\"'", "'{\"__proto__\": 1}'"]) for (const rv of ['undefined', '(k, v) => v', '(k, v) => (typeof v === "number" ? v + 1 : v)', '(k, v) => (k === "a" ? undefined : v)', 'function (k, v) { return k === "" ? Object.keys(this) : v; }', '5']) calls.push(`JSON.parse(${t}, ${rv})`);
     return sweep('json', calls, 250);
   },
+  async mutation() {
+    // callbacks that change the array they iterate (length, holes, values), for every method
+    // that calls back: which elements are visited, with which values, and the results
+    const muts = ['a.push(x)', 'a.pop()', 'a.shift()', 'a.unshift(0)', 'a.splice(i, 1)', 'a[i + 1] = 9', 'a.length = 1', 'delete a[i + 1]', 'a.reverse()', 'a.fill(7)', 'a[10] = 5', 'a.sort((p, q) => q - p)'];
+    const methods = ['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'reduce', 'reduceRight', 'flatMap'];
+    const calls: string[] = [];
+    for (const m of methods) for (const mut of muts) {
+      const cb = m.startsWith('reduce') ? `(acc, x, i, a) => { seen.push([i, x]); if (seen.length < 6) ${mut}; return acc + ',' + x; }` : `(x, i, a) => { seen.push([i, x]); if (seen.length < 6) ${mut}; return ${m === 'flatMap' ? '[x, x]' : 'i % 2 === 0'}; }`;
+      calls.push(`((a) => { const seen = []; const r = a.${m}(${cb}${m.startsWith('reduce') ? ", ''" : ''}); return [r, seen, a, a.length]; })([1, 2, , 4])`);
+    }
+    for (const mut of muts) calls.push(`((a) => { let n = 0; const r = a.sort((p, q) => { if (n++ === 1) { const i = 0, x = p; ${mut}; } return p - q; }); return [r === a, a.length]; })([3, 1, 2])`);
+    return sweep('mutation', calls, 200);
+  },
 };
 
 const wanted = process.argv.slice(2);
