@@ -973,20 +973,26 @@ function primString(v: Value): string {
 }
 
 /**
- * Whether `space` (a primitive) asks for newlines. V8 writes them for any positive number, also
- * one below 1, whose gap is empty (the spec's gap would be none): JSON.stringify(v, null, 0.5).
+ * Whether `space` (a primitive) asks for newlines, as V8 decides it: any positive number (also
+ * one below 1, whose gap is empty) and any non-empty string (also one whose gap is cut to
+ * nothing at a NUL, below).
  */
 function prettyOf(space: Value): boolean {
-  return gapOf(space) !== '' || (typeof space === 'number' && space > 0);
+  if (typeof space === 'number') return space > 0;
+  return typeof space === 'string' && space.length > 0;
 }
 
-/** The gap string of `space` (a primitive). */
+/** The gap string of `space` (a primitive). V8 ends a string gap at its first NUL (after taking ten characters). */
 function gapOf(space: Value): string {
   if (typeof space === 'number') {
     const n = Math.min(10, Number.isNaN(space) ? 0 : Math.trunc(space));
     return n >= 1 ? ' '.repeat(n) : '';
   }
-  if (typeof space === 'string') return space.length <= 10 ? space : space.slice(0, 10);
+  if (typeof space === 'string') {
+    const g = space.length <= 10 ? space : space.slice(0, 10);
+    const nul = g.indexOf('\0');
+    return nul < 0 ? g : g.slice(0, nul);
+  }
   return '';
 }
 
