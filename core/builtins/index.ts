@@ -17,3 +17,4 @@ import './collections';
 import './date';
 import './json';
 import './intl';
+import './key-order';

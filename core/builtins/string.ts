@@ -23,7 +23,7 @@ import { convertArgs, slowCall } from './string-prelude';
 import { toInteger, toNumber, toObject, toString } from './util';
 import { JSRegExp } from '../objects';
 import { localeTags } from './locales';
-import { guestArgs, num } from './convert';
+import { guestArgs, num, reorderProperties } from './convert';
 
 type Impl = (vm: VM, s: string, a: Value[], self: NativeFunction, t: Value) => Value | typeof PUSHED;
 
@@ -559,7 +559,18 @@ registerInstaller((r) => {
     return vm.newArray(parts);
   });
 
+  // V8's order of String.prototype's own keys (reflection lists them so)
+  reorderProperties(SP, STRING_PROTO_ORDER);
 });
+
+/** `Object.getOwnPropertyNames(String.prototype)` in V8 (Node 20); `length` is the wrapper's own, listed first anyway. */
+const STRING_PROTO_ORDER = [
+  'constructor', 'anchor', 'at', 'big', 'blink', 'bold', 'charAt', 'charCodeAt', 'codePointAt', 'concat', 'endsWith', 'fontcolor',
+  'fontsize', 'fixed', 'includes', 'indexOf', 'isWellFormed', 'italics', 'lastIndexOf', 'link', 'localeCompare', 'match',
+  'matchAll', 'normalize', 'padEnd', 'padStart', 'repeat', 'replace', 'replaceAll', 'search', 'slice', 'small', 'split',
+  'strike', 'sub', 'substr', 'substring', 'sup', 'startsWith', 'toString', 'toWellFormed', 'trim', 'trimStart', 'trimLeft',
+  'trimEnd', 'trimRight', 'toLocaleLowerCase', 'toLocaleUpperCase', 'toLowerCase', 'toUpperCase', 'valueOf',
+];
 
 function rel(n: number, len: number): number {
   if (n < 0) return Math.max(len + n, 0);

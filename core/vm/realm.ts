@@ -69,6 +69,16 @@ export function registerInstaller(i: Installer): void {
   installers.push(i);
 }
 
+const finishers: Installer[] = [];
+
+/**
+ * Like {@link registerInstaller}, for work that needs every built-in in place, self-hosted
+ * methods included (they are installed once the prelude is compiled, after the installers).
+ */
+export function registerFinisher(f: Installer): void {
+  finishers.push(f);
+}
+
 /**
  * What every realm of the process shares, built once by {@link realmTemplate} with a
  * throwaway VM: the frozen intrinsics, the prelude's closures and scope, and the
@@ -413,6 +423,7 @@ export class Realm {
 
     for (const install of installers) install(this);
     this.instantiatePrelude();
+    for (const finish of finishers) finish(this);
     this.freezeIntrinsics();
   }
 
