@@ -3,21 +3,95 @@ import { JSObject, JSPromise, Reaction, isCallable } from '../objects';
 import { Attr } from '../shape';
 import { WELL_KNOWN, type Value } from '../value';
 import { Cont } from '../vm/frame';
-import type { VM } from '../vm/interpreter';
+import { isConstructor, type VM } from '../vm/interpreter';
 import { addPreludeModule } from '../prelude/index';
 import { registerInstaller } from '../vm/realm';
 import { GuestError } from '../vm/throw';
 import { receiverText } from './util';
 
 addPreludeModule({
-  exports: ['promiseFinally', 'promiseAll', 'promiseAllSettled', 'promiseRace', 'promiseAny'],
+  exports: ['promiseFinally', 'promiseAll', 'promiseAllSettled', 'promiseRace', 'promiseAny', 'promiseThenSlow', 'promiseCatch', 'promiseResolveWith', 'promiseRejectWith'],
   source: String.raw`
+// SpeciesConstructor(p, %Promise%)
+function promiseSpecies(p) {
+  const C = p.constructor;
+  if (C === undefined) return Promise;
+  if (!$.isObject(C)) throw new TypeError('The .constructor property is not an object');
+  const S = C[Symbol.species];
+  if (S === undefined || S === null) return Promise;
+  if (!$.isConstructor(S)) throw new TypeError('object.constructor[Symbol.species] is not a constructor');
+  return S;
+}
+// NewPromiseCapability(C): [promise, resolve, reject]
+function promiseCapability(C) {
+  if (!$.isConstructor(C)) throw new TypeError($.describeValue(C) + ' is not a constructor');
+  let resolve;
+  let reject;
+  const promise = new C((res, rej) => {
+    if (resolve !== undefined || reject !== undefined) throw new TypeError('Promise executor has already been invoked with non-undefined arguments');
+    resolve = res;
+    reject = rej;
+  });
+  if (typeof resolve !== 'function' || typeof reject !== 'function') throw new TypeError('Promise resolve or reject function is not callable');
+  return [promise, resolve, reject];
+}
+// then() of a promise whose species may be another constructor (a subclass, a changed
+// constructor): the derived promise is made and settled through that constructor's capability
+function promiseThenSlow(onFulfilled, onRejected) {
+  const C = promiseSpecies(this);
+  if (C === Promise) return $.promiseThen(this, onFulfilled, onRejected);
+  const [promise, resolve, reject] = promiseCapability(C);
+  $.promiseReact(
+    this,
+    (v) => {
+      if (typeof onFulfilled !== 'function') return resolve(v);
+      let r;
+      try {
+        r = onFulfilled(v);
+      } catch (e) {
+        return reject(e);
+      }
+      return resolve(r);
+    },
+    (e) => {
+      if (typeof onRejected !== 'function') return reject(e);
+      let r;
+      try {
+        r = onRejected(e);
+      } catch (x) {
+        return reject(x);
+      }
+      return resolve(r);
+    },
+  );
+  return promise;
+}
+function promiseCatch(onRejected) {
+  const then = this.then;
+  if (typeof then !== 'function') throw new TypeError($.typeText(then) + ' is not a function');
+  return $.call(then, this, undefined, onRejected);
+}
+// PromiseResolve(C, x) and Promise.reject for a C other than %Promise%
+function promiseResolveWith(C, x) {
+  if (!$.isObject(C)) throw new TypeError('PromiseResolve called on non-object');
+  if ($.isPromise(x) && x.constructor === C) return x;
+  const [promise, resolve] = promiseCapability(C);
+  resolve(x);
+  return promise;
+}
+function promiseRejectWith(C, r) {
+  const [promise, , reject] = promiseCapability(C);
+  reject(r);
+  return promise;
+}
 function promiseFinally(onFinally) {
   const p = this;
+  if (!$.isObject(p)) throw new TypeError('Promise.prototype.finally called on non-object');
+  const C = promiseSpecies(p);
   if (typeof onFinally !== 'function') return p.then(onFinally, onFinally);
   return p.then(
-    (v) => Promise.resolve(onFinally()).then(() => v),
-    (e) => Promise.resolve(onFinally()).then(() => { throw e; }),
+    (v) => promiseResolveWith(C, onFinally()).then(() => v),
+    (e) => promiseResolveWith(C, onFinally()).then(() => { throw e; }),
   );
 }
 function promiseAll(iterable) {
@@ -97,6 +171,13 @@ function promiseAny(iterable) {
 `,
 });
 
+/** PerformPromiseThen(p, onFulfilled, onRejected, a new %Promise% capability). */
+function thenDerived(vm: VM, p: JSPromise, onFulfilled: Value, onRejected: Value): JSPromise {
+  const derived = vm.newPromise();
+  vm.performThen(p, new Reaction(derived, isCallable(onFulfilled) ? onFulfilled : undefined, isCallable(onRejected) ? onRejected : undefined, null));
+  return derived;
+}
+
 function thisPromise(vm: VM, t: Value, name: string): JSPromise {
   if (!(t instanceof JSPromise)) throw new GuestError('TypeError', `Method Promise.prototype.${name} called on incompatible receiver ${vm.describe(t)}`);
   return t;
@@ -126,40 +207,39 @@ registerInstaller((r) => {
     return vm.pushCallAbsorbing(executor, undefined, [resolve, reject], Cont.Executor, promise);
   }, PP);
   PP.defineOwn(WELL_KNOWN.toStringTag, 'Promise', Attr.Configurable);
-  // reflection sees it as in V8; then() itself does not consult it (LANGUAGE.md: Promise subclasses)
+  // SpeciesConstructor reads it: a subclass of Promise gets derived promises of its own class
   r.getter(P, WELL_KNOWN.species, (_vm, t) => t);
   r.method(PP, 'then', 2, (vm, t, a) => {
     const p = thisPromise(vm, t, 'then');
-    // Subclasses get derived promises of their own class (species), without running
-    // their constructor: an approximation documented in LANGUAGE.md.
-    const derived = vm.newPromise(p.proto && p.proto !== vm.realm.PromisePrototype ? p.proto : vm.realm.PromisePrototype);
-    vm.performThen(p, new Reaction(derived, isCallable(a[0]) ? a[0] : undefined, isCallable(a[1]) ? a[1] : undefined, null));
-    return derived;
-  });
-  r.method(PP, 'catch', 1, (vm, t, a) => {
-    const p = thisPromise(vm, t, 'catch');
-    const derived = vm.newPromise(p.proto && p.proto !== vm.realm.PromisePrototype ? p.proto : vm.realm.PromisePrototype);
-    vm.performThen(p, new Reaction(derived, undefined, isCallable(a[0]) ? a[0] : undefined, null));
-    return derived;
-  });
-  r.selfHosted(PP, 'finally', 'promiseFinally');
-  const protoOf = (vm: VM, c: Value): JSObject => {
-    if (c instanceof JSObject && c !== P) {
-      const p = vm.get(c, 'prototype');
-      if (p instanceof JSObject) return p;
+    // SpeciesConstructor(p, %Promise%) is %Promise% for a plain promise without a guest step to
+    // show it (the prototype and Promise are frozen); anything else asks its constructor
+    if (p.proto !== vm.realm.PromisePrototype || p.shape.index.has('constructor')) {
+      return vm.pushCall(vm.realm.prelude.promiseThenSlow, p, [a[0], a[1]], Cont.Normal);
     }
-    return vm.realm.PromisePrototype;
-  };
+    return thenDerived(vm, p, a[0], a[1]);
+  });
+  // generic, as in V8: Invoke(this, "then", « undefined, onRejected »)
+  r.selfHosted(PP, 'catch', 'promiseCatch');
+  r.selfHosted(PP, 'finally', 'promiseFinally');
+  // PerformPromiseThen with a %Promise% capability, for the prelude's then()
+  r.internal('promiseThen', 3, (vm, _t, a) => thenDerived(vm, a[0] as JSPromise, a[1], a[2]));
+  // PerformPromiseThen without a capability: the handlers settle one themselves
+  r.internal('promiseReact', 3, (vm, _t, a) => {
+    const derived = vm.newPromise();
+    derived.handled = true;
+    vm.performThen(a[0] as JSPromise, new Reaction(derived, a[1], a[2], null));
+    return undefined;
+  });
+  r.internal('isPromise', 1, (_vm, _t, a) => a[0] instanceof JSPromise);
+  r.internal('isConstructor', 1, (_vm, _t, a) => isConstructor(a[0]));
+  // (another constructor, a subclass: its capability, through the prelude)
   r.method(P, 'resolve', 1, (vm, t, a) => {
-    const proto = protoOf(vm, t);
-    if (proto === vm.realm.PromisePrototype) return promiseResolve(vm, a[0]);
-    if (a[0] instanceof JSPromise && a[0].proto === proto) return a[0];
-    const p = vm.newPromise(proto);
-    vm.resolvePromise(p, a[0]);
-    return p;
+    if (t !== P) return vm.pushCall(vm.realm.prelude.promiseResolveWith, undefined, [t, a[0]], Cont.Normal);
+    return promiseResolve(vm, a[0]);
   });
   r.method(P, 'reject', 1, (vm, t, a) => {
-    const p = vm.newPromise(protoOf(vm, t));
+    if (t !== P) return vm.pushCall(vm.realm.prelude.promiseRejectWith, undefined, [t, a[0]], Cont.Normal);
+    const p = vm.newPromise();
     vm.rejectPromise(p, a[0]);
     return p;
   });
