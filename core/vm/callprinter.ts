@@ -321,6 +321,11 @@ export function notIterableMessage(unit: object, source: string, start: number, 
   if (parsed?.node.type === 'ForOfStatement' && parsed.node.right.type !== 'ChainExpression') {
     const isAsync = parsed.node.await === true;
     const subject = parsed.node.right;
+    // an object literal V8 cannot build from a boilerplate: V8 words it by the value's type ('')
+    if (!isAsync && subject.type === 'ObjectExpression' && !boilerplateObject(subject)) {
+      byUnit.set(start, '');
+      return '';
+    }
     const p = new Printer(parsed.source, !isAsync);
     p.find(subject, true);
     const what = isAsync ? 'async iterable' : 'iterable';
@@ -346,6 +351,49 @@ function printed(source: string, node: ESTree.Node): string | null {
   const p = new Printer(source);
   p.find(node, true);
   return p.out || null;
+}
+
+/**
+ * Whether V8 builds the object literal from a boilerplate: no computed key, method or shorthand,
+ * and every value a constant its parser folds (literals, number arithmetic, nested literals of
+ * such; accessors and spreads allowed). For-of over any other object literal that is not
+ * iterable gets V8's typed message ("object is not iterable (cannot read property …)").
+ */
+function boilerplateObject(o: ESTree.ObjectExpression): boolean {
+  for (const p of o.properties) {
+    if (p.type !== 'Property') continue;
+    if (p.computed || p.method || p.shorthand) return false;
+    if (p.kind === 'init' && !boilerplateValue(p.value as ESTree.Node)) return false;
+  }
+  return true;
+}
+
+function boilerplateValue(n: ESTree.Node | null): boolean {
+  if (n === null) return true; // an array hole
+  switch (n.type) {
+    case 'Literal':
+      return !('regex' in n && n.regex);
+    case 'TemplateLiteral':
+      return n.expressions.length === 0;
+    case 'UnaryExpression':
+      return ['-', '+', '!', '~'].includes(n.operator) && foldsToNumber(n.argument);
+    case 'BinaryExpression':
+      return foldsToNumber(n);
+    case 'ArrayExpression':
+      return n.elements.every((e) => e === null || (e.type !== 'SpreadElement' && boilerplateValue(e)));
+    case 'ObjectExpression':
+      return boilerplateObject(n);
+    default:
+      return false;
+  }
+}
+
+/** A number (or boolean) expression V8's parser folds to a constant. */
+function foldsToNumber(n: ESTree.Node): boolean {
+  if (n.type === 'Literal') return typeof n.value === 'number' || typeof n.value === 'boolean';
+  if (n.type === 'UnaryExpression') return ['-', '+', '!', '~'].includes(n.operator) && foldsToNumber(n.argument);
+  if (n.type === 'BinaryExpression') return ['+', '-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>'].includes(n.operator) && foldsToNumber(n.left) && foldsToNumber(n.right);
+  return false;
 }
 
 const valueCache: SpanCache = new WeakMap();

@@ -3798,7 +3798,8 @@ export class VM {
     const op = f.code.code[f.pc - 1];
     if (op !== Op.GetIterator && op !== Op.GetAsyncIterator) return null;
     const span = spanAt(f.code, f.pc - 1);
-    return span ? notIterableMessage(f.code.unit, f.code.unit.source, span.start, span.end) : null;
+    // ('' is the typed wording, which only sync for-of uses)
+    return (span && notIterableMessage(f.code.unit, f.code.unit.source, span.start, span.end)) || null;
   }
 
   /**
@@ -3817,6 +3818,7 @@ export class VM {
       const head = source.slice(span.start, span.start + 12);
       if (/^for\b/.test(head)) {
         const m = notIterableMessage(unit, source, span.start, span.end);
+        if (m === '') return notIterableTyped(typeText(obj));
         if (m) return m;
       } else if (head.startsWith('[')) {
         return notIterableTyped(typeText(obj));
