@@ -43,28 +43,22 @@ function promiseThenSlow(onFulfilled, onRejected) {
   const [promise, resolve, reject] = promiseCapability(C);
   $.promiseReact(
     this,
-    (v) => {
-      if (typeof onFulfilled !== 'function') return resolve(v);
-      let r;
-      try {
-        r = onFulfilled(v);
-      } catch (e) {
-        return reject(e);
-      }
-      return resolve(r);
-    },
-    (e) => {
-      if (typeof onRejected !== 'function') return reject(e);
-      let r;
-      try {
-        r = onRejected(e);
-      } catch (x) {
-        return reject(x);
-      }
-      return resolve(r);
-    },
+    (v) => promiseReaction(onFulfilled, v, resolve, reject, resolve),
+    (e) => promiseReaction(onRejected, e, resolve, reject, reject),
   );
   return promise;
+}
+// PromiseReactionJob with a capability: the handler's outcome settles it; no handler passes
+// the argument on (to resolve for a fulfilment, to reject for a rejection)
+function promiseReaction(handler, argument, resolve, reject, passOn) {
+  if (typeof handler !== 'function') return passOn(argument);
+  let r;
+  try {
+    r = handler(argument);
+  } catch (e) {
+    return reject(e);
+  }
+  return resolve(r);
 }
 function promiseCatch(onRejected) {
   const then = this.then;

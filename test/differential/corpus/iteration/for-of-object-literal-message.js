@@ -25,12 +25,10 @@ const subjects = [
   () => { for (const q of { a: () => 1 }); },
   () => { for (const q of { a: { b: { c: x } } }); },
 ];
-const out = [];
-for (const s of subjects) {
+subjects.map((s) => {
   try {
-    s();
+    return s();
   } catch (e) {
-    out.push(e.message);
+    return e.message;
   }
-}
-out
+})
