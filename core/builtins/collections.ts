@@ -371,8 +371,9 @@ registerInstaller((r: Realm) => {
     throw new GuestError('TypeError', `Method get Map.prototype.size called on incompatible receiver ${receiverText(vm, t)}`);
   });
   r.method(MP, 'values', 0, iter(r.MapIteratorPrototype, Cls.Map, IterKind.Values, 'values'));
-  MP.defineOwn(WELL_KNOWN.iterator, mapEntries, Attr.Hidden);
+  // (V8's order: the tag, then the iterator)
   MP.defineOwn(WELL_KNOWN.toStringTag, 'Map', Attr.Configurable);
+  MP.defineOwn(WELL_KNOWN.iterator, mapEntries, Attr.Hidden);
   reorderProperties(MP, ['constructor', 'get', 'set', 'has', 'delete', 'clear', 'entries', 'forEach', 'keys', 'size', 'values']);
   r.getter(M, WELL_KNOWN.species, (_vm, t) => t);
 
@@ -443,8 +444,8 @@ registerInstaller((r: Realm) => {
   });
   setValues = r.method(SP, 'values', 0, iter(r.SetIteratorPrototype, Cls.Set, IterKind.Values, 'values'));
   SP.defineOwn('keys', setValues, Attr.Hidden);
-  SP.defineOwn(WELL_KNOWN.iterator, setValues, Attr.Hidden);
   SP.defineOwn(WELL_KNOWN.toStringTag, 'Set', Attr.Configurable);
+  SP.defineOwn(WELL_KNOWN.iterator, setValues, Attr.Hidden);
   reorderProperties(SP, ['constructor', 'has', 'add', 'delete', 'clear', 'entries', 'forEach', 'size', 'values', 'keys']);
   r.getter(S, WELL_KNOWN.species, (_vm, t) => t);
 });

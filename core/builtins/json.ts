@@ -183,7 +183,7 @@ class Parser {
           while (d !== 34 && d !== 92 && d >= 32) d = t.charCodeAt(++j);
           if (d === 34) {
             v = t.slice(i + 1, j);
-            if ((this.bytes += 16 + (j - i - 1) * 2) > this.nextCheck) this.checkHeap();
+            this.account(16 + (j - i - 1) * 2);
             i = j + 1;
           } else {
             this.i = i;
@@ -347,7 +347,7 @@ class Parser {
             if (m === n) {
               key = g;
               i = start + n + 1;
-              if ((this.bytes += 16 + n * 2) > this.nextCheck) this.checkHeap();
+              this.account(16 + n * 2);
             }
           }
         }

@@ -5,7 +5,7 @@
  * order reads best; this finisher runs once every built-in, self-hosted ones included, is in
  * place, and reorders to the lists below (Node 20's V8; a key core lacks is skipped, one V8 lacks
  * — ES2024's `groupBy`, `withResolvers` — keeps its place after the listed ones).
- * Map, Set, Number, BigInt, Date and Intl order their own in their installers.
+ * String, Map, Set, Number, BigInt, Date and Intl order their own in their installers.
  */
 import { JSObject } from '../objects';
 import { WELL_KNOWN, type PropertyKey } from '../value';
@@ -19,14 +19,6 @@ function globalCtor(r: Realm, name: string): JSObject {
   const c = i === undefined ? undefined : r.globalObject.getSlot(i);
   if (!(c instanceof JSObject)) throw new Error(`internal: global ${name} missing`);
   return c;
-}
-
-function protoOf(r: Realm, name: string): JSObject {
-  const c = globalCtor(r, name);
-  const i = c.shape.index.get('prototype');
-  const p = i === undefined ? undefined : c.getSlot(i);
-  if (!(p instanceof JSObject)) throw new Error(`internal: ${name}.prototype missing`);
-  return p;
 }
 
 registerFinisher((r) => {
@@ -49,8 +41,6 @@ registerFinisher((r) => {
         'compile', 'toString', 'test', 'unicodeSets', W.match, W.matchAll, W.replace, W.search, W.split,
       ],
     ],
-    [protoOf(r, 'Map'), ['constructor', 'get', 'set', 'has', 'delete', 'clear', 'entries', 'forEach', 'keys', 'size', 'values', W.toStringTag, W.iterator]],
-    [protoOf(r, 'Set'), ['constructor', 'has', 'add', 'delete', 'clear', 'entries', 'forEach', 'size', 'values', 'keys', W.toStringTag, W.iterator]],
     [r.GeneratorPrototype, ['constructor', 'next', 'return', 'throw', W.toStringTag]],
     [
       globalCtor(r, 'Object'),

@@ -3873,15 +3873,17 @@ export class VM {
     const span = spanAt(f.code, f.pc - 1);
     const raw = span ? f.code.unit.source.slice(span.start, span.end) : '';
     const inArray = raw.startsWith('...');
-    let text = inArray ? raw.slice(3).trim() : raw;
-    // a call prints as its callee whatever its arguments hold
-    const at = span && text ? span.start + raw.indexOf(text, inArray ? 3 : 0) : -1;
-    const callee = at >= 0 ? spreadCallee(f.code.unit, f.code.unit.source, at, at + text.length) : null;
-    if (text.length > 60 || /[\n;]|=>|\bfunction\b/.test(text)) text = '';
     if (!inArray && v !== null && v !== undefined) throw new GuestError('TypeError', 'Spread syntax requires ...iterable[Symbol.iterator] to be a function');
+    let text = inArray ? raw.slice(3).trim() : raw;
+    // the operand's source span: a call prints as its callee whatever its arguments hold
+    const start = span && text ? span.start + raw.indexOf(text, inArray ? 3 : 0) : -1;
+    const end = start + text.length;
+    const source = f.code.unit.source;
+    const callee = start >= 0 ? spreadCallee(f.code.unit, source, start, end) : null;
+    if (text.length > 60 || /[\n;]|=>|\bfunction\b/.test(text)) text = '';
     if (callee !== null) text = callee;
     // an array literal's operand as V8's CallPrinter writes it (`{(intermediate value)}` for an object literal)
-    else if (inArray && text) text = printValue(f.code.unit, f.code.unit.source, at, at + text.length) ?? text;
+    else if (inArray && text) text = printValue(f.code.unit, source, start, end) ?? text;
     // (V8: `[...f()]` names the function; `g(...f())` prints the call as `f(...)`)
     const what = callee !== null ? (inArray ? `${callee} is not a function or its return value` : `${callee}(...)`) : text || (v === null || v === undefined ? String(v) : this.describeIterable(v));
     throw new GuestError('TypeError', inArray || !text ? `${what} is not iterable` : `${what} is not iterable (cannot read property ${String(v)})`);
