@@ -28,6 +28,7 @@ import { debuggerBench, durableStep, hostCalls, hostTable, sidecar, type HostRow
 import { loadBundledCore, type CoreModule } from './build-core';
 import {
   CORE_LIMITS,
+  type Session,
   coreEngine,
   mustardEngine,
   quickjsEngine,
@@ -150,6 +151,8 @@ interface Cell {
   instructions?: number;
   /** Canonical text of the result. */
   result?: string;
+  /** The timed run of each round (null: none in that round); ratios pair runs of the same round. */
+  rounds?: (number | null)[];
   reason?: string;
 }
 
@@ -170,77 +173,148 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
-function measureCell(engine: Engine, w: Workload, reference: string | null): Cell {
-  const cell: Cell = { workload: w.name, engine: engine.id, status: 'ok' };
-  if (engine.unavailable) return { ...cell, status: 'unsupported', reason: engine.unavailable };
+/** One engine while a workload is measured: its cell, session and runs. */
+interface Lane {
+  engine: Engine;
+  cell: Cell;
+  session: Session | null;
+  warm: number[];
+  /** Wall time of the warm-up (ms). */
+  warmMs: number;
+  timed: number[];
+}
+
+function runOnce(session: Session): { ms: number; out: RunOutput } {
+  const t0 = clock();
+  const out = session.run();
+  const ms = clock() - t0;
+  return { ms, out };
+}
+
+/** Checks a run's result against the reference (V8's) and the lane's first; a mismatch ends the lane. */
+function checkRun(lane: Lane, out: RunOutput, reference: string | null): boolean {
+  const cell = lane.cell;
+  const got = canonical(out.value);
+  if (cell.result === undefined) cell.result = got;
+  if (out.instructions !== undefined) cell.instructions = out.instructions;
+  if ((reference !== null && got !== reference) || got !== cell.result) {
+    endLane(lane, mismatch(cell, reference ?? cell.result, got));
+    return false;
+  }
+  return true;
+}
+
+function endLane(lane: Lane, cell: Cell): void {
+  lane.cell = cell;
+  lane.session?.dispose();
+  lane.session = null;
+}
+
+function failLane(lane: Lane, error: unknown): void {
+  const timeout = error instanceof TimeoutError;
+  endLane(lane, {
+    ...lane.cell,
+    status: timeout ? 'timeout' : 'unsupported',
+    reason: timeout ? `one run exceeded BENCH_TIMEOUT_MS (${(error as Error).message})` : errorText(error),
+  });
+}
+
+/** Prepares the engine's session and warms it up on its own (see measureWorkload). */
+function warmLane(engine: Engine, w: Workload, reference: string | null): Lane {
+  const lane: Lane = { engine, cell: { workload: w.name, engine: engine.id, status: 'ok' }, session: null, warm: [], warmMs: 0, timed: [] };
+  if (engine.unavailable) {
+    lane.cell = { ...lane.cell, status: 'unsupported', reason: engine.unavailable };
+    return lane;
+  }
   if (engine.id !== 'v8' && reference === null) {
-    return { ...cell, status: 'no-reference', reason: 'V8 (the reference) could not run this workload' };
+    lane.cell = { ...lane.cell, status: 'no-reference', reason: 'V8 (the reference) could not run this workload' };
+    return lane;
   }
-  let session;
   try {
-    session = engine.prepare(w.name, w.source);
+    lane.session = engine.prepare(w.name, w.source);
   } catch (error) {
-    return { ...cell, status: 'unsupported', reason: errorText(error) };
+    lane.cell = { ...lane.cell, status: 'unsupported', reason: errorText(error) };
+    return lane;
   }
-  // A full GC before the cell (not before every run: a forced GC also shrinks V8's young
+  // A full GC before the warm-up (not before every run: a forced GC also shrinks V8's young
   // generation, and allocation-heavy runs right after it were measured 4-5x slower).
   gc?.();
-  const once = (): { ms: number; out: RunOutput } => {
-    const t0 = clock();
-    const out = session.run();
-    const ms = clock() - t0;
-    return { ms, out };
-  };
-  const warm: number[] = [];
-  const timed: number[] = [];
+  // Budget decisions use wall time whatever the clock. BENCH_WARMUP runs, then (with a
+  // budget) more while within a third of it: core's interpreter loop takes several runs to
+  // be fully optimized by V8. The first run gives V8's result, the reference of the others.
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  // (at least one run: the reference, and a check of the result, come from it)
+  const minWarm = Math.max(config.warmup, 1);
+  const maxWarm = Number.isFinite(config.budgetMs) && config.warmup > 0 ? Math.max(config.warmup, MAX_WARMUP) : minWarm;
   try {
-    const check = (out: RunOutput): string | null => {
-      const got = canonical(out.value);
-      if (cell.result === undefined) cell.result = got;
-      if (reference !== null && got !== reference) return got;
-      if (got !== cell.result) return got;
-      if (out.instructions !== undefined) cell.instructions = out.instructions;
-      return null;
-    };
-    // Budget decisions use wall time whatever the clock. Warm-up: BENCH_WARMUP runs, then
-    // (with a budget) more while within a third of it: core's interpreter loop takes several
-    // runs to be fully optimized by V8.
-    const started = performance.now();
-    const elapsed = () => performance.now() - started;
-    const maxWarm = Number.isFinite(config.budgetMs) && config.warmup > 0 ? Math.max(config.warmup, MAX_WARMUP) : config.warmup;
     for (let i = 0; i < maxWarm; i++) {
-      if (i >= config.warmup && elapsed() >= config.budgetMs / 3) break;
-      const { ms, out } = once();
-      warm.push(ms);
-      const bad = check(out);
-      if (bad !== null) return mismatch(cell, reference ?? cell.result!, bad);
+      if (i >= minWarm && elapsed() >= config.budgetMs / 3) break;
+      const { ms, out } = runOnce(lane.session);
+      lane.warm.push(ms);
+      if (!checkRun(lane, out, reference)) return lane;
       if (elapsed() > config.budgetMs / 2) break;
     }
-    for (let i = 0; i < config.iterations; i++) {
-      const { ms, out } = once();
-      timed.push(ms);
-      const bad = check(out);
-      if (bad !== null) return mismatch(cell, reference ?? cell.result!, bad);
-      if (elapsed() > config.budgetMs) break;
-    }
   } catch (error) {
-    const timeout = error instanceof TimeoutError;
-    return {
-      ...cell,
-      status: timeout ? 'timeout' : 'unsupported',
-      reason: timeout ? `one run exceeded BENCH_TIMEOUT_MS (${error.message})` : errorText(error),
-    };
-  } finally {
-    session.dispose();
+    failLane(lane, error);
   }
-  return {
-    ...cell,
-    ms: median(timed),
-    minMs: Math.min(...timed),
-    maxMs: Math.max(...timed),
-    runs: timed.length,
-    warmupRuns: warm.length,
-  };
+  lane.warmMs = elapsed();
+  return lane;
+}
+
+/**
+ * One workload on every engine. Each engine is warmed up on its own, then the timed runs are
+ * made in rounds, every engine once a round (in an order rotated by one each round), so the
+ * engines being compared ran within seconds of each other: this machine's speed drifts by 2-6x
+ * from second to second (docs/BENCH.md, "Interleaved rounds"), which moved a ratio between
+ * engines measured one after the other by as much. A ratio is then the median of the
+ * per-round ratios (see {@link ratio}). The budget is BENCH_BUDGET_MS per engine, warm-up
+ * included; at least one round is made.
+ */
+function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
+  const v8 = engines.find((e) => e.id === 'v8')!;
+  const ref = warmLane(v8, w, null);
+  const reference = ref.cell.status === 'ok' ? ref.cell.result! : null;
+  const lanes = [ref, ...engines.filter((e) => e.id !== 'v8').map((e) => warmLane(e, w, reference))];
+  // the rounds share what the engines left of their budgets after warming up; every engine
+  // makes the first round, then an engine is left out of a round it would end past the
+  // deadline (so a slow engine makes fewer rounds than a fast one, not the fast one fewer runs)
+  const deadline = performance.now() + sum(lanes.map((l) => (l.session ? Math.max(config.budgetMs - l.warmMs, 0) : 0)));
+  const rounds: number[][] = lanes.map(() => []);
+  gc?.();
+  for (let r = 0; r < config.iterations; r++) {
+    let ran = 0;
+    for (let k = 0; k < lanes.length; k++) {
+      const i = (k + r) % lanes.length;
+      const lane = lanes[i];
+      if (!lane.session) continue;
+      if (r > 0 && performance.now() + median(lane.timed) > deadline) continue;
+      try {
+        const { ms, out } = runOnce(lane.session);
+        if (!checkRun(lane, out, reference)) continue;
+        lane.timed.push(ms);
+        rounds[i][r] = ms;
+        ran++;
+      } catch (error) {
+        failLane(lane, error);
+      }
+    }
+    if (ran === 0) break;
+  }
+  return lanes.map((lane, i) => {
+    lane.session?.dispose();
+    if (lane.cell.status !== 'ok') return lane.cell;
+    const timed = lane.timed;
+    return {
+      ...lane.cell,
+      ms: median(timed),
+      minMs: Math.min(...timed),
+      maxMs: Math.max(...timed),
+      runs: timed.length,
+      warmupRuns: lane.warm.length,
+      rounds: Array.from({ length: config.iterations }, (_, r) => rounds[i][r] ?? null),
+    };
+  });
 }
 
 function mismatch(cell: Cell, expected: string, got: string): Cell {
@@ -306,8 +380,18 @@ function cellText(c: Cell | undefined): string {
   return `${fmtMs(c.ms!)}${few}`;
 }
 
+/**
+ * a's time over b's: the median of the ratios of the runs the two made in the same round,
+ * or (no shared round) the ratio of their medians.
+ */
 function ratio(a: Cell | undefined, b: Cell | undefined): number {
-  return a?.status === 'ok' && b?.status === 'ok' ? a.ms! / b.ms! : NaN;
+  if (a?.status !== 'ok' || b?.status !== 'ok') return NaN;
+  const paired: number[] = [];
+  a.rounds?.forEach((x, r) => {
+    const y = b.rounds?.[r];
+    if (x !== null && y !== null && y !== undefined && y > 0) paired.push(x / y);
+  });
+  return paired.length ? median(paired) : a.ms! / b.ms!;
 }
 
 function printWorkloadTables(workloads: Workload[], engines: Engine[], cells: Cell[]): void {
@@ -339,7 +423,7 @@ function printWorkloadTables(workloads: Workload[], engines: Engine[], cells: Ce
   ];
   rows.push(gmRow);
   print(table(header, rows, [rows.length - 1]));
-  print(`(n) after a time: only n timed runs fitted in the cell budget. Ratio geomeans: (n) = workloads where both engines ran.`);
+  print(`(n) after a time: only n rounds fitted in the workload's budget. Ratios: median of the per-round ratios; geomeans: (n) = workloads where both engines ran.`);
 
   const notes = cells.filter((c) => c.status !== 'ok');
   if (notes.length) {
@@ -378,8 +462,8 @@ function printHeader(engines: Engine[], core: { buildMs: number; bytes: number }
   if (core) print(`  (core bundle built in ${core.buildMs.toFixed(0)} ms, ${(core.bytes / 1024).toFixed(0)} KiB)`);
   print(
     Number.isFinite(config.budgetMs)
-      ? `method: per cell ${config.warmup} warm-up runs (more, up to ${MAX_WARMUP}, while within 1/3 of the cell budget), then up to ${config.iterations} timed runs (median) within the cell budget of ${config.budgetMs} ms; run timeout ${config.timeoutMs} ms`
-      : `method: per cell ${config.warmup} warm-up + ${config.iterations} timed runs (median), no cell budget; run timeout ${config.timeoutMs} ms`,
+      ? `method: per engine ${Math.max(config.warmup, 1)} warm-up runs (more, up to ${MAX_WARMUP}, while within 1/3 of its ${config.budgetMs} ms budget), then up to ${config.iterations} rounds of one timed run per engine (order rotated each round) in what the warm-ups left of ${config.budgetMs} ms per engine (a slow engine makes fewer rounds); times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`
+      : `method: per engine ${Math.max(config.warmup, 1)} warm-up runs, then ${config.iterations} rounds of one timed run per engine (order rotated each round), no budget; times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`,
   );
   print(
     config.clock === 'cpu'
@@ -395,19 +479,10 @@ function printHeader(engines: Engine[], core: { buildMs: number; bytes: number }
 
 function runWorkloads(workloads: Workload[], engines: Engine[]): Cell[] {
   const cells: Cell[] = [];
-  const v8 = engines.find((e) => e.id === 'v8')!;
   for (const w of workloads) {
-    const ref = measureCell(v8, w, null);
-    cells.push(ref);
-    const reference = ref.status === 'ok' ? ref.result! : null;
-    const progress = [`${ref.engine} ${cellText(ref)}`];
-    for (const e of engines) {
-      if (e.id === 'v8') continue;
-      const c = measureCell(e, w, reference);
-      cells.push(c);
-      progress.push(`${e.id} ${cellText(c)}`);
-    }
-    process.stderr.write(`  ${w.name}: ${progress.join(', ')}\n`);
+    const measured = measureWorkload(w, engines);
+    cells.push(...measured);
+    process.stderr.write(`  ${w.name}: ${measured.map((c) => `${c.engine} ${cellText(c)}`).join(', ')}\n`);
   }
   return cells;
 }
