@@ -40,7 +40,7 @@ import {
   type RunOutput,
 } from './engines';
 import { runUiBench, UI_BOUND_MS, uiTable } from './ui';
-import { canonical, cpuCheck, fmtCount, fmtMs, fmtRatio, geomean, median, sum, table, truncate } from './stats';
+import { canonical, cpuCheck, fmtCount, fmtMs, fmtRatio, geomean, median, pairedRatio, sum, table, truncate } from './stats';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -386,12 +386,8 @@ function cellText(c: Cell | undefined): string {
  */
 function ratio(a: Cell | undefined, b: Cell | undefined): number {
   if (a?.status !== 'ok' || b?.status !== 'ok') return NaN;
-  const paired: number[] = [];
-  a.rounds?.forEach((x, r) => {
-    const y = b.rounds?.[r];
-    if (x !== null && y !== null && y !== undefined && y > 0) paired.push(x / y);
-  });
-  return paired.length ? median(paired) : a.ms! / b.ms!;
+  const r = a.rounds && b.rounds ? pairedRatio(a.rounds, b.rounds) : NaN;
+  return Number.isNaN(r) ? a.ms! / b.ms! : r;
 }
 
 function printWorkloadTables(workloads: Workload[], engines: Engine[], cells: Cell[]): void {

@@ -12,6 +12,21 @@ export function geomean(xs: readonly number[]): number {
   return Math.exp(xs.reduce((acc, x) => acc + Math.log(x), 0) / xs.length);
 }
 
+/**
+ * a's time over b's from runs made in rounds (a[r], b[r]: the run of round r, null when the
+ * engine made none): the median of the per-round ratios, so a drift of the machine's speed
+ * between rounds cancels out. NaN when no round has both.
+ */
+export function pairedRatio(a: readonly (number | null)[], b: readonly (number | null)[]): number {
+  const paired: number[] = [];
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r];
+    const y = b[r];
+    if (x !== null && y !== null && y !== undefined && y > 0) paired.push(x / y);
+  }
+  return median(paired);
+}
+
 export function sum(xs: readonly number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
