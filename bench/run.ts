@@ -276,11 +276,13 @@ function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
   const ref = warmLane(v8, w, null);
   const reference = ref.cell.status === 'ok' ? ref.cell.result! : null;
   const lanes = [ref, ...engines.filter((e) => e.id !== 'v8').map((e) => warmLane(e, w, reference))];
-  // the rounds share what the engines left of their budgets after warming up; every engine
-  // makes the first round, then an engine is left out of a round it would end past the
-  // deadline (so a slow engine makes fewer rounds than a fast one, not the fast one fewer runs)
-  const deadline = performance.now() + sum(lanes.map((l) => (l.session ? Math.max(config.budgetMs - l.warmMs, 0) : 0)));
+  // each engine's rounds get what its warm-up left of its budget (at least a third of it);
+  // every engine makes the first round, then an engine sits out the rounds its next run would
+  // take it past its budget in — so a slow engine makes fewer rounds, and does not cost the
+  // fast ones theirs
+  const roundBudget = (l: Lane) => Math.max(config.budgetMs - l.warmMs, config.budgetMs / 3);
   const rounds: number[][] = lanes.map(() => []);
+  const spent = lanes.map(() => 0);
   gc?.();
   for (let r = 0; r < config.iterations; r++) {
     let ran = 0;
@@ -288,7 +290,8 @@ function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
       const i = (k + r) % lanes.length;
       const lane = lanes[i];
       if (!lane.session) continue;
-      if (r > 0 && performance.now() + median(lane.timed) > deadline) continue;
+      if (r > 0 && spent[i] + median(lane.timed) > roundBudget(lane)) continue;
+      const t0 = performance.now();
       try {
         const { ms, out } = runOnce(lane.session);
         if (!checkRun(lane, out, reference)) continue;
@@ -297,6 +300,8 @@ function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
         ran++;
       } catch (error) {
         failLane(lane, error);
+      } finally {
+        spent[i] += performance.now() - t0;
       }
     }
     if (ran === 0) break;
@@ -458,7 +463,7 @@ function printHeader(engines: Engine[], core: { buildMs: number; bytes: number }
   if (core) print(`  (core bundle built in ${core.buildMs.toFixed(0)} ms, ${(core.bytes / 1024).toFixed(0)} KiB)`);
   print(
     Number.isFinite(config.budgetMs)
-      ? `method: per engine ${Math.max(config.warmup, 1)} warm-up runs (more, up to ${MAX_WARMUP}, while within 1/3 of its ${config.budgetMs} ms budget), then up to ${config.iterations} rounds of one timed run per engine (order rotated each round) in what the warm-ups left of ${config.budgetMs} ms per engine (a slow engine makes fewer rounds); times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`
+      ? `method: per engine ${Math.max(config.warmup, 1)} warm-up runs (more, up to ${MAX_WARMUP}, while within 1/3 of its ${config.budgetMs} ms budget), then up to ${config.iterations} rounds of one timed run per engine (order rotated each round), each engine within what its warm-up left of its ${config.budgetMs} ms (a slow engine makes fewer rounds); times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`
       : `method: per engine ${Math.max(config.warmup, 1)} warm-up runs, then ${config.iterations} rounds of one timed run per engine (order rotated each round), no budget; times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`,
   );
   print(
