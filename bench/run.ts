@@ -6,9 +6,9 @@
  * docs/BENCH.md explains the methodology. No timing here is ever asserted on.
  *
  * Environment:
- *   BENCH_ITERATIONS  timed runs per cell, at most (default 7)
- *   BENCH_WARMUP      warm-up runs per cell, at most (default 2)
- *   BENCH_BUDGET_MS   time budget per cell; fewer runs are made past it, at least 1 timed
+ *   BENCH_ITERATIONS  timed rounds per workload (one run per engine each), at most (default 7)
+ *   BENCH_WARMUP      warm-up runs per engine, at least 1 (default 2)
+ *   BENCH_BUDGET_MS   time budget per engine and workload; fewer rounds are made past it, at least 1
  *                     (default 3000; none when BENCH_ITERATIONS is set and this is not)
  *   BENCH_TIMEOUT_MS  one run longer than this is stopped (QuickJS, Mustard) and reported as a timeout (default 15000)
  *   BENCH_FILTER      comma-separated substrings: only workloads whose name contains one of them
@@ -266,7 +266,7 @@ function warmLane(engine: Engine, w: Workload, reference: string | null): Lane {
  * One workload on every engine. Each engine is warmed up on its own, then the timed runs are
  * made in rounds, every engine once a round (in an order rotated by one each round), so the
  * engines being compared ran within seconds of each other: this machine's speed drifts by 2-6x
- * from second to second (docs/BENCH.md, "Interleaved rounds"), which moved a ratio between
+ * from second to second (docs/BENCH.md, "Why rounds"), which moved a ratio between
  * engines measured one after the other by as much. A ratio is then the median of the
  * per-round ratios (see {@link ratio}). The budget is BENCH_BUDGET_MS per engine, warm-up
  * included; at least one round is made.
