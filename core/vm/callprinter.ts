@@ -427,6 +427,20 @@ export function spreadCallee(unit: object, source: string, start: number, end: n
   });
 }
 
+/**
+ * How many spread arguments the call, `new` or `super(…)` written in `text` has (V8 names the
+ * callee when a spread's iterator has no `next` only for a single, last spread); null when the
+ * text does not parse as one.
+ */
+export function spreadArgumentCount(text: string): number | null {
+  // (`super(...)` is not an expression on its own: an identifier of the same length stands in)
+  const parsed = text.length <= MAX_TEXT ? expressionOf(text.replace(/^super\b/, '_____')) : null;
+  let node: ESTree.Node | undefined = parsed?.node;
+  if (node?.type === 'ChainExpression') node = node.expression;
+  if (node?.type !== 'CallExpression' && node?.type !== 'NewExpression') return null;
+  return node.arguments.filter((a) => a.type === 'SpreadElement').length;
+}
+
 /** The callee of the innermost call of `f()()…`. */
 function innermostCallee(n: ESTree.CallExpression): ESTree.Node | null {
   let c: ESTree.Node = n;

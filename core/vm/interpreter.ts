@@ -35,7 +35,7 @@ import {
 import { Op } from '../opcodes';
 import { Attr, Shape } from '../shape';
 import { GSymbol, HOLE, Marker, PrivateName, TDZ, WELL_KNOWN, type PropertyKey, type Value } from '../value';
-import { asyncDelegateNotIterable, delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue, spreadCallee } from './callprinter';
+import { asyncDelegateNotIterable, delegateNotIterable, initializerNotIterable, notIterableMessage, patternOwnerPrinted, printCallee, printValue, spreadArgumentCount, spreadCallee } from './callprinter';
 import { cannotDestructure, memberNotIterable, notIterableTyped, readDestructureCheck, typeText } from '../destructure';
 import { Cont, Frame, NO_TRY, NO_TRY_ENVS } from './frame';
 import { noSideEffectsToString, readOnlyMessage } from './describe';
@@ -3414,6 +3414,11 @@ export class VM {
       // resume the generator directly; its yields come back unpacked
       return this.resumeGenerator(it, undefined, 0, Cont.GenIterNext, doneTarget);
     }
+    if (!isCallable(next) && this.frame!.fn === this.realm.prelude.spreadInto && this.frames.length > 1) {
+      // (the spread's own wording, from the frame that spreads; the iterable is spreadInto's second argument)
+      const m = this.spreadNextMessage(this.frames[this.frames.length - 2], this.stack[this.frame!.base + 1]);
+      if (m !== null) throw new GuestError('TypeError', m);
+    }
     // a native next() that completes at once has already pushed or jumped through its
     // continuation, so the loop reloads its state either way
     this.pushCall(next, it, [], Cont.IterNext, doneTarget);
@@ -3888,6 +3893,46 @@ export class VM {
     const raw = span ? f.code.unit.source.slice(span.start, span.end) : '';
     const inArray = raw.startsWith('...');
     if (!inArray && v !== null && v !== undefined) throw new GuestError('TypeError', 'Spread syntax requires ...iterable[Symbol.iterator] to be a function');
+    throw new GuestError('TypeError', this.spreadNotIterable(f, span, raw, v));
+  }
+
+  /**
+   * V8's message when the iterator of the spread at `frame`'s ArraySpread has no callable
+   * `next` (V8 checks it before the first step; the prelude's loop would only say "undefined is
+   * not a function"): in an array literal the operand "is not iterable", as when it has no
+   * @@iterator; as the single, last spread argument of a call, V8 names the callee ("f is not a
+   * function"); null for any other spread (V8 then says what the prelude says).
+   */
+  private spreadNextMessage(frame: Frame, v: Value): string | null {
+    const c = frame.code;
+    if (c.flags & FnFlags.Builtin || frame.pc < 1 || c.code[frame.pc - 1] !== Op.ArraySpread) return null;
+    const span = spanAt(c, frame.pc - 1);
+    if (!span) return null;
+    const source = c.unit.source;
+    const raw = source.slice(span.start, span.end);
+    if (raw.startsWith('...')) return this.spreadNotIterable(frame, span, raw, v);
+    // the argument list's last spread: the call instruction comes right after it
+    const op = c.code[frame.pc];
+    if (op !== Op.CallSpread && op !== Op.NewSpread && op !== Op.SuperCallSpread) return null;
+    const call = spanAt(c, frame.pc);
+    if (!call) return null;
+    // CallSpread's span is the callee (without grouping parentheses): its argument list runs
+    // from the next `(` to the `)` after this argument; the others span the whole expression
+    let count: number | null = null;
+    if (op === Op.CallSpread) {
+      const open = /^[\s)]*(?:\?\.)?\s*\(/.exec(source.slice(call.end, call.end + 40));
+      const close = /^\s*,?\s*\)/.exec(source.slice(span.end, span.end + 40));
+      if (open && close) count = spreadArgumentCount(`_(${source.slice(call.end + open[0].length, span.end + close[0].length)}`);
+    } else count = spreadArgumentCount(source.slice(call.start, call.end));
+    if (count !== 1) return null;
+    if (op === Op.SuperCallSpread) return 'super is not a function';
+    if (op === Op.NewSpread) return `${this.newCalleeText(frame, frame.pc + 1) || '(intermediate value)'} is not a function`;
+    return this.notFunctionMessage(undefined, frame, frame.pc + 1);
+  }
+
+  /** "x is not iterable" for the spread operand `raw` at `span` (an array literal's `...x`, or a call argument). */
+  private spreadNotIterable(f: Frame, span: { start: number; end: number } | undefined, raw: string, v: Value): string {
+    const inArray = raw.startsWith('...');
     let text = inArray ? raw.slice(3).trim() : raw;
     // the operand's source span: a call prints as its callee whatever its arguments hold
     const start = span && text ? span.start + raw.indexOf(text, inArray ? 3 : 0) : -1;
@@ -3900,7 +3945,7 @@ export class VM {
     else if (inArray && text) text = printValue(f.code.unit, source, start, end) ?? text;
     // (V8: `[...f()]` names the function; `g(...f())` prints the call as `f(...)`)
     const what = callee !== null ? (inArray ? `${callee} is not a function or its return value` : `${callee}(...)`) : text || (v === null || v === undefined ? String(v) : this.describeIterable(v));
-    throw new GuestError('TypeError', inArray || !text ? `${what} is not iterable` : `${what} is not iterable (cannot read property ${String(v)})`);
+    return inArray || !text ? `${what} is not iterable` : `${what} is not iterable (cannot read property ${String(v)})`;
   }
 
   /** V8's message for destructuring null or undefined at the current ThrowIfNotObject. */
