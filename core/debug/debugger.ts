@@ -172,7 +172,7 @@ export class Debugger {
     const vm = this.vm;
     // steps tell activations apart by frame identity: no reuse of finished frames
     vm.poolFrames = false;
-    vm.framePool.length = 0;
+    vm.freeFrame = null;
     // breakpoints are patched into FunctionCode.code: run it, not the fused copies
     vm.fuseCode = false;
     vm.onThrow = () => {

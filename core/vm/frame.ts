@@ -70,6 +70,8 @@ export class Frame {
   /** Async functions: what to do with the promise at the first suspension or completion. */
   outerCont: Cont = Cont.Normal;
   outerData: JSObject | JSPromise | number | null = null;
+  /** The next frame of the VM's free list (see VM.freeFrame); null while the frame runs. */
+  nextFree: Frame | null = null;
   constructor(
     public fn: JSFunction,
     public code: FunctionCode,
@@ -103,5 +105,6 @@ export class Frame {
     this.resumeMode = 0;
     this.outerCont = Cont.Normal;
     this.outerData = null;
+    this.nextFree = null;
   }
 }

@@ -110,10 +110,12 @@ export class VM {
   sp = 0;
   readonly frames: Frame[] = [];
   /**
-   * Frames of finished plain calls, reused by the next calls (fewer allocations per call).
-   * Off while a debugger is attached: it tells activations apart by frame identity.
+   * Frames of finished plain calls, reused by the next calls (fewer allocations per call): a
+   * list linked through {@link Frame.nextFree} (a field store a call, where an array's push and
+   * pop cost a tenth of a return). Off while a debugger is attached: it tells activations apart
+   * by frame identity.
    */
-  readonly framePool: Frame[] = [];
+  freeFrame: Frame | null = null;
   poolFrames = true;
   /**
    * Run superinstructions (vm/fuse.ts). Off while a debugger or profiler is attached: they
@@ -710,9 +712,12 @@ export class VM {
     }
     let thisv = stack[fnSlot + 1];
     if (code.flags & FnFlags.Arrow) thisv = this.realm.globalObject;
-    let frame = this.framePool.pop();
-    if (frame === undefined) frame = new Frame(f, code, base, fnSlot, f.env, thisv, newTarget, cont, contData);
-    else frame.reuse(f, code, base, fnSlot, f.env, thisv, newTarget, cont, contData);
+    let frame = this.freeFrame;
+    if (frame === null) frame = new Frame(f, code, base, fnSlot, f.env, thisv, newTarget, cont, contData);
+    else {
+      this.freeFrame = frame.nextFree;
+      frame.reuse(f, code, base, fnSlot, f.env, thisv, newTarget, cont, contData);
+    }
     if (code.flags & FnFlags.Async && !(code.flags & FnFlags.Generator)) {
       const gen = new JSGenerator(null, Cls.Object);
       gen.promise = this.newPromise();
@@ -773,7 +778,10 @@ export class VM {
     this.frame = this.frames.length ? this.frames[this.frames.length - 1] : null;
     this.sp = frame.retSlot;
     this.completeFrame(frame, v);
-    if (this.poolFrames && frame.gen === null) this.framePool.push(frame);
+    if (this.poolFrames && frame.gen === null) {
+      frame.nextFree = this.freeFrame;
+      this.freeFrame = frame;
+    }
   }
 
   /** Applies a finished (already popped) frame's continuation to its result. */
@@ -1821,9 +1829,12 @@ export class VM {
                 for (let i = np; i < callee.nlocals; i++) stack[nb + i] = undefined;
               }
               const thisv = callee.flags & FnFlags.Arrow ? this.realm.globalObject : stack[fnSlot + 1];
-              let nf = this.framePool.pop();
-              if (nf === undefined) nf = new Frame(f, callee, nb, fnSlot, f.env, thisv, undefined, Cont.Normal, null);
-              else nf.reuse(f, callee, nb, fnSlot, f.env, thisv, undefined, Cont.Normal, null);
+              let nf = this.freeFrame;
+              if (nf === null) nf = new Frame(f, callee, nb, fnSlot, f.env, thisv, undefined, Cont.Normal, null);
+              else {
+                this.freeFrame = nf.nextFree;
+                nf.reuse(f, callee, nb, fnSlot, f.env, thisv, undefined, Cont.Normal, null);
+              }
               if (this.frames.push(nf) > this.peakDepth) this.peakDepth = this.frames.length;
               this.frame = nf;
               frame = nf;
@@ -1965,7 +1976,10 @@ export class VM {
               const rs = frame.retSlot;
               const frames = this.frames;
               frames.pop();
-              if (this.poolFrames && frame.gen === null) this.framePool.push(frame);
+              if (this.poolFrames && frame.gen === null) {
+                frame.nextFree = this.freeFrame;
+                this.freeFrame = frame;
+              }
               stack[rs] = v;
               sp = rs + 1;
               if (frames.length === 0) {

@@ -40,7 +40,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       hostError: 'only inside callHost',
       maxStringLength: 'constant',
       privatePushed: 'only inside one instruction',
-      framePool: 'finished frames kept for reuse: no state',
+      freeFrame: 'finished frames kept for reuse: no state',
       poolFrames: 'host-side switch (off while a debugger is attached)',
       fuseCode: 'host-side switch (off while a debugger or profiler patches code; no effect on guest state)',
       arrayPushFn: 'cache of the shared Array.prototype.push',
@@ -51,6 +51,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
   Frame: {
     fields: () => new Frame(null as never, null as never, 0, 0, null, undefined, undefined, Cont.Normal, null),
     stored: ['fn', 'code', 'base', 'retSlot', 'env', 'thisValue', 'newTarget', 'cont', 'contData', 'pc', 'tryStack', 'tryEnvs', 'gen', 'asyncFirst', 'resumeMode', 'outerCont', 'outerData'],
+    notStored: { nextFree: "link of the VM's free list: null in a running frame" },
   },
   HostCall: {
     fields: () => new HostCall(1, 'x', null as never, null),
