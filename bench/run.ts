@@ -276,35 +276,37 @@ function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
   const ref = warmLane(v8, w, null);
   const reference = ref.cell.status === 'ok' ? ref.cell.result! : null;
   const lanes = [ref, ...engines.filter((e) => e.id !== 'v8').map((e) => warmLane(e, w, reference))];
-  // each engine's rounds get what its warm-up left of its budget (at least a third of it);
-  // every engine makes the first round, then an engine sits out the rounds its next run would
-  // take it past its budget in — so a slow engine makes fewer rounds, and does not cost the
-  // fast ones theirs
+  // Each engine's rounds get what its warm-up left of its budget (at least a third of it). An
+  // engine that can afford only n of the rounds (by its last warm-up run) makes the last n, so
+  // a slow engine's runs are paired with the others' latest, warmest ones (core's interpreter
+  // loop is still being optimized in its first runs); an engine also sits out a round its next
+  // run would take it past its budget in. Every engine makes at least the last round.
   const roundBudget = (l: Lane) => Math.max(config.budgetMs - l.warmMs, config.budgetMs / 3);
+  const firstRound = lanes.map((l) => {
+    const last = l.warm[l.warm.length - 1] ?? 0;
+    const n = last > 0 ? Math.floor(roundBudget(l) / last) : config.iterations;
+    return config.iterations - Math.min(Math.max(n, 1), config.iterations);
+  });
   const rounds: number[][] = lanes.map(() => []);
   const spent = lanes.map(() => 0);
-  gc?.();
   for (let r = 0; r < config.iterations; r++) {
-    let ran = 0;
     for (let k = 0; k < lanes.length; k++) {
       const i = (k + r) % lanes.length;
       const lane = lanes[i];
-      if (!lane.session) continue;
-      if (r > 0 && spent[i] + median(lane.timed) > roundBudget(lane)) continue;
+      if (!lane.session || r < firstRound[i]) continue;
+      if (lane.timed.length > 0 && r < config.iterations - 1 && spent[i] + median(lane.timed) > roundBudget(lane)) continue;
       const t0 = performance.now();
       try {
         const { ms, out } = runOnce(lane.session);
         if (!checkRun(lane, out, reference)) continue;
         lane.timed.push(ms);
         rounds[i][r] = ms;
-        ran++;
       } catch (error) {
         failLane(lane, error);
       } finally {
         spent[i] += performance.now() - t0;
       }
     }
-    if (ran === 0) break;
   }
   return lanes.map((lane, i) => {
     lane.session?.dispose();
