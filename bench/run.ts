@@ -157,7 +157,7 @@ interface Cell {
 }
 
 /** Upper bound of the time-based extra warm-up runs. */
-const MAX_WARMUP = 10;
+const MAX_WARMUP = 20;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -236,24 +236,27 @@ function warmLane(engine: Engine, w: Workload, reference: string | null): Lane {
     lane.cell = { ...lane.cell, status: 'unsupported', reason: errorText(error) };
     return lane;
   }
-  // A full GC before the warm-up (not before every run: a forced GC also shrinks V8's young
-  // generation, and allocation-heavy runs right after it were measured 4-5x slower).
-  gc?.();
   // Budget decisions use wall time whatever the clock. BENCH_WARMUP runs, then (with a
-  // budget) more while within a third of it: core's interpreter loop takes several runs to
-  // be fully optimized by V8. The first run gives V8's result, the reference of the others.
+  // budget) more until the runs stop getting faster — the last within 10% of the best before
+  // it, either way — or two thirds of the budget are spent (at most MAX_WARMUP runs): core's interpreter
+  // loop takes several runs to be optimized by V8 (a closures run went 716, 252, 102 … 40 ms),
+  // while QuickJS's and Mustard's first runs are already their steady ones. The first run
+  // gives V8's result, the reference of the others.
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   // (at least one run: the reference, and a check of the result, come from it)
   const minWarm = Math.max(config.warmup, 1);
   const maxWarm = Number.isFinite(config.budgetMs) && config.warmup > 0 ? Math.max(config.warmup, MAX_WARMUP) : minWarm;
+  let best = Infinity;
   try {
     for (let i = 0; i < maxWarm; i++) {
-      if (i >= minWarm && elapsed() >= config.budgetMs / 3) break;
       const { ms, out } = runOnce(lane.session);
       lane.warm.push(ms);
       if (!checkRun(lane, out, reference)) return lane;
-      if (elapsed() > config.budgetMs / 2) break;
+      // (neither faster nor slower than the best so far by more than 10%)
+      const steady = ms >= best * 0.9 && ms <= best * 1.1;
+      best = Math.min(best, ms);
+      if (i + 1 >= minWarm && (steady || elapsed() >= (config.budgetMs * 2) / 3)) break;
     }
   } catch (error) {
     failLane(lane, error);
@@ -273,6 +276,11 @@ function warmLane(engine: Engine, w: Workload, reference: string | null): Lane {
  */
 function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
   const v8 = engines.find((e) => e.id === 'v8')!;
+  // One full GC before the workload's warm-ups, so no earlier garbage is collected inside its
+  // runs — and only there: a forced GC (--expose-gc's gc(), a memory-reducing GC) also
+  // discards optimized code, and core's next runs were measured 3-10x slower while V8
+  // recompiles its interpreter loop (closures: 31 ms before, then 292, 185, 123, 59, 39 ms).
+  gc?.();
   const ref = warmLane(v8, w, null);
   const reference = ref.cell.status === 'ok' ? ref.cell.result! : null;
   const lanes = [ref, ...engines.filter((e) => e.id !== 'v8').map((e) => warmLane(e, w, reference))];
@@ -465,7 +473,7 @@ function printHeader(engines: Engine[], core: { buildMs: number; bytes: number }
   if (core) print(`  (core bundle built in ${core.buildMs.toFixed(0)} ms, ${(core.bytes / 1024).toFixed(0)} KiB)`);
   print(
     Number.isFinite(config.budgetMs)
-      ? `method: per engine ${Math.max(config.warmup, 1)} warm-up runs (more, up to ${MAX_WARMUP}, while within 1/3 of its ${config.budgetMs} ms budget), then up to ${config.iterations} rounds of one timed run per engine (order rotated each round), each engine within what its warm-up left of its ${config.budgetMs} ms (a slow engine makes fewer rounds); times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`
+      ? `method: per engine ${Math.max(config.warmup, 1)} warm-up runs (more, up to ${MAX_WARMUP}, until a run is within 10% of the best before it or 2/3 of its ${config.budgetMs} ms budget is spent), then up to ${config.iterations} rounds of one timed run per engine (order rotated each round), each engine within what its warm-up left of its ${config.budgetMs} ms (a slow engine makes fewer rounds); times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`
       : `method: per engine ${Math.max(config.warmup, 1)} warm-up runs, then ${config.iterations} rounds of one timed run per engine (order rotated each round), no budget; times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`,
   );
   print(
