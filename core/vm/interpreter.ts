@@ -91,7 +91,6 @@ export type Job =
 
 const CALL_ERR = (v: Value) => `${v === null ? 'null' : typeOf(v) === 'object' ? 'object' : typeOf(v)} is not a function`;
 
-
 /**
  * A copy of a try stack ([handler pc, stack height] pairs) with its heights moved by `by`;
  * {@link NO_TRY} for an empty one (saved frames' stacks are never written to).
@@ -102,6 +101,7 @@ function rebased(tryStack: readonly number[], by: number): number[] {
   for (let i = 0; i < tryStack.length; i += 2) out.push(tryStack[i], tryStack[i + 1] + by);
   return out;
 }
+
 /** Checked built-in work between two clock reads (see {@link VM.chargeWorkChecked}). */
 const WORK_CLOCK_EVERY = 1 << 16;
 
