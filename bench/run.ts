@@ -284,12 +284,12 @@ function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
   const ref = warmLane(v8, w, null);
   const reference = ref.cell.status === 'ok' ? ref.cell.result! : null;
   const lanes = [ref, ...engines.filter((e) => e.id !== 'v8').map((e) => warmLane(e, w, reference))];
-  // Each engine's rounds get what its warm-up left of its budget (at least a third of it). An
+  // Each engine's rounds get what its warm-up left of its budget (at least half of it). An
   // engine that can afford only n of the rounds (by its last warm-up run) makes the last n, so
   // a slow engine's runs are paired with the others' latest, warmest ones (core's interpreter
   // loop is still being optimized in its first runs); an engine also sits out a round its next
   // run would take it past its budget in. Every engine makes at least the last round.
-  const roundBudget = (l: Lane) => Math.max(config.budgetMs - l.warmMs, config.budgetMs / 3);
+  const roundBudget = (l: Lane) => Math.max(config.budgetMs - l.warmMs, config.budgetMs / 2);
   const firstRound = lanes.map((l) => {
     const last = l.warm[l.warm.length - 1] ?? 0;
     const n = last > 0 ? Math.floor(roundBudget(l) / last) : config.iterations;
@@ -473,7 +473,7 @@ function printHeader(engines: Engine[], core: { buildMs: number; bytes: number }
   if (core) print(`  (core bundle built in ${core.buildMs.toFixed(0)} ms, ${(core.bytes / 1024).toFixed(0)} KiB)`);
   print(
     Number.isFinite(config.budgetMs)
-      ? `method: per engine ${Math.max(config.warmup, 1)} warm-up runs (more, up to ${MAX_WARMUP}, until a run is within 10% of the best before it or 2/3 of its ${config.budgetMs} ms budget is spent), then up to ${config.iterations} rounds of one timed run per engine (order rotated each round), each engine within what its warm-up left of its ${config.budgetMs} ms (a slow engine makes fewer rounds); times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`
+      ? `method: per engine ${Math.max(config.warmup, 1)} warm-up runs (more, up to ${MAX_WARMUP}, until a run is within 10% of the best before it or 2/3 of its ${config.budgetMs} ms budget is spent), then up to ${config.iterations} rounds of one timed run per engine (order rotated each round), each engine within what its warm-up left of its ${config.budgetMs} ms, at least half (a slow engine makes fewer rounds); times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`
       : `method: per engine ${Math.max(config.warmup, 1)} warm-up runs, then ${config.iterations} rounds of one timed run per engine (order rotated each round), no budget; times are medians, ratios the median of the per-round ratios; run timeout ${config.timeoutMs} ms`,
   );
   print(
