@@ -156,7 +156,7 @@ interface Cell {
   reason?: string;
 }
 
-/** Upper bound of the time-based extra warm-up runs. */
+/** Upper bound of the warm-up runs (with a budget: runs until steady). */
 const MAX_WARMUP = 20;
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -238,10 +238,10 @@ function warmLane(engine: Engine, w: Workload, reference: string | null): Lane {
   }
   // Budget decisions use wall time whatever the clock. BENCH_WARMUP runs, then (with a
   // budget) more until the runs stop getting faster — the last within 10% of the best before
-  // it, either way — or two thirds of the budget are spent (at most MAX_WARMUP runs): core's interpreter
-  // loop takes several runs to be optimized by V8 (a closures run went 716, 252, 102 … 40 ms),
-  // while QuickJS's and Mustard's first runs are already their steady ones. The first run
-  // gives V8's result, the reference of the others.
+  // it, either way — or two thirds of the budget are spent (at most MAX_WARMUP runs): core's
+  // interpreter loop takes several runs to be optimized by V8 (a closures run went 716, 252,
+  // 102 … 40 ms), while QuickJS's and Mustard's first runs are already their steady ones. The
+  // first run gives V8's result, the reference of the others.
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   // (at least one run: the reference, and a check of the result, come from it)
