@@ -181,7 +181,13 @@ interface Lane {
   warm: number[];
   /** Wall time of the warm-up (ms). */
   warmMs: number;
-  timed: number[];
+  /** The timed run of each round (null: none in that round). */
+  rounds: (number | null)[];
+}
+
+/** A lane's timed runs, in order. */
+function timedRuns(lane: Lane): number[] {
+  return lane.rounds.filter((ms): ms is number => ms !== null);
 }
 
 function runOnce(session: Session): { ms: number; out: RunOutput } {
@@ -221,7 +227,7 @@ function failLane(lane: Lane, error: unknown): void {
 
 /** Prepares the engine's session and warms it up on its own (see measureWorkload). */
 function warmLane(engine: Engine, w: Workload, reference: string | null): Lane {
-  const lane: Lane = { engine, cell: { workload: w.name, engine: engine.id, status: 'ok' }, session: null, warm: [], warmMs: 0, timed: [] };
+  const lane: Lane = { engine, cell: { workload: w.name, engine: engine.id, status: 'ok' }, session: null, warm: [], warmMs: 0, rounds: Array<number | null>(config.iterations).fill(null) };
   if (engine.unavailable) {
     lane.cell = { ...lane.cell, status: 'unsupported', reason: engine.unavailable };
     return lane;
@@ -295,20 +301,19 @@ function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
     const n = last > 0 ? Math.floor(roundBudget(l) / last) : config.iterations;
     return config.iterations - Math.min(Math.max(n, 1), config.iterations);
   });
-  const rounds: number[][] = lanes.map(() => []);
   const spent = lanes.map(() => 0);
   for (let r = 0; r < config.iterations; r++) {
     for (let k = 0; k < lanes.length; k++) {
       const i = (k + r) % lanes.length;
       const lane = lanes[i];
       if (!lane.session || r < firstRound[i]) continue;
-      if (lane.timed.length > 0 && r < config.iterations - 1 && spent[i] + median(lane.timed) > roundBudget(lane)) continue;
+      const timed = timedRuns(lane);
+      if (timed.length > 0 && r < config.iterations - 1 && spent[i] + median(timed) > roundBudget(lane)) continue;
       const t0 = performance.now();
       try {
         const { ms, out } = runOnce(lane.session);
         if (!checkRun(lane, out, reference)) continue;
-        lane.timed.push(ms);
-        rounds[i][r] = ms;
+        lane.rounds[r] = ms;
       } catch (error) {
         failLane(lane, error);
       } finally {
@@ -316,10 +321,10 @@ function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
       }
     }
   }
-  return lanes.map((lane, i) => {
+  return lanes.map((lane) => {
     lane.session?.dispose();
     if (lane.cell.status !== 'ok') return lane.cell;
-    const timed = lane.timed;
+    const timed = timedRuns(lane);
     return {
       ...lane.cell,
       ms: median(timed),
@@ -327,7 +332,7 @@ function measureWorkload(w: Workload, engines: Engine[]): Cell[] {
       maxMs: Math.max(...timed),
       runs: timed.length,
       warmupRuns: lane.warm.length,
-      rounds: Array.from({ length: config.iterations }, (_, r) => rounds[i][r] ?? null),
+      rounds: lane.rounds,
     };
   });
 }
