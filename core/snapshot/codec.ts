@@ -140,14 +140,22 @@ const NODE_LIMIT = 2 ** 30;
 const SCRATCH_KEEP = 4 << 20;
 
 /** Scratch writers, reused by every snapshot of the process (snapshots do not nest). */
-const scratch = { data: new Writer(64 * 1024), roots: new Writer(4096), shapes: new Writer(4096), syms: new Writer(256), kinds: new Writer(8192), head: new Writer(256), mid: new Writer(16), busy: false };
+const scratch = { data: new Writer(64 * 1024), roots: new Writer(4096), shapes: new Writer(4096), syms: new Writer(256), kinds: new Writer(8192), head: new Writer(256), mid: new Writer(16), queue: [] as Node[], busy: false };
+
+/** Most nodes a scratch queue keeps room for between snapshots (as SCRATCH_KEEP for the writers). */
+const QUEUE_KEEP = 1 << 18;
 
 class Encoder {
   readonly table: IntrinsicTable;
   /** Nodes that are not JSObjects or environments (accessors, reactions, symbols…). */
   readonly ids = new Map<object, number>();
-  /** Every heap node, in node order; the JSObjects and environments among them hold their number in `markEpoch`. */
-  readonly queue: Node[] = [];
+  /**
+   * Every heap node, in node order (the first `count` entries); the JSObjects and environments
+   * among them hold their number in `markEpoch`. A scratch array reused by every snapshot:
+   * growing a fresh one by push was a tenth of a 5 000-object snapshot.
+   */
+  readonly queue: Node[] = scratch.queue;
+  count = 0;
   /** Where values are being written: the records, or (while a shape or symbol is listed) its section. */
   w: Writer;
   readonly data = scratch.data;
@@ -194,29 +202,32 @@ class Encoder {
     }
     let i = this.ids.get(o);
     if (i !== undefined) return i;
-    i = this.table.size + this.queue.length;
+    i = this.table.size + this.count;
     this.ids.set(o, i);
-    this.queue.push(o);
+    this.queue[this.count++] = o;
     return i;
   }
 
   /** The node number of an object or environment: intrinsic `k`, or (k < 0) a new heap node. */
   heapRef(o: JSObject | Env, k: number): number {
     if (k >= 0) return k;
-    const i = this.table.size + this.queue.length;
+    const i = this.table.size + this.count;
     if (i >= NODE_LIMIT - 1) fail('cannot snapshot: too many objects');
-    this.queue.push(o);
+    this.queue[this.count++] = o;
     o.markEpoch = -(i + 1);
     return i;
   }
 
-  /** Puts 0 back into the `markEpoch` of every numbered object and environment. */
+  /** Puts 0 back into the `markEpoch` of every numbered object and environment, and empties the queue (it must not keep the heap alive). */
   release(): void {
     const q = this.queue;
-    for (let i = 0; i < q.length; i++) {
+    const n = this.count;
+    for (let i = 0; i < n; i++) {
       const o = q[i];
       if (o instanceof JSObject || o instanceof Env) o.markEpoch = 0;
     }
+    q.fill(undefined as never, 0, n);
+    this.count = 0;
   }
 
   refOrNull(o: Node | null | undefined): void {
@@ -564,7 +575,7 @@ class Encoder {
   drain(): void {
     this.w = this.data;
     const kinds = this.kinds;
-    for (let i = kinds.pos; i < this.queue.length; i++) {
+    for (let i = kinds.pos; i < this.count; i++) {
       this.sameHead = false;
       const k = this.record(this.queue[i]);
       kinds.u8(this.sameHead ? k | SAME : k);
@@ -630,6 +641,7 @@ export function encodeState(vm: VM, program: CompiledProgram, ex: ExecState): Ui
     if (scratch.kinds.buf.length > SCRATCH_KEEP) scratch.kinds = new Writer(8192);
     if (scratch.shapes.buf.length > SCRATCH_KEEP) scratch.shapes = new Writer(4096);
     if (scratch.syms.buf.length > SCRATCH_KEEP) scratch.syms = new Writer(256);
+    if (scratch.queue.length > QUEUE_KEEP) scratch.queue = [];
   }
 }
 
