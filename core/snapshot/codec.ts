@@ -575,9 +575,16 @@ class Encoder {
   drain(): void {
     this.w = this.data;
     const kinds = this.kinds;
+    const q = this.queue;
     for (let i = kinds.pos; i < this.count; i++) {
       this.sameHead = false;
-      const k = this.record(this.queue[i]);
+      const n = q[i];
+      // (plain objects, the common node, without record()'s dispatch over every kind)
+      let k: K;
+      if (n instanceof JSObject && n.constructor === JSObject) {
+        this.objectHead(n);
+        k = K.Object;
+      } else k = this.record(n);
       kinds.u8(this.sameHead ? k | SAME : k);
     }
   }
@@ -1077,8 +1084,11 @@ class Decoder extends ItemReader {
     this.readShapes();
     this.r.lastRef = -1;
     for (let i = 0; i < kinds.length; i++) {
-      this.same = (kinds[i] & SAME) !== 0;
-      this.fill(this.nodes[i], kinds[i] & ~SAME);
+      const k = kinds[i];
+      this.same = (k & SAME) !== 0;
+      // (plain objects, the common node, without fill()'s dispatch over every kind)
+      if ((k & ~SAME) === K.Object) this.fillObject(nodes[i] as JSObject);
+      else this.fill(nodes[i], k & ~SAME);
     }
     this.same = false;
     for (const f of this.savedFrames) {
