@@ -32,6 +32,7 @@ import { isoString } from './date';
 import { guestArgs, str } from './convert';
 import { constructorName } from './util';
 import { joinAll } from './util';
+import { JsonText, textPiece, type TextPiece } from './json-text';
 
 /** Nesting depth at which stringify throws V8's stack-overflow RangeError (V8: ~4100-4200). */
 export const MAX_DEPTH = 4096;
@@ -553,10 +554,12 @@ export function jsonParse(vm: VM, text: string): Value {
 
 /** Thrown inside the fast path when guest code would be needed. */
 const BAIL: { readonly bail: true } = Object.freeze({ bail: true as const });
-/** Output chunk size of the stringifier. */
+/** The stringifier charges and checks its output every this many bytes. */
 const CHUNK = 4096;
 /** The elements of Array.prototype (an array with none). */
 const NO_ELEMENTS: readonly (Value | Marker)[] = Object.freeze([]);
+/** Any surrogate code unit (a gap with one takes the guest path: see stringifyFast). */
+const LONE_SURROGATE_CANDIDATE = /[\ud800-\udfff]/;
 /** A value that serializes to nothing (undefined, functions, symbols). */
 const SKIP: { readonly skip: true } = Object.freeze({ skip: true as const });
 
@@ -602,8 +605,8 @@ interface ShapeInfo {
   /** Slot of an own `toJSON`, or -1. */
   toJSON: number;
   /** Per slot, `"key":` and `,"key":` (built on first use). */
-  first: string[] | null;
-  next: string[] | null;
+  first: TextPiece[] | null;
+  next: TextPiece[] | null;
 }
 /** Host-side cache keyed by non-dictionary shapes (dictionary shapes change in place). */
 const shapeInfos = new WeakMap<Shape, ShapeInfo>();
@@ -622,12 +625,12 @@ function shapeInfo(s: Shape): ShapeInfo {
 function keyPieces(s: Shape): ShapeInfo {
   const info = shapeInfo(s);
   if (info.first === null) {
-    const first: string[] = [];
-    const next: string[] = [];
+    const first: TextPiece[] = [];
+    const next: TextPiece[] = [];
     for (const k of s.keys) {
       const q = quoteKey(k as string) + ':';
-      first.push(q);
-      next.push(',' + q);
+      first.push(textPiece(q));
+      next.push(textPiece(',' + q));
     }
     info.first = first;
     info.next = next;
@@ -780,31 +783,41 @@ class Stringifier {
     return s as Value;
   }
 
-  /** The text before `out` (see {@link run}): chunks of about {@link CHUNK} characters. */
-  private readonly done: string[] = [];
-  private doneLength = 0;
+  /** The text so far (see {@link run}). */
+  private readonly t = new JsonText();
+  /** Where the text is next charged and checked, in bytes; and how many characters have been charged. */
+  private nextFlush = CHUNK;
+  private flushed = 0;
   private nextCheck = CHECK_EVERY;
 
   /**
-   * Moves a finished chunk into `done`. Charges it as the work is done (a shared-reference bomb
-   * writes far more text than it has objects, and must hit the instruction budget before it has
-   * used minutes of host time), and checks the string length and the heap as the text grows.
-   * Returns the next chunk: empty.
+   * Charges the text written since the last flush, as the work is done (a shared-reference
+   * bomb writes far more text than it has objects, and must hit the instruction budget before it
+   * has used minutes of host time), and checks the string length and the heap as the text grows.
    */
-  private flush(out: string): string {
-    const total = this.doneLength + out.length;
-    this.chargeOutput(out.length);
+  private flush(): void {
+    const t = this.t;
+    const total = t.length;
+    this.chargeOutput(total - this.flushed);
+    this.flushed = total;
+    this.nextFlush = t.pos + CHUNK;
     if (total > this.nextCheck) {
       this.nextCheck = total + CHECK_EVERY;
       if (total > this.vm.maxStringLength) this.vm.stringTooLong(total);
       this.vm.reserve(total * 2);
     }
-    this.done.push(out);
-    this.doneLength = total;
-    return '';
   }
 
+  /** The text as a string (undefined: nothing to write), giving the buffer back whatever happens. */
   run(root: Value): string | undefined {
+    try {
+      return this.write(root);
+    } finally {
+      this.t.release();
+    }
+  }
+
+  private write(root: Value): string | undefined {
     let v: Value | typeof SKIP = root;
     if (v instanceof JSObject) v = this.prepareObject(v);
     else if (v === undefined || v instanceof GSymbol) return undefined;
@@ -813,10 +826,7 @@ class Stringifier {
     const pretty = this.pretty;
     const pool: SFrame[] = [];
     let depth = 0;
-    // the text so far is `done` joined, then `out`: `out` is the current chunk, moved into
-    // `done` every few KiB (a long rope of small pieces survives into V8's old space and is slow
-    // to flatten; one join at the end gives the parser a flat, sequential string)
-    let out = '';
+    const t = this.t;
     let indent = '';
     let f: SFrame | null = null;
     let key: string | number = '';
@@ -825,34 +835,32 @@ class Stringifier {
     for (;;) {
       switch (typeof v) {
         case 'string':
-          out += quote(v);
+          t.quoted(v);
           break;
         case 'number':
-          out += Number.isFinite(v) ? String(v) : 'null';
+          t.num(v);
           break;
         case 'boolean':
-          out += v ? 'true' : 'false';
+          t.write(v ? 'true' : 'false');
           break;
         case 'bigint':
           throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
         default:
-          if (v === null) out += 'null';
+          if (v === null) t.write('null');
           else {
             const o = v as JSObject;
             f = this.open(o, key, indent, pool, depth++);
             indent += gap;
-            out += f.arr ? '[' : '{';
+            t.byte(f.arr ? 91 : 123);
           }
       }
       // find the next value to write, closing finished frames
       for (;;) {
-        if (out.length >= CHUNK) out = this.flush(out);
+        if (t.pos >= this.nextFlush) this.flush();
         if (f === null) {
-          if (this.done.length === 0) return out;
-          const total = this.doneLength + out.length;
+          const total = t.length;
           if (total > this.vm.maxStringLength) this.vm.stringTooLong(total);
-          this.done.push(out);
-          return joinAll(this.done, '');
+          return t.text();
         }
         if (f.i < f.n) {
           const arr = f.arr;
@@ -864,21 +872,24 @@ class Stringifier {
             let next = false;
             while (j < n) {
               const e = arr[j++];
-              if (count++ > 0) out += ',';
-              if (pretty) out += '\n' + indent;
-              if (typeof e === 'string') out += quote(e);
-              else if (typeof e === 'number') out += Number.isFinite(e) ? String(e) : 'null';
-              else if (typeof e === 'boolean') out += e ? 'true' : 'false';
+              if (count++ > 0) t.byte(44);
+              if (pretty) {
+                t.byte(10);
+                t.write(indent);
+              }
+              if (typeof e === 'string') t.quoted(e);
+              else if (typeof e === 'number') t.num(e);
+              else if (typeof e === 'boolean') t.write(e ? 'true' : 'false');
               else if (e instanceof JSObject) {
                 v = this.prepareObject(e);
-                if (v === SKIP) out += 'null';
+                if (v === SKIP) t.write('null');
                 else {
                   next = true;
                   break;
                 }
               } else if (typeof e === 'bigint') throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
-              else out += 'null'; // null, undefined, a hole, a symbol
-              if (out.length >= CHUNK) out = this.flush(out);
+              else t.write('null'); // null, undefined, a hole, a symbol
+              if (t.pos >= this.nextFlush) this.flush();
             }
             f.i = j;
             f.count = count;
@@ -902,26 +913,26 @@ class Stringifier {
             while (j < n) {
               const raw = o.getSlot(j++) as Value;
               if (typeof raw === 'string') {
-                out += count++ > 0 ? later[j - 1] : first[j - 1];
-                out += quote(raw);
+                t.piece(count++ > 0 ? later[j - 1] : first[j - 1]);
+                t.quoted(raw);
               } else if (typeof raw === 'number') {
-                out += count++ > 0 ? later[j - 1] : first[j - 1];
-                out += Number.isFinite(raw) ? String(raw) : 'null';
+                t.piece(count++ > 0 ? later[j - 1] : first[j - 1]);
+                t.num(raw);
               } else if (typeof raw === 'boolean') {
-                out += count++ > 0 ? later[j - 1] : first[j - 1];
-                out += raw ? 'true' : 'false';
+                t.piece(count++ > 0 ? later[j - 1] : first[j - 1]);
+                t.write(raw ? 'true' : 'false');
               } else if (raw === null) {
-                out += count++ > 0 ? later[j - 1] : first[j - 1];
-                out += 'null';
+                t.piece(count++ > 0 ? later[j - 1] : first[j - 1]);
+                t.write('null');
               } else if (raw instanceof JSObject) {
                 v = this.prepareObject(raw);
                 if (v === SKIP) continue;
-                out += count++ > 0 ? later[j - 1] : first[j - 1];
+                t.piece(count++ > 0 ? later[j - 1] : first[j - 1]);
                 next = true;
                 break;
               } else if (typeof raw === 'bigint') throw new GuestError('TypeError', 'Do not know how to serialize a BigInt');
               // (undefined and symbols: no property)
-              if (out.length >= CHUNK) out = this.flush(out);
+              if (t.pos >= this.nextFlush) this.flush();
             }
             f.i = j;
             f.count = count;
@@ -943,17 +954,27 @@ class Stringifier {
             if (v === SKIP) continue;
           } else v = raw as Value;
           key = k as string;
-          if (f.count++ > 0) out += ',';
-          if (pretty) out += '\n' + indent + quoteKey(key) + ': ';
-          else out += quoteKey(key) + ':';
+          if (f.count++ > 0) t.byte(44);
+          if (pretty) {
+            t.byte(10);
+            t.write(indent);
+            t.write(quoteKey(key));
+            t.write(': ');
+          } else {
+            t.write(quoteKey(key));
+            t.byte(58);
+          }
           break;
         }
         // close the frame
         this.objs.pop();
         this.keys.pop();
         indent = f.stepback;
-        if (f.count > 0 && pretty) out += '\n' + indent + (f.arr ? ']' : '}');
-        else out += f.arr ? ']' : '}';
+        if (f.count > 0 && pretty) {
+          t.byte(10);
+          t.write(indent);
+        }
+        t.byte(f.arr ? 93 : 125);
         depth--;
         f = depth > 0 ? pool[depth - 1] : null;
       }
@@ -1047,7 +1068,10 @@ function stringifyFast(vm: VM, intr: Intrinsics, value: Value, replacer: Value, 
       space = primString(p as Value);
     }
   }
-  const s = new Stringifier(vm, gapOf(space), prettyOf(space), propList, lenient, intr);
+  const gap = gapOf(space);
+  // (the gap is the one guest text written unescaped: a lone surrogate in it cannot pass through UTF-8)
+  if (LONE_SURROGATE_CANDIDATE.test(gap)) throw BAIL;
+  const s = new Stringifier(vm, gap, prettyOf(space), propList, lenient, intr);
   const out = s.run(value);
   if (out !== undefined) {
     vm.charge(16 + out.length * 2);

@@ -282,6 +282,21 @@ const JSON_CASES: Record<string, string[]> = {
     'let d = 0; let v = JSON.parse("[".repeat(20000) + "1" + "]".repeat(20000)); while (Array.isArray(v)) { v = v[0]; d++; } [d, v]',
     'let d = 0; let v = JSON.parse(\'{"a":\'.repeat(5000) + "1" + "}".repeat(5000)); while (typeof v === "object") { v = v.a; d++; } [d, v]',
   ],
+  // the stringifier writes UTF-8 bytes and decodes them once (core/builtins/json-text.ts)
+  'stringify: the text it writes': [
+    'JSON.stringify([0, -0, 7, -7, 10, 99, 100, 2147483647, -2147483648, 2147483648, -2147483649, 4294967295, 1e21, 1.5, -1.5e-7, NaN, Infinity, -Infinity])',
+    'JSON.stringify(["é", "日本", "😀", "a😀b", "\\ud800", "x\\udc00y", "\\ud83d\\ud83d", "é\\n", "\\u007f\\u0080", "\\u07ff\\u0800\\uffff", "", "\\u0000"])',
+    'const t = JSON.stringify(["\\ud800", "é\\ud800", "😀\\udc00"]); [t, t.length, [...t].length]',
+    'JSON.stringify([{ "é": 1, "日本": "😀", "a\\"b": 2, "\\ud800": 0 }, { "é": 3, "日本": "x", "a\\"b": 4, "\\ud800": 5 }])',
+    'JSON.stringify({ a: [1, { b: "é" }], c: [] }, null, "é→")',
+    'JSON.stringify({ a: [1, { b: 2 }] }, null, "\\ud800")',
+    'JSON.stringify({ a: [1, { b: 2 }] }, null, "😀")',
+    'JSON.stringify({ "é": [1, "ü"] }, ["é"], 1)',
+    'const s = JSON.stringify(Array.from({ length: 80000 }, (_, i) => ({ i, s: i % 7 ? "n" + i : "é" + i }))); [s.length, s.slice(0, 40), s.slice(-40), JSON.parse(s)[79996].s]',
+    'const s = JSON.stringify("é😀".repeat(30000)); [s.length, s.charCodeAt(1), s.slice(-4)]',
+    'const c = { a: "é".repeat(9000) }; c.self = c; const r = []; try { JSON.stringify(c); } catch (e) { r.push(e.name); } r.push(JSON.stringify({ b: "y" })); r',
+    'const r = []; try { JSON.stringify(["é".repeat(5000), 1, 2n]); } catch (e) { r.push(e.message); } r.push(JSON.stringify([1, "ü"])); r',
+  ],
   'round trips': [
     'const v = { s: "héllo \\"w\\"\\n", n: 1.5e-10, neg: -42, b: false, nil: null, arr: [1, "two", [3, [4]], {}], o: { deep: { deeper: "yes" } }, u: "😀\\u2028" }; const t = JSON.stringify(v); [t, JSON.stringify(JSON.parse(t)) === t]',
     'const rows = []; for (let i = 0; i < 200; i++) rows.push({ id: i, name: "n" + i, tags: ["a", i % 2 ? "odd" : "even"], pos: { x: i * 0.5 } }); const t = JSON.stringify(rows); const back = JSON.parse(t); [t.length, back[199].pos.x, JSON.stringify(back) === t]',
@@ -306,6 +321,15 @@ describe('JSON budgets', () => {
     const src = 'let v = JSON.parse("[".repeat(3e5) + "]".repeat(3e5)); let d = 0; while (v.length) { v = v[0]; d++; } d';
     expect(runSync(src, { limits: { heapBytes: 512 * 1024 * 1024 } }).value).toBe(299999);
   }, 60_000);
+  it('charges stringify by the characters of its text, whatever their UTF-8 length', () => {
+    // the text is built as UTF-8 bytes (json-text.ts); the charge must follow the string's length
+    const count = (s: string) => runSync(`const t = JSON.stringify({ k: ${s} }); t.length`).instructions;
+    const ascii = count('"a".repeat(20000)');
+    expect(count('"é".repeat(20000)')).toBe(ascii);
+    expect(count('"日".repeat(20000)')).toBe(ascii);
+    expect(count('"😀".repeat(10000)')).toBe(ascii);
+    expect(count('"a".repeat(40000)')).toBeGreaterThan(ascii);
+  });
   it('console %j uses JSON.stringify and prints [Circular] for cycles', () => {
     const lines: string[] = [];
     runSync('const o = { a: [1, "x"], d: new Date(0) }; console.log("%j", o); o.self = o; console.log("%j!", o); console.log("%j", undefined)', {
