@@ -16,7 +16,8 @@ export interface TextPiece {
 }
 
 const utf8 = new TextEncoder();
-const decoder = new TextDecoder();
+// (ignoreBOM: keep a leading U+FEFF; JSON text cannot start with one, but the decoder must not edit the text)
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The bytes of `s` (which has no lone surrogate), for {@link JsonText.piece}. */
 export function textPiece(s: string): TextPiece {

@@ -9,7 +9,8 @@
  * nothing in the graph that needs guest code (a guest `toJSON`, a getter, a boxed primitive
  * with its own `valueOf`…). Built-in Date `toJSON`s are handled natively. When the fast path
  * meets something it cannot do without guest code, it gives up (it has had no observable
- * effect) and the prelude's spec-exact `jsonStringifySlow` does the whole job. Nesting deeper
+ * effect) and the prelude's spec-exact `jsonStringifySlow` does the whole job. The fast path
+ * writes its text as UTF-8 bytes and decodes it once (json-text.ts). Nesting deeper
  * than {@link MAX_DEPTH} throws V8's RangeError ("Maximum call stack size exceeded"), as V8
  * does at a similar depth.
  *
