@@ -144,7 +144,22 @@ export class Debugger {
   private readonly patches = new Map<FunctionCode, Map<number, number>>();
   private readonly breakpoints = new Map<number, Breakpoint>();
   private nextId = 1;
-  private step: StepState | null = null;
+  private stepState: StepState | null = null;
+
+  /** The step in progress (null: none). */
+  private get step(): StepState | null {
+    return this.stepState;
+  }
+
+  /**
+   * Finished frames are reused (the VM's frame pool) except while a step is in progress: a
+   * step tells activations apart by frame identity, so a frame that returns during a step must
+   * not come back as another call's. Without a step, nothing keeps a frame past its return.
+   */
+  private set step(s: StepState | null) {
+    this.stepState = s;
+    this.vm.poolFrames = s === null;
+  }
   private temp: { fn: FunctionCode; pc: number }[] = [];
   /** `debugger;` statements patched to stop (see {@link pauseOnDebuggerStatements}). */
   private statementSites: { fn: FunctionCode; pc: number }[] = [];
@@ -170,9 +185,8 @@ export class Debugger {
   /** The VM hooks behind the exception and capability stops (reinstalled on a restored VM). */
   private installHooks(): void {
     const vm = this.vm;
-    // steps tell activations apart by frame identity: no reuse of finished frames
-    vm.poolFrames = false;
-    vm.freeFrame = null;
+    // steps tell activations apart by frame identity: no reuse of frames that finish during one
+    vm.poolFrames = this.stepState === null;
     // breakpoints are patched into FunctionCode.code: run it, not the fused copies
     vm.fuseCode = false;
     vm.onThrow = () => {

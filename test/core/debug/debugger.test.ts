@@ -51,6 +51,30 @@ describe('stepping', () => {
     expect(d.stepOut()).toMatchObject({ status: 'paused', reason: 'step', line: 7 });
   });
 
+  it('steps tell recursive activations apart while finished frames are reused between steps', () => {
+    // frames are pooled while no step runs (core/debug/debugger.ts, `set step`): the frames
+    // of f(0)… have been reused by the time the first hit pauses; the sequences are those of
+    // the debugger that never reused frames (55ef292)
+    const REC = 'function f(n) {\n  if (n === 0) return 0;\n  const x = f(n - 1);\n  return x + 1;\n}\nlet r = 0;\nfor (let i = 0; i < 2; i++) {\n  r += f(3) + f(2);\n}\nr';
+    const run = (step: (d: Debugger) => DebugOutcome) => {
+      const d = debug(REC);
+      d.setBreakpoint({ line: 4 });
+      const first = d.continue();
+      const vm = (d as unknown as { exec: { vm: { poolFrames: boolean } } }).exec.vm;
+      expect(vm.poolFrames).toBe(true);
+      const out: string[] = [String(first.line)];
+      let o = first;
+      while (o.status === 'paused') {
+        o = step(d);
+        out.push(o.status === 'paused' ? `${o.line}${o.reason === 'breakpoint' ? 'b' : ''}` : o.status);
+      }
+      expect(o).toMatchObject({ status: 'completed', value: 10 });
+      return out.join(' ');
+    };
+    expect(run((d) => d.stepOver())).toBe('4 3 4b 3 4b 8 4b 3 4b 8 7 7 8 4b 3 4b 3 4b 8 4b 3 4b 8 7 7 10 completed');
+    expect(run((d) => d.stepOut())).toBe('4 3 4b 3 4b 8 4b 3 4b 8 4b 3 4b 3 4b 8 4b 3 4b 8 completed');
+  });
+
   it('step instruction moves one bytecode instruction and the count by one', () => {
     const d = debug(CALLS);
     const a = d.stepInstruction();
