@@ -62,7 +62,7 @@ describe('stepping', () => {
       const first = d.continue();
       const vm = (d as unknown as { exec: { vm: { poolFrames: boolean } } }).exec.vm;
       expect(vm.poolFrames).toBe(true);
-      const out: string[] = [String(first.line)];
+      const out: string[] = [first.status === 'paused' ? String(first.line) : first.status];
       let o = first;
       while (o.status === 'paused') {
         o = step(d);
