@@ -185,14 +185,12 @@ export class JsonText {
     this.pos = p;
   }
 
-  /** The text, and the buffer handed back for the next stringify. */
+  /** The text written so far, as a string. */
   text(): string {
-    const s = this.pos === 0 ? '' : decoder.decode(this.buf.subarray(0, this.pos));
-    this.release();
-    return s;
+    return this.pos === 0 ? '' : decoder.decode(this.buf.subarray(0, this.pos));
   }
 
-  /** Hands the buffer back (also after an error: the next stringify starts a fresh text). */
+  /** Hands the buffer back for the next stringify (after the text, or after an error). */
   release(): void {
     if (this.buf.length <= KEEP) spare = this.buf;
     this.pos = 0;

@@ -560,7 +560,7 @@ const CHUNK = 4096;
 /** The elements of Array.prototype (an array with none). */
 const NO_ELEMENTS: readonly (Value | Marker)[] = Object.freeze([]);
 /** Any surrogate code unit (a gap with one takes the guest path: see stringifyFast). */
-const LONE_SURROGATE_CANDIDATE = /[\ud800-\udfff]/;
+const SURROGATE = /[\ud800-\udfff]/;
 /** A value that serializes to nothing (undefined, functions, symbols). */
 const SKIP: { readonly skip: true } = Object.freeze({ skip: true as const });
 
@@ -1071,7 +1071,7 @@ function stringifyFast(vm: VM, intr: Intrinsics, value: Value, replacer: Value, 
   }
   const gap = gapOf(space);
   // (the gap is the one guest text written unescaped: a lone surrogate in it cannot pass through UTF-8)
-  if (LONE_SURROGATE_CANDIDATE.test(gap)) throw BAIL;
+  if (SURROGATE.test(gap)) throw BAIL;
   const s = new Stringifier(vm, gap, prettyOf(space), propList, lenient, intr);
   const out = s.run(value);
   if (out !== undefined) {
