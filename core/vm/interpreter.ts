@@ -112,8 +112,8 @@ export class VM {
   /**
    * Frames of finished plain calls, reused by the next calls (fewer allocations per call): a
    * list linked through {@link Frame.nextFree} (a field store a call, where an array's push and
-   * pop cost a tenth of a return). Off while a debugger is attached: it tells activations apart
-   * by frame identity.
+   * pop cost a tenth of a return). Off (poolFrames) while a debugger step is in progress: a step
+   * tells activations apart by frame identity.
    */
   freeFrame: Frame | null = null;
   poolFrames = true;
