@@ -84,6 +84,12 @@ const enum K {
 /** Kind flag: the object record repeats the previous one's flags and shape (they are omitted). */
 const SAME = 0x80;
 
+/** 1 for the node kinds an array element can be (objects and symbols; not environments, accessors, internal records). */
+const ELEMENT_KIND = new Uint8Array(128);
+for (let k = K.Object; k <= K.Iterator; k++) ELEMENT_KIND[k] = 1;
+ELEMENT_KIND[K.HostObject] = 1;
+ELEMENT_KIND[K.Symbol] = 1;
+
 const enum D {
   None = 0,
   Object = 1,
@@ -184,20 +190,22 @@ class Encoder {
 
   /**
    * The node number of `o` (assigning one on first sight). Heap objects and environments
-   * keep it in `markEpoch` as -(n + 1) for the length of the snapshot (the heap mark uses
-   * positive epochs), so numbering needs no hash map; `release` puts 0 back.
+   * keep it in `markEpoch` as -(n + 1), so numbering needs no hash map. It is left there
+   * afterwards: the heap mark only compares `markEpoch` with its own positive epochs, and a
+   * number from an earlier snapshot is told apart by `numbered` (putting 0 back was a
+   * megamorphic store per object).
    */
   ref(o: Node): number {
     if (o instanceof JSObject) {
       const m = o.markEpoch;
-      if (m < 0) return -m - 1;
+      if (m < 0 && this.numbered(o, m)) return -m - 1;
       // (objects allocated after the intrinsics, the usual case, skip the table lookup)
       if (o.id <= this.table.maxId || o === this.globalObject) return this.heapRef(o, intrinsicIndex(this.vm.realm, this.table, o));
       return this.heapRef(o, -1);
     }
     if (o instanceof Env) {
       const m = o.markEpoch;
-      if (m < 0) return -m - 1;
+      if (m < 0 && this.numbered(o, m)) return -m - 1;
       return this.heapRef(o, intrinsicIndex(this.vm.realm, this.table, o));
     }
     let i = this.ids.get(o);
@@ -218,15 +226,15 @@ class Encoder {
     return i;
   }
 
-  /** Puts 0 back into the `markEpoch` of every numbered object and environment, and empties the queue (it must not keep the heap alive). */
+  /** Whether `o`, whose `markEpoch` is `m` (< 0), was numbered by this snapshot: the queue slot the number names holds it. */
+  numbered(o: JSObject | Env, m: number): boolean {
+    const k = -m - 1 - this.table.size;
+    return k >= 0 && k < this.count && this.queue[k] === o;
+  }
+
+  /** Empties the queue (it must not keep the heap alive; once empty, every number left in a `markEpoch` is stale). */
   release(): void {
-    const q = this.queue;
-    const n = this.count;
-    for (let i = 0; i < n; i++) {
-      const o = q[i];
-      if (o instanceof JSObject || o instanceof Env) o.markEpoch = 0;
-    }
-    q.fill(undefined as never, 0, n);
+    this.queue.fill(undefined as never, 0, this.count);
     this.count = 0;
   }
 
@@ -253,7 +261,7 @@ class Encoder {
     if (v instanceof JSObject) {
       // (inline: the hot case, a heap object already numbered or seen for the first time)
       const m = v.markEpoch;
-      return w.ref(m < 0 ? -m - 1 : this.ref(v));
+      return w.ref(m < 0 && this.numbered(v, m) ? -m - 1 : this.ref(v));
     }
     if (v instanceof Env || v instanceof Accessor || v instanceof GSymbol || v instanceof PrivateName || v instanceof ForInState || v instanceof Reaction) {
       return w.ref(this.ref(v));
@@ -266,6 +274,39 @@ class Encoder {
   values(vs: readonly unknown[]): void {
     this.w.arr(vs.length);
     for (let i = 0; i < vs.length; i++) this.value(vs[i]);
+  }
+
+  /**
+   * An array's elements. The common element, a plain object seen here first (an array of
+   * objects allocated in order), is numbered and written (RefNext) inline.
+   */
+  elements(vs: readonly unknown[]): void {
+    const w = this.w;
+    w.arr(vs.length);
+    const size = this.table.size;
+    const maxId = this.table.maxId;
+    const q = this.queue;
+    const g = this.globalObject;
+    for (let i = 0; i < vs.length; i++) {
+      const v = vs[i];
+      if (v instanceof JSObject && v.constructor === JSObject && v.id > maxId && v !== g) {
+        const m = v.markEpoch;
+        if (!(m < 0 && this.numbered(v, m))) {
+          // (a plain object allocated after the intrinsics, not the global object: a new heap node)
+          const k = size + this.count;
+          if (k >= NODE_LIMIT - 1) fail('cannot snapshot: too many objects');
+          q[this.count++] = v;
+          v.markEpoch = -(k + 1);
+          if (k === w.lastRef + 1) {
+            w.lastRef = k;
+            if (w.pos >= w.buf.length) w.room(1);
+            w.buf[w.pos++] = W.RefNext;
+          } else w.ref(k);
+          continue;
+        }
+      }
+      this.value(v);
+    }
   }
 
   nums(vs: readonly number[]): void {
@@ -372,7 +413,7 @@ class Encoder {
       }
       if (n instanceof JSArray) {
         this.objectHead(n);
-        this.values(n.elements);
+        this.elements(n.elements);
         this.flag(n.writable);
         return K.Array;
       }
@@ -928,8 +969,10 @@ class ItemReader {
 
 class Decoder extends ItemReader {
   readonly table: IntrinsicTable;
-  /** The heap nodes by number − table size (sized once the kinds are read; a hole is a node not created yet). */
+  /** The heap nodes by number − table size (all created once the kinds are read). */
   nodes: unknown[] = [];
+  /** The node kinds (bytes, SAME bit included). */
+  kinds: Uint8Array = new Uint8Array(0);
   readonly shapes: Shape[] = [];
   readonly shapeProtos: (JSObject | null)[] = [];
   /** Per shape: some slot holds an accessor pair. */
@@ -986,9 +1029,27 @@ class Decoder extends ItemReader {
   /** Array elements: guest values or holes (no TDZ markers). */
   elements(): (Value | Marker)[] {
     const n = this.arr('elements');
-    const out: (Value | Marker)[] = [];
     const r = this.r;
-    for (let i = 0; i < n; i++) {
+    // An array of objects allocated in order is a run of RefNext items: the run's nodes are
+    // consecutive in the node table, and one slice of it (packed, as the table is) replaces
+    // a push per element. Each node's kind must be one an element can be.
+    const b = r.buf;
+    const p = r.pos;
+    let run = 0;
+    while (run < n && p + run < r.end && b[p + run] === W.RefNext) run++;
+    const first = r.lastRef + 1 - this.table.size;
+    let out: (Value | Marker)[];
+    if (run > 0 && first >= 0 && first + run <= this.nodes.length) {
+      const kinds = this.kinds;
+      for (let j = first; j < first + run; j++) if (ELEMENT_KIND[kinds[j] & ~SAME] !== 1) fail('corrupt snapshot: bad element');
+      out = this.nodes.slice(first, first + run) as (Value | Marker)[];
+      r.pos = p + run;
+      r.lastRef += run;
+    } else {
+      out = [];
+      run = 0;
+    }
+    for (let i = run; i < n; i++) {
       // (the common item first: the next node, e.g. an array of objects allocated in order)
       const v = r.pos < r.end && r.buf[r.pos] === W.RefNext ? (r.pos++, this.node(++r.lastRef)) : this.val();
       if (typeof v === 'object' && v !== null && !(v instanceof JSObject || v instanceof GSymbol || v === HOLE)) fail('corrupt snapshot: bad element');
@@ -1071,15 +1132,15 @@ class Decoder extends ItemReader {
   readNodes(): void {
     const kindsX = this.val();
     if (!(kindsX instanceof Uint8Array)) fail('corrupt snapshot: bad node kinds');
-    const kinds = kindsX;
-    // (sized once: the kinds' length is bounded by the payload's)
-    const nodes = (this.nodes = new Array<unknown>(kinds.length));
+    const kinds = (this.kinds = kindsX);
+    // (built by push, so that it is a packed array: elements() slices runs out of it)
+    const nodes: unknown[] = (this.nodes = []);
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[i] & ~SAME;
       if ((kinds[i] & SAME) !== 0 && !((k >= K.Object && k <= K.Iterator) || k === K.HostObject)) fail('corrupt snapshot: bad node kind');
       // (plain objects, the common kind, are made here: no call to shell() per object)
-      if (k === K.Object) nodes[i] = new JSObject(null, Cls.Object, this.shellShape);
-      else nodes[i] = k === K.Symbol || k === K.PrivateName ? this.symbol(k, isArr(this.val(), 'symbol')) : this.shell(k);
+      if (k === K.Object) nodes.push(new JSObject(null, Cls.Object, this.shellShape));
+      else nodes.push(k === K.Symbol || k === K.PrivateName ? this.symbol(k, isArr(this.val(), 'symbol')) : this.shell(k));
     }
     this.readShapes();
     this.r.lastRef = -1;

@@ -41,7 +41,7 @@ const CLASSES: Record<string, { fields: () => object; stored: string[]; notStore
       maxStringLength: 'constant',
       privatePushed: 'only inside one instruction',
       freeFrame: 'finished frames kept for reuse: no state',
-      poolFrames: 'host-side switch (off while a debugger is attached)',
+      poolFrames: 'host-side switch (off while a debugger steps)',
       fuseCode: 'host-side switch (off while a debugger or profiler patches code; no effect on guest state)',
       arrayPushFn: 'cache of the shared Array.prototype.push',
       scratch: 'reused argument arrays of natives: no state between calls',

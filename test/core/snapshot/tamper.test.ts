@@ -231,6 +231,48 @@ describe('verification', () => {
     for (const junk of junks) rejects(envelope(junk));
   });
 
+  it("a key holder's array elements that run (RefNext) into an internal record are refused", () => {
+    // an array of objects allocated in order is written as a run of "next node" references,
+    // which the decoder takes from its node table in one slice: the kinds in the run are checked
+    const caps1: Capability[] = [{ name: 'lookup' }];
+    const p = programFor('let x = 1; const f = () => x; const a = [{ p: 1 }, { p: 2 }, { p: 3 }]; const r = lookup(1); a.length + f() + r', { capabilities: caps1 });
+    const b = snapshot(start(p, { capabilities: caps1 }), KEY);
+    const l = layout(b);
+    const tree = readTree(b.slice(l.payloadAt, l.macAt));
+    const table = tree[0] as number;
+    const kinds = tree[4] as Uint8Array;
+    // the elements: a reference to the first object, then two "next" references
+    const at = tree.findIndex((v) => Array.isArray(v) && v.length === 3 && v[0] instanceof TreeRef && v[0].node !== null && v.slice(1).every((r) => r instanceof TreeRef && r.node === null));
+    expect(at).toBeGreaterThan(0);
+    // the reference before them (the closure's environment, node `env`)
+    let before = at - 1;
+    while (!(tree[before] instanceof TreeRef)) before--;
+    const env = (tree[before] as TreeRef).node!;
+    expect(kinds[env - table]).toBe(13);
+    // the array's own record comes before the node after `env`: turn that node into an environment
+    // and let the elements run from it
+    const forged = cloneTree(tree);
+    (forged[4] as Uint8Array)[env + 1 - table] = 13;
+    forged[at] = [new TreeRef(null), new TreeRef(null)];
+    const sig = (payload: Uint8Array) => {
+      const body = new Uint8Array(l.payloadAt + payload.length);
+      body.set(b.subarray(0, l.payloadAt));
+      new DataView(body.buffer).setUint32(l.lenAt, payload.length);
+      body.set(payload, l.payloadAt);
+      return sign(body);
+    };
+    // (the untouched tree re-signed is accepted: the envelope is rebuilt correctly)
+    expect(restore(p, sig(writeTree(tree)), { capabilities: caps1, key: KEY }).outcome.status).toBe('suspended');
+    let err: unknown;
+    try {
+      restore(p, sig(writeTree(forged)), { capabilities: caps1, key: KEY });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SerializationError);
+    expect((err as Error).message).toBe('corrupt snapshot: bad element');
+  });
+
   // fuzz seed 20261125 case 32235: a re-signed snapshot restored as suspended with no call to answer
   it("a key holder's snapshot suspended with no pending call is refused (it would wait forever)", () => {
     const l = layout(bytes);
