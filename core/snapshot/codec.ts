@@ -613,6 +613,33 @@ class Encoder {
     return K.HostObject;
   }
 
+  /**
+   * Writes the records of the plain objects from queue position `i` on that have the previous
+   * object record's shape, prototype and flags and at most 4 slots (an array of like
+   * objects): their slots only, kind Object | SAME. Returns the position after them.
+   */
+  drainRun(i: number): number {
+    const q = this.queue;
+    const kinds = this.kinds;
+    const s = this.cachedShape;
+    const proto = this.cachedProto;
+    const flags = this.lastFlags;
+    if (s === null || this.cachedIndex !== this.lastShape) return i;
+    for (; i < this.count; i++) {
+      const o = q[i];
+      // (shapes are listed per (shape, prototype), as shape() keys them)
+      if (!(o instanceof JSObject && o.constructor === JSObject && o.shape === s && o.proto === proto && o.slotCount <= INLINE_SLOTS)) break;
+      if (((o.cls << 1) | (o.extensible ? 0 : 1)) !== flags) break;
+      const n = o.slotCount;
+      if (n > 0) this.value(o.s0);
+      if (n > 1) this.value(o.s1);
+      if (n > 2) this.value(o.s2);
+      if (n > 3) this.value(o.s3);
+      kinds.u8(K.Object | SAME);
+    }
+    return i;
+  }
+
   drain(): void {
     this.w = this.data;
     const kinds = this.kinds;
@@ -624,7 +651,9 @@ class Encoder {
       let k: K;
       if (n instanceof JSObject && n.constructor === JSObject) {
         this.objectHead(n);
-        k = K.Object;
+        kinds.u8(this.sameHead ? K.Object | SAME : K.Object);
+        i = this.drainRun(i + 1) - 1;
+        continue;
       } else k = this.record(n);
       kinds.u8(this.sameHead ? k | SAME : k);
     }
@@ -1146,6 +1175,10 @@ class Decoder extends ItemReader {
     this.r.lastRef = -1;
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[i];
+      if (k === (K.Object | SAME) && this.lastShape >= 0 && !this.shapeAccessors[this.lastShape]) {
+        i = this.fillRun(i) - 1;
+        continue;
+      }
       this.same = (k & SAME) !== 0;
       // (plain objects, the common node, without fill()'s dispatch over every kind)
       if ((k & ~SAME) === K.Object) this.fillObject(nodes[i] as JSObject);
@@ -1223,6 +1256,39 @@ class Decoder extends ItemReader {
         return new ForInState([], null);
     }
     return fail('corrupt snapshot: unknown node kind');
+  }
+
+  /**
+   * Fills the run of plain objects from node `i` on that repeat the previous object record's
+   * flags and shape (an array of like objects), a shape without accessors; returns the node
+   * after the run. The shells are fresh (no slots), so this is fillObject without its checks.
+   */
+  fillRun(i: number): number {
+    const kinds = this.kinds;
+    const nodes = this.nodes;
+    const k = this.lastShape;
+    const f = this.lastFlags;
+    const s = this.shapes[k];
+    const proto = this.shapeProtos[k];
+    const cls = (f >> 1) as Cls;
+    const extensible = (f & 1) === 0;
+    const n = s.keys.length;
+    let j = i;
+    for (; j < kinds.length && kinds[j] === (K.Object | SAME); j++) {
+      const o = nodes[j] as JSObject;
+      o.cls = cls;
+      o.extensible = extensible;
+      o.shape = s;
+      o.proto = proto;
+      if (n <= 4) {
+        if (n > 0) o.s0 = this.dataSlot();
+        if (n > 1) o.s1 = this.dataSlot();
+        if (n > 2) o.s2 = this.dataSlot();
+        if (n > 3) o.s3 = this.dataSlot();
+        o.slotCount = n;
+      } else for (let x = 0; x < n; x++) o.pushSlot(this.dataSlot());
+    }
+    return j;
   }
 
   /** Reads an object's common part: flags, shape (or the previous record's), slots. */

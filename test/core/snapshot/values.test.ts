@@ -252,6 +252,37 @@ describe('one execution snapshotted again and again', () => {
   });
 });
 
+describe('arrays of like objects (written and read as runs)', () => {
+  it('a run breaks where flags, prototype, shape or slot count differ, and restores exactly', () => {
+    const src = `
+      const proto = { kind() { return 'p' + this.a; } };
+      const make = (i) => ({ a: i, b: 'b' + i });
+      const list = [];
+      for (let i = 0; i < 6; i++) list.push(make(i));
+      list.push(Object.freeze(make(6)), Object.preventExtensions(make(7)), make(8));
+      const withProto = Object.create(proto); withProto.a = 9; withProto.b = 'b9';
+      list.push(withProto, make(10));
+      const bare = Object.create(null); bare.a = 11; bare.b = 'b11';
+      list.push(bare, make(12), { a: 13 }, { a: 14, b: 'b14', c: 1, d: 2, e: 3 }, make(15));
+      const acc = { a: 16, get b() { return 'b' + this.a; } };
+      list.push(acc, make(17), make(18));
+      for (let i = 30; i < 33; i++) list.push(Object.preventExtensions(make(i)));
+      await null;
+      list.map((o) => [o.a, o.b, Object.isFrozen(o), Object.isExtensible(o), Object.getPrototypeOf(o) === proto ? o.kind() : Object.getPrototypeOf(o) === null, Object.keys(o).length].join(':')).join(' ')`;
+    const program = programFor(src, {});
+    const base = plain(program);
+    for (const step of [40, 150, 600]) {
+      const d = durable(program, step);
+      expect(d.snapshots).toBeGreaterThan(0);
+      expect({ value: d.value, instructions: d.instructions, console: d.console }).toEqual(base);
+    }
+    expect(String(base.value)).toContain('6:b6:true:false:false:2 7:b7:false:false:false:2');
+    expect(String(base.value)).toContain('9:b9:false:true:p9:2');
+    expect(String(base.value)).toContain('11:b11:false:true:true:2');
+    expect(String(base.value)).toContain('31:b31:false:false:false:2 32:b32:false:false:false:2');
+  });
+});
+
 describe('restoring with a separately compiled copy of the program (as another process would)', () => {
   it('function, prelude and template references resolve by index', () => {
     const src = `
