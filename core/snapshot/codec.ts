@@ -1280,13 +1280,7 @@ class Decoder extends ItemReader {
       o.extensible = extensible;
       o.shape = s;
       o.proto = proto;
-      if (n <= 4) {
-        if (n > 0) o.s0 = this.dataSlot();
-        if (n > 1) o.s1 = this.dataSlot();
-        if (n > 2) o.s2 = this.dataSlot();
-        if (n > 3) o.s3 = this.dataSlot();
-        o.slotCount = n;
-      } else for (let x = 0; x < n; x++) o.pushSlot(this.dataSlot());
+      this.dataSlots(o, n);
     }
     return j;
   }
@@ -1313,18 +1307,20 @@ class Decoder extends ItemReader {
     const n = s.keys.length;
     // (a shell has no slots yet; the global object and host objects have theirs replaced)
     if (o.slotCount !== 0) o.clearSlots();
-    if (!this.shapeAccessors[k]) {
-      if (n <= 4) {
-        // the inline slot fields, in the order the values were written
-        if (n > 0) o.s0 = this.dataSlot();
-        if (n > 1) o.s1 = this.dataSlot();
-        if (n > 2) o.s2 = this.dataSlot();
-        if (n > 3) o.s3 = this.dataSlot();
-        o.slotCount = n;
-      } else for (let i = 0; i < n; i++) o.pushSlot(this.dataSlot());
-    } else {
-      for (let i = 0; i < n; i++) o.pushSlot(this.slot(s, i));
-    }
+    if (!this.shapeAccessors[k]) this.dataSlots(o, n);
+    else for (let i = 0; i < n; i++) o.pushSlot(this.slot(s, i));
+  }
+
+  /** Reads `n` slots of a shape without accessors into `o`, which has none yet. */
+  dataSlots(o: JSObject, n: number): void {
+    if (n <= 4) {
+      // the inline slot fields, in the order the values were written
+      if (n > 0) o.s0 = this.dataSlot();
+      if (n > 1) o.s1 = this.dataSlot();
+      if (n > 2) o.s2 = this.dataSlot();
+      if (n > 3) o.s3 = this.dataSlot();
+      o.slotCount = n;
+    } else for (let i = 0; i < n; i++) o.pushSlot(this.dataSlot());
   }
 
   /** Reads a slot of a shape without accessors: a value. */
