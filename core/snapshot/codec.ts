@@ -616,7 +616,8 @@ class Encoder {
   /**
    * Writes the records of the plain objects from queue position `i` on that have the previous
    * object record's shape, prototype and flags and at most 4 slots (an array of like
-   * objects): their slots only, kind Object | SAME. Returns the position after them.
+   * objects): their slots only, kind Object | SAME. Returns the position after them. Called
+   * right after objectHead wrote a plain object's record, so the shape cache holds its shape.
    */
   drainRun(i: number): number {
     const q = this.queue;
@@ -624,7 +625,6 @@ class Encoder {
     const s = this.cachedShape;
     const proto = this.cachedProto;
     const flags = this.lastFlags;
-    if (s === null || this.cachedIndex !== this.lastShape) return i;
     for (; i < this.count; i++) {
       const o = q[i];
       // (shapes are listed per (shape, prototype), as shape() keys them)
@@ -648,13 +648,13 @@ class Encoder {
       this.sameHead = false;
       const n = q[i];
       // (plain objects, the common node, without record()'s dispatch over every kind)
-      let k: K;
       if (n instanceof JSObject && n.constructor === JSObject) {
         this.objectHead(n);
         kinds.u8(this.sameHead ? K.Object | SAME : K.Object);
         i = this.drainRun(i + 1) - 1;
         continue;
-      } else k = this.record(n);
+      }
+      const k = this.record(n);
       kinds.u8(this.sameHead ? k | SAME : k);
     }
   }

@@ -62,8 +62,8 @@ function sign(body: Uint8Array, key: string | Uint8Array = KEY): Uint8Array {
 }
 
 /** A deep copy of a payload tree (structuredClone would turn references into plain records). */
-/** An envelope around an arbitrary payload, correctly signed. */
-function envelope(payload: Uint8Array, version = SNAPSHOT_FORMAT_VERSION, core = CORE_VERSION): Uint8Array {
+/** An envelope around an arbitrary payload, correctly signed (for `prog`, by default the program above). */
+function envelope(payload: Uint8Array, version = SNAPSHOT_FORMAT_VERSION, core = CORE_VERSION, prog = program): Uint8Array {
   const v = Buffer.from(core, 'utf8');
   const head = new Uint8Array(8 + 2 + 1 + v.length + 32 + 4);
   head.set(Buffer.from('CAPSNAP1'), 0);
@@ -71,7 +71,7 @@ function envelope(payload: Uint8Array, version = SNAPSHOT_FORMAT_VERSION, core =
   dv.setUint16(8, version);
   head[10] = v.length;
   head.set(v, 11);
-  head.set(programHash(program), 11 + v.length);
+  head.set(programHash(prog), 11 + v.length);
   dv.setUint32(11 + v.length + 32, payload.length);
   const body = new Uint8Array(head.length + payload.length);
   body.set(head);
@@ -254,13 +254,7 @@ describe('verification', () => {
     const forged = cloneTree(tree);
     (forged[4] as Uint8Array)[env + 1 - table] = 13;
     forged[at] = [new TreeRef(null), new TreeRef(null)];
-    const sig = (payload: Uint8Array) => {
-      const body = new Uint8Array(l.payloadAt + payload.length);
-      body.set(b.subarray(0, l.payloadAt));
-      new DataView(body.buffer).setUint32(l.lenAt, payload.length);
-      body.set(payload, l.payloadAt);
-      return sign(body);
-    };
+    const sig = (payload: Uint8Array) => envelope(payload, SNAPSHOT_FORMAT_VERSION, CORE_VERSION, p);
     // (the untouched tree re-signed is accepted: the envelope is rebuilt correctly)
     expect(restore(p, sig(writeTree(tree)), { capabilities: caps1, key: KEY }).outcome.status).toBe('suspended');
     let err: unknown;
